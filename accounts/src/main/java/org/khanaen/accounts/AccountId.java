@@ -1,0 +1,4 @@
+package org.khanaen.accounts;
+
+public record AccountId(long value) {
+}

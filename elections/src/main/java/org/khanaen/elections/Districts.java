@@ -1,0 +1,8 @@
+package org.khanaen.elections;
+
+import org.springframework.data.repository.Repository;
+
+interface Districts extends Repository<District, Long> {
+
+    long countByElectionId(String electionId);
+}

@@ -1,0 +1,115 @@
+package org.khanaen.elections;
+
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.stream.Stream;
+
+import org.springframework.data.domain.Page;
+import org.springframework.data.domain.Pageable;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+/** The elections module's read API: elections, their geography, contests, parties, candidates and stations. */
+@Service
+@Transactional(readOnly = true)
+public class ElectionCatalog {
+
+    private final Elections elections;
+    private final Provinces provinces;
+    private final Districts districts;
+    private final Constituencies constituencies;
+    private final Contests contests;
+    private final Parties parties;
+    private final Candidates candidates;
+    private final Stations stations;
+
+    ElectionCatalog(Elections elections, Provinces provinces, Districts districts, Constituencies constituencies,
+            Contests contests, Parties parties, Candidates candidates, Stations stations) {
+        this.elections = elections;
+        this.provinces = provinces;
+        this.districts = districts;
+        this.constituencies = constituencies;
+        this.contests = contests;
+        this.parties = parties;
+        this.candidates = candidates;
+        this.stations = stations;
+    }
+
+    /** Newest first. */
+    public List<ElectionSummary> elections() {
+        return elections.findAllByOrderByDateDesc().stream().map(this::summary).toList();
+    }
+
+    public Optional<ElectionSummary> election(String id) {
+        return elections.findById(id).map(this::summary);
+    }
+
+    public boolean exists(String id) {
+        return elections.existsById(id);
+    }
+
+    public List<ContestView> contests(String electionId) {
+        return contests.findByElectionIdOrderByPosition(electionId).stream().map(Contest::view).toList();
+    }
+
+    public List<ProvinceView> provinces(String electionId) {
+        Map<String, Long> constituencyCounts = counts(constituencies.countPerProvince(electionId));
+        Map<String, Long> stationCounts = counts(stations.countPerProvince(electionId));
+        return provinces.findByElectionIdOrderByCode(electionId).stream()
+                .map(p -> p.view(constituencyCounts.getOrDefault(p.code(), 0L), stationCounts.getOrDefault(p.code(), 0L)))
+                .toList();
+    }
+
+    /** All constituencies, or those of one province (by its code, e.g. BKK). */
+    public List<ConstituencyView> constituencies(String electionId, Optional<String> provinceCode) {
+        Map<Long, Long> stationCounts = new HashMap<>();
+        stations.countPerConstituency(electionId).forEach(row -> stationCounts.put((Long) row[0], (Long) row[1]));
+        List<Constituency> found = provinceCode
+                .map(code -> constituencies.findByElectionIdAndProvinceCodeOrderByNumber(electionId, code))
+                .orElseGet(() -> constituencies.findByElectionIdOrderByProvinceCodeAscNumberAsc(electionId));
+        return found.stream().map(c -> c.view(stationCounts.getOrDefault(c.id(), 0L))).toList();
+    }
+
+    /** A constituency with its zones, its own candidates and those of election-wide contests, and all its stations. */
+    public Optional<ConstituencyDetail> constituency(String electionId, String code) {
+        return constituencies.findByElectionIdAndCode(electionId, code).map(c -> {
+            var view = c.view(0);
+            List<CandidateView> running = Stream.concat(candidates.findByConstituency(c.id()).stream(),
+                    candidates.findElectionWide(electionId).stream()).map(Candidate::view).toList();
+            List<StationView> its = stations.findByConstituency(electionId, code, Pageable.unpaged()).map(Station::view).toList();
+            return new ConstituencyDetail(view.id(), view.code(), view.number(), view.province(), view.registeredVoters(),
+                    c.zones().stream().map(Zone::view).toList(), running, its);
+        });
+    }
+
+    public List<PartyView> parties(String electionId) {
+        return parties.findByElectionIdOrderByBallotNumberAscCodeAsc(electionId).stream().map(Party::view).toList();
+    }
+
+    /** Stations of an election, or of one constituency, a page at a time, in ballot-area order. */
+    public Page<StationView> stations(String electionId, Optional<String> constituencyCode, Pageable page) {
+        return constituencyCode
+                .map(code -> stations.findByConstituency(electionId, code, page))
+                .orElseGet(() -> stations.findByElection(electionId, page))
+                .map(Station::view);
+    }
+
+    public Optional<StationView> station(long id) {
+        return stations.findWithPlaces(id).map(Station::view);
+    }
+
+    private ElectionSummary summary(Election e) {
+        var counts = new ElectionCounts(provinces.countByElectionId(e.id()), constituencies.countByElectionId(e.id()),
+                districts.countByElectionId(e.id()), stations.countByElectionId(e.id()), parties.countByElectionId(e.id()),
+                candidates.countByElectionId(e.id()), e.registeredVoters());
+        return new ElectionSummary(e.id(), e.name(), e.kind(), e.date(), e.source(), counts, contests(e.id()));
+    }
+
+    private static Map<String, Long> counts(List<Object[]> rows) {
+        Map<String, Long> counts = new HashMap<>();
+        rows.forEach(row -> counts.put((String) row[0], (Long) row[1]));
+        return counts;
+    }
+}

@@ -1,0 +1,4 @@
+package org.khanaen.elections;
+
+public record ProvinceRef(String code, LocalizedName name) {
+}

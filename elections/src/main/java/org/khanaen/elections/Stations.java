@@ -1,0 +1,36 @@
+package org.khanaen.elections;
+
+import java.util.List;
+import java.util.Optional;
+import org.springframework.data.domain.Page;
+import org.springframework.data.domain.Pageable;
+import org.springframework.data.jpa.repository.Query;
+import org.springframework.data.repository.Repository;
+
+interface Stations extends Repository<Station, Long> {
+
+    @Query(value = """
+            select s from Station s join fetch s.constituency c join fetch c.province left join fetch s.district
+            where s.electionId = :electionId order by c.province.code, c.number, s.number""",
+            countQuery = "select count(s) from Station s where s.electionId = :electionId")
+    Page<Station> findByElection(String electionId, Pageable page);
+
+    @Query(value = """
+            select s from Station s join fetch s.constituency c join fetch c.province left join fetch s.district
+            where s.electionId = :electionId and c.code = :constituencyCode order by s.number""",
+            countQuery = "select count(s) from Station s where s.electionId = :electionId and s.constituency.code = :constituencyCode")
+    Page<Station> findByConstituency(String electionId, String constituencyCode, Pageable page);
+
+    @Query("""
+            select s from Station s join fetch s.constituency c join fetch c.province left join fetch s.district
+            where s.id = :id""")
+    Optional<Station> findWithPlaces(long id);
+
+    long countByElectionId(String electionId);
+
+    @Query("select s.constituency.id, count(s) from Station s where s.electionId = :electionId group by s.constituency.id")
+    List<Object[]> countPerConstituency(String electionId);
+
+    @Query("select s.constituency.province.code, count(s) from Station s where s.electionId = :electionId group by s.constituency.province.code")
+    List<Object[]> countPerProvince(String electionId);
+}
