@@ -10,7 +10,8 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * The embedded MariaDB server used when no {@code spring.datasource.url} is configured.
  *
  * @param dataDir   where the databases live between runs
- * @param baseDir   where the server binaries are unpacked (shared by every run on the machine)
+ * @param baseDir   where the server binaries are unpacked, shared by every run on the machine
+ *                  (default: {@code khanaen-mariadb-10.11.5} in the system temporary folder)
  * @param port      TCP port on 127.0.0.1; 0 picks a free one
  * @param database  schema name, created on first connection
  * @param ephemeral true for throw-away data (tests): the data folder is wiped when the server starts and stops
@@ -19,9 +20,15 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
 @ConfigurationProperties("khanaen.embedded-db")
 public record EmbeddedDatabaseProperties(
         @DefaultValue("data/mariadb") Path dataDir,
-        @DefaultValue("${java.io.tmpdir}/khanaen-mariadb-10.11.5") Path baseDir,
+        Path baseDir,
         @DefaultValue("0") int port,
         @DefaultValue("khanaen") String database,
         @DefaultValue("false") boolean ephemeral,
         @DefaultValue List<String> args) {
+
+    public EmbeddedDatabaseProperties {
+        if (baseDir == null) {
+            baseDir = Path.of(System.getProperty("java.io.tmpdir"), "khanaen-mariadb-10.11.5");
+        }
+    }
 }

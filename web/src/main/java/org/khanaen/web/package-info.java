@@ -1,0 +1,7 @@
+/**
+ * The web: pages for people (Thymeleaf, Thai first), the JSON API for partner apps and media,
+ * security, error handling and configuration. It sits on top and may use every module's API.
+ */
+@org.springframework.modulith.ApplicationModule(displayName = "Web",
+        allowedDependencies = { "accounts", "elections", "volunteers", "assignment", "results", "donations", "rewards" })
+package org.khanaen.web;
