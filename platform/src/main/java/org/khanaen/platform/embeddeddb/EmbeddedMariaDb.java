@@ -11,7 +11,8 @@ public final class EmbeddedMariaDb implements DisposableBean {
 
     private final EmbeddedMariaDbServers.Lease lease;
 
-    EmbeddedMariaDb(EmbeddedDatabaseProperties properties) {
+    /** Starts the server for this data folder, or shares the one already running in this JVM. */
+    public EmbeddedMariaDb(EmbeddedDatabaseProperties properties) {
         this.lease = EmbeddedMariaDbServers.acquire(properties);
     }
 

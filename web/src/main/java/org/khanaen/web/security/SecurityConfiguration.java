@@ -1,5 +1,6 @@
 package org.khanaen.web.security;
 
+import org.springframework.boot.autoconfigure.condition.ConditionalOnWebApplication;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.core.annotation.Order;
@@ -15,6 +16,7 @@ import org.springframework.security.web.header.writers.ReferrerPolicyHeaderWrite
  * Everything else: pages with form sign-in, a session, CSRF tokens on every form.
  */
 @Configuration(proxyBeanMethods = false)
+@ConditionalOnWebApplication(type = ConditionalOnWebApplication.Type.SERVLET) // not for ./khanaen import
 class SecurityConfiguration {
 
     /** Same-origin everything: no inline scripts or styles, no framing, no plugins. */

@@ -1,0 +1,40 @@
+package org.khanaen.benchmarks;
+
+import java.util.Arrays;
+import java.util.HashMap;
+import java.util.Map;
+
+/**
+ * {@code ./khanaen bench <name> [--url jdbc:mysql://host:port/ --user u --password p] [--runs n]}
+ * <p>
+ * Without {@code --url}: on a fresh embedded MariaDB (the same 10.11 server binary). With it: on
+ * that server, in fresh schemas created and dropped here. Every figure is printed beside the
+ * physical reference measured in the same run on the same server.
+ */
+public final class Bench {
+
+    public static void main(String[] args) throws Exception {
+        if (args.length == 0 || args[0].equals("help")) {
+            System.out.println("""
+                    usage: ./khanaen bench <benchmark> [--url jdbc:mysql://127.0.0.1:3306/ --user u --password p] [--runs n]
+                      reference-load   raw JDBC reference, then the 2023 election (94,904 stations) imported n times""");
+            return;
+        }
+        Map<String, String> options = options(Arrays.copyOfRange(args, 1, args.length));
+        try (Server server = Server.from(options)) {
+            switch (args[0]) {
+                case "reference-load" -> new ReferenceLoadBench(server, Integer.parseInt(options.getOrDefault("runs", "3"))).run();
+                default -> throw new IllegalArgumentException("unknown benchmark " + args[0]);
+            }
+        }
+        System.exit(0);
+    }
+
+    private static Map<String, String> options(String[] args) {
+        Map<String, String> options = new HashMap<>();
+        for (int i = 0; i + 1 < args.length; i += 2) {
+            options.put(args[i].replaceFirst("^--", ""), args[i + 1]);
+        }
+        return options;
+    }
+}

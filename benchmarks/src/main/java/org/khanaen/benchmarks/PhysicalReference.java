@@ -1,0 +1,61 @@
+package org.khanaen.benchmarks;
+
+import java.sql.Connection;
+import java.sql.SQLException;
+
+/**
+ * What the server itself can do, measured in the same run: rows per second of raw JDBC inserts,
+ * batched (1,000 per batch, a commit per batch) and one autocommitted row at a time.
+ */
+record PhysicalReference(double batchedRowsPerSecond, double perRowCommitsPerSecond) {
+
+    static PhysicalReference measure(Server server) throws SQLException {
+        String url = server.freshSchema("bench_raw");
+        try (Connection c = server.connect(url)) {
+            c.createStatement().execute("""
+                    create table raw_rows (id bigint not null primary key, code varchar(40) not null, latitude double not null,
+                                           longitude double not null, voters int not null) engine = InnoDB""");
+            double batched = batched(c, 200_000);
+            double perRow = perRow(c, 3_000);
+            return new PhysicalReference(batched, perRow);
+        } finally {
+            server.drop(url);
+        }
+    }
+
+    private static double batched(Connection c, int rows) throws SQLException {
+        c.setAutoCommit(false);
+        long start = System.nanoTime();
+        try (var insert = c.prepareStatement("insert into raw_rows values (?,?,?,?,?)")) {
+            for (int i = 1; i <= rows; i++) {
+                insert.setLong(1, i);
+                insert.setString(2, "BKK_1-" + i);
+                insert.setDouble(3, 13.7 + i * 1e-6);
+                insert.setDouble(4, 100.5 + i * 1e-6);
+                insert.setInt(5, 550);
+                insert.addBatch();
+                if (i % 1000 == 0) {
+                    insert.executeBatch();
+                    c.commit();
+                }
+            }
+        }
+        return rows / ((System.nanoTime() - start) / 1e9);
+    }
+
+    private static double perRow(Connection c, int rows) throws SQLException {
+        c.setAutoCommit(true);
+        long start = System.nanoTime();
+        try (var insert = c.prepareStatement("insert into raw_rows values (?,?,?,?,?)")) {
+            for (int i = 1; i <= rows; i++) {
+                insert.setLong(1, 1_000_000 + i);
+                insert.setString(2, "BKK_1-" + i);
+                insert.setDouble(3, 13.7);
+                insert.setDouble(4, 100.5);
+                insert.setInt(5, 550);
+                insert.executeUpdate();
+            }
+        }
+        return rows / ((System.nanoTime() - start) / 1e9);
+    }
+}

