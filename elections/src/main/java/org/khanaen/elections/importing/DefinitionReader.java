@@ -93,6 +93,9 @@ public final class DefinitionReader {
 
     private static List<DistrictDef> districts(JsonRecord election) {
         List<DistrictDef> districts = new ArrayList<>();
+        if (!election.has("districts")) {
+            return districts;
+        }
         for (JsonRecord r : election.list("districts", "districts", "code")) {
             String[] name = r.name("name");
             districts.add(new DistrictDef(r.origin(), r.text("code"), r.text("province"), name[0], name[1],
@@ -142,6 +145,9 @@ public final class DefinitionReader {
 
     private static List<CandidateDef> candidates(JsonRecord election) {
         List<CandidateDef> candidates = new ArrayList<>();
+        if (!election.has("candidates")) {
+            return candidates;
+        }
         for (JsonRecord r : election.list("candidates", "candidates", "code")) {
             Long ballot = r.number("ballot_number");
             candidates.add(new CandidateDef(r.origin(), r.text("code"), r.text("contest"), r.optionalText("constituency"),

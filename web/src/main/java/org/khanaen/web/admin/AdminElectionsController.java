@@ -88,7 +88,10 @@ class AdminElectionsController {
 
     @GetMapping("/{electionId}/constituencies/{code}")
     String constituency(@PathVariable String electionId, @PathVariable String code, Model model) {
-        model.addAttribute("election", catalog.election(electionId).orElseThrow(() -> new NotFound("election " + electionId)));
+        var election = catalog.election(electionId).orElseThrow(() -> new NotFound("election " + electionId));
+        model.addAttribute("election", election);
+        model.addAttribute("contestNames", election.contests().stream()
+                .collect(java.util.stream.Collectors.toMap(c -> c.code(), c -> c.name())));
         model.addAttribute("constituency", catalog.constituency(electionId, code)
                 .orElseThrow(() -> new NotFound("constituency " + code)));
         return "admin/constituency";
