@@ -74,6 +74,22 @@ class Account {
         this.passwordChangedAt = Instant.now();
     }
 
+    void addRole(Role role) {
+        roles.add(role);
+    }
+
+    void setEnabled(boolean enabled) {
+        this.enabled = enabled;
+    }
+
+    void anonymise(String username, String randomPasswordHash) {
+        this.username = username;
+        this.displayName = "—";
+        this.passwordHash = randomPasswordHash;
+        this.enabled = false;
+        this.roles.clear();
+    }
+
     String passwordHash() {
         return passwordHash;
     }

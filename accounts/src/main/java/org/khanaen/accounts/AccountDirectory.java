@@ -33,7 +33,7 @@ public class AccountDirectory {
         if (account.displayName() == null || account.displayName().isBlank() || account.displayName().length() > 200) {
             throw new AccountProblem("account.display-name.invalid", "A display name needs 1 to 200 characters");
         }
-        PasswordPolicy.check(username, account.password());
+        PasswordPolicy.check(username, account.password(), account.roles());
         if (accounts.existsByUsername(username)) {
             throw new AccountProblem("account.username.taken", "The username " + username + " is taken");
         }
@@ -63,7 +63,35 @@ public class AccountDirectory {
         if (passwords.matches(newPassword, account.passwordHash())) {
             throw new AccountProblem("account.password.unchanged", "The new password must differ from the current one");
         }
-        PasswordPolicy.check(normalise(username), newPassword);
+        PasswordPolicy.check(normalise(username), newPassword, account.toLogin().roles());
         account.changePassword(passwords.encode(newPassword));
+    }
+
+    @Transactional(readOnly = true)
+    public Optional<LoginAccount> find(AccountId id) {
+        return accounts.findById(id.value()).map(Account::toLogin);
+    }
+
+    @Transactional
+    public void addRole(AccountId id, Role role) {
+        existing(id).addRole(role);
+    }
+
+    /** A disabled account cannot sign in (a volunteer before verifying their email, a deactivated coordinator). */
+    @Transactional
+    public void setEnabled(AccountId id, boolean enabled) {
+        existing(id).setEnabled(enabled);
+    }
+
+    /** Erasure: the account keeps existing for references, but names no one and opens nothing. */
+    @Transactional
+    public void anonymise(AccountId id, String pseudonym) {
+        byte[] random = new byte[32];
+        new java.security.SecureRandom().nextBytes(random);
+        existing(id).anonymise("erased-" + pseudonym, passwords.encode(java.util.HexFormat.of().formatHex(random)));
+    }
+
+    private Account existing(AccountId id) {
+        return accounts.findById(id.value()).orElseThrow(() -> new AccountProblem("account.unknown", "No such account"));
     }
 }

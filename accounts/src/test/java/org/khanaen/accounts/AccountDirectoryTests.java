@@ -41,10 +41,33 @@ class AccountDirectoryTests {
 
     @Test
     void aShortPasswordIsRefusedAndNothingIsStored() {
-        assertThatThrownBy(() -> directory.create(new NewAccount("short@example.org", "Short", "tooshort", Set.of(), false)))
+        assertThatThrownBy(() -> directory.create(new NewAccount("short@example.org", "Short", "tooshort", Set.of(Role.WAR_ROOM), false)))
                 .isInstanceOf(AccountProblem.class)
                 .extracting(e -> ((AccountProblem) e).code()).isEqualTo("account.password.too-short");
         assertThat(directory.findForLogin("short@example.org")).isEmpty();
+    }
+
+    @Test
+    void staffNeedTwelveCharactersButAVolunteerEightWhoSeesOnlyTheirOwnData() {
+        directory.create(new NewAccount("volunteer8@example.org", "Volunteer", "eight888", Set.of(Role.VOLUNTEER), false));
+        assertThat(directory.findForLogin("volunteer8@example.org")).isPresent();
+
+        assertThatThrownBy(() -> directory.create(new NewAccount("volunteer7@example.org", "Volunteer", "seven77", Set.of(Role.VOLUNTEER), false)))
+                .extracting(e -> ((AccountProblem) e).code()).isEqualTo("account.password.too-short-8");
+    }
+
+    @Test
+    void anErasedAccountNamesNoOneAndCannotSignIn() {
+        var id = directory.create(new NewAccount("erase.me@example.org", "Erase Me", "a long enough secret", Set.of(Role.VOLUNTEER), false));
+
+        directory.anonymise(id, "p-123");
+
+        assertThat(directory.findForLogin("erase.me@example.org")).isEmpty();
+        var erased = directory.find(id).orElseThrow();
+        assertThat(erased.username()).isEqualTo("erased-p-123");
+        assertThat(erased.displayName()).isEqualTo("—");
+        assertThat(erased.enabled()).isFalse();
+        assertThat(erased.roles()).isEmpty();
     }
 
     @Test

@@ -27,6 +27,6 @@ class District {
     }
 
     DistrictView view() {
-        return new DistrictView(code, new LocalizedName(nameTh, nameEn), latitude, longitude);
+        return new DistrictView(code, province.code(), new LocalizedName(nameTh, nameEn), latitude, longitude);
     }
 }

@@ -84,6 +84,11 @@ public class ElectionCatalog {
         });
     }
 
+    /** Every district of an election, by province, with its centre where known. */
+    public List<DistrictView> districts(String electionId) {
+        return districts.findByElectionIdOrderByProvinceCodeAscCodeAsc(electionId).stream().map(District::view).toList();
+    }
+
     public List<PartyView> parties(String electionId) {
         return parties.findByElectionIdOrderByBallotNumberAscCodeAsc(electionId).stream().map(Party::view).toList();
     }

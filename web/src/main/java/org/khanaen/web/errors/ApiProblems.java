@@ -3,6 +3,8 @@ package org.khanaen.web.errors;
 import java.net.URI;
 
 import org.khanaen.elections.ElectionImportFailed;
+import org.khanaen.volunteers.InvalidVolunteer;
+import org.khanaen.volunteers.RegistryProblem;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.http.HttpHeaders;
@@ -50,6 +52,21 @@ class ApiProblems extends ResponseEntityExceptionHandler {
         ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.BAD_REQUEST, String.join("; ", errors));
         problem.setProperty("errors", errors);
         return handleExceptionInternal(e, problem, headers, HttpStatus.BAD_REQUEST, request);
+    }
+
+    /** Invalid volunteer details: 422, each field with its message key, nothing stored. */
+    @ExceptionHandler(InvalidVolunteer.class)
+    ProblemDetail invalidVolunteer(InvalidVolunteer e, HttpServletRequest request) {
+        ProblemDetail problem = problem(HttpStatus.UNPROCESSABLE_CONTENT, "Some fields are not valid; nothing was stored.", request);
+        problem.setProperty("errors", e.problems());
+        return problem;
+    }
+
+    @ExceptionHandler(RegistryProblem.class)
+    ProblemDetail registryProblem(RegistryProblem e, HttpServletRequest request) {
+        ProblemDetail problem = problem(HttpStatus.BAD_REQUEST, e.getMessage(), request);
+        problem.setProperty("code", e.code());
+        return problem;
     }
 
     @ExceptionHandler(Exception.class)

@@ -8,7 +8,6 @@ import org.khanaen.accounts.LoginAccount;
 import org.khanaen.accounts.Role;
 import org.springframework.security.core.GrantedAuthority;
 import org.springframework.security.core.authority.SimpleGrantedAuthority;
-import org.springframework.security.core.userdetails.User;
 import org.springframework.security.core.userdetails.UserDetails;
 import org.springframework.security.core.userdetails.UserDetailsService;
 import org.springframework.security.core.userdetails.UsernameNotFoundException;
@@ -31,11 +30,7 @@ class AccountUserDetailsService implements UserDetailsService {
     public UserDetails loadUserByUsername(String username) {
         LoginAccount account = accounts.findForLogin(username)
                 .orElseThrow(() -> new UsernameNotFoundException("unknown account"));
-        return User.withUsername(account.username())
-                .password(account.passwordHash())
-                .authorities(authorities(account))
-                .disabled(!account.enabled())
-                .build();
+        return new SignedIn(account.id(), account.username(), account.passwordHash(), account.enabled(), authorities(account));
     }
 
     static List<GrantedAuthority> authorities(LoginAccount account) {

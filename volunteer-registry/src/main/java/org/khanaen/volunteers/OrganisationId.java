@@ -1,0 +1,4 @@
+package org.khanaen.volunteers;
+
+public record OrganisationId(long value) {
+}

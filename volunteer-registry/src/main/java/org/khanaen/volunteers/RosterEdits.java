@@ -1,0 +1,97 @@
+package org.khanaen.volunteers;
+
+import java.time.Instant;
+import java.util.List;
+import java.util.Optional;
+
+import org.khanaen.volunteers.privacy.PersonalData;
+import org.springframework.dao.DataIntegrityViolationException;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+/**
+ * An organisation adding or correcting its own volunteers one at a time (its API, for partners who
+ * keep their own systems). A person already known elsewhere only gains an affiliation; nothing about
+ * their existing record is revealed or overwritten.
+ */
+@Service
+public class RosterEdits {
+
+    private final Volunteers volunteers;
+    private final Affiliations affiliations;
+    private final PersonalData personalData;
+    private final DistrictDirectory districts;
+    private final PersonalDataAudit audit;
+    private final SignUps signUps;
+    private final RegistryProperties properties;
+
+    RosterEdits(Volunteers volunteers, Affiliations affiliations, PersonalData personalData, DistrictDirectory districts,
+            PersonalDataAudit audit, SignUps signUps, RegistryProperties properties) {
+        this.volunteers = volunteers;
+        this.affiliations = affiliations;
+        this.personalData = personalData;
+        this.districts = districts;
+        this.audit = audit;
+        this.signUps = signUps;
+        this.properties = properties;
+    }
+
+    /** Adds a volunteer the organisation recruited itself (it states they consented); approved at once. */
+    @Transactional
+    public VolunteerId add(OrganisationId organisation, VolunteerInput input, String actor) {
+        CheckedVolunteer v = checked(input);
+        byte[] emailIndex = personalData.index(v.email());
+        byte[] phoneIndex = personalData.index(v.phone());
+        Volunteer volunteer = volunteers.findByEmailBidx(emailIndex).or(() -> volunteers.findByPhoneBidx(phoneIndex))
+                .filter(known -> known.erasedAt() == null).orElseGet(() -> {
+                    Volunteer created = new Volunteer(properties.election());
+                    created.details(v.fullName(), personalData.encrypt(v.phone()), phoneIndex, personalData.encrypt(v.email()),
+                            emailIndex, personalData.encrypt(v.lineId()), v.provinceCode(), v.districtCode(), v.rolePreference(),
+                            v.availability());
+                    try {
+                        return volunteers.saveAndFlush(created);
+                    } catch (DataIntegrityViolationException sameMoment) {
+                        throw new RegistryProblem("volunteer.signup.retry", "please try again");
+                    }
+                });
+        if (affiliations.add(volunteer.id(), organisation.value(), AffiliationStatus.APPROVED, Affiliations.Source.API)) {
+            signUps.recordConsent(volunteer.id(), organisation.value(), "API");
+        }
+        audit.record(actor, PersonalDataAudit.Action.CHANGE, volunteer.id(), organisation.value(), "added " + Instant.now());
+        return volunteer.volunteerId();
+    }
+
+    /** Corrects the details of one of the organisation's volunteers; the email, being the sign-in name, stays. */
+    @Transactional
+    public boolean update(OrganisationId organisation, VolunteerId id, VolunteerInput input, String actor) {
+        if (affiliations.status(id.value(), organisation.value()).isEmpty()) {
+            return false;
+        }
+        Optional<Volunteer> found = volunteers.findById(id.value()).filter(v -> v.erasedAt() == null);
+        if (found.isEmpty()) {
+            return false;
+        }
+        Volunteer volunteer = found.get();
+        String email = personalData.decrypt(volunteer.emailEnc());
+        CheckedVolunteer v = checked(new VolunteerInput(input.fullName(), input.phone(), email, input.lineId(), input.districtCode(),
+                input.rolePreference(), input.availability()));
+        volunteer.details(v.fullName(), personalData.encrypt(v.phone()), personalData.index(v.phone()), volunteer.emailEnc(),
+                personalData.index(email), personalData.encrypt(v.lineId()), v.provinceCode(), v.districtCode(), v.rolePreference(),
+                v.availability());
+        try {
+            volunteers.saveAndFlush(volunteer);
+        } catch (DataIntegrityViolationException phoneOfSomeoneElse) {
+            throw new InvalidVolunteer(List.of(new FieldProblem("phone", "volunteer.phone.unavailable")));
+        }
+        audit.record(actor, PersonalDataAudit.Action.CHANGE, id.value(), organisation.value(), "details");
+        return true;
+    }
+
+    private CheckedVolunteer checked(VolunteerInput input) {
+        var result = VolunteerRules.check(input, districts.provinceByDistrict());
+        if (!result.valid()) {
+            throw new InvalidVolunteer(result.problems());
+        }
+        return result.volunteer();
+    }
+}

@@ -1,0 +1,4 @@
+package org.khanaen.volunteers;
+
+public record VolunteerId(long value) {
+}
