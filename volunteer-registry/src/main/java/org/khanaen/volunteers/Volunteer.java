@@ -61,6 +61,7 @@ class Volunteer {
         this.pseudonym = UUID.randomUUID().toString();
         this.registeredForElection = registeredForElection;
         this.assignmentStatus = AssignmentStatus.UNASSIGNED;
+        this.language = "th";
         this.createdAt = Instant.now();
         this.updatedAt = createdAt;
     }

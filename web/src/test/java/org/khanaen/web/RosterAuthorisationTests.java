@@ -18,7 +18,7 @@ import org.springframework.context.annotation.Import;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.mock.web.MockMultipartFile;
 import org.springframework.test.web.servlet.MockMvc;
-import org.springframework.test.web.servlet.request.MockHttpServletRequestBuilder;
+import org.springframework.test.web.servlet.request.AbstractMockHttpServletRequestBuilder;
 import org.springframework.test.web.servlet.request.RequestPostProcessor;
 
 /**
@@ -58,7 +58,7 @@ class RosterAuthorisationTests {
     }
 
     /** Every endpoint of B's roster, reaching B's volunteer and B's import job. */
-    private List<MockHttpServletRequestBuilder> endpointsOf(RegistryFixture.Org org, long volunteer, long job) {
+    private List<AbstractMockHttpServletRequestBuilder<?>> endpointsOf(RegistryFixture.Org org, long volunteer, long job) {
         String base = "/org/" + org.slug();
         return List.of(
                 get(base + "/volunteers"),

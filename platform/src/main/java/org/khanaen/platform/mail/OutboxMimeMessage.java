@@ -1,0 +1,52 @@
+package org.khanaen.platform.mail;
+
+import java.nio.charset.StandardCharsets;
+import java.time.ZoneOffset;
+
+import org.springframework.mail.javamail.MimeMessagePreparator;
+
+import jakarta.mail.Message;
+import jakarta.mail.MessagingException;
+import jakarta.mail.internet.InternetAddress;
+import jakarta.mail.internet.MimeBodyPart;
+import jakarta.mail.internet.MimeMessage;
+import jakarta.mail.internet.MimeMultipart;
+
+/**
+ * An outbox row as a MIME message: UTF-8 throughout (Thai survives every hop), plain text alone or
+ * text and HTML as {@code multipart/alternative} (text first: clients show the last part they can).
+ */
+record OutboxMimeMessage(OutboxRow row, InternetAddress from) implements MimeMessagePreparator {
+
+    private static final String UTF_8 = StandardCharsets.UTF_8.name();
+
+    @Override
+    public void prepare(MimeMessage mime) throws MessagingException {
+        mime.setFrom(from);
+        mime.setRecipient(Message.RecipientType.TO, new InternetAddress(row.recipient(), true));
+        mime.setSubject(row.subject(), UTF_8);
+        // RFC 3834: no out-of-office replies to a robot
+        mime.setHeader("Auto-Submitted", "auto-generated");
+        // The same id on every attempt, so a mail that was sent twice after a crash can be recognised
+        // as one. Spring keeps a Message-ID that is already set.
+        mime.setHeader("Message-ID", messageId());
+        if (row.htmlBody() == null) {
+            mime.setText(row.textBody(), UTF_8);
+            return;
+        }
+        MimeBodyPart text = new MimeBodyPart();
+        text.setText(row.textBody(), UTF_8);
+        MimeBodyPart html = new MimeBodyPart();
+        html.setText(row.htmlBody(), UTF_8, "html");
+        MimeMultipart alternative = new MimeMultipart("alternative");
+        alternative.addBodyPart(text);
+        alternative.addBodyPart(html);
+        mime.setContent(alternative);
+    }
+
+    private String messageId() {
+        String address = from.getAddress();
+        String domain = address.substring(address.indexOf('@') + 1);
+        return "<outbox." + row.id() + "." + row.createdAt().toInstant(ZoneOffset.UTC).toEpochMilli() + "@" + domain + ">";
+    }
+}

@@ -1,0 +1,8 @@
+package org.khanaen.platform.mail;
+
+import java.time.LocalDateTime;
+
+/** A claimed mail as the sender needs it. */
+record OutboxRow(long id, String recipient, String subject, String textBody, String htmlBody, String category,
+                 int attempts, LocalDateTime createdAt) {
+}
