@@ -46,6 +46,7 @@ public class RosterImports {
     }
 
     static final int MAX_PROBLEMS_KEPT = 1000;
+    private static final int CHUNK = 1024 * 1024;
 
     private final JdbcClient jdbc;
     private final RosterImport rosterImport;
@@ -71,29 +72,42 @@ public class RosterImports {
             throw new RegistryProblem("import.empty", "file", "the file is empty");
         }
         String name = fileName == null || fileName.isBlank() ? "upload.csv" : fileName.strip();
-        var keys = new org.springframework.jdbc.support.GeneratedKeyHolder();
-        jdbc.sql("""
-                insert into import_job (organisation_id, created_by, file_name, content, status, total_rows, valid_rows,
-                                        processed_rows, imported_rows, created_at)
-                values (?, ?, ?, ?, 'CHECKING', 0, 0, 0, 0, ?)""")
-                .params(organisation.value(), actor, name.substring(0, Math.min(255, name.length())), content, Instant.now())
-                .update(keys);
-        long id = keys.getKey().longValue();
+        long id = transaction.execute(status -> store(organisation, name, content, actor));
         executor.execute(() -> check(organisation, id, content));
         return id;
     }
 
-    /** Checking in the foreground, for tests and benchmarks. */
+    /** Checking in the foreground, for tests. */
     Job checkNow(OrganisationId organisation, String fileName, byte[] content, String actor) {
-        var keys = new org.springframework.jdbc.support.GeneratedKeyHolder();
-        jdbc.sql("""
-                insert into import_job (organisation_id, created_by, file_name, content, status, total_rows, valid_rows,
-                                        processed_rows, imported_rows, created_at)
-                values (?, ?, ?, ?, 'CHECKING', 0, 0, 0, 0, ?)""")
-                .params(organisation.value(), actor, fileName, content, Instant.now()).update(keys);
-        long id = keys.getKey().longValue();
+        long id = transaction.execute(status -> store(organisation, fileName, content, actor));
         check(organisation, id, content);
         return job(organisation, id).orElseThrow();
+    }
+
+    private long store(OrganisationId organisation, String name, byte[] content, String actor) {
+        var keys = new org.springframework.jdbc.support.GeneratedKeyHolder();
+        jdbc.sql("""
+                insert into import_job (organisation_id, created_by, file_name, status, total_rows, valid_rows,
+                                        processed_rows, imported_rows, created_at)
+                values (?, ?, ?, 'CHECKING', 0, 0, 0, 0, ?)""")
+                .params(organisation.value(), actor, name.substring(0, Math.min(255, name.length())), Instant.now()).update(keys);
+        long id = keys.getKey().longValue();
+        for (int from = 0, seq = 0; from < content.length; from += CHUNK, seq++) {
+            byte[] chunk = java.util.Arrays.copyOfRange(content, from, Math.min(content.length, from + CHUNK));
+            jdbc.sql("insert into import_job_chunk (job_id, seq, content) values (?, ?, ?)").params(id, seq, chunk).update();
+        }
+        return id;
+    }
+
+    private byte[] file(long id) {
+        var out = new java.io.ByteArrayOutputStream();
+        jdbc.sql("select content from import_job_chunk where job_id = ? order by seq").param(id)
+                .query((rs, n) -> rs.getBytes(1)).list().forEach(out::writeBytes);
+        return out.toByteArray();
+    }
+
+    private void dropFile(long id) {
+        jdbc.sql("delete from import_job_chunk where job_id = ?").param(id).update();
     }
 
     private void check(OrganisationId organisation, long id, byte[] content) {
@@ -107,11 +121,13 @@ public class RosterImports {
                             json.writeValueAsString(checked.preview()), id)
                     .update();
         } catch (RegistryProblem fileProblem) {
-            jdbc.sql("update import_job set status = 'FAILED', content = null, problems = ?, finished_at = ? where id = ?")
+            dropFile(id);
+            jdbc.sql("update import_job set status = 'FAILED', problems = ?, finished_at = ? where id = ?")
                     .params(json.writeValueAsString(List.of(new RowProblem(0, fileProblem.field(), fileProblem.code()))), Instant.now(), id)
                     .update();
         } catch (RuntimeException unexpected) {
-            jdbc.sql("update import_job set status = 'FAILED', content = null, problems = ?, finished_at = ? where id = ?")
+            dropFile(id);
+            jdbc.sql("update import_job set status = 'FAILED', problems = ?, finished_at = ? where id = ?")
                     .params(json.writeValueAsString(List.of(new RowProblem(0, null, "import.failed"))), Instant.now(), id).update();
             throw unexpected;
         }
@@ -153,25 +169,38 @@ public class RosterImports {
 
     /** Imports in the foreground, for tests and benchmarks. */
     int importNow(OrganisationId organisation, long id, String actor) {
-        byte[] content = jdbc.sql("select content from import_job where id = ? and organisation_id = ?")
-                .params(id, organisation.value()).query(byte[].class).single();
+        if (jdbc.sql("select count(*) from import_job where id = ? and organisation_id = ?").params(id, organisation.value())
+                .query(Long.class).single() == 0) {
+            throw new RegistryProblem("import.not-ready", "no such import");
+        }
+        byte[] content = file(id);
         try {
-            int imported = transaction.execute(status -> rosterImport.importValid(organisation, content, actor, done -> progress(id, done)));
-            jdbc.sql("""
-                    update import_job set status = 'IMPORTED', imported_rows = ?, processed_rows = valid_rows, content = null, preview = null,
-                    finished_at = ? where id = ?""").params(imported, Instant.now(), id).update();
+            int imported = transaction.execute(status -> {
+                int done = rosterImport.importValid(organisation, content, actor, rows -> progress(id, rows));
+                dropFile(id);
+                jdbc.sql("""
+                        update import_job set status = 'IMPORTED', imported_rows = ?, processed_rows = valid_rows, preview = null,
+                        finished_at = ? where id = ?""").params(done, Instant.now(), id).update();
+                return done;
+            });
             return imported;
         } catch (RuntimeException e) {
-            jdbc.sql("update import_job set status = 'FAILED', content = null, preview = null, finished_at = ? where id = ?")
+            dropFile(id);
+            jdbc.sql("update import_job set status = 'FAILED', preview = null, finished_at = ? where id = ?")
                     .params(Instant.now(), id).update();
             throw e;
         }
     }
 
     public void cancel(OrganisationId organisation, long id) {
-        jdbc.sql("""
-                update import_job set status = 'CANCELLED', content = null, preview = null, finished_at = ?
-                where id = ? and organisation_id = ? and status in ('CHECKING', 'CHECKED')""")
-                .params(Instant.now(), id, organisation.value()).update();
+        transaction.executeWithoutResult(status -> {
+            int cancelled = jdbc.sql("""
+                    update import_job set status = 'CANCELLED', preview = null, finished_at = ?
+                    where id = ? and organisation_id = ? and status in ('CHECKING', 'CHECKED')""")
+                    .params(Instant.now(), id, organisation.value()).update();
+            if (cancelled == 1) {
+                dropFile(id);
+            }
+        });
     }
 }

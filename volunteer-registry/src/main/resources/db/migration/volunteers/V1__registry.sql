@@ -70,8 +70,7 @@ create table volunteer (
     constraint uk_volunteer_phone unique (phone_bidx),
     constraint uk_volunteer_email unique (email_bidx),
     index ix_volunteer_district (home_district_code),
-    index ix_volunteer_province (home_province_code),
-    index ix_volunteer_name (full_name)
+    index ix_volunteer_province (home_province_code)
 ) engine = InnoDB;
 
 -- A volunteer's membership of a partner organisation, decided by its coordinators.
@@ -138,7 +137,6 @@ create table import_job (
     organisation_id bigint       not null,
     created_by      varchar(190) not null,
     file_name       varchar(255) not null,
-    content         longblob,
     status          varchar(20)  not null,
     total_rows      int          not null,
     valid_rows      int          not null,
@@ -151,4 +149,14 @@ create table import_job (
     primary key (id),
     index ix_import_job_organisation (organisation_id, created_at),
     constraint fk_import_job_organisation foreign key (organisation_id) references organisation (id)
+) engine = InnoDB;
+
+-- The uploaded file, in pieces of 1 MB: a whole file in one row would exceed the server's
+-- max_allowed_packet (16 MB by default on MariaDB). Deleted once the import is done or cancelled.
+create table import_job_chunk (
+    job_id  bigint     not null,
+    seq     int        not null,
+    content mediumblob not null,
+    primary key (job_id, seq),
+    constraint fk_import_chunk_job foreign key (job_id) references import_job (id)
 ) engine = InnoDB;

@@ -71,7 +71,7 @@ class RosterImportTests {
         assertThat(roster.getContent()).extracting(RosterEntry::fullName).containsExactlyInAnyOrder("สมหญิง ใจงาม", "ประเสริฐ มั่นคง");
         assertThat(roster.getContent()).allSatisfy(e -> assertThat(e.status()).isEqualTo(AffiliationStatus.APPROVED));
         assertThat(imports.job(org, job.id()).orElseThrow().status()).isEqualTo(RosterImports.Status.IMPORTED);
-        assertThat(jdbc.sql("select content is null from import_job where id = ?").param(job.id()).query(Boolean.class).single())
+        assertThat(jdbc.sql("select count(*) = 0 from import_job_chunk where job_id = ?").param(job.id()).query(Boolean.class).single())
                 .as("the uploaded file is not kept after the import").isTrue();
     }
 

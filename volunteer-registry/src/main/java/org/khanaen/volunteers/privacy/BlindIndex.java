@@ -15,21 +15,26 @@ import javax.crypto.spec.SecretKeySpec;
 public final class BlindIndex {
 
     private final SecretKeySpec key;
+    // A Mac is not thread-safe and costly to make; one per thread, keyed once.
+    private final ThreadLocal<Mac> macs;
 
     public BlindIndex(byte[] key) {
         this.key = new SecretKeySpec(key, "HmacSHA256");
+        this.macs = ThreadLocal.withInitial(() -> {
+            try {
+                Mac mac = Mac.getInstance("HmacSHA256");
+                mac.init(this.key);
+                return mac;
+            } catch (GeneralSecurityException e) {
+                throw new IllegalStateException("HMAC unavailable", e);
+            }
+        });
     }
 
     public byte[] of(String normalised) {
         if (normalised == null) {
             return null;
         }
-        try {
-            Mac mac = Mac.getInstance("HmacSHA256");
-            mac.init(key);
-            return Arrays.copyOf(mac.doFinal(normalised.getBytes(StandardCharsets.UTF_8)), 16);
-        } catch (GeneralSecurityException e) {
-            throw new IllegalStateException("HMAC failed", e);
-        }
+        return Arrays.copyOf(macs.get().doFinal(normalised.getBytes(StandardCharsets.UTF_8)), 16);
     }
 }
