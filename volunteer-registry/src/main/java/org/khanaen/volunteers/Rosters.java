@@ -193,8 +193,9 @@ public class Rosters {
         Filter filter = filter(organisation, query);
         out.write('\uFEFF');
         int[] rows = { 0 };
-        try (CSVPrinter csv = new CSVPrinter(out, CSVFormat.EXCEL.builder()
-                .setHeader(RosterCsv.EXPORT_HEADER.toArray(String[]::new)).get())) {
+        // Not closed: closing the printer would close the caller's stream (the HTTP response).
+        CSVPrinter csv = new CSVPrinter(out, CSVFormat.EXCEL.builder().setHeader(RosterCsv.EXPORT_HEADER.toArray(String[]::new)).get());
+        {
             jdbc.sql("select " + COLUMNS + ", v.line_id_enc" + filter.where() + " order by a.joined_at, v.id")
                     .params(filter.params())
                     .query(rs -> {
@@ -208,6 +209,7 @@ public class Rosters {
                             throw new java.io.UncheckedIOException(e);
                         }
                     });
+            csv.flush();
         }
         audit.record(actor, PersonalDataAudit.Action.EXPORT, null, organisation.value(), rows[0] + " volunteers");
         return rows[0];

@@ -37,12 +37,19 @@ class JoinController {
         this.signUps = signUps;
     }
 
-    /** What the form sends; the password is never sent back to the page. */
+    /**
+     * What the form sends; the password is never sent back to the page. {@code consent} is a Boolean:
+     * an unticked checkbox is not sent at all, and a missing value must mean "no", not a bad request.
+     */
     record JoinForm(String fullName, String phone, String email, String lineId, String districtCode, String rolePreference,
-            String availability, String password, boolean consent) {
+            String availability, String password, Boolean consent) {
 
         static JoinForm empty() {
             return new JoinForm("", "", "", "", "", "STATION", "ALL_DAY", "", false);
+        }
+
+        public boolean consented() {
+            return Boolean.TRUE.equals(consent);
         }
 
         VolunteerInput input() {
@@ -59,7 +66,7 @@ class JoinController {
     String join(@PathVariable String slug, @ModelAttribute JoinForm form, Locale locale, Model model) {
         OrganisationView organisation = organisation(slug);
         try {
-            signUps.signUp(slug, new SignUps.Form(form.input(), form.password(), form.consent(), locale));
+            signUps.signUp(slug, new SignUps.Form(form.input(), form.password(), form.consented(), locale));
         } catch (InvalidVolunteer invalid) {
             Map<String, String> errors = new LinkedHashMap<>();
             invalid.problems().forEach(p -> errors.putIfAbsent(p.field(), p.code()));
