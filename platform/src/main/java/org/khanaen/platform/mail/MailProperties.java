@@ -13,7 +13,7 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * @param baseUrl      the app's address as people reach it, for links in mails ({@code baseUrl} in templates)
  * @param pollInterval how often each node looks for mail to send
  * @param maxAttempts  failed sends before a mail is given up (FAILED)
- * @param retention    how long sent mail is kept before it is deleted
+ * @param retention    how long sent (and finally failed) mail is kept before it is deleted: it names people
  * @param devServer    the in-process SMTP server and inbox of the development default
  */
 @ConfigurationProperties("khanaen.mail")

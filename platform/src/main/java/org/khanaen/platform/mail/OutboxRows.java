@@ -109,7 +109,7 @@ final class OutboxRows {
 
     /** In slices, so a large purge never becomes one huge replicated transaction. */
     int deleteSentBefore(LocalDateTime cutoff, int limit) {
-        return jdbc.sql("delete from mail_outbox where status = 'SENT' and sent_at < :cutoff limit :limit")
+        return jdbc.sql("delete from mail_outbox where (status = 'SENT' and sent_at < :cutoff) or (status = 'FAILED' and created_at < :cutoff) limit :limit")
                 .param("cutoff", cutoff)
                 .param("limit", limit)
                 .update();
