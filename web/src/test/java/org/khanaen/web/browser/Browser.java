@@ -1,0 +1,200 @@
+package org.khanaen.web.browser;
+
+import static org.junit.jupiter.api.Assumptions.abort;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.net.URI;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.Base64;
+import java.util.Comparator;
+import java.util.Map;
+import java.util.function.Function;
+import java.util.stream.Stream;
+
+import org.openqa.selenium.By;
+import org.openqa.selenium.NoSuchElementException;
+import org.openqa.selenium.StaleElementReferenceException;
+import org.openqa.selenium.WebDriver;
+import org.openqa.selenium.WebDriverException;
+import org.openqa.selenium.WebElement;
+import org.openqa.selenium.chrome.ChromeDriver;
+import org.openqa.selenium.chrome.ChromeDriverService;
+import org.openqa.selenium.chrome.ChromeOptions;
+import org.openqa.selenium.support.ui.WebDriverWait;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * A headless Chromium on the app under test, for journeys through its pages: Debian's {@code chromium}
+ * and {@code chromium-driver} (CI installs both, see {@code .ci/run}). Where they are missing the
+ * journeys are skipped, not failed: a developer's machine may not have them.
+ */
+public final class Browser implements AutoCloseable {
+
+    /** Debian's paths; {@code -Dwebdriver.chrome.driver=…} and {@code -Dkhanaen.chromium=…} point elsewhere. */
+    static final Path DRIVER = Path.of(System.getProperty("webdriver.chrome.driver", "/usr/bin/chromedriver"));
+    static final Path CHROMIUM = Path.of(System.getProperty("khanaen.chromium", "/usr/bin/chromium"));
+    /** Under web/target: for people to look at, never committed. */
+    static final Path SCREENSHOTS = Path.of(System.getProperty("basedir", ""), "target", "screenshots");
+    private static final Duration PATIENCE = Duration.ofSeconds(10);
+    private static final Logger LOG = LoggerFactory.getLogger(Browser.class);
+
+    private final Path profile;
+    private final ChromeDriver driver;
+    private final URI app;
+
+    /** Skips the calling test, saying why, when chromium or its driver is not installed. */
+    static void assumeInstalled() {
+        for (Path program : new Path[] { CHROMIUM, DRIVER }) {
+            if (!Files.isExecutable(program)) {
+                String why = program + " is missing: browser journeys skipped (apt-get install chromium chromium-driver)";
+                LOG.warn(why); // in the build's output too, not only in the test report
+                abort(why);
+            }
+        }
+    }
+
+    /**
+     * A phone: 390 × 844 CSS pixels, the screen of an iPhone 12 to 15, at twice the pixels for legible
+     * Thai. Like {@link #desktop}, it skips the test (a JUnit assumption) where there is no chromium.
+     */
+    public static Browser phone(int port) {
+        assumeInstalled();
+        ChromeOptions options = new ChromeOptions();
+        // the phone's screen emulated, because headless Chromium does not make a window that narrow (a
+        // 390-pixel window gave pages 485 pixels wide); mobile: the viewport meta tag counts, as on a phone
+        options.setExperimentalOption("mobileEmulation",
+                Map.of("deviceMetrics", Map.of("width", 390, "height", 844, "pixelRatio", 2.0, "mobile", true, "touch", true)));
+        return new Browser(port, options);
+    }
+
+    public static Browser desktop(int port) {
+        assumeInstalled();
+        ChromeOptions options = new ChromeOptions();
+        options.addArguments("--window-size=1280,900");
+        return new Browser(port, options);
+    }
+
+    private Browser(int port, ChromeOptions options) {
+        this.profile = temporaryFolder();
+        options.setBinary(CHROMIUM.toFile());
+        options.addArguments("--headless=new", "--no-sandbox", "--disable-dev-shm-usage", "--disable-gpu", "--no-first-run",
+                "--disable-background-networking", "--disable-component-update", "--disable-sync",
+                // a fresh profile: no cookie (language, session) carried over from another journey
+                "--user-data-dir=" + profile);
+        // the driver's path given outright, so Selenium Manager neither looks for a driver nor tries to
+        // download one (CI, like this machine, has no internet)
+        ChromeDriverService service = new ChromeDriverService.Builder().usingDriverExecutable(DRIVER.toFile()).build();
+        try {
+            this.driver = new ChromeDriver(service, options);
+        } catch (RuntimeException cannotStart) {
+            delete(profile);
+            throw cannotStart;
+        }
+        this.app = URI.create("http://localhost:" + port + "/");
+    }
+
+    public ChromeDriver driver() {
+        return driver;
+    }
+
+    /** Goes to a path of the app, e.g. {@code /join/some-org?lang=en}, and waits for the page. */
+    public void open(String path) {
+        driver.get(app.resolve(path).toString());
+    }
+
+    /** Where the browser is, as path and query, e.g. {@code /join/some-org/sent}. */
+    public String location() {
+        URI here = URI.create(driver.getCurrentUrl());
+        return here.getRawPath() + (here.getRawQuery() == null ? "" : "?" + here.getRawQuery());
+    }
+
+    public WebElement find(By by) {
+        return driver.findElement(by);
+    }
+
+    /** Replaces what a field holds with what a person would type. */
+    public void type(String id, String text) {
+        WebElement field = driver.findElement(By.id(id));
+        field.clear();
+        field.sendKeys(text);
+    }
+
+    /** Clicks what loads another page (a link, a form's button) and waits until the old page is gone. */
+    public void follow(WebElement element) {
+        WebElement page = driver.findElement(By.tagName("html"));
+        element.click();
+        until(unused -> replaced(page));
+    }
+
+    /**
+     * Whether the element's page has been replaced. Not ExpectedConditions.stalenessOf: in the midst of
+     * the change Chromium may answer neither "here" nor "stale" but "Node with given id does not belong
+     * to the document", which that condition does not expect.
+     */
+    private static boolean replaced(WebElement element) {
+        try {
+            element.isEnabled();
+            return false;
+        } catch (StaleElementReferenceException | NoSuchElementException gone) {
+            return true;
+        } catch (WebDriverException midway) {
+            return false; // ask again
+        }
+    }
+
+    /** Waits, a few seconds at most, until the condition gives something other than null or false. */
+    public <T> T until(Function<? super WebDriver, T> condition) {
+        return until(PATIENCE, condition);
+    }
+
+    public <T> T until(Duration patience, Function<? super WebDriver, T> condition) {
+        return new WebDriverWait(driver, patience).until(condition);
+    }
+
+    /**
+     * Saves the whole page, not only the part in the window, as {@code web/target/screenshots/<name>.png};
+     * through the DevTools protocol, because WebDriver's own screenshot stops at the window's edge.
+     */
+    public Path screenshot(String name) {
+        Map<String, Object> metrics = driver.executeCdpCommand("Page.getLayoutMetrics", Map.of());
+        Map<?, ?> size = (Map<?, ?>) metrics.get("cssContentSize");
+        Map<String, Object> page = Map.of("x", 0, "y", 0, "scale", 1, "width", size.get("width"), "height", size.get("height"));
+        Map<String, Object> shot = driver.executeCdpCommand("Page.captureScreenshot",
+                Map.of("format", "png", "captureBeyondViewport", true, "clip", page));
+        try {
+            Files.createDirectories(SCREENSHOTS);
+            return Files.write(SCREENSHOTS.resolve(name + ".png"), Base64.getDecoder().decode((String) shot.get("data")));
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    @Override
+    public void close() {
+        try {
+            driver.quit();
+        } finally {
+            delete(profile);
+        }
+    }
+
+    private static Path temporaryFolder() {
+        try {
+            return Files.createTempDirectory("khanaen-chromium-");
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    private static void delete(Path folder) {
+        try (Stream<Path> files = Files.walk(folder)) {
+            files.sorted(Comparator.reverseOrder()).forEach(file -> file.toFile().delete());
+        } catch (IOException e) {
+            // a leftover profile in the temporary folder harms nothing
+        }
+    }
+}
