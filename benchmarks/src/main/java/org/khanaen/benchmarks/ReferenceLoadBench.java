@@ -5,11 +5,8 @@ import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
 
-import org.khanaen.KhanaenApplication;
 import org.khanaen.elections.ElectionImports;
 import org.khanaen.elections.ImportReport;
-import org.springframework.boot.WebApplicationType;
-import org.springframework.boot.builder.SpringApplicationBuilder;
 
 /**
  * The national reference load: the 2023 election with its 94,904 generated stations, imported
@@ -26,19 +23,12 @@ final class ReferenceLoadBench {
     }
 
     void run() throws Exception {
-        System.out.println("server: " + server.description);
-        System.out.println("machine: " + Machine.describe());
-        PhysicalReference reference = PhysicalReference.measure(server);
-        System.out.printf("physical reference: raw JDBC %,.0f rows/s batched, %,.0f rows/s one commit per row%n",
-                reference.batchedRowsPerSecond(), reference.perRowCommitsPerSecond());
+        PhysicalReference reference = server.describeAndMeasure();
         List<Long> millis = new ArrayList<>();
         long stations = 0;
         for (int run = 1; run <= runs; run++) {
             String url = server.freshSchema("bench_load");
-            try (var app = new SpringApplicationBuilder(KhanaenApplication.class).web(WebApplicationType.NONE)
-                    .run("--spring.datasource.url=" + url, "--spring.datasource.username=" + server.user,
-                            "--spring.datasource.password=" + server.password, "--khanaen.elections.autoload=",
-                            "--logging.level.root=warn", "--spring.main.banner-mode=off")) {
+            try (var app = server.startApp(url)) {
                 long start = System.nanoTime();
                 ImportReport report = app.getBean(ElectionImports.class).importBuiltIn("th-2566");
                 millis.add((System.nanoTime() - start) / 1_000_000);

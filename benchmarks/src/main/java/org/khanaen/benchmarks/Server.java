@@ -73,6 +73,25 @@ final class Server implements AutoCloseable {
         return DriverManager.getConnection(schemaUrl.isEmpty() ? base + PARAMETERS : schemaUrl, user, password);
     }
 
+    /** The whole application, without its web server, on the given schema, loading no election by itself. */
+    org.springframework.context.ConfigurableApplicationContext startApp(String url) {
+        return new org.springframework.boot.builder.SpringApplicationBuilder(org.khanaen.KhanaenApplication.class)
+                .web(org.springframework.boot.WebApplicationType.NONE)
+                // arguments, not default properties: those would lose to application.yml
+                .run("--spring.datasource.url=" + url, "--spring.datasource.username=" + user, "--spring.datasource.password=" + password,
+                        "--khanaen.elections.autoload=", "--logging.level.root=warn", "--spring.main.banner-mode=off");
+    }
+
+    /** Prints what the figures stand on, and measures the server's own insert rates in this run. */
+    PhysicalReference describeAndMeasure() throws SQLException {
+        System.out.println("server: " + description);
+        System.out.println("machine: " + Machine.describe());
+        PhysicalReference reference = PhysicalReference.measure(this);
+        System.out.printf("physical reference: raw JDBC %,.0f rows/s batched, %,.0f rows/s one commit per row%n",
+                reference.batchedRowsPerSecond(), reference.perRowCommitsPerSecond());
+        return reference;
+    }
+
     @Override
     public void close() {
         if (embedded != null) {

@@ -4,7 +4,6 @@ import java.nio.charset.StandardCharsets;
 import java.util.List;
 import java.util.SplittableRandom;
 
-import org.khanaen.KhanaenApplication;
 import org.khanaen.elections.DistrictView;
 import org.khanaen.elections.ElectionCatalog;
 import org.khanaen.elections.ElectionImports;
@@ -12,8 +11,6 @@ import org.khanaen.volunteers.OrganisationDraft;
 import org.khanaen.volunteers.OrganisationId;
 import org.khanaen.volunteers.PartnerOrganisations;
 import org.khanaen.volunteers.RosterImports;
-import org.springframework.boot.WebApplicationType;
-import org.springframework.boot.builder.SpringApplicationBuilder;
 
 /**
  * The national load: the 2023 stations, then 100,000 volunteers from one CSV through the coordinator's
@@ -40,11 +37,7 @@ final class VolunteerImportBench {
     }
 
     void run() throws Exception {
-        System.out.println("server: " + server.description);
-        System.out.println("machine: " + Machine.describe());
-        PhysicalReference reference = PhysicalReference.measure(server);
-        System.out.printf("physical reference: raw JDBC %,.0f rows/s batched, %,.0f rows/s one commit per row%n",
-                reference.batchedRowsPerSecond(), reference.perRowCommitsPerSecond());
+        PhysicalReference reference = server.describeAndMeasure();
         java.util.List<Run> results = new java.util.ArrayList<>();
         for (int run = 1; run <= runs; run++) {
             results.add(once(run));
@@ -59,10 +52,7 @@ final class VolunteerImportBench {
 
     private Run once(int run) throws Exception {
         String url = server.freshSchema("bench_volunteers");
-        try (var app = new SpringApplicationBuilder(KhanaenApplication.class).web(WebApplicationType.NONE)
-                .run("--spring.datasource.url=" + url, "--spring.datasource.username=" + server.user,
-                        "--spring.datasource.password=" + server.password, "--khanaen.elections.autoload=",
-                        "--logging.level.root=warn", "--spring.main.banner-mode=off")) {
+        try (var app = server.startApp(url)) {
             long start = System.nanoTime();
             app.getBean(ElectionImports.class).importBuiltIn("th-2566");
             double stations = seconds(start);

@@ -50,6 +50,11 @@ public class PartnerOrganisations {
         return organisations.findBySlug(slug).map(Organisation::view);
     }
 
+    @Transactional(readOnly = true)
+    public Optional<OrganisationView> byId(OrganisationId id) {
+        return organisations.findById(id.value()).map(Organisation::view);
+    }
+
     @Transactional
     public OrganisationView create(OrganisationDraft draft) {
         check(draft);

@@ -1,7 +1,6 @@
 package org.khanaen.volunteers;
 
 import java.time.Instant;
-import java.util.List;
 import java.util.Optional;
 
 import org.khanaen.volunteers.privacy.PersonalData;
@@ -20,17 +19,17 @@ public class RosterEdits {
     private final Volunteers volunteers;
     private final Affiliations affiliations;
     private final PersonalData personalData;
-    private final DistrictDirectory districts;
+    private final VolunteerDetails details;
     private final PersonalDataAudit audit;
     private final SignUps signUps;
     private final RegistryProperties properties;
 
-    RosterEdits(Volunteers volunteers, Affiliations affiliations, PersonalData personalData, DistrictDirectory districts,
+    RosterEdits(Volunteers volunteers, Affiliations affiliations, PersonalData personalData, VolunteerDetails details,
             PersonalDataAudit audit, SignUps signUps, RegistryProperties properties) {
         this.volunteers = volunteers;
         this.affiliations = affiliations;
         this.personalData = personalData;
-        this.districts = districts;
+        this.details = details;
         this.audit = audit;
         this.signUps = signUps;
         this.properties = properties;
@@ -39,15 +38,13 @@ public class RosterEdits {
     /** Adds a volunteer the organisation recruited itself (it states they consented); approved at once. */
     @Transactional
     public VolunteerId add(OrganisationId organisation, VolunteerInput input, String actor) {
-        CheckedVolunteer v = checked(input);
+        CheckedVolunteer v = details.check(input);
         byte[] emailIndex = personalData.index(v.email());
         byte[] phoneIndex = personalData.index(v.phone());
         Volunteer volunteer = volunteers.findByEmailBidx(emailIndex).or(() -> volunteers.findByPhoneBidx(phoneIndex))
                 .filter(known -> known.erasedAt() == null).orElseGet(() -> {
                     Volunteer created = new Volunteer(properties.election());
-                    created.details(v.fullName(), personalData.encrypt(v.phone()), phoneIndex, personalData.encrypt(v.email()),
-                            emailIndex, personalData.encrypt(v.lineId()), v.provinceCode(), v.districtCode(), v.rolePreference(),
-                            v.availability());
+                    details.apply(created, v);
                     try {
                         return volunteers.saveAndFlush(created);
                     } catch (DataIntegrityViolationException sameMoment) {
@@ -71,27 +68,8 @@ public class RosterEdits {
         if (found.isEmpty()) {
             return false;
         }
-        Volunteer volunteer = found.get();
-        String email = personalData.decrypt(volunteer.emailEnc());
-        CheckedVolunteer v = checked(new VolunteerInput(input.fullName(), input.phone(), email, input.lineId(), input.districtCode(),
-                input.rolePreference(), input.availability()));
-        volunteer.details(v.fullName(), personalData.encrypt(v.phone()), personalData.index(v.phone()), volunteer.emailEnc(),
-                personalData.index(email), personalData.encrypt(v.lineId()), v.provinceCode(), v.districtCode(), v.rolePreference(),
-                v.availability());
-        try {
-            volunteers.saveAndFlush(volunteer);
-        } catch (DataIntegrityViolationException phoneOfSomeoneElse) {
-            throw new InvalidVolunteer(List.of(new FieldProblem("phone", "volunteer.phone.unavailable")));
-        }
+        details.correct(found.get(), input);
         audit.record(actor, PersonalDataAudit.Action.CHANGE, id.value(), organisation.value(), "details");
         return true;
-    }
-
-    private CheckedVolunteer checked(VolunteerInput input) {
-        var result = VolunteerRules.check(input, districts.provinceByDistrict());
-        if (!result.valid()) {
-            throw new InvalidVolunteer(result.problems());
-        }
-        return result.volunteer();
     }
 }

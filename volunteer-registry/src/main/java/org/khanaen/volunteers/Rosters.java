@@ -164,7 +164,7 @@ public class Rosters {
         if (status == AffiliationStatus.APPROVED && before.get() != AffiliationStatus.APPROVED) {
             events.publishEvent(new VolunteerApproved(volunteer, organisation));
             volunteers.findById(volunteer.value()).filter(v -> v.erasedAt() == null).ifPresent(v -> {
-                var org = organisations.all().stream().filter(o -> o.id().equals(organisation)).findFirst().orElseThrow();
+                var org = organisations.byId(organisation).orElseThrow();
                 mail.approval(personalData.decrypt(v.emailEnc()), v.locale(), v.fullName(), org.name(v.locale()));
             });
         }

@@ -11,7 +11,6 @@ import org.khanaen.accounts.AccountId;
 import org.khanaen.volunteers.privacy.Contacts;
 import org.khanaen.volunteers.privacy.PersonalData;
 import org.springframework.context.ApplicationEventPublisher;
-import org.springframework.dao.DataIntegrityViolationException;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
@@ -27,7 +26,7 @@ public class SelfService {
     private final VolunteerTokens tokens;
     private final PersonalData personalData;
     private final PersonalDataAudit audit;
-    private final DistrictDirectory districts;
+    private final VolunteerDetails details;
     private final AccountDirectory accounts;
     private final JdbcClient jdbc;
     private final ApplicationEventPublisher events;
@@ -35,14 +34,14 @@ public class SelfService {
     private final JsonMapper json = JsonMapper.builder().build();
 
     SelfService(Volunteers volunteers, Affiliations affiliations, VolunteerTokens tokens, PersonalData personalData,
-            PersonalDataAudit audit, DistrictDirectory districts, AccountDirectory accounts, JdbcClient jdbc,
+            PersonalDataAudit audit, VolunteerDetails details, AccountDirectory accounts, JdbcClient jdbc,
             ApplicationEventPublisher events, List<PersonalDataEraser> erasers) {
         this.volunteers = volunteers;
         this.affiliations = affiliations;
         this.tokens = tokens;
         this.personalData = personalData;
         this.audit = audit;
-        this.districts = districts;
+        this.details = details;
         this.accounts = accounts;
         this.jdbc = jdbc;
         this.events = events;
@@ -69,22 +68,7 @@ public class SelfService {
     @Transactional
     public void update(AccountId account, VolunteerInput input) {
         Volunteer v = mine(account);
-        String email = personalData.decrypt(v.emailEnc());
-        var checked = VolunteerRules.check(new VolunteerInput(input.fullName(), input.phone(), email, input.lineId(),
-                input.districtCode(), input.rolePreference(), input.availability()), districts.provinceByDistrict());
-        if (!checked.valid()) {
-            throw new InvalidVolunteer(checked.problems());
-        }
-        CheckedVolunteer c = checked.volunteer();
-        v.details(c.fullName(), personalData.encrypt(c.phone()), personalData.index(c.phone()), v.emailEnc(),
-                personalData.index(email), personalData.encrypt(c.lineId()), c.provinceCode(), c.districtCode(),
-                c.rolePreference(), c.availability());
-        try {
-            volunteers.save(v);
-            volunteers.flush();
-        } catch (DataIntegrityViolationException phoneOfSomeoneElse) {
-            throw new InvalidVolunteer(List.of(new FieldProblem("phone", "volunteer.phone.unavailable")));
-        }
+        details.correct(v, input);
         audit.record("volunteer:" + v.pseudonym(), PersonalDataAudit.Action.CHANGE, v.id(), null, "own profile");
     }
 

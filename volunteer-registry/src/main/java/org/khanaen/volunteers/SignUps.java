@@ -40,12 +40,13 @@ public class SignUps {
     private final PersonalData personalData;
     private final DistrictDirectory districts;
     private final RegistryMail mail;
+    private final VolunteerDetails details;
     private final RegistryProperties properties;
     private final JdbcClient jdbc;
 
     SignUps(PartnerOrganisations organisations, Volunteers volunteers, Affiliations affiliations, VolunteerTokens tokens,
             AccountDirectory accounts, PersonalData personalData, DistrictDirectory districts, RegistryMail mail,
-            RegistryProperties properties, JdbcClient jdbc) {
+            RegistryProperties properties, JdbcClient jdbc, VolunteerDetails details) {
         this.organisations = organisations;
         this.volunteers = volunteers;
         this.affiliations = affiliations;
@@ -56,6 +57,7 @@ public class SignUps {
         this.mail = mail;
         this.properties = properties;
         this.jdbc = jdbc;
+        this.details = details;
     }
 
     /** The districts a volunteer chooses their home district from, grouped by province in the page. */
@@ -95,9 +97,7 @@ public class SignUps {
             return;
         }
         Volunteer volunteer = new Volunteer(properties.election());
-        volunteer.details(person.fullName(), personalData.encrypt(person.phone()), phoneIndex, personalData.encrypt(person.email()),
-                emailIndex, personalData.encrypt(person.lineId()), person.provinceCode(), person.districtCode(),
-                person.rolePreference(), person.availability());
+        details.apply(volunteer, person);
         volunteer.language(form.locale());
         try {
             volunteers.save(volunteer);
@@ -170,7 +170,6 @@ public class SignUps {
     }
 
     private String slugOf(Long organisation) {
-        return organisation == null ? null
-                : organisations.all().stream().filter(o -> o.id().value() == organisation).map(OrganisationView::slug).findFirst().orElse(null);
+        return organisation == null ? null : organisations.byId(new OrganisationId(organisation)).map(OrganisationView::slug).orElse(null);
     }
 }

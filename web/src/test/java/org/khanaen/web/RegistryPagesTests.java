@@ -145,4 +145,35 @@ class RegistryPagesTests {
                 .andExpect(content().string(containsString("This is not a valid phone number")))
                 .andExpect(content().string(containsString("Please agree to the use of your personal data")));
     }
+
+    @Test
+    void badOrganisationInputIsRefusedWithAMessageAndStoresNothing() throws Exception {
+        var admin = user("boss").roles("ADMIN");
+        mvc.perform(post("/admin/organisations").with(csrf()).with(admin).param("slug", "Bad Slug!").param("nameTh", "ชื่อ")
+                        .param("nameEn", "").param("contactName", "").param("contactEmail", "").param("contactPhone", ""))
+                .andExpect(redirectedUrl("/admin/organisations"))
+                .andExpect(org.springframework.test.web.servlet.result.MockMvcResultMatchers.flash().attribute("error", "organisation.slug.invalid"));
+        mvc.perform(post("/admin/organisations").with(csrf()).with(admin).param("slug", "pages-logo").param("nameTh", "โลโก้")
+                .param("nameEn", "").param("contactName", "").param("contactEmail", "").param("contactPhone", ""));
+        mvc.perform(post("/admin/organisations").with(csrf()).with(admin).param("slug", "pages-logo").param("nameTh", "ซ้ำ")
+                        .param("nameEn", "").param("contactName", "").param("contactEmail", "").param("contactPhone", ""))
+                .andExpect(org.springframework.test.web.servlet.result.MockMvcResultMatchers.flash().attribute("error", "organisation.slug.taken"));
+        assertThat(jdbc.sql("select count(*) from organisation where slug in ('pages-logo', 'Bad Slug!')").query(Long.class).single()).isEqualTo(1);
+
+        byte[] script = "<svg onload=alert(1)>".getBytes(StandardCharsets.UTF_8);
+        mvc.perform(multipart("/admin/organisations/pages-logo/logo").file(new MockMultipartFile("logo", "logo.png", "image/png", script))
+                        .with(csrf()).with(admin))
+                .andExpect(org.springframework.test.web.servlet.result.MockMvcResultMatchers.flash().attribute("error", "organisation.logo.type"));
+        mvc.perform(multipart("/admin/organisations/pages-logo/logo").file(new MockMultipartFile("logo", "big.png", "image/png", new byte[600_000]))
+                        .with(csrf()).with(admin))
+                .andExpect(org.springframework.test.web.servlet.result.MockMvcResultMatchers.flash().attribute("error", "organisation.logo.size"));
+        mvc.perform(get("/organisations/pages-logo/logo")).andExpect(status().isNotFound());
+
+        byte[] png = { (byte) 0x89, 'P', 'N', 'G', 0x0D, 0x0A, 0x1A, 0x0A, 0, 0, 0, 0 };
+        mvc.perform(multipart("/admin/organisations/pages-logo/logo").file(new MockMultipartFile("logo", "logo.bin", "application/octet-stream", png))
+                .with(csrf()).with(admin));
+        mvc.perform(get("/organisations/pages-logo/logo")).andExpect(status().isOk())
+                .andExpect(header().string("Content-Type", "image/png"))
+                .andExpect(header().string("X-Content-Type-Options", "nosniff"));
+    }
 }
