@@ -17,9 +17,10 @@ import jakarta.mail.internet.InternetAddress;
  * @param category  what kind of mail (the template name: {@code verification}, {@code invitation}, ...)
  * @param dedupKey  null, or a key naming this mail so that asking for it twice sends it once
  *                  (e.g. {@code verification:42:1}); at most 190 characters
+ * @param attachment null, or the one file sent with the mail (e.g. an {@code .ics} calendar entry)
  */
 public record MailMessage(String recipient, Locale locale, String subject, String textBody, String htmlBody,
-                          String category, String dedupKey) {
+                          String category, String dedupKey, MailAttachment attachment) {
 
     public MailMessage {
         require(recipient != null && !recipient.isBlank() && recipient.length() <= 320, "recipient must be an address of at most 320 characters");
@@ -33,9 +34,20 @@ public record MailMessage(String recipient, Locale locale, String subject, Strin
         require(dedupKey == null || !dedupKey.isBlank() && dedupKey.length() <= 190, "dedupKey must be null or 1 to 190 characters");
     }
 
+    /** A mail without an attachment: what every mail was before attachments existed. */
+    public MailMessage(String recipient, Locale locale, String subject, String textBody, String htmlBody,
+                       String category, String dedupKey) {
+        this(recipient, locale, subject, textBody, htmlBody, category, dedupKey, null);
+    }
+
     /** The same mail, sent at most once for this key. */
     public MailMessage withDedupKey(String key) {
-        return new MailMessage(recipient, locale, subject, textBody, htmlBody, category, key);
+        return new MailMessage(recipient, locale, subject, textBody, htmlBody, category, key, attachment);
+    }
+
+    /** The same mail with this file attached (null: none), replacing any attachment it had. */
+    public MailMessage withAttachment(MailAttachment attachment) {
+        return new MailMessage(recipient, locale, subject, textBody, htmlBody, category, dedupKey, attachment);
     }
 
     /** name@domain, no display name: an erasure request finds the person's mail by this exact address. */

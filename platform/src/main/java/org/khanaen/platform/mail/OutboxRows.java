@@ -1,5 +1,7 @@
 package org.khanaen.platform.mail;
 
+import java.sql.ResultSet;
+import java.sql.SQLException;
 import java.time.LocalDateTime;
 import java.util.List;
 import java.util.Locale;
@@ -25,10 +27,13 @@ final class OutboxRows {
 
     /** "On duplicate key, change nothing": a second mail with the same dedup key is dropped, in MySQL, MariaDB and Galera alike. */
     void insert(MailMessage mail, LocalDateTime now) {
+        MailAttachment attachment = mail.attachment();
         jdbc.sql("""
                         insert into mail_outbox (dedup_key, category, recipient, locale, subject, text_body, html_body,
+                                                 attachment_name, attachment_type, attachment,
                                                  status, attempts, next_attempt_at, created_at)
-                        values (:dedupKey, :category, :recipient, :locale, :subject, :text, :html, 'PENDING', 0, :now, :now)
+                        values (:dedupKey, :category, :recipient, :locale, :subject, :text, :html,
+                                :attachmentName, :attachmentType, :attachment, 'PENDING', 0, :now, :now)
                         on duplicate key update id = id""")
                 .param("dedupKey", mail.dedupKey())
                 .param("category", mail.category())
@@ -37,6 +42,9 @@ final class OutboxRows {
                 .param("subject", mail.subject())
                 .param("text", mail.textBody())
                 .param("html", mail.htmlBody())
+                .param("attachmentName", attachment == null ? null : attachment.fileName())
+                .param("attachmentType", attachment == null ? null : attachment.contentType())
+                .param("attachment", attachment == null ? null : attachment.content())
                 .param("now", now)
                 .update();
     }
@@ -59,13 +67,20 @@ final class OutboxRows {
 
     List<OutboxRow> claimedBy(String claimId) {
         return jdbc.sql("""
-                        select id, recipient, subject, text_body, html_body, category, attempts, created_at
+                        select id, recipient, subject, text_body, html_body, category, attempts, created_at,
+                               attachment_name, attachment_type, attachment
                         from mail_outbox where claimed_by = :claimId and status = 'PENDING' order by id""")
                 .param("claimId", claimId)
                 .query((rs, i) -> new OutboxRow(rs.getLong("id"), rs.getString("recipient"), rs.getString("subject"),
                         rs.getString("text_body"), rs.getString("html_body"), rs.getString("category"), rs.getInt("attempts"),
-                        rs.getObject("created_at", LocalDateTime.class)))
+                        rs.getObject("created_at", LocalDateTime.class), attachment(rs)))
                 .list();
+    }
+
+    /** Null when the mail has none: the three columns are written together or not at all. */
+    private static MailAttachment attachment(ResultSet rs) throws SQLException {
+        String name = rs.getString("attachment_name");
+        return name == null ? null : new MailAttachment(name, rs.getString("attachment_type"), rs.getBytes("attachment"));
     }
 
     /** Recorded even if the claim has run out meanwhile: the mail did go, so nobody may send it again. */

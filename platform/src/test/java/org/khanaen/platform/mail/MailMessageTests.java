@@ -34,4 +34,17 @@ class MailMessageTests {
         assertThat(mail.withDedupKey("k".repeat(190)).dedupKey()).hasSize(190);
         assertThatIllegalArgumentException().isThrownBy(() -> mail.withDedupKey("k".repeat(191)));
     }
+
+    @Test
+    void aMailHasNoAttachmentUntilOneIsGivenAndKeepsItWithADedupKey() {
+        var mail = to("lek@example.org");
+        var ics = new MailAttachment("assignment.ics", "text/calendar; charset=UTF-8", new byte[] { 1, 2, 3 });
+        assertThat(mail.attachment()).isNull();
+
+        var withIcs = mail.withAttachment(ics).withDedupKey("assignment:7");
+
+        assertThat(withIcs.attachment()).isEqualTo(ics);
+        assertThat(withIcs.dedupKey()).isEqualTo("assignment:7");
+        assertThat(withIcs.withAttachment(null)).isEqualTo(mail.withDedupKey("assignment:7"));
+    }
 }
