@@ -101,6 +101,11 @@ public class ElectionCatalog {
                 .map(Station::view);
     }
 
+    /** Every station of an election, only where it is and what it belongs to: for planning over the whole country. */
+    public List<StationPoint> stationPoints(String electionId) {
+        return stations.points(electionId);
+    }
+
     public Optional<StationView> station(long id) {
         return stations.findWithPlaces(id).map(Station::view);
     }

@@ -1,0 +1,4 @@
+package org.khanaen.assignment;
+
+public record AssignmentId(long value) {
+}

@@ -1,0 +1,171 @@
+package org.khanaen.assignment;
+
+import java.sql.Timestamp;
+import java.time.Clock;
+import java.time.LocalDate;
+import java.time.LocalTime;
+import java.time.ZonedDateTime;
+import java.util.List;
+import java.util.Locale;
+import java.util.Optional;
+
+import org.khanaen.accounts.AccountId;
+import org.khanaen.elections.ElectionCatalog;
+import org.khanaen.volunteers.AssignmentStatus;
+import org.khanaen.volunteers.VolunteerId;
+import org.khanaen.volunteers.VolunteerPool;
+import org.springframework.context.ApplicationEventPublisher;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+/**
+ * The volunteer's side: answering the assignment (from the mail's link or signed in), checking in on
+ * election day, stopping reminders. A declined assignment is deleted, which frees the slot for the
+ * next run or a coordinator, and the volunteer is not offered again by automatic runs.
+ */
+@Service
+public class AssignmentResponses {
+
+    /** Stop links need no single use (stopping twice is stopping); the signature still binds them to one assignment. */
+    static final String STOP_NONCE = "stop-reminders-link-00";
+
+    /** What the answer page shows. */
+    public record Offer(AssignmentView assignment, String title, String address, String mapUrl, LocalDate electionDay) {
+    }
+
+    public enum Answer { CONFIRM, DECLINE }
+
+    private final Assignments assignments;
+    private final AssignmentLinks links;
+    private final PlaceDescriptions places;
+    private final VolunteerPool pool;
+    private final ElectionCatalog catalog;
+    private final JdbcClient jdbc;
+    private final AssignmentProperties properties;
+    private final Clock clock;
+    private final ApplicationEventPublisher events;
+
+    AssignmentResponses(Assignments assignments, AssignmentLinks links, PlaceDescriptions places, VolunteerPool pool, ElectionCatalog catalog,
+            JdbcClient jdbc, AssignmentProperties properties, Clock clock, ApplicationEventPublisher events) {
+        this.assignments = assignments;
+        this.links = links;
+        this.places = places;
+        this.pool = pool;
+        this.catalog = catalog;
+        this.jdbc = jdbc;
+        this.properties = properties;
+        this.clock = clock;
+        this.events = events;
+    }
+
+    /** The assignment a link speaks of, if the link is genuine and unused. */
+    @Transactional(readOnly = true)
+    public Optional<Offer> offer(String token, Locale locale) {
+        return open(token).map(a -> offer(a, locale));
+    }
+
+    private Optional<AssignmentView> open(String token) {
+        return links.verify(token).filter(t -> t.purpose() == AssignmentLinks.Purpose.RESPOND)
+                .filter(t -> assignments.nonce(t.assignment()).map(n -> n.equals(t.nonce())).orElse(false))
+                .flatMap(t -> assignments.find(t.assignment()));
+    }
+
+    private Offer offer(AssignmentView a, Locale locale) {
+        var where = places.describe(a, locale);
+        return new Offer(a, where.title(), where.address(), where.mapUrl(), catalog.election(a.electionId()).map(e -> e.date()).orElse(null));
+    }
+
+    /** Answers through a mail link: works once; a forged, used or outdated link changes nothing and returns false. */
+    @Transactional
+    public boolean answer(String token, Answer answer, String reason) {
+        var parsed = links.verify(token).filter(t -> t.purpose() == AssignmentLinks.Purpose.RESPOND);
+        if (parsed.isEmpty()) {
+            return false;
+        }
+        Optional<AssignmentView> a = assignments.lock(parsed.get().assignment());
+        if (a.isEmpty() || !assignments.nonce(a.get().id()).map(n -> n.equals(parsed.get().nonce())).orElse(false)) {
+            return false;
+        }
+        apply(a.get(), answer, "volunteer:link", reason);
+        return true;
+    }
+
+    /** The signed-in volunteer's assignments (one per election). */
+    @Transactional(readOnly = true)
+    public List<Offer> mine(AccountId account, Locale locale) {
+        return pool.ofAccount(account).map(v -> assignments.allOfVolunteer(v).stream().map(a -> offer(a, locale)).toList()).orElse(List.of());
+    }
+
+    /** Answers while signed in (the mail may be lost); only an unanswered assignment can be answered. */
+    @Transactional
+    public void answerMine(AccountId account, AssignmentId id, Answer answer, String reason) {
+        AssignmentView a = owned(account, id);
+        if (a.responded()) {
+            throw new AssignmentProblem("assignment.problem.answered");
+        }
+        apply(a, answer, "volunteer:account", reason);
+    }
+
+    private void apply(AssignmentView a, Answer answer, String actor, String reason) {
+        if (answer == Answer.CONFIRM) {
+            assignments.confirm(a.id());
+            assignments.history(a, "CONFIRMED", actor, null);
+            pool.assignmentStatus(List.of(a.volunteer()), AssignmentStatus.CONFIRMED);
+            events.publishEvent(new AssignmentConfirmed(a.id(), a.volunteer(), a.electionId(), a.tier(), a.placeId()));
+        } else {
+            assignments.delete(a.id());
+            assignments.declined(a.electionId(), a.volunteer());
+            assignments.history(a, "DECLINED", actor, reason);
+            pool.assignmentStatus(List.of(a.volunteer()), AssignmentStatus.DECLINED);
+            events.publishEvent(new AssignmentDeclined(a.id(), a.volunteer(), a.electionId(), a.tier(), a.placeId()));
+        }
+    }
+
+    /** On election day, from 05:00 local time, at their own station or role. Checking in twice is harmless. */
+    @Transactional
+    public void checkIn(AccountId account, AssignmentId id) {
+        AssignmentView a = owned(account, id);
+        LocalDate day = catalog.election(a.electionId()).map(e -> e.date()).orElseThrow();
+        ZonedDateTime now = ZonedDateTime.now(clock.withZone(properties.zone()));
+        if (!now.toLocalDate().equals(day) || now.toLocalTime().isBefore(LocalTime.of(5, 0))) {
+            throw new AssignmentProblem("assignment.problem.not-election-day", day);
+        }
+        if (jdbc.sql("update assignment set checked_in_at = ?, state = 'CONFIRMED', link_nonce = null, version = version + 1 where id = ? and checked_in_at is null")
+                .params(Timestamp.from(clock.instant()), id.value()).update() == 1) {
+            assignments.history(a, "CHECKED_IN", "volunteer:account", null);
+            pool.assignmentStatus(List.of(a.volunteer()), AssignmentStatus.CONFIRMED);
+            events.publishEvent(new VolunteerCheckedIn(a.id(), a.volunteer(), a.electionId(), a.tier(), a.placeId()));
+        }
+    }
+
+    /** From the link in any assignment mail. */
+    @Transactional
+    public boolean stopReminders(String token) {
+        var parsed = links.verify(token).filter(t -> t.purpose() == AssignmentLinks.Purpose.STOP_REMINDERS && t.nonce().equals(STOP_NONCE));
+        Optional<VolunteerId> volunteer = parsed.flatMap(t -> assignments.find(t.assignment())).map(AssignmentView::volunteer);
+        volunteer.ifPresent(this::optOut);
+        return volunteer.isPresent();
+    }
+
+    @Transactional
+    public void stopReminders(AccountId account) {
+        pool.ofAccount(account).ifPresent(this::optOut);
+    }
+
+    @Transactional(readOnly = true)
+    public boolean remindersStopped(AccountId account) {
+        return pool.ofAccount(account).map(v -> jdbc.sql("select count(*) from reminder_opt_out where volunteer_id = ?")
+                .param(v.value()).query(Integer.class).single() > 0).orElse(false);
+    }
+
+    private void optOut(VolunteerId volunteer) {
+        jdbc.sql("insert ignore into reminder_opt_out (volunteer_id, at) values (?, ?)").params(volunteer.value(), Timestamp.from(clock.instant())).update();
+    }
+
+    private AssignmentView owned(AccountId account, AssignmentId id) {
+        VolunteerId me = pool.ofAccount(account).orElseThrow(() -> new AssignmentProblem("assignment.problem.not-found"));
+        return assignments.lock(id).filter(a -> a.volunteer().equals(me))
+                .orElseThrow(() -> new AssignmentProblem("assignment.problem.not-found"));
+    }
+}

@@ -1,0 +1,180 @@
+package org.khanaen.assignment;
+
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+import org.khanaen.elections.ElectionCatalog;
+import org.khanaen.elections.StationPoint;
+import org.khanaen.elections.StationView;
+import org.khanaen.volunteers.VolunteerId;
+import org.khanaen.volunteers.VolunteerPool;
+import org.springframework.data.domain.Pageable;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+/**
+ * How well the stations are covered: per province, constituency and organisation, and station by
+ * station for one constituency. Counts come from one grouped query each; station lists and names
+ * from the elections and registry modules.
+ */
+@Service
+@Transactional(readOnly = true)
+public class Coverage {
+
+    /** @param confirmed stations whose primary confirmed; checkedIn stations with someone checked in */
+    public record Row(String code, String name, long stations, long withPrimary, long withBackup, long confirmed, long checkedIn,
+            Double latitude, Double longitude) {
+
+        public double share() {
+            return stations == 0 ? 0 : (double) withPrimary / stations;
+        }
+    }
+
+    public record OrganisationRow(long organisationId, long placed, long primaries, long backups, long leads, long warRoom,
+            long confirmed, long checkedIn) {
+    }
+
+    public record Person(AssignmentId assignment, VolunteerId volunteer, String name, AssignmentView.State state, boolean checkedIn,
+            boolean notified) {
+    }
+
+    public record StationRow(StationView station, Person primary, Person backup) {
+    }
+
+    private final JdbcClient jdbc;
+    private final ElectionCatalog catalog;
+    private final VolunteerPool pool;
+    private final Assignments assignments;
+
+    Coverage(JdbcClient jdbc, ElectionCatalog catalog, VolunteerPool pool, Assignments assignments) {
+        this.jdbc = jdbc;
+        this.catalog = catalog;
+        this.assignments = assignments;
+        this.pool = pool;
+    }
+
+    private record Counts(long withPrimary, long withBackup, long confirmed, long checkedIn) {
+    }
+
+    /** Per station id: flags for primary, backup, confirmed primary, anyone checked in. */
+    private Map<Long, int[]> stationFlags(String electionId) {
+        Map<Long, int[]> flags = new HashMap<>();
+        jdbc.sql("select place_id, position, state, checked_in_at is not null from assignment where election_id = ? and tier = 'STATION'")
+                .param(electionId).query(rs -> {
+                    int[] f = flags.computeIfAbsent(rs.getLong(1), k -> new int[4]);
+                    boolean primary = rs.getInt(2) == 1;
+                    f[primary ? 0 : 1] = 1;
+                    if (primary && "CONFIRMED".equals(rs.getString(3))) {
+                        f[2] = 1;
+                    }
+                    if (rs.getBoolean(4)) {
+                        f[3] = 1;
+                    }
+                });
+        return flags;
+    }
+
+    public List<Row> byProvince(String electionId) {
+        Map<Long, int[]> flags = stationFlags(electionId);
+        Map<String, long[]> sums = new LinkedHashMap<>();
+        for (StationPoint s : catalog.stationPoints(electionId)) {
+            add(sums.computeIfAbsent(s.provinceCode(), k -> new long[5]), flags.get(s.id()));
+        }
+        List<Row> rows = new ArrayList<>();
+        catalog.provinces(electionId).forEach(p -> {
+            long[] n = sums.getOrDefault(p.code(), new long[5]);
+            rows.add(new Row(p.code(), p.name().th() + " · " + p.name().en(), n[0], n[1], n[2], n[3], n[4], p.latitude(), p.longitude()));
+        });
+        return rows;
+    }
+
+    public List<Row> byConstituency(String electionId, Optional<String> provinceCode) {
+        Map<Long, int[]> flags = stationFlags(electionId);
+        Map<Long, long[]> sums = new HashMap<>();
+        Map<Long, double[]> centres = new HashMap<>();
+        for (StationPoint s : catalog.stationPoints(electionId)) {
+            add(sums.computeIfAbsent(s.constituencyId(), k -> new long[5]), flags.get(s.id()));
+            double[] c = centres.computeIfAbsent(s.constituencyId(), k -> new double[3]);
+            c[0] += s.latitude();
+            c[1] += s.longitude();
+            c[2]++;
+        }
+        return catalog.constituencies(electionId, provinceCode).stream().map(c -> {
+            long[] n = sums.getOrDefault(c.id(), new long[5]);
+            double[] centre = centres.get(c.id());
+            return new Row(c.code(), c.province().name().th() + " " + c.number(), n[0], n[1], n[2], n[3], n[4],
+                    centre == null ? null : centre[0] / centre[2], centre == null ? null : centre[1] / centre[2]);
+        }).toList();
+    }
+
+    private static void add(long[] sum, int[] f) {
+        sum[0]++;
+        if (f != null) {
+            sum[1] += f[0];
+            sum[2] += f[1];
+            sum[3] += f[2];
+            sum[4] += f[3];
+        }
+    }
+
+    /** All organisations, or one (a coordinator sees only their own). */
+    public List<OrganisationRow> byOrganisation(String electionId, Optional<Long> organisation) {
+        return jdbc.sql("""
+                select organisation_id, count(*),
+                  sum(tier = 'STATION' and position = 1), sum(tier = 'STATION' and position = 2),
+                  sum(tier = 'CONSTITUENCY_LEAD'), sum(tier = 'WAR_ROOM'), sum(state = 'CONFIRMED'), sum(checked_in_at is not null)
+                from assignment where election_id = :election and (:organisation is null or organisation_id = :organisation)
+                group by organisation_id order by organisation_id""")
+                .param("election", electionId).param("organisation", organisation.orElse(null))
+                .query((rs, n) -> new OrganisationRow(rs.getLong(1), rs.getLong(2), rs.getLong(3), rs.getLong(4), rs.getLong(5),
+                        rs.getLong(6), rs.getLong(7), rs.getLong(8)))
+                .list();
+    }
+
+    /** Every station of a constituency with who stands there (names only). */
+    public List<StationRow> stations(String electionId, String constituencyCode) {
+        List<StationView> stations = catalog.stations(electionId, Optional.of(constituencyCode), Pageable.unpaged()).getContent();
+        Map<Long, AssignmentView[]> at = new HashMap<>();
+        catalog.constituency(electionId, constituencyCode).ifPresent(c -> assignments.ofConstituency(c.id()).stream()
+                .filter(a -> a.tier() == Tier.STATION)
+                .forEach(a -> at.computeIfAbsent(a.placeId(), k -> new AssignmentView[2])[a.position() == 1 ? 0 : 1] = a));
+        Map<VolunteerId, String> names = pool.names(at.values().stream().flatMap(java.util.Arrays::stream)
+                .filter(java.util.Objects::nonNull).map(AssignmentView::volunteer).toList());
+        return stations.stream().map(s -> {
+            AssignmentView[] pair = at.getOrDefault(s.id(), new AssignmentView[2]);
+            return new StationRow(s, person(pair[0], names), person(pair[1], names));
+        }).toList();
+    }
+
+    /** A constituency's lead roles, filled or not. */
+    public List<Person> leads(String electionId, String constituencyCode) {
+        return catalog.constituency(electionId, constituencyCode).map(c -> {
+            List<AssignmentView> leads = assignments.ofConstituency(c.id()).stream().filter(a -> a.tier() == Tier.CONSTITUENCY_LEAD).toList();
+            Map<VolunteerId, String> names = pool.names(leads.stream().map(AssignmentView::volunteer).toList());
+            return leads.stream().map(a -> person(a, names)).toList();
+        }).orElse(List.of());
+    }
+
+    private static Person person(AssignmentView a, Map<VolunteerId, String> names) {
+        return a == null ? null : new Person(a.id(), a.volunteer(), names.getOrDefault(a.volunteer(), "?"), a.state(), a.checkedInAt() != null,
+                a.notifiedAt() != null);
+    }
+
+    /** The constituency a signed-in lead leads in this election, if any. */
+    public Optional<Long> ledBy(String electionId, VolunteerId volunteer) {
+        return assignments.ofVolunteer(electionId, volunteer).filter(a -> a.tier() == Tier.CONSTITUENCY_LEAD).map(AssignmentView::placeId);
+    }
+
+    public Optional<AssignmentView> assignment(AssignmentId id) {
+        return assignments.find(id);
+    }
+
+    public Optional<AssignmentView> assignmentOf(String electionId, VolunteerId volunteer) {
+        return assignments.ofVolunteer(electionId, volunteer);
+    }
+}

@@ -1,0 +1,72 @@
+package org.khanaen.assignment;
+
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.LocalTime;
+import java.util.Locale;
+import java.util.Optional;
+
+import org.khanaen.elections.ElectionCatalog;
+import org.khanaen.elections.StationView;
+import org.springframework.context.MessageSource;
+import org.springframework.stereotype.Component;
+
+/** What a place is, in words, for mail and pages: a station's name and where it is, a lead role, a war-room shift. */
+@Component
+class PlaceDescriptions {
+
+    /** @param mapUrl a link to the place on OpenStreetMap; null for roles without one spot */
+    record Described(String title, String address, String mapUrl, Instant start, Instant end, Double latitude, Double longitude) {
+    }
+
+    private final ElectionCatalog catalog;
+    private final WarRoomShifts shifts;
+    private final MessageSource messages;
+    private final AssignmentProperties properties;
+
+    PlaceDescriptions(ElectionCatalog catalog, WarRoomShifts shifts, MessageSource messages, AssignmentProperties properties) {
+        this.catalog = catalog;
+        this.shifts = shifts;
+        this.messages = messages;
+        this.properties = properties;
+    }
+
+    Described describe(AssignmentView a, Locale locale) {
+        LocalDate day = catalog.election(a.electionId()).map(e -> e.date()).orElse(LocalDate.now(properties.zone()));
+        // Polls open at 08:00 and close at 17:00; the count is usually signed by 20:00.
+        Instant from = day.atTime(LocalTime.of(7, 30)).atZone(properties.zone()).toInstant();
+        Instant to = day.atTime(LocalTime.of(20, 0)).atZone(properties.zone()).toInstant();
+        return switch (a.tier()) {
+            case STATION -> {
+                Optional<StationView> station = catalog.station(a.placeId());
+                String role = messages.getMessage("assignment.role." + StationRole.at(a.position()).name().toLowerCase(Locale.ROOT), null, locale);
+                if (station.isEmpty()) {
+                    yield new Described(role, "", null, from, to, null, null);
+                }
+                StationView s = station.get();
+                String province = catalog.provinces(a.electionId()).stream().filter(p -> p.code().equals(s.province())).findFirst()
+                        .map(p -> p.name().in(locale)).orElse(s.province());
+                String address = s.name().in(locale) + ", " + s.constituency() + ", " + province;
+                yield new Described(role + " · " + s.code(), address, map(s.latitude(), s.longitude()), from, to, s.latitude(), s.longitude());
+            }
+            case CONSTITUENCY_LEAD -> {
+                String code = catalog.constituencies(a.electionId(), Optional.empty()).stream().filter(c -> c.id() == a.placeId())
+                        .findFirst().map(c -> c.code()).orElse(String.valueOf(a.placeId()));
+                yield new Described(messages.getMessage("assignment.role.lead", new Object[] { code }, locale), code, null, from, to, null, null);
+            }
+            case WAR_ROOM -> {
+                var shift = shifts.find(a.placeId());
+                String name = shift.map(WarRoomShifts.Shift::name).orElse("");
+                yield new Described(messages.getMessage("assignment.role.war-room", new Object[] { name, a.position() }, locale),
+                        messages.getMessage("assignment.war-room.address", null, locale),
+                        map(properties.warRoomLatitude(), properties.warRoomLongitude()),
+                        shift.map(WarRoomShifts.Shift::startsAt).orElse(from), shift.map(WarRoomShifts.Shift::endsAt).orElse(to),
+                        properties.warRoomLatitude(), properties.warRoomLongitude());
+            }
+        };
+    }
+
+    static String map(double latitude, double longitude) {
+        return "https://www.openstreetmap.org/?mlat=" + latitude + "&mlon=" + longitude + "#map=17/" + latitude + "/" + longitude;
+    }
+}
