@@ -27,6 +27,7 @@ import org.khanaen.volunteers.VolunteerId;
 import org.khanaen.volunteers.VolunteerPool;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.beans.factory.annotation.Qualifier;
 import org.springframework.core.task.TaskExecutor;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.support.TransactionTemplate;
@@ -52,7 +53,8 @@ public class AutoAssignment {
     private final TaskExecutor executor;
 
     AutoAssignment(ElectionCatalog catalog, VolunteerPool pool, Assignments assignments, AssignmentRuns runs, WarRoomShifts shifts,
-            AssignmentProperties properties, TransactionTemplate transaction, TaskExecutor executor) {
+            AssignmentProperties properties, TransactionTemplate transaction,
+            @Qualifier("applicationTaskExecutor") TaskExecutor executor) {
         this.catalog = catalog;
         this.pool = pool;
         this.assignments = assignments;
@@ -125,6 +127,14 @@ public class AutoAssignment {
         private final List<AssignmentView> released = new ArrayList<>();
         private final List<AssignmentView> promoted = new ArrayList<>();
         private double solveSeconds;
+        private final Map<String, Double> phases = new LinkedHashMap<>();
+        private long phaseStart = System.nanoTime();
+
+        private void phase(String name) {
+            long now = System.nanoTime();
+            phases.put(name, round((now - phaseStart) / 1e9));
+            phaseStart = now;
+        }
 
         Run(long id, RunRequest request) {
             this.id = id;
@@ -180,6 +190,7 @@ public class AutoAssignment {
             Map<Long, VolunteerPool.Member> memberById = new HashMap<>();
             free.forEach(m -> memberById.put(m.id().value(), m));
 
+            phase("load");
             long solveStart = System.nanoTime();
             StationsOutcome tier1 = stations(stations, kept, free, homes, memberById);
             runs.progress(id, "leads", 70);
@@ -187,9 +198,11 @@ public class AutoAssignment {
             runs.progress(id, "war room", 75);
             SeatsOutcome tier3 = warRoom(kept, free, homes, memberById);
             solveSeconds = (System.nanoTime() - solveStart) / 1e9;
+            phase("solve");
 
             runs.progress(id, "saving", 80);
             save();
+            phase("save");
             runs.progress(id, "report", 95);
             return report(stations, stationById, tier1, tier2, tier3, poolSize, homes);
         }
@@ -398,6 +411,11 @@ public class AutoAssignment {
             });
         }
 
+        private Map<String, Double> reportPhases() {
+            phase("report");
+            return phases;
+        }
+
         private RunReport report(List<StationPoint> stations, Map<Long, StationPoint> stationById, StationsOutcome tier1,
                 LeadsOutcome tier2, SeatsOutcome tier3, int poolSize, Homes homes) {
             List<AssignmentView> landed = assignments.ofRun(id);
@@ -420,13 +438,17 @@ public class AutoAssignment {
             PlaceGrid stationGrid = new PlaceGrid(points);
             Map<Long, StationPlanner.Point> homeOf = new HashMap<>();
             pool.members(request.electionId()).forEach(m -> homes.of(m).ifPresent(h -> homeOf.put(m.id().value(), h)));
+            // volunteers share a few hundred home points: one search per point
+            Map<StationPlanner.Point, Double> nearestKm = new HashMap<>();
             double lower = atStations.stream().mapToDouble(a -> {
                 StationPlanner.Point h = homeOf.get(a.volunteer().value());
                 if (h == null) {
                     return 0;
                 }
-                StationPoint s = stations.get(stationGrid.nearest(h.latitude(), h.longitude(), 1, p -> true)[0]);
-                return GreatCircle.km(h.latitude(), h.longitude(), s.latitude(), s.longitude());
+                return nearestKm.computeIfAbsent(h, k -> {
+                    StationPoint s = stations.get(stationGrid.nearest(k.latitude(), k.longitude(), 1, p -> true)[0]);
+                    return GreatCircle.km(k.latitude(), k.longitude(), s.latitude(), s.longitude());
+                });
             }).average().orElse(0);
             List<StationPlanner.Point> homePoints = new ArrayList<>(new HashSet<>(homeOf.values()));
             PlaceGrid homeGrid = new PlaceGrid(homePoints.stream().map(h -> new FlowPlanner.Place(h.latitude(), h.longitude(), 1, 0)).toList());
@@ -466,7 +488,7 @@ public class AutoAssignment {
                     promoted.size(), released.size(), leadsPlaced, tier2.roles(), tier2.filledBefore() + leadsPlaced, seatsPlaced,
                     tier3.seats(), tier3.filledBefore() + seatsPlaced, poolSize, round(mean), round(p95), round(lower),
                     round(stationBound), unplaced, emptyReasons, emptiest, takenMeanwhile, round(solveSeconds),
-                    round((System.nanoTime() - started) / 1e9));
+                    round((System.nanoTime() - started) / 1e9), reportPhases());
         }
     }
 

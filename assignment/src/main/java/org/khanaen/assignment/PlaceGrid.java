@@ -61,11 +61,11 @@ final class PlaceGrid {
         List<long[]> found = new ArrayList<>(); // squared-distance bits, index
         double kth = Double.MAX_VALUE;
         for (int ring = 0; ring <= maxRing; ring++) {
+            // only the ring's own cells: its top and bottom rows whole, its sides without the corners
             for (int r = row - ring; r <= row + ring; r++) {
-                for (int c = column - ring; c <= column + ring; c++) {
-                    if (Math.max(Math.abs(r - row), Math.abs(c - column)) != ring) {
-                        continue;
-                    }
+                boolean edgeRow = r == row - ring || r == row + ring;
+                int step = edgeRow || ring == 0 ? 1 : 2 * ring;
+                for (int c = column - ring; c <= column + ring; c += step) {
                     int[] inCell = cells.get(key(r, c));
                     if (inCell == null) {
                         continue;

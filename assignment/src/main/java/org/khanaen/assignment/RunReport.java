@@ -15,13 +15,14 @@ import java.util.Map;
  * @param unplacedVolunteers why volunteers of the pool were left without a place, with counts
  * @param emptyStations      why stations stayed without a primary, with counts
  * @param emptiest           the constituencies with the most stations still without a primary
+ * @param phaseSeconds       where the time went: load, solve, save, report
  * @param takenMeanwhile     placements skipped because a person filled the slot or placed the volunteer during the run
  */
 public record RunReport(int stations, int withPrimary, int withBackup, int primariesPlaced, int backupsPlaced, int promoted,
         int released, int leadsPlaced, int leadRoles, int leadRolesFilled, int warRoomPlaced, int warRoomSeats,
         int warRoomSeatsFilled, int pool, double meanKm, double p95Km, double lowerBoundKm, double stationBoundKm,
         Map<String, Integer> unplacedVolunteers, Map<String, Integer> emptyStations, List<Gap> emptiest, int takenMeanwhile,
-        double solveSeconds, double totalSeconds) {
+        double solveSeconds, double totalSeconds, Map<String, Double> phaseSeconds) {
 
     public record Gap(String constituency, int empty, int stations) {
     }

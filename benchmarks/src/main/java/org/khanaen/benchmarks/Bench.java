@@ -18,7 +18,8 @@ public final class Bench {
             System.out.println("""
                     usage: ./khanaen bench <benchmark> [--url jdbc:mysql://127.0.0.1:3306/ --user u --password p] [--runs n]
                       reference-load   raw JDBC reference, then the 2023 election (94,904 stations) imported n times
-                      volunteer-import the 2023 stations, then a CSV of --rows volunteers (100,000) checked and imported""");
+                      volunteer-import the 2023 stations, then a CSV of --rows volunteers (100,000) checked and imported
+                      assignment       the 2023 stations and --rows volunteers (100,000), then automatic assignment of all tiers, n times""");
             return;
         }
         Map<String, String> options = options(Arrays.copyOfRange(args, 1, args.length));
@@ -26,6 +27,8 @@ public final class Bench {
             switch (args[0]) {
                 case "reference-load" -> new ReferenceLoadBench(server, Integer.parseInt(options.getOrDefault("runs", "3"))).run();
                 case "volunteer-import" -> new VolunteerImportBench(server, Integer.parseInt(options.getOrDefault("rows", "100000")),
+                        Integer.parseInt(options.getOrDefault("runs", "3"))).run();
+                case "assignment" -> new AssignmentBench(server, Integer.parseInt(options.getOrDefault("rows", "100000")),
                         Integer.parseInt(options.getOrDefault("runs", "3"))).run();
                 default -> throw new IllegalArgumentException("unknown benchmark " + args[0]);
             }
