@@ -228,6 +228,26 @@ class AssignmentTests {
                 .isInstanceOf(AssignmentProblem.class).hasMessage("assignment.problem.already-assigned");
     }
 
+    @Test
+    void aRunAfterADropOutMovesTheBackupUpAndChangesNothingElse() {
+        OrganisationId org = organisation("ang-thong");
+        List<VolunteerId> people = volunteers(org, 3, "STATION", "ALL_DAY", "1501");
+        long station = stationsOf("ATG_1").get(0).id();
+        AssignmentId primary = manual.assign(ELECTION, people.get(0), ManualAssignments.Place.station(station, StationRole.PRIMARY), "c");
+        AssignmentId backup = manual.assign(ELECTION, people.get(1), ManualAssignments.Place.station(station, StationRole.BACKUP), "c");
+        AssignmentId other = manual.assign(ELECTION, people.get(2), ManualAssignments.Place.station(stationsOf("ATG_1").get(1).id(), StationRole.PRIMARY), "c");
+        AssignmentView otherBefore = assignments.find(other).orElseThrow();
+
+        manual.release(primary, "coordinator", "moved abroad");
+        RunView run = run("ATG_1", RunRequest.Mode.FILL);
+
+        assertThat(run.report().promoted()).isEqualTo(1);
+        AssignmentView stepped = assignments.find(backup).orElseThrow();
+        assertThat(stepped.placeId()).isEqualTo(station);
+        assertThat(stepped.position()).isEqualTo(StationRole.PRIMARY.position());
+        assertThat(assignments.find(other).orElseThrow()).isEqualTo(otherBefore);
+    }
+
     private static boolean attempt(Runnable edit) {
         try {
             edit.run();
