@@ -13,7 +13,7 @@ import org.springframework.stereotype.Component;
  * coordinates it (administrators may act for any). Every roster page asks here first.
  */
 @Component
-class CoordinatorAccess {
+public class CoordinatorAccess {
 
     private final PartnerOrganisations organisations;
     private final CurrentAccount current;
@@ -23,7 +23,7 @@ class CoordinatorAccess {
         this.current = current;
     }
 
-    OrganisationView require(String slug, Authentication authentication) {
+    public OrganisationView require(String slug, Authentication authentication) {
         OrganisationView organisation = organisations.bySlug(slug).orElseThrow(() -> new NotFound("organisation " + slug));
         if (!CurrentAccount.isAdmin(authentication) && !organisations.isCoordinator(organisation.id(), current.of(authentication))) {
             throw new AccessDeniedException("not a coordinator of " + slug);
@@ -31,7 +31,7 @@ class CoordinatorAccess {
         return organisation;
     }
 
-    static String actor(Authentication authentication) {
+    public static String actor(Authentication authentication) {
         return authentication.getName();
     }
 }
