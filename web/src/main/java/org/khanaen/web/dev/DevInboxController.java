@@ -12,6 +12,7 @@ import org.khanaen.web.errors.NotFound;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnBooleanProperty;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
+import org.springframework.security.web.csrf.CsrfToken;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -53,7 +54,10 @@ class DevInboxController {
     }
 
     @GetMapping
-    String inbox(@RequestParam(required = false) String id, Model model) {
+    String inbox(@RequestParam(required = false) String id, CsrfToken csrf, Model model) {
+        // A long inbox fills the response buffer before the form at its foot asks for the token; by then
+        // the response is committed and no session can be made for it. So the token is made first.
+        csrf.getToken();
         List<DevMail> mails = mailbox.messages();
         model.addAttribute("mails", mails.stream().map(m -> new Row(m, TIME.format(m.sentAt()))).toList());
         if (id != null) {

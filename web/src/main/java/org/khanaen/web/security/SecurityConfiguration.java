@@ -60,6 +60,10 @@ class SecurityConfiguration {
         http.authorizeHttpRequests(requests -> requests
                         .requestMatchers("/", "/login", "/error", "/css/**", "/js/**", "/img/**", "/webjars/**", "/favicon.ico").permitAll()
                         .requestMatchers("/join/**", "/invitation/**", "/organisations/*/logo").permitAll()
+                        // the assignment mail's links work without signing in: the signed token is the key (forms keep CSRF)
+                        .requestMatchers("/assignment/**").permitAll()
+                        // leads sign in as volunteers; whether they lead a constituency is checked by the controller
+                        .requestMatchers("/lead", "/lead/**").authenticated()
                         .requestMatchers("/org/**").hasAnyRole("ORG_COORDINATOR", "ADMIN")
                         .requestMatchers("/me", "/me/**").hasRole("VOLUNTEER")
                         .requestMatchers("/actuator/health", "/actuator/health/**", "/actuator/info").permitAll()

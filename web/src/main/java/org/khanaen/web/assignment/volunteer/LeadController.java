@@ -1,0 +1,144 @@
+package org.khanaen.web.assignment.volunteer;
+
+import java.util.Comparator;
+import java.util.List;
+import java.util.Locale;
+import java.util.Optional;
+
+import org.khanaen.assignment.AssignmentProblem;
+import org.khanaen.assignment.Coverage;
+import org.khanaen.assignment.Coverage.StationRow;
+import org.khanaen.assignment.ManualAssignments;
+import org.khanaen.elections.ConstituencyView;
+import org.khanaen.elections.ElectionCatalog;
+import org.khanaen.volunteers.VolunteerId;
+import org.khanaen.volunteers.VolunteerPool;
+import org.khanaen.web.errors.NotFound;
+import org.khanaen.web.security.CurrentAccount;
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.http.HttpStatus;
+import org.springframework.security.core.Authentication;
+import org.springframework.stereotype.Controller;
+import org.springframework.ui.Model;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.servlet.mvc.support.RedirectAttributes;
+
+import jakarta.servlet.http.HttpServletResponse;
+
+/**
+ * A constituency lead's election day: who stands at each of their stations, who has not checked in,
+ * putting the backup into place, and how to reach the people of their constituency. Leads sign in as
+ * volunteers; being a lead is their assignment in the registry's election, checked on every request.
+ */
+@Controller
+class LeadController {
+
+    private record Lead(VolunteerId volunteer, ConstituencyView constituency) {
+    }
+
+    /** A station on the dashboard; attention when nobody has checked in as its primary. */
+    record Line(StationRow row, boolean attention) {
+    }
+
+    private final String election;
+    private final Coverage coverage;
+    private final ManualAssignments manual;
+    private final VolunteerPool pool;
+    private final ElectionCatalog catalog;
+    private final CurrentAccount current;
+    private final ProblemText problems;
+
+    LeadController(@Value("${khanaen.registry.election:th-2566}") String election, Coverage coverage, ManualAssignments manual,
+            VolunteerPool pool, ElectionCatalog catalog, CurrentAccount current, ProblemText problems) {
+        this.election = election;
+        this.coverage = coverage;
+        this.manual = manual;
+        this.pool = pool;
+        this.catalog = catalog;
+        this.current = current;
+        this.problems = problems;
+    }
+
+    @GetMapping("/lead")
+    String dashboard(Authentication authentication, HttpServletResponse response, Model model) {
+        Optional<Lead> signedIn = lead(authentication);
+        if (signedIn.isEmpty()) {
+            return notALead(response);
+        }
+        Lead lead = signedIn.get();
+        List<Line> lines = coverage.stations(election, lead.constituency().code()).stream()
+                .map(r -> new Line(r, r.primary() == null || !r.primary().checkedIn()))
+                .sorted(Comparator.comparing(line -> !line.attention())) // stable: the catalogue's order within each group
+                .toList();
+        model.addAttribute("constituency", lead.constituency());
+        model.addAttribute("lines", lines);
+        model.addAttribute("missing", lines.stream().filter(Line::attention).count());
+        return "lead/dashboard";
+    }
+
+    @PostMapping("/lead/stations/{stationId}/backup-into-place")
+    String backupIntoPlace(@PathVariable long stationId, Authentication authentication, Locale locale, HttpServletResponse response,
+            RedirectAttributes redirect) {
+        Optional<Lead> signedIn = lead(authentication);
+        if (signedIn.isEmpty()) {
+            return notALead(response);
+        }
+        Lead lead = signedIn.get();
+        boolean theirs = catalog.station(stationId)
+                .filter(s -> s.electionId().equals(election) && s.constituency().equals(lead.constituency().code())).isPresent();
+        if (!theirs) {
+            throw new NotFound("station " + stationId + " in " + lead.constituency().code());
+        }
+        try {
+            manual.backupIntoPlace(election, stationId, actor(authentication));
+            redirect.addFlashAttribute("notice", "lead.backup.done");
+        } catch (AssignmentProblem problem) {
+            redirect.addFlashAttribute("problem", problems.of(problem, locale));
+        }
+        return "redirect:/lead";
+    }
+
+    @GetMapping("/lead/volunteers/{volunteerId}")
+    String contact(@PathVariable long volunteerId, Authentication authentication, HttpServletResponse response, Model model) {
+        Optional<Lead> signedIn = lead(authentication);
+        if (signedIn.isEmpty()) {
+            return notALead(response);
+        }
+        Lead lead = signedIn.get();
+        VolunteerId volunteer = new VolunteerId(volunteerId);
+        // only people placed in the lead's own constituency; anyone else is "not found", so ids cannot be probed
+        var assignment = coverage.assignmentOf(election, volunteer)
+                .filter(a -> a.constituencyId() != null && a.constituencyId() == lead.constituency().id())
+                .orElseThrow(() -> new NotFound("volunteer " + volunteerId + " in " + lead.constituency().code()));
+        var contact = pool.contact(volunteer, actor(authentication), "lead: constituency " + lead.constituency().code())
+                .orElseThrow(() -> new NotFound("volunteer " + volunteerId));
+        response.setHeader("Cache-Control", "no-store"); // a phone number on a shared phone's back button
+        model.addAttribute("contact", contact);
+        model.addAttribute("assignment", assignment);
+        model.addAttribute("station", catalog.station(assignment.placeId()).filter(s -> assignment.stationRole() != null).orElse(null));
+        model.addAttribute("constituency", lead.constituency());
+        return "lead/volunteer";
+    }
+
+    /** Signed in, but not a lead in this election: a page that says so in their words, not the generic 403. */
+    private static String notALead(HttpServletResponse response) {
+        response.setStatus(HttpStatus.FORBIDDEN.value());
+        return "lead/not-lead";
+    }
+
+    private Optional<Lead> lead(Authentication authentication) {
+        Optional<VolunteerId> volunteer = pool.ofAccount(current.of(authentication));
+        return volunteer.flatMap(v -> coverage.ledBy(election, v).flatMap(this::constituency).map(c -> new Lead(v, c)));
+    }
+
+    private Optional<ConstituencyView> constituency(long id) {
+        return catalog.constituencies(election, Optional.empty()).stream().filter(c -> c.id() == id).findFirst();
+    }
+
+    /** The lead's username: the audit and the assignment history say who looked and who moved. */
+    private static String actor(Authentication authentication) {
+        return authentication.getName();
+    }
+}

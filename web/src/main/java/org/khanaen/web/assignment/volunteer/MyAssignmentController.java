@@ -1,0 +1,73 @@
+package org.khanaen.web.assignment.volunteer;
+
+import java.util.Locale;
+
+import org.khanaen.accounts.AccountId;
+import org.khanaen.assignment.AssignmentId;
+import org.khanaen.assignment.AssignmentProblem;
+import org.khanaen.assignment.AssignmentResponses;
+import org.khanaen.assignment.AssignmentResponses.Answer;
+import org.khanaen.web.security.CurrentAccount;
+import org.springframework.security.core.Authentication;
+import org.springframework.stereotype.Controller;
+import org.springframework.ui.Model;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.servlet.mvc.support.RedirectAttributes;
+
+/**
+ * The signed-in volunteer's assignment: answer it if the mail was lost, check in at the station on
+ * election day (the module decides when that is), stop the reminder mails.
+ */
+@Controller
+class MyAssignmentController {
+
+    private final AssignmentResponses responses;
+    private final CurrentAccount current;
+    private final ProblemText problems;
+
+    MyAssignmentController(AssignmentResponses responses, CurrentAccount current, ProblemText problems) {
+        this.responses = responses;
+        this.current = current;
+        this.problems = problems;
+    }
+
+    @GetMapping("/me/assignment")
+    String mine(Authentication authentication, Locale locale, Model model) {
+        AccountId account = current.of(authentication);
+        model.addAttribute("offers", responses.mine(account, locale));
+        model.addAttribute("remindersStopped", responses.remindersStopped(account));
+        return "me/assignment";
+    }
+
+    @PostMapping("/me/assignment/{id}/answer")
+    String answer(@PathVariable long id, @RequestParam Answer answer, @RequestParam(defaultValue = "") String reason,
+            Authentication authentication, Locale locale, RedirectAttributes redirect) {
+        return act(() -> responses.answerMine(current.of(authentication), new AssignmentId(id), answer, AnswerLinkController.reason(reason)),
+                answer == Answer.CONFIRM ? "assignment.volunteer.confirmed" : "assignment.volunteer.declined", locale, redirect);
+    }
+
+    @PostMapping("/me/assignment/{id}/check-in")
+    String checkIn(@PathVariable long id, Authentication authentication, Locale locale, RedirectAttributes redirect) {
+        return act(() -> responses.checkIn(current.of(authentication), new AssignmentId(id)), "assignment.volunteer.checked-in", locale,
+                redirect);
+    }
+
+    @PostMapping("/me/assignment/reminders/stop")
+    String stopReminders(Authentication authentication, Locale locale, RedirectAttributes redirect) {
+        return act(() -> responses.stopReminders(current.of(authentication)), "assignment.volunteer.reminders.stopped", locale, redirect);
+    }
+
+    private String act(Runnable action, String done, Locale locale, RedirectAttributes redirect) {
+        try {
+            action.run();
+            redirect.addFlashAttribute("notice", done);
+        } catch (AssignmentProblem problem) {
+            // said in words on the page, not an error page: "check-in opens on election day" is expected
+            redirect.addFlashAttribute("problem", problems.of(problem, locale));
+        }
+        return "redirect:/me/assignment";
+    }
+}

@@ -1,0 +1,95 @@
+package org.khanaen.web;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.hamcrest.Matchers.containsString;
+import static org.hamcrest.Matchers.not;
+import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.csrf;
+import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.user;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.content;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.flash;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.redirectedUrl;
+
+import java.time.Clock;
+import java.time.Instant;
+import java.time.ZoneOffset;
+import java.util.List;
+
+import org.junit.jupiter.api.Test;
+import org.khanaen.assignment.AssignmentId;
+import org.khanaen.assignment.Coverage;
+import org.khanaen.assignment.StationRole;
+import org.khanaen.elections.StationView;
+import org.khanaen.volunteers.OrganisationId;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.test.context.TestConfiguration;
+import org.springframework.boot.webmvc.test.autoconfigure.AutoConfigureMockMvc;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Import;
+import org.springframework.context.annotation.Primary;
+import org.springframework.test.web.servlet.MockMvc;
+
+/**
+ * Election day, 10:00 in Bangkok: its own context with the assignment clock stopped on 14 May 2023. No
+ * development mail server and a mail sender that waits an hour, so it does not compete with the
+ * full-stack context for the shared test database.
+ */
+@SpringBootTest(properties = { "khanaen.mail.dev-server.enabled=false", "khanaen.mail.poll-interval=1h" })
+@AutoConfigureMockMvc
+@Import(AssignmentFixture.class)
+class AssignmentElectionDayTests {
+
+    @TestConfiguration(proxyBeanMethods = false)
+    static class ElectionDay {
+        @Bean
+        @Primary
+        Clock electionDayClock() {
+            return Clock.fixed(Instant.parse("2023-05-14T03:00:00Z"), ZoneOffset.UTC);
+        }
+    }
+
+    @Autowired
+    MockMvc mvc;
+    @Autowired
+    AssignmentFixture fixture;
+    @Autowired
+    Coverage coverage;
+
+    @Test
+    void volunteersCheckInAndTheLeadSeesWhoIsMissingFirst() throws Exception {
+        OrganisationId org = fixture.organisation("assign-day");
+        var lead = fixture.volunteer(org, "assign-day", "ผู้นำ วันเลือกตั้ง");
+        var arrived = fixture.volunteer(org, "assign-day", "มาแล้ว ตรงเวลา");
+        var missing = fixture.volunteer(org, "assign-day", "ยังไม่มา สาย");
+        var standby = fixture.volunteer(org, "assign-day", "สำรอง พร้อม");
+        List<StationView> stations = fixture.stations("BKK_27");
+        StationView early = stations.get(0);
+        StationView late = stations.get(stations.size() - 1);
+        fixture.asLead(lead, "BKK_27");
+        AssignmentId arrivedAt = fixture.atStation(arrived, early, StationRole.PRIMARY);
+        fixture.atStation(missing, late, StationRole.PRIMARY);
+        fixture.atStation(standby, late, StationRole.BACKUP);
+
+        mvc.perform(post("/me/assignment/" + arrivedAt.value() + "/check-in").with(csrf()).with(user(arrived.email()).roles("VOLUNTEER")))
+                .andExpect(redirectedUrl("/me/assignment")).andExpect(flash().attribute("notice", "assignment.volunteer.checked-in"));
+        mvc.perform(get("/me/assignment").with(user(arrived.email()).roles("VOLUNTEER")))
+                .andExpect(content().string(containsString("เช็กอินแล้ว")))
+                .andExpect(content().string(not(containsString("/check-in"))));
+        assertThat(coverage.assignmentOf(AssignmentFixture.ELECTION, arrived.volunteer()).orElseThrow().checkedInAt()).isNotNull();
+
+        String dashboard = mvc.perform(get("/lead").with(user(lead.email()).roles("VOLUNTEER"))).andReturn().getResponse()
+                .getContentAsString();
+        assertThat(dashboard).contains("ยังไม่มา สาย", "มาแล้ว ตรงเวลา");
+        assertThat(dashboard.indexOf(late.code())).as("the station whose primary is missing comes first").isLessThan(dashboard.indexOf(early.code()));
+        assertThat(dashboard).doesNotContain("/lead/stations/" + early.id() + "/backup-into-place")
+                .contains("/lead/stations/" + late.id() + "/backup-into-place");
+
+        mvc.perform(post("/lead/stations/" + late.id() + "/backup-into-place").with(csrf()).with(user(lead.email()).roles("VOLUNTEER")))
+                .andExpect(redirectedUrl("/lead"));
+        var row = coverage.stations(AssignmentFixture.ELECTION, "BKK_27").stream().filter(r -> r.station().id() == late.id()).findFirst()
+                .orElseThrow();
+        assertThat(row.primary().name()).isEqualTo("สำรอง พร้อม");
+    }
+}
