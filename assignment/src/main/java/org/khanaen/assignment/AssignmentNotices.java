@@ -75,7 +75,7 @@ public class AssignmentNotices {
             vars.put("map", where.mapUrl());
             vars.put("link", properties.link("/assignment/respond?token=" + links.sign(id, nonce, AssignmentLinks.Purpose.RESPOND)));
             vars.put("stop", stopLink(id));
-            vars.put("date", catalog.election(a.electionId()).map(e -> e.date()).orElse(null));
+            vars.put("date", places.electionDay(a.electionId()));
             byte[] ics = CalendarFile.event("assignment-" + id.value() + "-" + nonce + "@khanaen", where.start(), where.end(), where.title(),
                     where.address(), where.mapUrl() == null ? "" : where.mapUrl(), where.mapUrl());
             outbox.enqueue(composer.compose("assignment", c.email(), c.locale(), vars, where.title())

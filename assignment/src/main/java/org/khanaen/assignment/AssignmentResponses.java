@@ -10,7 +10,6 @@ import java.util.Locale;
 import java.util.Optional;
 
 import org.khanaen.accounts.AccountId;
-import org.khanaen.elections.ElectionCatalog;
 import org.khanaen.volunteers.AssignmentStatus;
 import org.khanaen.volunteers.VolunteerId;
 import org.khanaen.volunteers.VolunteerPool;
@@ -40,19 +39,17 @@ public class AssignmentResponses {
     private final AssignmentLinks links;
     private final PlaceDescriptions places;
     private final VolunteerPool pool;
-    private final ElectionCatalog catalog;
     private final JdbcClient jdbc;
     private final AssignmentProperties properties;
     private final Clock clock;
     private final ApplicationEventPublisher events;
 
-    AssignmentResponses(Assignments assignments, AssignmentLinks links, PlaceDescriptions places, VolunteerPool pool, ElectionCatalog catalog,
+    AssignmentResponses(Assignments assignments, AssignmentLinks links, PlaceDescriptions places, VolunteerPool pool,
             JdbcClient jdbc, AssignmentProperties properties, Clock clock, ApplicationEventPublisher events) {
         this.assignments = assignments;
         this.links = links;
         this.places = places;
         this.pool = pool;
-        this.catalog = catalog;
         this.jdbc = jdbc;
         this.properties = properties;
         this.clock = clock;
@@ -73,7 +70,7 @@ public class AssignmentResponses {
 
     private Offer offer(AssignmentView a, Locale locale) {
         var where = places.describe(a, locale);
-        return new Offer(a, where.title(), where.address(), where.mapUrl(), catalog.election(a.electionId()).map(e -> e.date()).orElse(null));
+        return new Offer(a, where.title(), where.address(), where.mapUrl(), places.electionDay(a.electionId()));
     }
 
     /** Answers through a mail link: works once; a forged, used or outdated link changes nothing and returns false. */
@@ -126,7 +123,10 @@ public class AssignmentResponses {
     @Transactional
     public void checkIn(AccountId account, AssignmentId id) {
         AssignmentView a = owned(account, id);
-        LocalDate day = catalog.election(a.electionId()).map(e -> e.date()).orElseThrow();
+        LocalDate day = places.electionDay(a.electionId());
+        if (day == null) {
+            throw new AssignmentProblem("assignment.problem.not-election-day", "?");
+        }
         ZonedDateTime now = ZonedDateTime.now(clock.withZone(properties.zone()));
         if (!now.toLocalDate().equals(day) || now.toLocalTime().isBefore(LocalTime.of(5, 0))) {
             throw new AssignmentProblem("assignment.problem.not-election-day", day);

@@ -9,7 +9,6 @@ import org.khanaen.elections.StationView;
 import org.khanaen.volunteers.AssignmentStatus;
 import org.khanaen.volunteers.VolunteerId;
 import org.khanaen.volunteers.VolunteerPool;
-import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.dao.DuplicateKeyException;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
@@ -36,17 +35,17 @@ public class ManualAssignments {
     private final WarRoomShifts shifts;
     private final AssignmentProperties properties;
     private final AssignmentNotices notices;
-    private final ApplicationEventPublisher events;
+    private final PlaceDescriptions places;
 
     ManualAssignments(Assignments assignments, VolunteerPool pool, ElectionCatalog catalog, WarRoomShifts shifts,
-            AssignmentProperties properties, AssignmentNotices notices, ApplicationEventPublisher events) {
+            AssignmentProperties properties, AssignmentNotices notices, PlaceDescriptions places) {
         this.assignments = assignments;
         this.pool = pool;
         this.catalog = catalog;
         this.shifts = shifts;
         this.properties = properties;
         this.notices = notices;
-        this.events = events;
+        this.places = places;
     }
 
     private record Resolved(Long constituencyId, String provinceCode, double latitude, double longitude) {
@@ -197,7 +196,7 @@ public class ManualAssignments {
     }
 
     private Double distance(String electionId, VolunteerPool.Member member, Resolved where) {
-        return new AutoAssignment.Homes(catalog.districts(electionId), catalog.provinces(electionId)).of(member)
+        return places.homes(electionId).of(member)
                 .map(h -> Math.round(GreatCircle.km(h.latitude(), h.longitude(), where.latitude(), where.longitude()) * 1000) / 1000.0)
                 .orElse(null);
     }

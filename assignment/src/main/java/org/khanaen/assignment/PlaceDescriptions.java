@@ -19,6 +19,13 @@ class PlaceDescriptions {
     record Described(String title, String address, String mapUrl, Instant start, Instant end, Double latitude, Double longitude) {
     }
 
+    /** What every description of an election needs, read once: the catalog's summaries count 95,000 stations each time. */
+    private record Facts(LocalDate day, java.util.Map<String, org.khanaen.elections.LocalizedName> provinces,
+            java.util.Map<Long, String> constituencies, AutoAssignment.Homes homes, Instant loadedAt) {
+    }
+
+    private static final java.time.Duration FRESH = java.time.Duration.ofMinutes(5);
+    private final java.util.Map<String, Facts> facts = new java.util.concurrent.ConcurrentHashMap<>();
     private final ElectionCatalog catalog;
     private final WarRoomShifts shifts;
     private final MessageSource messages;
@@ -31,8 +38,35 @@ class PlaceDescriptions {
         this.properties = properties;
     }
 
+    private Facts facts(String electionId) {
+        Facts known = facts.get(electionId);
+        if (known != null && known.loadedAt().isAfter(Instant.now().minus(FRESH))) {
+            return known;
+        }
+        java.util.Map<String, org.khanaen.elections.LocalizedName> provinces = new java.util.HashMap<>();
+        var provinceViews = catalog.provinces(electionId);
+        provinceViews.forEach(p -> provinces.put(p.code(), p.name()));
+        java.util.Map<Long, String> constituencies = new java.util.HashMap<>();
+        catalog.constituencies(electionId, Optional.empty()).forEach(c -> constituencies.put(c.id(), c.code()));
+        Facts loaded = new Facts(catalog.election(electionId).map(e -> e.date()).orElse(null), provinces, constituencies,
+                new AutoAssignment.Homes(catalog.districts(electionId), provinceViews), Instant.now());
+        facts.put(electionId, loaded);
+        return loaded;
+    }
+
+    /** Where the election's volunteers start from. */
+    AutoAssignment.Homes homes(String electionId) {
+        return facts(electionId).homes();
+    }
+
+    /** The election's day, or null if it has none. */
+    LocalDate electionDay(String electionId) {
+        return facts(electionId).day();
+    }
+
     Described describe(AssignmentView a, Locale locale) {
-        LocalDate day = catalog.election(a.electionId()).map(e -> e.date()).orElse(LocalDate.now(properties.zone()));
+        Facts election = facts(a.electionId());
+        LocalDate day = election.day() == null ? LocalDate.now(properties.zone()) : election.day();
         // Polls open at 08:00 and close at 17:00; the count is usually signed by 20:00.
         Instant from = day.atTime(LocalTime.of(7, 30)).atZone(properties.zone()).toInstant();
         Instant to = day.atTime(LocalTime.of(20, 0)).atZone(properties.zone()).toInstant();
@@ -44,14 +78,12 @@ class PlaceDescriptions {
                     yield new Described(role, "", null, from, to, null, null);
                 }
                 StationView s = station.get();
-                String province = catalog.provinces(a.electionId()).stream().filter(p -> p.code().equals(s.province())).findFirst()
-                        .map(p -> p.name().in(locale)).orElse(s.province());
+                String province = Optional.ofNullable(election.provinces().get(s.province())).map(n -> n.in(locale)).orElse(s.province());
                 String address = s.name().in(locale) + ", " + s.constituency() + ", " + province;
                 yield new Described(role + " · " + s.code(), address, map(s.latitude(), s.longitude()), from, to, s.latitude(), s.longitude());
             }
             case CONSTITUENCY_LEAD -> {
-                String code = catalog.constituencies(a.electionId(), Optional.empty()).stream().filter(c -> c.id() == a.placeId())
-                        .findFirst().map(c -> c.code()).orElse(String.valueOf(a.placeId()));
+                String code = election.constituencies().getOrDefault(a.placeId(), String.valueOf(a.placeId()));
                 yield new Described(messages.getMessage("assignment.role.lead", new Object[] { code }, locale), code, null, from, to, null, null);
             }
             case WAR_ROOM -> {

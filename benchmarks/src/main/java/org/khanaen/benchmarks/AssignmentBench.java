@@ -36,11 +36,13 @@ final class AssignmentBench {
     private final Server server;
     private final int volunteers;
     private final int runs;
+    private final boolean mail;
 
-    AssignmentBench(Server server, int volunteers, int runs) {
+    AssignmentBench(Server server, int volunteers, int runs, boolean mail) {
         this.server = server;
         this.volunteers = volunteers;
         this.runs = runs;
+        this.mail = mail;
     }
 
     void run() throws Exception {
@@ -82,6 +84,14 @@ final class AssignmentBench {
                         run, r.totalSeconds(), r.solveSeconds(), r.withPrimary(), r.stations(), 100 * r.coverage(), r.withBackup(),
                         r.leadRolesFilled(), r.leadRoles(), r.warRoomSeatsFilled(), r.warRoomSeats(), r.meanKm(), r.p95Km(),
                         r.lowerBoundKm(), r.stationBoundKm(), r.unplacedVolunteers(), r.emptyStations(), r.phaseSeconds());
+            }
+            if (mail) {
+                // the assignment mails of the last plan: queued in the outbox (place, map link, .ics, signed links)
+                var notices = app.getBean(org.khanaen.assignment.AssignmentNotices.class);
+                long start = System.nanoTime();
+                int queued = notices.notifyPending(ELECTION);
+                double seconds = (System.nanoTime() - start) / 1e9;
+                System.out.printf("assignment mails: %,d queued in %.1f s (%,.0f mails/s)%n", queued, seconds, queued / seconds);
             }
             reports.sort(Comparator.comparingDouble(RunReport::totalSeconds));
             RunReport m = reports.get(reports.size() / 2);

@@ -19,7 +19,8 @@ public final class Bench {
                     usage: ./khanaen bench <benchmark> [--url jdbc:mysql://127.0.0.1:3306/ --user u --password p] [--runs n]
                       reference-load   raw JDBC reference, then the 2023 election (94,904 stations) imported n times
                       volunteer-import the 2023 stations, then a CSV of --rows volunteers (100,000) checked and imported
-                      assignment       the 2023 stations and --rows volunteers (100,000), then automatic assignment of all tiers, n times""");
+                      assignment       the 2023 stations and --rows volunteers (100,000), then automatic assignment of all tiers, n times
+                                       (--mail true: then queue the assignment mails of the last plan)""");
             return;
         }
         Map<String, String> options = options(Arrays.copyOfRange(args, 1, args.length));
@@ -29,7 +30,7 @@ public final class Bench {
                 case "volunteer-import" -> new VolunteerImportBench(server, Integer.parseInt(options.getOrDefault("rows", "100000")),
                         Integer.parseInt(options.getOrDefault("runs", "3"))).run();
                 case "assignment" -> new AssignmentBench(server, Integer.parseInt(options.getOrDefault("rows", "100000")),
-                        Integer.parseInt(options.getOrDefault("runs", "3"))).run();
+                        Integer.parseInt(options.getOrDefault("runs", "3")), Boolean.parseBoolean(options.getOrDefault("mail", "false"))).run();
                 default -> throw new IllegalArgumentException("unknown benchmark " + args[0]);
             }
         }
