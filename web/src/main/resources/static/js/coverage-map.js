@@ -49,6 +49,8 @@
         bounds.push([c.latitude, c.longitude]);
       });
       if (bounds.length) map.fitBounds(bounds, { padding: [20, 20] });
+      // how many were drawn, for people debugging the page and for the browser test
+      el.dataset.drawn = String(bounds.length);
     })
     .catch(function () {
       var error = document.getElementById('coverage-map-error');
