@@ -68,13 +68,8 @@ public class AssignmentNotices {
         }
         pool.contact(a.volunteer(), SYSTEM, "assignment mail " + id.value()).filter(c -> c.email() != null).ifPresent(c -> {
             var where = places.describe(a, c.locale());
-            Map<String, Object> vars = new HashMap<>();
-            vars.put("name", c.name() == null ? "" : c.name());
-            vars.put("title", where.title());
-            vars.put("address", where.address());
-            vars.put("map", where.mapUrl());
+            Map<String, Object> vars = variables(c, where, id);
             vars.put("link", properties.link("/assignment/respond?token=" + links.sign(id, nonce, AssignmentLinks.Purpose.RESPOND)));
-            vars.put("stop", stopLink(id));
             vars.put("date", places.electionDay(a.electionId()));
             byte[] ics = CalendarFile.event("assignment-" + id.value() + "-" + nonce + "@khanaen", where.start(), where.end(), where.title(),
                     where.address(), where.mapUrl() == null ? "" : where.mapUrl(), where.mapUrl());
@@ -146,17 +141,23 @@ public class AssignmentNotices {
         AssignmentView a = assignments.find(id).orElseThrow();
         pool.contact(a.volunteer(), SYSTEM, "assignment reminder " + id.value()).filter(c -> c.email() != null).ifPresent(c -> {
             var where = places.describe(a, c.locale());
-            Map<String, Object> vars = new HashMap<>();
-            vars.put("name", c.name() == null ? "" : c.name());
-            vars.put("title", where.title());
-            vars.put("address", where.address());
-            vars.put("map", where.mapUrl());
+            Map<String, Object> vars = variables(c, where, id);
             vars.put("confirmed", a.confirmed());
             vars.put("me", properties.link("/me/assignment"));
-            vars.put("stop", stopLink(id));
             outbox.enqueue(composer.compose("assignment-reminder-" + which, c.email(), c.locale(), vars, where.title())
                     .withDedupKey("assignment-reminder:" + which + ":" + id.value()));
         });
+    }
+
+    /** What every assignment mail says: to whom, where, and how to stop reminders. */
+    private Map<String, Object> variables(VolunteerPool.Contact c, PlaceDescriptions.Described where, AssignmentId id) {
+        Map<String, Object> vars = new HashMap<>();
+        vars.put("name", c.name() == null ? "" : c.name());
+        vars.put("title", where.title());
+        vars.put("address", where.address());
+        vars.put("map", where.mapUrl());
+        vars.put("stop", stopLink(id));
+        return vars;
     }
 
     private String stopLink(AssignmentId id) {

@@ -56,9 +56,9 @@ final class AssignmentBench {
                     .create(new OrganisationDraft("bench", "องค์กรทดสอบ", "Bench", null, null, null)).id();
             RosterImports imports = app.getBean(RosterImports.class);
             long job = imports.upload(org, "volunteers.csv", csv, "bench");
-            waitFor(imports, org, job, RosterImports.Status.CHECKED);
+            VolunteerImportBench.waitFor(imports, org, job, RosterImports.Status.CHECKED);
             imports.importValidRows(org, job, "bench");
-            RosterImports.Job imported = waitFor(imports, org, job, RosterImports.Status.IMPORTED);
+            RosterImports.Job imported = VolunteerImportBench.waitFor(imports, org, job, RosterImports.Status.IMPORTED);
             System.out.printf("%,d volunteers imported%n", imported.importedRows());
             var day = catalog.election(ELECTION).orElseThrow().date();
             ZoneId bangkok = ZoneId.of("Asia/Bangkok");
@@ -161,19 +161,5 @@ final class AssignmentBench {
             name.append("กขคงจฉชซฌญ".charAt(c - '0'));
         }
         return name.toString();
-    }
-
-    private static RosterImports.Job waitFor(RosterImports imports, OrganisationId org, long job, RosterImports.Status wanted)
-            throws InterruptedException {
-        while (true) {
-            RosterImports.Job state = imports.job(org, job).orElseThrow();
-            if (state.status() == wanted) {
-                return state;
-            }
-            if (state.status() == RosterImports.Status.FAILED || state.status() == RosterImports.Status.CANCELLED) {
-                throw new IllegalStateException("import " + state.status() + ": " + state.problems());
-            }
-            Thread.sleep(50);
-        }
     }
 }

@@ -96,7 +96,7 @@ final class VolunteerImportBench {
         return csv.toString().getBytes(StandardCharsets.UTF_8);
     }
 
-    private static RosterImports.Job waitFor(RosterImports imports, OrganisationId org, long job, RosterImports.Status wanted)
+    static RosterImports.Job waitFor(RosterImports imports, OrganisationId org, long job, RosterImports.Status wanted)
             throws InterruptedException {
         while (true) {
             RosterImports.Job state = imports.job(org, job).orElseThrow();

@@ -31,6 +31,19 @@ public class VolunteerPool {
     public record Contact(VolunteerId id, String name, String email, String phone, Locale locale, Long accountId) {
     }
 
+    /** Approved somewhere, not withdrawn or erased, for this election or none; the caller adds its own condition. */
+    private static final String MEMBERS = """
+            select v.id, min(a.organisation_id), v.home_province_code, v.home_district_code, v.role_preference, v.availability
+            from volunteer v join affiliation a on a.volunteer_id = v.id and a.status = 'APPROVED'
+            where v.erased_at is null and v.withdrawn_at is null
+              and (v.registered_for_election is null or v.registered_for_election = :election) and\s""";
+    private static final String GROUP = " group by v.id, v.home_province_code, v.home_district_code, v.role_preference, v.availability";
+
+    private static Member member(java.sql.ResultSet rs, int n) throws java.sql.SQLException {
+        return new Member(new VolunteerId(rs.getLong(1)), new OrganisationId(rs.getLong(2)), rs.getString(3), rs.getString(4),
+                RolePreference.valueOf(rs.getString(5)), Availability.valueOf(rs.getString(6)));
+    }
+
     private final JdbcClient jdbc;
     private final PersonalData personalData;
     private final PersonalDataAudit audit;
@@ -50,33 +63,16 @@ public class VolunteerPool {
     /** Those of one organisation (a coordinator's run), or everyone's when it is null. */
     @Transactional(readOnly = true)
     public List<Member> members(String electionId, OrganisationId organisation) {
-        return jdbc.sql("""
-                select v.id, min(a.organisation_id), v.home_province_code, v.home_district_code, v.role_preference, v.availability
-                from volunteer v join affiliation a on a.volunteer_id = v.id and a.status = 'APPROVED'
-                where v.erased_at is null and v.withdrawn_at is null
-                  and (v.registered_for_election is null or v.registered_for_election = :election)
-                  and (:organisation is null or a.organisation_id = :organisation)
-                group by v.id, v.home_province_code, v.home_district_code, v.role_preference, v.availability
-                order by v.id""")
+        return jdbc.sql(MEMBERS + "(:organisation is null or a.organisation_id = :organisation)" + GROUP + " order by v.id")
                 .param("election", electionId).param("organisation", organisation == null ? null : organisation.value())
-                .query((rs, n) -> new Member(new VolunteerId(rs.getLong(1)), new OrganisationId(rs.getLong(2)), rs.getString(3),
-                        rs.getString(4), RolePreference.valueOf(rs.getString(5)), Availability.valueOf(rs.getString(6))))
-                .list();
+                .query(VolunteerPool::member).list();
     }
 
     /** One volunteer, if they may be placed for this election. */
     @Transactional(readOnly = true)
     public Optional<Member> member(String electionId, VolunteerId id) {
-        return jdbc.sql("""
-                select v.id, min(a.organisation_id), v.home_province_code, v.home_district_code, v.role_preference, v.availability
-                from volunteer v join affiliation a on a.volunteer_id = v.id and a.status = 'APPROVED'
-                where v.id = ? and v.erased_at is null and v.withdrawn_at is null
-                  and (v.registered_for_election is null or v.registered_for_election = ?)
-                group by v.id, v.home_province_code, v.home_district_code, v.role_preference, v.availability""")
-                .params(id.value(), electionId)
-                .query((rs, n) -> new Member(new VolunteerId(rs.getLong(1)), new OrganisationId(rs.getLong(2)), rs.getString(3),
-                        rs.getString(4), RolePreference.valueOf(rs.getString(5)), Availability.valueOf(rs.getString(6))))
-                .optional();
+        return jdbc.sql(MEMBERS + "v.id = :id" + GROUP).param("election", electionId).param("id", id.value())
+                .query(VolunteerPool::member).optional();
     }
 
     /** Is this volunteer approved by that organisation (a coordinator may place only their own people)? */
