@@ -71,8 +71,7 @@ public class AssignmentNotices {
             Map<String, Object> vars = variables(c, where, id);
             vars.put("link", properties.link("/assignment/respond?token=" + links.sign(id, nonce, AssignmentLinks.Purpose.RESPOND)));
             vars.put("date", places.electionDay(a.electionId()));
-            byte[] ics = CalendarFile.event("assignment-" + id.value() + "-" + nonce + "@khanaen", where.start(), where.end(), where.title(),
-                    where.address(), where.mapUrl() == null ? "" : where.mapUrl(), where.mapUrl());
+            byte[] ics = places.calendar(a, c.locale());
             outbox.enqueue(composer.compose("assignment", c.email(), c.locale(), vars, where.title())
                     .withAttachment(new MailAttachment("khanaen-assignment.ics", "text/calendar; charset=UTF-8; method=PUBLISH", ics))
                     .withDedupKey("assignment:" + id.value() + ":" + nonce));

@@ -153,6 +153,21 @@ public class AssignmentResponses {
         pool.ofAccount(account).ifPresent(this::optOut);
     }
 
+    /** Changed their mind: reminders again. */
+    @Transactional
+    public void resumeReminders(AccountId account) {
+        pool.ofAccount(account).ifPresent(v -> jdbc.sql("delete from reminder_opt_out where volunteer_id = ?").param(v.value()).update());
+    }
+
+    /** The calendar file of one of the signed-in volunteer's assignments (the same as the mail's). */
+    @Transactional(readOnly = true)
+    public byte[] calendar(AccountId account, AssignmentId id, Locale locale) {
+        VolunteerId me = pool.ofAccount(account).orElseThrow(() -> new AssignmentProblem("assignment.problem.not-found"));
+        AssignmentView a = assignments.find(id).filter(x -> x.volunteer().equals(me))
+                .orElseThrow(() -> new AssignmentProblem("assignment.problem.not-found"));
+        return places.calendar(a, locale);
+    }
+
     @Transactional(readOnly = true)
     public boolean remindersStopped(AccountId account) {
         return pool.ofAccount(account).map(v -> jdbc.sql("select count(*) from reminder_opt_out where volunteer_id = ?")

@@ -98,6 +98,13 @@ class PlaceDescriptions {
         };
     }
 
+    /** The assignment as a calendar event; the same UID for the same assignment, so calendars update rather than repeat it. */
+    byte[] calendar(AssignmentView a, Locale locale) {
+        Described where = describe(a, locale);
+        return CalendarFile.event("assignment-" + a.id().value() + "@khanaen", where.start(), where.end(), where.title(), where.address(),
+                where.mapUrl() == null ? "" : where.mapUrl(), where.mapUrl());
+    }
+
     static String map(double latitude, double longitude) {
         return "https://www.openstreetmap.org/?mlat=" + latitude + "&mlon=" + longitude + "#map=17/" + latitude + "/" + longitude;
     }

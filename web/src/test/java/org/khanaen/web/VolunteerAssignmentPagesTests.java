@@ -149,7 +149,12 @@ class VolunteerAssignmentPagesTests {
                 .andExpect(content().string(containsString(station.code())))
                 .andExpect(content().string(containsString("รอคุณตอบรับ")))
                 .andExpect(content().string(containsString("เช็กอิน: ฉันถึงหน่วยแล้ว")))
-                .andExpect(content().string(containsString("ไฟล์ปฏิทิน (.ics)")));
+                .andExpect(content().string(containsString("/me/assignment/" + id.value() + "/calendar.ics")));
+        mvc.perform(get("/me/assignment/" + id.value() + "/calendar.ics").with(signedIn(mali))).andExpect(status().isOk())
+                .andExpect(content().contentTypeCompatibleWith("text/calendar"))
+                .andExpect(content().string(containsString("BEGIN:VEVENT")))
+                .andExpect(content().string(containsString(station.code())));
+        mvc.perform(get("/me/assignment/" + id.value() + "/calendar.ics").with(signedIn(other))).andExpect(status().isNotFound());
         mvc.perform(get("/me/assignment").with(signedIn(other))).andExpect(content().string(containsString("คุณยังไม่ได้รับมอบหมายตำแหน่ง")));
 
         MvcResult checkIn = mvc.perform(post("/me/assignment/" + id.value() + "/check-in").with(csrf()).with(signedIn(mali)))
@@ -171,6 +176,8 @@ class VolunteerAssignmentPagesTests {
 
         mvc.perform(post("/me/assignment/reminders/stop").with(csrf()).with(signedIn(mali))).andExpect(redirectedUrl("/me/assignment"));
         assertThat(responses.remindersStopped(fixture.account(mali))).isTrue();
+        mvc.perform(post("/me/assignment/reminders/resume").with(csrf()).with(signedIn(mali))).andExpect(redirectedUrl("/me/assignment"));
+        assertThat(responses.remindersStopped(fixture.account(mali))).isFalse();
     }
 
     @Test

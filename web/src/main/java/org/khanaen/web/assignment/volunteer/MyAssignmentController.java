@@ -55,6 +55,24 @@ class MyAssignmentController {
                 redirect);
     }
 
+    /** The same calendar file as the mail's, for whoever lost the mail. */
+    @GetMapping(value = "/me/assignment/{id}/calendar.ics")
+    org.springframework.http.ResponseEntity<byte[]> calendar(@PathVariable long id, Authentication authentication, Locale locale) {
+        try {
+            return org.springframework.http.ResponseEntity.ok()
+                    .contentType(org.springframework.http.MediaType.parseMediaType("text/calendar; charset=UTF-8"))
+                    .header(org.springframework.http.HttpHeaders.CONTENT_DISPOSITION, "attachment; filename=\"khanaen-assignment.ics\"")
+                    .body(responses.calendar(current.of(authentication), new AssignmentId(id), locale));
+        } catch (AssignmentProblem problem) {
+            throw new org.khanaen.web.errors.NotFound("assignment " + id);
+        }
+    }
+
+    @PostMapping("/me/assignment/reminders/resume")
+    String resumeReminders(Authentication authentication, Locale locale, RedirectAttributes redirect) {
+        return act(() -> responses.resumeReminders(current.of(authentication)), "assignment.volunteer.reminders.resumed", locale, redirect);
+    }
+
     @PostMapping("/me/assignment/reminders/stop")
     String stopReminders(Authentication authentication, Locale locale, RedirectAttributes redirect) {
         return act(() -> responses.stopReminders(current.of(authentication)), "assignment.volunteer.reminders.stopped", locale, redirect);
