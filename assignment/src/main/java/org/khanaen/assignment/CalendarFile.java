@@ -17,7 +17,7 @@ final class CalendarFile {
     private CalendarFile() {
     }
 
-    static byte[] event(String uid, Instant start, Instant end, String summary, String location, String description, String url) {
+    static byte[] event(String uid, long sequence, Instant start, Instant end, String summary, String location, String description, String url) {
         StringBuilder ics = new StringBuilder();
         line(ics, "BEGIN:VCALENDAR");
         line(ics, "VERSION:2.0");
@@ -26,6 +26,7 @@ final class CalendarFile {
         line(ics, "METHOD:PUBLISH");
         line(ics, "BEGIN:VEVENT");
         line(ics, "UID:" + uid);
+        line(ics, "SEQUENCE:" + sequence);
         line(ics, "DTSTAMP:" + UTC.format(Instant.now()));
         line(ics, "DTSTART:" + UTC.format(start));
         line(ics, "DTEND:" + UTC.format(end));

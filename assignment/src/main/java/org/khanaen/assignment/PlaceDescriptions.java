@@ -98,10 +98,13 @@ class PlaceDescriptions {
         };
     }
 
-    /** The assignment as a calendar event; the same UID for the same assignment, so calendars update rather than repeat it. */
+    /**
+     * The assignment as a calendar event: the same UID for the same assignment and a higher SEQUENCE after each change,
+     * so that calendars update the event when it moves rather than add a second one.
+     */
     byte[] calendar(AssignmentView a, Locale locale) {
         Described where = describe(a, locale);
-        return CalendarFile.event("assignment-" + a.id().value() + "@khanaen", where.start(), where.end(), where.title(), where.address(),
+        return CalendarFile.event("assignment-" + a.id().value() + "@khanaen", a.version(), where.start(), where.end(), where.title(), where.address(),
                 where.mapUrl() == null ? "" : where.mapUrl(), where.mapUrl());
     }
 
