@@ -4,14 +4,18 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 
+import org.khanaen.elections.ConstituencyView;
 import org.khanaen.elections.ElectionCatalog;
 import org.khanaen.elections.StationPoint;
 import org.khanaen.elections.StationView;
 import org.khanaen.volunteers.VolunteerId;
 import org.khanaen.volunteers.VolunteerPool;
+import org.springframework.data.domain.Page;
+import org.springframework.data.domain.PageImpl;
 import org.springframework.data.domain.Pageable;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
@@ -46,16 +50,27 @@ public class Coverage {
     public record StationRow(StationView station, Person primary, Person backup) {
     }
 
+    /**
+     * One of an organisation's placed volunteers.
+     *
+     * @param place the station's code, the constituency's code (a lead) or the war-room shift's name
+     */
+    public record Placed(AssignmentView assignment, String name, String place) {
+    }
+
     private final JdbcClient jdbc;
     private final ElectionCatalog catalog;
     private final VolunteerPool pool;
     private final Assignments assignments;
 
-    Coverage(JdbcClient jdbc, ElectionCatalog catalog, VolunteerPool pool, Assignments assignments) {
+    private final WarRoomShifts shifts;
+
+    Coverage(JdbcClient jdbc, ElectionCatalog catalog, VolunteerPool pool, Assignments assignments, WarRoomShifts shifts) {
         this.jdbc = jdbc;
         this.catalog = catalog;
         this.assignments = assignments;
         this.pool = pool;
+        this.shifts = shifts;
     }
 
     private record Counts(long withPrimary, long withBackup, long confirmed, long checkedIn) {
@@ -134,6 +149,66 @@ public class Coverage {
                 .query((rs, n) -> new OrganisationRow(rs.getLong(1), rs.getLong(2), rs.getLong(3), rs.getLong(4), rs.getLong(5),
                         rs.getLong(6), rs.getLong(7), rs.getLong(8)))
                 .list();
+    }
+
+    /**
+     * An organisation's placed volunteers in an election, a page at a time, by tier and place. The search is a
+     * station code (BKK_1-007), a constituency code (BKK_1: its stations and lead) or part of a name.
+     */
+    public Page<Placed> ofOrganisation(String electionId, long organisationId, Optional<String> search, Pageable page) {
+        String text = search.map(String::strip).filter(t -> !t.isEmpty()).orElse(null);
+        String code = text == null ? null : text.toUpperCase(Locale.ROOT);
+        Optional<StationView> station = code == null ? Optional.empty() : catalog.stationByCode(electionId, code);
+        Optional<ConstituencyView> constituency = code == null || station.isPresent() ? Optional.empty()
+                : catalog.constituencies(electionId, Optional.empty()).stream().filter(c -> c.code().equals(code)).findFirst();
+        if (text != null && station.isEmpty() && constituency.isEmpty()) {
+            return byName(electionId, organisationId, text, page);
+        }
+        String where = " from assignment where organisation_id = :organisation and election_id = :election"
+                + (station.isPresent() ? " and tier = 'STATION' and place_id = :place" : "")
+                + (constituency.isPresent() ? " and constituency_id = :constituency" : "");
+        Map<String, Object> params = new HashMap<>(Map.of("organisation", organisationId, "election", electionId));
+        station.ifPresent(s -> params.put("place", s.id()));
+        constituency.ifPresent(c -> params.put("constituency", c.id()));
+        String limit = page.isPaged() ? " limit " + page.getPageSize() + " offset " + page.getOffset() : "";
+        List<AssignmentView> rows = jdbc.sql("select " + Assignments.COLUMNS + where + " order by tier, constituency_id, place_id, position, id"
+                + limit).params(params).query(Assignments::map).list();
+        long total = jdbc.sql("select count(*)" + where).params(params).query(Long.class).single();
+        return new PageImpl<>(placed(electionId, rows, pool.names(rows.stream().map(AssignmentView::volunteer).toList())), page, total);
+    }
+
+    /** Names live in the registry: an organisation's placed people are few enough (thousands) to match in memory. */
+    private Page<Placed> byName(String electionId, long organisationId, String text, Pageable page) {
+        List<AssignmentView> all = jdbc.sql("select " + Assignments.COLUMNS
+                + " from assignment where organisation_id = ? and election_id = ? order by tier, constituency_id, place_id, position, id")
+                .params(organisationId, electionId).query(Assignments::map).list();
+        Map<VolunteerId, String> names = pool.names(all.stream().map(AssignmentView::volunteer).toList());
+        String wanted = text.toLowerCase(Locale.ROOT);
+        List<AssignmentView> matching = all.stream()
+                .filter(a -> names.getOrDefault(a.volunteer(), "").toLowerCase(Locale.ROOT).contains(wanted)).toList();
+        List<AssignmentView> shown = page.isPaged()
+                ? matching.subList((int) Math.min(page.getOffset(), matching.size()), (int) Math.min(page.getOffset() + page.getPageSize(), matching.size()))
+                : matching;
+        return new PageImpl<>(placed(electionId, shown, names), page, matching.size());
+    }
+
+    private List<Placed> placed(String electionId, List<AssignmentView> rows, Map<VolunteerId, String> names) {
+        Map<Long, String> constituencies = new HashMap<>();
+        if (rows.stream().anyMatch(a -> a.tier() == Tier.CONSTITUENCY_LEAD)) {
+            catalog.constituencies(electionId, Optional.empty()).forEach(c -> constituencies.put(c.id(), c.code()));
+        }
+        Map<Long, String> shiftNames = new HashMap<>();
+        if (rows.stream().anyMatch(a -> a.tier() == Tier.WAR_ROOM)) {
+            shifts.of(electionId).forEach(s -> shiftNames.put(s.id(), s.name()));
+        }
+        // At most a page of stations, each by its primary key.
+        Map<Long, String> stationCodes = new HashMap<>();
+        return rows.stream().map(a -> new Placed(a, names.getOrDefault(a.volunteer(), "?"), switch (a.tier()) {
+            case STATION -> stationCodes.computeIfAbsent(a.placeId(),
+                    id -> catalog.station(id).map(StationView::code).orElse(String.valueOf(id)));
+            case CONSTITUENCY_LEAD -> constituencies.getOrDefault(a.placeId(), String.valueOf(a.placeId()));
+            case WAR_ROOM -> shiftNames.getOrDefault(a.placeId(), String.valueOf(a.placeId()));
+        })).toList();
     }
 
     /** Every station of a constituency with who stands there (names only). */

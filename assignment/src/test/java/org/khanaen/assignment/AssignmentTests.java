@@ -6,6 +6,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.concurrent.Callable;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.Executors;
@@ -24,6 +25,7 @@ import org.khanaen.volunteers.VolunteerId;
 import org.khanaen.volunteers.VolunteerInput;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.data.domain.PageRequest;
 
 /** The assignment module against the 2023 stations: each test works in its own province, so they do not meet. */
 @SpringBootTest
@@ -99,7 +101,7 @@ class AssignmentTests {
         assertThat(report.lowerBoundKm()).isLessThanOrEqualTo(report.meanKm());
         assertThat(report.stationBoundKm()).isLessThanOrEqualTo(report.meanKm());
 
-        var rows = coverage.byConstituency(ELECTION, java.util.Optional.of("RNG"));
+        var rows = coverage.byConstituency(ELECTION, Optional.of("RNG"));
         assertThat(rows).singleElement().satisfies(r -> {
             assertThat(r.withPrimary()).isEqualTo(stations - 20);
             assertThat(r.withBackup()).isEqualTo(5);
@@ -226,6 +228,47 @@ class AssignmentTests {
 
         assertThatThrownBy(() -> manual.assign(ELECTION, people.get(0), ManualAssignments.Place.station(stations.get(5).id(), StationRole.PRIMARY), "c"))
                 .isInstanceOf(AssignmentProblem.class).hasMessage("assignment.problem.already-assigned");
+    }
+
+    @Test
+    void anOrganisationsPlacedVolunteersArePagedAndFoundByStationConstituencyOrName() {
+        OrganisationId org = organisation("phang-nga");
+        OrganisationId other = organisation("phang-nga-other");
+        List<VolunteerId> people = volunteers(org, 3, "STATION", "ALL_DAY", "8201");
+        VolunteerId stranger = volunteers(other, 1, "STATION", "ALL_DAY", "8201").get(0);
+        List<StationPoint> stations = stationsOf("PNA_1");
+        long lead = catalog.constituency(ELECTION, "PNA_1").orElseThrow().id();
+        manual.assign(ELECTION, people.get(0), ManualAssignments.Place.station(stations.get(0).id(), StationRole.PRIMARY), "c");
+        manual.assign(ELECTION, people.get(1), ManualAssignments.Place.station(stations.get(1).id(), StationRole.BACKUP), "c");
+        manual.assign(ELECTION, people.get(2), new ManualAssignments.Place(Tier.CONSTITUENCY_LEAD, lead, 1), "c");
+        manual.assign(ELECTION, stranger, ManualAssignments.Place.station(stations.get(2).id(), StationRole.PRIMARY), "c");
+        String firstCode = catalog.station(stations.get(0).id()).orElseThrow().code();
+
+        var all = coverage.ofOrganisation(ELECTION, org.value(), Optional.empty(), PageRequest.of(0, 2));
+        assertThat(all.getTotalElements()).isEqualTo(3);
+        assertThat(all.getContent()).hasSize(2);
+        // leads first (by tier), then stations by place
+        assertThat(all.getContent().get(0).place()).isEqualTo("PNA_1");
+        assertThat(all.getContent().get(1).place()).isEqualTo(firstCode);
+        assertThat(all.getContent().get(1).assignment().stationRole()).isEqualTo(StationRole.PRIMARY);
+        var second = coverage.ofOrganisation(ELECTION, org.value(), Optional.empty(), PageRequest.of(1, 2));
+        assertThat(second.getContent()).singleElement().satisfies(p -> assertThat(p.assignment().volunteer()).isEqualTo(people.get(1)));
+
+        var byStation = coverage.ofOrganisation(ELECTION, org.value(), Optional.of(" " + firstCode.toLowerCase() + " "),
+                PageRequest.of(0, 100));
+        assertThat(byStation.getContent()).extracting(p -> p.assignment().volunteer()).containsExactly(people.get(0));
+        var byConstituency = coverage.ofOrganisation(ELECTION, org.value(), Optional.of("PNA_1"),
+                PageRequest.of(0, 100));
+        assertThat(byConstituency.getTotalElements()).isEqualTo(3); // the stranger belongs to the other organisation
+        String name = byConstituency.getContent().get(2).name();
+        var byName = coverage.ofOrganisation(ELECTION, org.value(), Optional.of(name.substring(5)),
+                PageRequest.of(0, 100));
+        assertThat(byName.getContent()).singleElement().satisfies(p -> {
+            assertThat(p.name()).isEqualTo(name);
+            assertThat(p.assignment().volunteer()).isEqualTo(people.get(1));
+        });
+        assertThat(coverage.ofOrganisation(ELECTION, org.value(), Optional.of("nobody by this name"),
+                PageRequest.of(0, 100)).getTotalElements()).isZero();
     }
 
     @Test

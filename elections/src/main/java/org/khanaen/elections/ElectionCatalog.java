@@ -110,6 +110,11 @@ public class ElectionCatalog {
         return stations.findWithPlaces(id).map(Station::view);
     }
 
+    /** A station by its code (e.g. BKK_1-007), as people read and type it; codes are unique within an election. */
+    public Optional<StationView> stationByCode(String electionId, String code) {
+        return stations.findByCode(electionId, code).map(Station::view);
+    }
+
     private ElectionSummary summary(Election e) {
         var counts = new ElectionCounts(provinces.countByElectionId(e.id()), constituencies.countByElectionId(e.id()),
                 districts.countByElectionId(e.id()), stations.countByElectionId(e.id()), parties.countByElectionId(e.id()),

@@ -26,6 +26,12 @@ interface Stations extends Repository<Station, Long> {
             where s.id = :id""")
     Optional<Station> findWithPlaces(long id);
 
+    /** Served by the unique key (election_id, code): coordinators type codes, not ids. */
+    @Query("""
+            select s from Station s join fetch s.constituency c join fetch c.province left join fetch s.district
+            where s.electionId = :electionId and s.code = :code""")
+    Optional<Station> findByCode(String electionId, String code);
+
     long countByElectionId(String electionId);
 
     @Query("""

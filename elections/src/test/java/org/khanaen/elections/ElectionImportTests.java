@@ -73,6 +73,15 @@ class ElectionImportTests {
     }
 
     @Test
+    void aStationIsFoundByItsCodeWithinItsElectionOnly() {
+        var first = catalog.stations("th-2566", Optional.of("BKK_1"), PageRequest.of(0, 1)).getContent().get(0);
+
+        assertThat(catalog.stationByCode("th-2566", first.code())).contains(first);
+        assertThat(catalog.stationByCode("th-2566", "BKK_1-99999")).isEmpty();
+        assertThat(catalog.stationByCode("no-such-election", first.code())).isEmpty();
+    }
+
+    @Test
     void partiesKeepTheirEctIdsAndBallotNumbers() {
         var parties = catalog.parties("th-2566");
 

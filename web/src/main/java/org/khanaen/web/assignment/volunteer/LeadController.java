@@ -4,13 +4,20 @@ import java.util.Comparator;
 import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
+import java.util.function.Consumer;
+import java.util.stream.Stream;
 
+import org.khanaen.assignment.AssignmentId;
 import org.khanaen.assignment.AssignmentProblem;
+import org.khanaen.assignment.AssignmentView;
 import org.khanaen.assignment.Coverage;
 import org.khanaen.assignment.Coverage.StationRow;
 import org.khanaen.assignment.ManualAssignments;
+import org.khanaen.assignment.StationRole;
+import org.khanaen.assignment.Tier;
 import org.khanaen.elections.ConstituencyView;
 import org.khanaen.elections.ElectionCatalog;
+import org.khanaen.elections.StationView;
 import org.khanaen.volunteers.VolunteerId;
 import org.khanaen.volunteers.VolunteerPool;
 import org.khanaen.web.errors.NotFound;
@@ -23,19 +30,25 @@ import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 
 import jakarta.servlet.http.HttpServletResponse;
 
 /**
  * A constituency lead's election day: who stands at each of their stations, who has not checked in,
- * putting the backup into place, and how to reach the people of their constituency. Leads sign in as
- * volunteers; being a lead is their assignment in the registry's election, checked on every request.
+ * putting the backup into place, moving, swapping and releasing people within the constituency, and how
+ * to reach them. Leads sign in as volunteers; being a lead is their assignment in the registry's election,
+ * checked on every request.
  */
 @Controller
 class LeadController {
 
     private record Lead(VolunteerId volunteer, ConstituencyView constituency) {
+    }
+
+    /** Someone standing at one of the lead's stations, for the forms' lists. */
+    record Placed(Coverage.Person person, StationView station, StationRole role) {
     }
 
     /** A station on the dashboard; attention when nobody has checked in as its primary. */
@@ -68,36 +81,57 @@ class LeadController {
             return notALead(response);
         }
         Lead lead = signedIn.get();
-        List<Line> lines = coverage.stations(election, lead.constituency().code()).stream()
+        List<StationRow> rows = coverage.stations(election, lead.constituency().code());
+        List<Line> lines = rows.stream()
                 .map(r -> new Line(r, r.primary() == null || !r.primary().checkedIn()))
                 .sorted(Comparator.comparing(line -> !line.attention())) // stable: the catalogue's order within each group
                 .toList();
         model.addAttribute("constituency", lead.constituency());
         model.addAttribute("lines", lines);
         model.addAttribute("missing", lines.stream().filter(Line::attention).count());
+        // for the move, swap and release forms: the constituency's stations and who stands at them, in the catalogue's order
+        model.addAttribute("stations", rows.stream().map(StationRow::station).toList());
+        model.addAttribute("people", rows.stream().flatMap(r -> Stream.of(
+                        Optional.ofNullable(r.primary()).map(p -> new Placed(p, r.station(), StationRole.PRIMARY)),
+                        Optional.ofNullable(r.backup()).map(p -> new Placed(p, r.station(), StationRole.BACKUP)))
+                .flatMap(Optional::stream)).toList());
+        model.addAttribute("roles", StationRole.values());
         return "lead/dashboard";
     }
 
     @PostMapping("/lead/stations/{stationId}/backup-into-place")
     String backupIntoPlace(@PathVariable long stationId, Authentication authentication, Locale locale, HttpServletResponse response,
             RedirectAttributes redirect) {
-        Optional<Lead> signedIn = lead(authentication);
-        if (signedIn.isEmpty()) {
-            return notALead(response);
-        }
-        Lead lead = signedIn.get();
-        boolean theirs = catalog.station(stationId)
-                .filter(s -> s.electionId().equals(election) && s.constituency().equals(lead.constituency().code())).isPresent();
-        if (!theirs) {
-            throw new NotFound("station " + stationId + " in " + lead.constituency().code());
-        }
-        try {
-            manual.backupIntoPlace(election, stationId, actor(authentication));
-            redirect.addFlashAttribute("notice", "lead.backup.done");
-        } catch (AssignmentProblem problem) {
-            redirect.addFlashAttribute("problem", problems.of(problem, locale));
-        }
-        return "redirect:/lead";
+        return change(authentication, locale, response, redirect, "lead.backup.done",
+                lead -> manual.backupIntoPlace(election, stationOf(lead, stationId).id(), actor(authentication)));
+    }
+
+    @PostMapping("/lead/move")
+    String move(@RequestParam long assignment, @RequestParam long station, @RequestParam StationRole role,
+            @RequestParam(defaultValue = "") String reason, Authentication authentication, Locale locale, HttpServletResponse response,
+            RedirectAttributes redirect) {
+        return change(authentication, locale, response, redirect, "lead.move.done", lead -> manual.move(placedWith(lead, assignment).id(),
+                ManualAssignments.Place.station(stationOf(lead, station).id(), role), actor(authentication), blankToNull(reason)));
+    }
+
+    @PostMapping("/lead/swap")
+    String swap(@RequestParam long first, @RequestParam long second, @RequestParam(defaultValue = "") String reason,
+            Authentication authentication, Locale locale, HttpServletResponse response, RedirectAttributes redirect) {
+        return change(authentication, locale, response, redirect, "lead.swap.done", lead -> manual.swap(placedWith(lead, first).id(),
+                placedWith(lead, second).id(), actor(authentication), blankToNull(reason)));
+    }
+
+    /** A no-show, say: the slot falls empty for the backup, a run or a coordinator; the reason goes into the history. */
+    @PostMapping("/lead/release")
+    String release(@RequestParam long assignment, @RequestParam(defaultValue = "") String reason, Authentication authentication,
+            Locale locale, HttpServletResponse response, RedirectAttributes redirect) {
+        return change(authentication, locale, response, redirect, "lead.release.done", lead -> {
+            AssignmentView placed = placedWith(lead, assignment);
+            if (reason.isBlank()) {
+                throw new AssignmentProblem("lead.release.reason-required");
+            }
+            manual.release(placed.id(), actor(authentication), reason.strip());
+        });
     }
 
     @GetMapping("/lead/volunteers/{volunteerId}")
@@ -120,6 +154,44 @@ class LeadController {
         model.addAttribute("station", catalog.station(assignment.placeId()).filter(s -> assignment.stationRole() != null).orElse(null));
         model.addAttribute("constituency", lead.constituency());
         return "lead/volunteer";
+    }
+
+    /**
+     * A change by the lead: refused in words (the module's reason) or done with a notice, back on the dashboard.
+     * The checks inside the action throw NotFound for anything outside the lead's constituency.
+     */
+    private String change(Authentication authentication, Locale locale, HttpServletResponse response, RedirectAttributes redirect,
+            String done, Consumer<Lead> action) {
+        Optional<Lead> signedIn = lead(authentication);
+        if (signedIn.isEmpty()) {
+            return notALead(response);
+        }
+        try {
+            action.accept(signedIn.get());
+            redirect.addFlashAttribute("notice", done);
+        } catch (AssignmentProblem problem) {
+            redirect.addFlashAttribute("problem", problems.of(problem, locale));
+        }
+        return "redirect:/lead";
+    }
+
+    /** A station of the lead's own constituency, else not found. */
+    private StationView stationOf(Lead lead, long stationId) {
+        return catalog.station(stationId)
+                .filter(s -> s.electionId().equals(election) && s.constituency().equals(lead.constituency().code()))
+                .orElseThrow(() -> new NotFound("station " + stationId + " in " + lead.constituency().code()));
+    }
+
+    /** Someone placed at a station of the lead's constituency (not a fellow lead), else not found. */
+    private AssignmentView placedWith(Lead lead, long assignment) {
+        return coverage.assignment(new AssignmentId(assignment))
+                .filter(a -> a.electionId().equals(election) && a.tier() == Tier.STATION && a.constituencyId() != null
+                        && a.constituencyId() == lead.constituency().id())
+                .orElseThrow(() -> new NotFound("assignment " + assignment + " in " + lead.constituency().code()));
+    }
+
+    private static String blankToNull(String reason) {
+        return reason.isBlank() ? null : reason.strip();
     }
 
     /** Signed in, but not a lead in this election: a page that says so in their words, not the generic 403. */
