@@ -18,4 +18,10 @@ interface Candidates extends Repository<Candidate, Long> {
 
     @Query("select count(c) from Candidate c where c.contest.electionId = :electionId")
     long countByElectionId(String electionId);
+
+    /** The numbers of a contest's candidates standing in this constituency, or over the whole election. */
+    @Query("""
+            select c.ballotNumber from Candidate c
+            where c.contest.id = :contest and (c.constituency is null or c.constituency.id = :constituency)""")
+    List<Integer> ballotNumbers(long contest, long constituency);
 }

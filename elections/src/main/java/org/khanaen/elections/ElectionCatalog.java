@@ -106,6 +106,27 @@ public class ElectionCatalog {
         return stations.points(electionId);
     }
 
+    /** One station, reduced (constituency id, registered voters): for checking reports at speed. */
+    public Optional<StationPoint> stationPoint(long id) {
+        return stations.point(id);
+    }
+
+    /**
+     * What a voter can mark in a contest at a station of this constituency: its candidates' numbers, or the
+     * parties' numbers for a party ballot without listed candidates. Empty when there is no such contest.
+     */
+    public java.util.Set<Integer> ballotNumbers(String electionId, String contestCode, long constituencyId) {
+        return contests.findByElectionIdOrderByPosition(electionId).stream().filter(c -> c.view().code().equals(contestCode)).findFirst()
+                .map(contest -> {
+                    java.util.Set<Integer> numbers = new java.util.TreeSet<>(candidates.ballotNumbers(contest.view().id(), constituencyId));
+                    if (numbers.isEmpty() && contest.view().ballot() == BallotKind.PARTY) {
+                        numbers.addAll(parties.ballotNumbers(electionId));
+                    }
+                    return (java.util.Set<Integer>) numbers;
+                })
+                .orElse(java.util.Set.of());
+    }
+
     public Optional<StationView> station(long id) {
         return stations.findWithPlaces(id).map(Station::view);
     }

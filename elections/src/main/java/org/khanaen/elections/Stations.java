@@ -35,9 +35,16 @@ interface Stations extends Repository<Station, Long> {
     long countByElectionId(String electionId);
 
     @Query("""
-            select new org.khanaen.elections.StationPoint(s.id, c.id, c.code, c.province.code, s.latitude, s.longitude, s.priority)
+            select new org.khanaen.elections.StationPoint(s.id, c.id, c.code, c.province.code, s.latitude, s.longitude, s.priority,
+              s.registeredVoters, s.electionId)
             from Station s join s.constituency c where s.electionId = :electionId order by s.id""")
     List<StationPoint> points(String electionId);
+
+    @Query("""
+            select new org.khanaen.elections.StationPoint(s.id, c.id, c.code, c.province.code, s.latitude, s.longitude, s.priority,
+              s.registeredVoters, s.electionId)
+            from Station s join s.constituency c where s.id = :id""")
+    Optional<StationPoint> point(long id);
 
     @Query("select s.constituency.id, count(s) from Station s where s.electionId = :electionId group by s.constituency.id")
     List<Object[]> countPerConstituency(String electionId);

@@ -1,0 +1,182 @@
+package org.khanaen.results;
+
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.sql.Timestamp;
+import java.time.Instant;
+import java.util.HexFormat;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.TreeMap;
+import java.util.stream.Collectors;
+
+import org.khanaen.assignment.AssignmentView;
+import org.khanaen.assignment.Coverage;
+import org.khanaen.assignment.Tier;
+import org.khanaen.elections.ElectionCatalog;
+import org.khanaen.elections.StationPoint;
+import org.khanaen.results.checks.CheckContext;
+import org.khanaen.results.checks.Checks;
+import org.khanaen.results.checks.Finding;
+import org.khanaen.results.checks.Findings;
+import org.khanaen.results.checks.Tally;
+import org.khanaen.volunteers.VolunteerId;
+import org.springframework.context.ApplicationEventPublisher;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+/**
+ * Takes a station's count report: only from the station's own volunteer (primary or backup) or its
+ * constituency's lead; checked (errors refuse it, warnings need the volunteer's confirmation); stored
+ * once per idempotency key, so a retry after a dropped connection never makes a second report.
+ */
+@Service
+public class ReportSubmissions {
+
+    /**
+     * @param idempotencyKey made by the phone when the volunteer starts the report, sent with every retry
+     * @param warningsConfirmed the volunteer saw the warnings and says the numbers are right
+     */
+    public record Submission(String electionId, long stationId, String contestCode, VolunteerId volunteer, String actor,
+            String idempotencyKey, Tally tally, boolean warningsConfirmed) {
+    }
+
+    public enum Outcome {
+        /** Stored now. */
+        STORED,
+        /** Stored before under the same key: nothing new was stored. */
+        ALREADY_STORED,
+        /** Not stored: the findings say why (errors, or warnings not confirmed). */
+        REFUSED
+    }
+
+    public record Result(Outcome outcome, Long reportId, Findings findings) {
+    }
+
+    private final JdbcClient jdbc;
+    private final ElectionCatalog catalog;
+    private final Coverage coverage;
+    private final ApplicationEventPublisher events;
+
+    ReportSubmissions(JdbcClient jdbc, ElectionCatalog catalog, Coverage coverage, ApplicationEventPublisher events) {
+        this.jdbc = jdbc;
+        this.catalog = catalog;
+        this.coverage = coverage;
+        this.events = events;
+    }
+
+    /**
+     * Read committed: a retry racing the first attempt must see the row the other one committed (a repeatable-read
+     * snapshot would not), and a locking read to see it would deadlock the racers.
+     */
+    @Transactional(isolation = org.springframework.transaction.annotation.Isolation.READ_COMMITTED)
+    public Result submit(Submission s) {
+        if (s.idempotencyKey() == null || !s.idempotencyKey().matches("[A-Za-z0-9_-]{8,80}")) {
+            throw new ReportProblem("report.problem.key");
+        }
+        Optional<Long> earlier = existing(s);
+        if (earlier.isPresent()) {
+            return new Result(Outcome.ALREADY_STORED, earlier.get(), new Findings(List.of(), List.of()));
+        }
+        StationPoint station = catalog.stationPoint(s.stationId()).filter(p -> p.electionId().equals(s.electionId()))
+                .orElseThrow(() -> new ReportProblem("report.problem.no-station"));
+        if (!mayReport(s, station)) {
+            throw new ReportProblem("report.problem.not-yours");
+        }
+        Set<Integer> numbers = catalog.ballotNumbers(s.electionId(), s.contestCode(), station.constituencyId());
+        if (numbers.isEmpty()) {
+            throw new ReportProblem("report.problem.no-contest");
+        }
+        String votes = votesText(s.tally().votes());
+        String votesHash = sha256(votes);
+        Findings findings = Checks.run(s.tally(), new CheckContext(station.registeredVoters(), numbers, Set.of(),
+                otherContestFinal(s), List.of(), sameVotesAt(s, votesHash), CheckContext.Tolerances.DEFAULT));
+        if (!findings.acceptable(s.warningsConfirmed())) {
+            return new Result(Outcome.REFUSED, null, findings);
+        }
+        Tally t = s.tally();
+        int inserted = jdbc.sql("""
+                insert ignore into station_report (election_id, station_id, constituency_id, contest_code, final_count, idempotency_key,
+                  volunteer_id, submitted_by, votes, votes_hash, valid_ballots, invalid_ballots, no_vote_ballots, ballots_used, warnings,
+                  status, submitted_at)
+                values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, 'RECEIVED', ?)""")
+                .params(s.electionId(), s.stationId(), station.constituencyId(), s.contestCode(), t.isFinal(), s.idempotencyKey(),
+                        s.volunteer() == null ? null : s.volunteer().value(), s.actor(), votes, votesHash, t.valid(), t.invalid(),
+                        t.noVote(), t.ballotsUsed(),
+                        findings.warnings().isEmpty() ? null : findings.warnings().stream().map(Finding::code).collect(Collectors.joining(",")),
+                        Timestamp.from(Instant.now()))
+                .update();
+        if (inserted == 0) {
+            // the same key arrived twice at once and the other one stored it; read committed shows its row
+            return new Result(Outcome.ALREADY_STORED, existing(s).orElseThrow(), new Findings(List.of(), List.of()));
+        }
+        long id = existing(s).orElseThrow();
+        events.publishEvent(new StationReportReceived(id, s.electionId(), s.stationId(), s.contestCode(), t.isFinal()));
+        return new Result(Outcome.STORED, id, findings);
+    }
+
+    private Optional<Long> existing(Submission s) {
+        return jdbc.sql("select id from station_report where election_id = ? and idempotency_key = ?")
+                .params(s.electionId(), s.idempotencyKey()).query(Long.class).optional();
+    }
+
+    /** The station's own volunteer, primary or backup, or the lead of its constituency. */
+    private boolean mayReport(Submission s, StationPoint station) {
+        if (s.volunteer() == null) {
+            return false;
+        }
+        Optional<AssignmentView> a = coverage.assignmentOf(s.electionId(), s.volunteer());
+        return a.map(x -> x.tier() == Tier.STATION && x.placeId() == station.id()
+                || x.tier() == Tier.CONSTITUENCY_LEAD && x.placeId() == station.constituencyId()).orElse(false);
+    }
+
+    /** The station's newest final count of another contest, for the ballot-surplus warning. */
+    private Optional<Tally> otherContestFinal(Submission s) {
+        return jdbc.sql("""
+                select votes, valid_ballots, invalid_ballots, no_vote_ballots, ballots_used from station_report
+                where station_id = ? and contest_code <> ? and final_count and status <> 'REJECTED' order by id desc limit 1""")
+                .params(s.stationId(), s.contestCode())
+                .query((rs, n) -> new Tally(parseVotes(rs.getString(1)), rs.getLong(2), rs.getLong(3), rs.getLong(4), rs.getLong(5), true))
+                .optional();
+    }
+
+    /** Other stations whose final count of this contest has exactly these votes. */
+    private List<String> sameVotesAt(Submission s, String votesHash) {
+        if (!s.tally().isFinal() || s.tally().votes().values().stream().allMatch(v -> v == 0)) {
+            return List.of();
+        }
+        return jdbc.sql("""
+                select distinct station_id from station_report
+                where election_id = ? and contest_code = ? and votes_hash = ? and final_count and station_id <> ? limit 5""")
+                .params(s.electionId(), s.contestCode(), votesHash, s.stationId())
+                .query(Long.class).list().stream()
+                .map(id -> catalog.station(id).map(v -> v.code()).orElse(String.valueOf(id))).toList();
+    }
+
+    static String votesText(Map<Integer, Long> votes) {
+        return new TreeMap<>(votes).entrySet().stream().map(e -> e.getKey() + "=" + e.getValue()).collect(Collectors.joining(";"));
+    }
+
+    static Map<Integer, Long> parseVotes(String text) {
+        Map<Integer, Long> votes = new TreeMap<>();
+        if (text != null && !text.isBlank()) {
+            for (String pair : text.split(";")) {
+                String[] kv = pair.split("=");
+                votes.put(Integer.parseInt(kv[0]), Long.parseLong(kv[1]));
+            }
+        }
+        return votes;
+    }
+
+    private static String sha256(String text) {
+        try {
+            return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(text.getBytes(StandardCharsets.UTF_8)));
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+}

@@ -1,0 +1,168 @@
+package org.khanaen.results;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeMap;
+import java.util.concurrent.Callable;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.atomic.AtomicInteger;
+
+import org.junit.jupiter.api.Test;
+import org.khanaen.assignment.ManualAssignments;
+import org.khanaen.assignment.StationRole;
+import org.khanaen.assignment.Tier;
+import org.khanaen.elections.ElectionCatalog;
+import org.khanaen.elections.StationPoint;
+import org.khanaen.results.ReportSubmissions.Outcome;
+import org.khanaen.results.ReportSubmissions.Submission;
+import org.khanaen.results.checks.Tally;
+import org.khanaen.volunteers.OrganisationDraft;
+import org.khanaen.volunteers.OrganisationId;
+import org.khanaen.volunteers.PartnerOrganisations;
+import org.khanaen.volunteers.RosterEdits;
+import org.khanaen.volunteers.VolunteerId;
+import org.khanaen.volunteers.VolunteerInput;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.jdbc.core.simple.JdbcClient;
+
+/** Taking a station's report: only from its own people, checked, and once per idempotency key. */
+@SpringBootTest
+class ReportSubmissionTests {
+
+    private static final String ELECTION = "th-2566";
+    private static final AtomicInteger next = new AtomicInteger(70_000);
+
+    @Autowired ReportSubmissions submissions;
+    @Autowired ManualAssignments manual;
+    @Autowired ElectionCatalog catalog;
+    @Autowired PartnerOrganisations organisations;
+    @Autowired RosterEdits roster;
+    @Autowired JdbcClient jdbc;
+
+    private VolunteerId volunteer(OrganisationId org) {
+        int n = next.incrementAndGet();
+        StringBuilder name = new StringBuilder("อาสา ");
+        for (char c : String.valueOf(n).toCharArray()) {
+            name.append("กขคงจฉชซฌญ".charAt(c - '0'));
+        }
+        return roster.add(org, new VolunteerInput(name.toString(), "08" + String.format("%08d", 30_000_000 + n), "r" + n + "@example.org",
+                null, "8501", "STATION", "ALL_DAY"), "test");
+    }
+
+    /** A count that passes every check for this station and contest (and differs from other stations': no same-votes warning). */
+    private Tally goodCount(StationPoint station, String contest) {
+        List<Integer> numbers = new ArrayList<>(catalog.ballotNumbers(ELECTION, contest, station.constituencyId()));
+        Map<Integer, Long> votes = new TreeMap<>();
+        long valid = 0;
+        for (int i = 0; i < numbers.size(); i++) {
+            long v = i == 0 ? 150 + station.id() % 97 : i == 1 ? 100 : 3;
+            votes.put(numbers.get(i), v);
+            valid += v;
+        }
+        return new Tally(votes, valid, 5, 2, valid + 7, true);
+    }
+
+    private long reports(String key) {
+        return jdbc.sql("select count(*) from station_report where idempotency_key = ?").param(key).query(Long.class).single();
+    }
+
+    @Test
+    void theSameIdempotencyKeyTwiceStoresOneReportEvenAtTheSameMoment() throws Exception {
+        OrganisationId org = organisations.create(new OrganisationDraft("report-once", "องค์กร", "Org", null, null, null)).id();
+        VolunteerId me = volunteer(org);
+        StationPoint station = catalog.stationPoints(ELECTION).stream().filter(s -> s.constituencyCode().equals("RNG_1")).findFirst().orElseThrow();
+        manual.assign(ELECTION, me, ManualAssignments.Place.station(station.id(), StationRole.PRIMARY), "test");
+        Tally count = goodCount(station, "constituency");
+        Submission submission = new Submission(ELECTION, station.id(), "constituency", me, "volunteer", "phone-key-0001", count, false);
+
+        var first = submissions.submit(submission);
+        var again = submissions.submit(submission);
+
+        assertThat(first.outcome()).isEqualTo(Outcome.STORED);
+        assertThat(again.outcome()).isEqualTo(Outcome.ALREADY_STORED);
+        assertThat(again.reportId()).isEqualTo(first.reportId());
+        assertThat(reports("phone-key-0001")).isEqualTo(1);
+
+        Submission retried = new Submission(ELECTION, station.id(), "party-list", me, "volunteer", "phone-key-0002",
+                goodCount(station, "party-list"), true);
+        var pool = Executors.newFixedThreadPool(6);
+        try {
+            CountDownLatch start = new CountDownLatch(1);
+            List<Future<Outcome>> outcomes = new ArrayList<>();
+            for (int i = 0; i < 6; i++) {
+                outcomes.add(pool.submit((Callable<Outcome>) () -> {
+                    start.await();
+                    return submissions.submit(retried).outcome();
+                }));
+            }
+            start.countDown();
+            int stored = 0;
+            for (var o : outcomes) {
+                stored += o.get() == Outcome.STORED ? 1 : 0;
+            }
+            assertThat(stored).isEqualTo(1);
+        } finally {
+            pool.shutdown();
+        }
+        assertThat(reports("phone-key-0002")).isEqualTo(1);
+    }
+
+    @Test
+    void onlyTheStationsOwnVolunteerOrItsLeadMayReport() {
+        OrganisationId org = organisations.create(new OrganisationDraft("report-who", "องค์กร", "Org", null, null, null)).id();
+        VolunteerId mine = volunteer(org);
+        VolunteerId elsewhere = volunteer(org);
+        VolunteerId lead = volunteer(org);
+        VolunteerId nobody = volunteer(org);
+        List<StationPoint> stations = catalog.stationPoints(ELECTION).stream().filter(s -> s.constituencyCode().equals("RNG_1")).toList();
+        StationPoint station = stations.get(1);
+        manual.assign(ELECTION, mine, ManualAssignments.Place.station(station.id(), StationRole.BACKUP), "test");
+        manual.assign(ELECTION, elsewhere, ManualAssignments.Place.station(stations.get(2).id(), StationRole.PRIMARY), "test");
+        manual.assign(ELECTION, lead, new ManualAssignments.Place(Tier.CONSTITUENCY_LEAD, station.constituencyId(), 1), "test");
+        Tally count = goodCount(station, "constituency");
+
+        for (VolunteerId stranger : List.of(elsewhere, nobody)) {
+            assertThatThrownBy(() -> submissions.submit(new Submission(ELECTION, station.id(), "constituency", stranger, "x",
+                    "key-" + stranger.value() + "-xyz", count, false)))
+                    .isInstanceOf(ReportProblem.class).hasMessage("report.problem.not-yours");
+        }
+        assertThat(submissions.submit(new Submission(ELECTION, station.id(), "constituency", mine, "x", "key-mine-0001", count, false))
+                .outcome()).isEqualTo(Outcome.STORED);
+        assertThat(submissions.submit(new Submission(ELECTION, station.id(), "constituency", lead, "x", "key-lead-0001", count, true))
+                .outcome()).isEqualTo(Outcome.STORED);
+    }
+
+    @Test
+    void aReportWithErrorsIsRefusedAndOneWithWarningsOnlyOnceConfirmed() {
+        OrganisationId org = organisations.create(new OrganisationDraft("report-checks", "องค์กร", "Org", null, null, null)).id();
+        VolunteerId me = volunteer(org);
+        StationPoint station = catalog.stationPoints(ELECTION).stream().filter(s -> s.constituencyCode().equals("RNG_1")).toList().get(3);
+        manual.assign(ELECTION, me, ManualAssignments.Place.station(station.id(), StationRole.PRIMARY), "test");
+        Tally good = goodCount(station, "constituency");
+
+        Tally wrongSum = new Tally(good.votes(), good.valid() + 1, good.invalid(), good.noVote(), good.ballotsUsed() + 1, true);
+        var refused = submissions.submit(new Submission(ELECTION, station.id(), "constituency", me, "x", "key-bad-00001", wrongSum, true));
+        assertThat(refused.outcome()).isEqualTo(Outcome.REFUSED);
+        assertThat(refused.findings().errors()).extracting(f -> f.code()).containsExactly("votes-sum");
+        assertThat(reports("key-bad-00001")).isZero();
+
+        // invalid ballots (200) above the leader's margin (50): a warning, stored only once confirmed
+        Tally close = new Tally(good.votes(), good.valid(), 200, good.noVote(), good.valid() + 200 + good.noVote(), true);
+        assertThat(submissions.submit(new Submission(ELECTION, station.id(), "constituency", me, "x", "key-warn-0001", close, false))
+                .outcome()).isEqualTo(Outcome.REFUSED);
+        var confirmed = submissions.submit(new Submission(ELECTION, station.id(), "constituency", me, "x", "key-warn-0001", close, true));
+        assertThat(confirmed.outcome()).isEqualTo(Outcome.STORED);
+        assertThat(confirmed.findings().warnings()).extracting(f -> f.code()).contains("invalid-over-margin");
+        assertThat(jdbc.sql("select warnings from station_report where id = ?").param(confirmed.reportId()).query(String.class).single())
+                .contains("invalid-over-margin");
+        assertThat(Set.of(catalog.ballotNumbers(ELECTION, "constituency", station.constituencyId()).size())).allMatch(n -> n > 1);
+    }
+}
