@@ -40,9 +40,14 @@ public class ReportSubmissions {
     /**
      * @param idempotencyKey made by the phone when the volunteer starts the report, sent with every retry
      * @param warningsConfirmed the volunteer saw the warnings and says the numbers are right
+     * @param photos            photos uploaded before (ids from {@link Photos#store}), at most 10
      */
     public record Submission(String electionId, long stationId, String contestCode, VolunteerId volunteer, String actor,
-            String idempotencyKey, Tally tally, boolean warningsConfirmed) {
+            String idempotencyKey, Tally tally, boolean warningsConfirmed, List<Long> photos) {
+
+        public Submission {
+            photos = photos == null ? List.of() : List.copyOf(new java.util.LinkedHashSet<>(photos));
+        }
     }
 
     public enum Outcome {
@@ -60,10 +65,12 @@ public class ReportSubmissions {
     private final JdbcClient jdbc;
     private final ElectionCatalog catalog;
     private final Coverage coverage;
+    private final Photos photos;
     private final ApplicationEventPublisher events;
 
-    ReportSubmissions(JdbcClient jdbc, ElectionCatalog catalog, Coverage coverage, ApplicationEventPublisher events) {
+    ReportSubmissions(JdbcClient jdbc, ElectionCatalog catalog, Coverage coverage, Photos photos, ApplicationEventPublisher events) {
         this.jdbc = jdbc;
+        this.photos = photos;
         this.catalog = catalog;
         this.coverage = coverage;
         this.events = events;
@@ -91,10 +98,15 @@ public class ReportSubmissions {
         if (numbers.isEmpty()) {
             throw new ReportProblem("report.problem.no-contest");
         }
+        if (s.photos().size() > 10) {
+            throw new ReportProblem("report.problem.too-many-photos");
+        }
+        List<StoredPhoto> sent = s.photos().stream()
+                .map(id -> photos.find(id).orElseThrow(() -> new ReportProblem("report.problem.no-photo"))).toList();
         String votes = votesText(s.tally().votes());
         String votesHash = sha256(votes);
         Findings findings = Checks.run(s.tally(), new CheckContext(station.registeredVoters(), numbers, Set.of(),
-                otherContestFinal(s), List.of(), sameVotesAt(s, votesHash), CheckContext.Tolerances.DEFAULT));
+                otherContestFinal(s), samePhotoAt(s, sent), sameVotesAt(s, votesHash), CheckContext.Tolerances.DEFAULT));
         if (!findings.acceptable(s.warningsConfirmed())) {
             return new Result(Outcome.REFUSED, null, findings);
         }
@@ -115,6 +127,9 @@ public class ReportSubmissions {
             return new Result(Outcome.ALREADY_STORED, existing(s).orElseThrow(), new Findings(List.of(), List.of()));
         }
         long id = existing(s).orElseThrow();
+        for (StoredPhoto photo : sent) {
+            jdbc.sql("insert into station_report_photo (report_id, photo_id) values (?, ?)").params(id, photo.id()).update();
+        }
         events.publishEvent(new StationReportReceived(id, s.electionId(), s.stationId(), s.contestCode(), t.isFinal()));
         return new Result(Outcome.STORED, id, findings);
     }
@@ -142,6 +157,20 @@ public class ReportSubmissions {
                 .params(s.stationId(), s.contestCode())
                 .query((rs, n) -> new Tally(parseVotes(rs.getString(1)), rs.getLong(2), rs.getLong(3), rs.getLong(4), rs.getLong(5), true))
                 .optional();
+    }
+
+    /** Other stations whose reports came with a photo of exactly the same content. */
+    private List<String> samePhotoAt(Submission s, List<StoredPhoto> sent) {
+        if (sent.isEmpty()) {
+            return List.of();
+        }
+        return jdbc.sql("""
+                select distinct r.station_id from report_photo p
+                join station_report_photo l on l.photo_id = p.id join station_report r on r.id = l.report_id
+                where p.sha256 in (:hashes) and r.station_id <> :station limit 5""")
+                .param("hashes", sent.stream().map(StoredPhoto::sha256).distinct().toList()).param("station", s.stationId())
+                .query(Long.class).list().stream()
+                .map(id -> catalog.station(id).map(v -> v.code()).orElse(String.valueOf(id))).toList();
     }
 
     /** Other stations whose final count of this contest has exactly these votes. */

@@ -46,6 +46,15 @@ class ReportSubmissionTests {
     @Autowired PartnerOrganisations organisations;
     @Autowired RosterEdits roster;
     @Autowired JdbcClient jdbc;
+    @Autowired Photos photos;
+
+    private static byte[] png(int seed) throws java.io.IOException {
+        var image = new java.awt.image.BufferedImage(20, 10, java.awt.image.BufferedImage.TYPE_INT_RGB);
+        image.setRGB(seed % 20, 0, 0xffffff);
+        var out = new java.io.ByteArrayOutputStream();
+        javax.imageio.ImageIO.write(image, "png", out);
+        return out.toByteArray();
+    }
 
     private VolunteerId volunteer(OrganisationId org) {
         int n = next.incrementAndGet();
@@ -81,7 +90,7 @@ class ReportSubmissionTests {
         StationPoint station = catalog.stationPoints(ELECTION).stream().filter(s -> s.constituencyCode().equals("RNG_1")).findFirst().orElseThrow();
         manual.assign(ELECTION, me, ManualAssignments.Place.station(station.id(), StationRole.PRIMARY), "test");
         Tally count = goodCount(station, "constituency");
-        Submission submission = new Submission(ELECTION, station.id(), "constituency", me, "volunteer", "phone-key-0001", count, false);
+        Submission submission = new Submission(ELECTION, station.id(), "constituency", me, "volunteer", "phone-key-0001", count, false, List.of());
 
         var first = submissions.submit(submission);
         var again = submissions.submit(submission);
@@ -92,7 +101,7 @@ class ReportSubmissionTests {
         assertThat(reports("phone-key-0001")).isEqualTo(1);
 
         Submission retried = new Submission(ELECTION, station.id(), "party-list", me, "volunteer", "phone-key-0002",
-                goodCount(station, "party-list"), true);
+                goodCount(station, "party-list"), true, List.of());
         var pool = Executors.newFixedThreadPool(6);
         try {
             CountDownLatch start = new CountDownLatch(1);
@@ -131,12 +140,12 @@ class ReportSubmissionTests {
 
         for (VolunteerId stranger : List.of(elsewhere, nobody)) {
             assertThatThrownBy(() -> submissions.submit(new Submission(ELECTION, station.id(), "constituency", stranger, "x",
-                    "key-" + stranger.value() + "-xyz", count, false)))
+                    "key-" + stranger.value() + "-xyz", count, false, List.of())))
                     .isInstanceOf(ReportProblem.class).hasMessage("report.problem.not-yours");
         }
-        assertThat(submissions.submit(new Submission(ELECTION, station.id(), "constituency", mine, "x", "key-mine-0001", count, false))
+        assertThat(submissions.submit(new Submission(ELECTION, station.id(), "constituency", mine, "x", "key-mine-0001", count, false, List.of()))
                 .outcome()).isEqualTo(Outcome.STORED);
-        assertThat(submissions.submit(new Submission(ELECTION, station.id(), "constituency", lead, "x", "key-lead-0001", count, true))
+        assertThat(submissions.submit(new Submission(ELECTION, station.id(), "constituency", lead, "x", "key-lead-0001", count, true, List.of()))
                 .outcome()).isEqualTo(Outcome.STORED);
     }
 
@@ -149,20 +158,50 @@ class ReportSubmissionTests {
         Tally good = goodCount(station, "constituency");
 
         Tally wrongSum = new Tally(good.votes(), good.valid() + 1, good.invalid(), good.noVote(), good.ballotsUsed() + 1, true);
-        var refused = submissions.submit(new Submission(ELECTION, station.id(), "constituency", me, "x", "key-bad-00001", wrongSum, true));
+        var refused = submissions.submit(new Submission(ELECTION, station.id(), "constituency", me, "x", "key-bad-00001", wrongSum, true, List.of()));
         assertThat(refused.outcome()).isEqualTo(Outcome.REFUSED);
         assertThat(refused.findings().errors()).extracting(f -> f.code()).containsExactly("votes-sum");
         assertThat(reports("key-bad-00001")).isZero();
 
         // invalid ballots (200) above the leader's margin (50): a warning, stored only once confirmed
         Tally close = new Tally(good.votes(), good.valid(), 200, good.noVote(), good.valid() + 200 + good.noVote(), true);
-        assertThat(submissions.submit(new Submission(ELECTION, station.id(), "constituency", me, "x", "key-warn-0001", close, false))
+        assertThat(submissions.submit(new Submission(ELECTION, station.id(), "constituency", me, "x", "key-warn-0001", close, false, List.of()))
                 .outcome()).isEqualTo(Outcome.REFUSED);
-        var confirmed = submissions.submit(new Submission(ELECTION, station.id(), "constituency", me, "x", "key-warn-0001", close, true));
+        var confirmed = submissions.submit(new Submission(ELECTION, station.id(), "constituency", me, "x", "key-warn-0001", close, true, List.of()));
         assertThat(confirmed.outcome()).isEqualTo(Outcome.STORED);
         assertThat(confirmed.findings().warnings()).extracting(f -> f.code()).contains("invalid-over-margin");
         assertThat(jdbc.sql("select warnings from station_report where id = ?").param(confirmed.reportId()).query(String.class).single())
                 .contains("invalid-over-margin");
         assertThat(Set.of(catalog.ballotNumbers(ELECTION, "constituency", station.constituencyId()).size())).allMatch(n -> n > 1);
+    }
+
+    @Test
+    void theSamePhotoSentForAnotherStationNeedsAConfirmationAndPhotosStayWithTheirReport() throws Exception {
+        OrganisationId org = organisations.create(new OrganisationDraft("report-photo", "องค์กร", "Org", null, null, null)).id();
+        VolunteerId first = volunteer(org);
+        VolunteerId second = volunteer(org);
+        List<StationPoint> stations = catalog.stationPoints(ELECTION).stream().filter(s -> s.constituencyCode().equals("RNG_1")).toList();
+        manual.assign(ELECTION, first, ManualAssignments.Place.station(stations.get(10).id(), StationRole.PRIMARY), "test");
+        manual.assign(ELECTION, second, ManualAssignments.Place.station(stations.get(11).id(), StationRole.PRIMARY), "test");
+        byte[] board = png(7);
+        long photo = photos.store(board, PhotoKind.TALLY_BOARD, "first").id();
+        var stored = submissions.submit(new Submission(ELECTION, stations.get(10).id(), "constituency", first, "first", "photo-key-001",
+                goodCount(stations.get(10), "constituency"), false, List.of(photo)));
+        assertThat(stored.outcome()).isEqualTo(Outcome.STORED);
+        assertThat(jdbc.sql("select photo_id from station_report_photo where report_id = ?").param(stored.reportId()).query(Long.class).list())
+                .containsExactly(photo);
+
+        long copy = photos.store(board, PhotoKind.TALLY_BOARD, "second").id();
+        Submission reused = new Submission(ELECTION, stations.get(11).id(), "constituency", second, "second", "photo-key-002",
+                goodCount(stations.get(11), "constituency"), false, List.of(copy));
+        var refused = submissions.submit(reused);
+        assertThat(refused.outcome()).isEqualTo(Outcome.REFUSED);
+        assertThat(refused.findings().warnings()).singleElement().satisfies(f -> {
+            assertThat(f.code()).isEqualTo("photo-reused");
+            assertThat(f.arguments()).containsExactly(catalog.station(stations.get(10).id()).orElseThrow().code());
+        });
+        assertThatThrownBy(() -> submissions.submit(new Submission(ELECTION, stations.get(11).id(), "constituency", second, "second",
+                "photo-key-003", goodCount(stations.get(11), "constituency"), true, List.of(987_654_321L))))
+                .isInstanceOf(ReportProblem.class).hasMessage("report.problem.no-photo");
     }
 }
