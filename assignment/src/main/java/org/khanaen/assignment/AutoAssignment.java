@@ -127,6 +127,8 @@ public class AutoAssignment {
         private final List<AssignmentView> released = new ArrayList<>();
         private final List<AssignmentView> promoted = new ArrayList<>();
         private double solveSeconds;
+        /** The pool as read at the start (everyone's, or one organisation's). */
+        private List<VolunteerPool.Member> loaded = List.of();
         private final Map<String, Double> phases = new LinkedHashMap<>();
         private long phaseStart = System.nanoTime();
 
@@ -172,9 +174,12 @@ public class AutoAssignment {
             Set<Long> placedAlready = kept.stream().map(a -> a.volunteer().value()).collect(Collectors.toSet());
 
             runs.progress(id, "pool", 15);
-            List<VolunteerPool.Member> members = pool.members(election, request.organisation()).stream()
+            loaded = pool.members(election, request.organisation());
+            // a province or constituency run takes the volunteers who live in its province
+            Set<String> scopeProvinces = stations.stream().map(StationPoint::provinceCode).collect(Collectors.toSet());
+            List<VolunteerPool.Member> members = loaded.stream()
                     .filter(m -> !placedAlready.contains(m.id().value()))
-                    .filter(this::livesInScope)
+                    .filter(m -> request.scope() == RunRequest.Scope.ELECTION || scopeProvinces.contains(m.provinceCode()))
                     .toList();
             int poolSize = members.size();
             List<VolunteerPool.Member> free = new ArrayList<>();
@@ -213,16 +218,6 @@ public class AutoAssignment {
                 case PROVINCE -> s.provinceCode().equals(request.scopeCode());
                 case CONSTITUENCY -> s.constituencyCode().equals(request.scopeCode());
             };
-        }
-
-        /** A province or constituency run takes the volunteers who live in that province. */
-        private boolean livesInScope(VolunteerPool.Member m) {
-            if (request.scope() == RunRequest.Scope.ELECTION) {
-                return true;
-            }
-            String province = request.scope() == RunRequest.Scope.PROVINCE ? request.scopeCode()
-                    : catalog.constituency(request.electionId(), request.scopeCode()).map(c -> c.province().code()).orElse("");
-            return province.equals(m.provinceCode());
         }
 
         private void count(String reason) {
@@ -437,7 +432,9 @@ public class AutoAssignment {
             List<FlowPlanner.Place> points = stations.stream().map(s -> new FlowPlanner.Place(s.latitude(), s.longitude(), 1, 0)).toList();
             PlaceGrid stationGrid = new PlaceGrid(points);
             Map<Long, StationPlanner.Point> homeOf = new HashMap<>();
-            pool.members(request.electionId()).forEach(m -> homes.of(m).ifPresent(h -> homeOf.put(m.id().value(), h)));
+            // the bounds count every volunteer's home: an organisation's run read only its own, the others are read here
+            List<VolunteerPool.Member> everyone = request.organisation() == null ? loaded : pool.members(request.electionId());
+            everyone.forEach(m -> homes.of(m).ifPresent(h -> homeOf.put(m.id().value(), h)));
             // volunteers share a few hundred home points: one search per point
             Map<StationPlanner.Point, Double> nearestKm = new HashMap<>();
             double lower = atStations.stream().mapToDouble(a -> {
