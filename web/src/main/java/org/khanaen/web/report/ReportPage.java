@@ -26,10 +26,10 @@ import org.springframework.util.MultiValueMap;
 
 /** What the report page shows: the station, its contests, one line per ballot number, the draft as typed. */
 @Component
-class ReportPage {
+public class ReportPage {
 
     /** A ballot number with whom it stands for. */
-    record BallotLine(int number, String name, String party) {
+    public record BallotLine(int number, String name, String party) {
     }
 
     /**
@@ -37,7 +37,7 @@ class ReportPage {
      *
      * @param votes by ballot number
      */
-    record Draft(Long stationId, String contest, Map<Integer, String> votes, String valid, String invalid, String noVote,
+    public record Draft(Long stationId, String contest, Map<Integer, String> votes, String valid, String invalid, String noVote,
             String ballotsUsed, String isFinal, String key, boolean confirmed, List<Long> photoIds) {
 
         static Draft empty(String key) {
@@ -63,7 +63,7 @@ class ReportPage {
                     text(form, "idempotencyKey"), "true".equals(text(form, "warningsConfirmed")), photos);
         }
 
-        String vote(int number) {
+        public String vote(int number) {
             return votes.getOrDefault(number, "");
         }
 
@@ -76,18 +76,24 @@ class ReportPage {
             List<String> wrong = new ArrayList<>();
             Map<String, Long> byNumber = new LinkedHashMap<>();
             votes.forEach((number, text) -> {
-                Long v = text.isEmpty() ? Long.valueOf(0) : number(text, "votes", wrong);
-                byNumber.put(String.valueOf(number), v);
+                Long v = text.isEmpty() ? null : number(text, "votes", wrong);
+                byNumber.put(String.valueOf(number), v == null ? 0L : v); // a wrong one is already said above
             });
             Long v = optional(valid, "valid", wrong);
             Long i = optional(invalid, "invalid", wrong);
             Long n = optional(noVote, "no-vote", wrong);
             Long b = optional(ballotsUsed, "ballots-used", wrong);
+            Boolean fin = "true".equals(isFinal) ? Boolean.TRUE : "false".equals(isFinal) ? Boolean.FALSE : null;
+            ReportRequest request = new ReportRequest(null, stationId, contest, fin, byNumber, v, i, n, b, key, confirmed, photoIds);
+            try {
+                request.tally(); // what is missing, said together with what is not a number
+            } catch (ReportRequest.Malformed missing) {
+                missing.keys().stream().filter(k -> !wrong.contains(k)).forEach(wrong::add);
+            }
             if (!wrong.isEmpty()) {
                 throw new ReportRequest.Malformed(wrong);
             }
-            Boolean fin = "true".equals(isFinal) ? Boolean.TRUE : "false".equals(isFinal) ? Boolean.FALSE : null;
-            return new ReportRequest(null, stationId, contest, fin, byNumber, v, i, n, b, key, confirmed, photoIds);
+            return request;
         }
 
         private static Long optional(String text, String field, List<String> wrong) {
