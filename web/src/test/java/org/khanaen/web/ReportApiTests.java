@@ -118,6 +118,7 @@ class ReportApiTests {
         mvc.perform(post(reportsOf(r.station())).header("Authorization", "Bearer " + r.token()).header("Accept-Language", "en")
                         .contentType(MediaType.APPLICATION_JSON).content(ReportFixture.json(close, "constituency", "api-key-422-00002", false, List.of())))
                 .andExpect(status().isUnprocessableContent())
+                .andExpect(jsonPath("$.detail").value("Some numbers need checking; if they are right, send again with warningsConfirmed: true"))
                 .andExpect(jsonPath("$.findings[*].code", hasItem("invalid-over-margin")));
         assertThat(reports.reports("api-key-422-00001") + reports.reports("api-key-422-00002")).isZero();
 

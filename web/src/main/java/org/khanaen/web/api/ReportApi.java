@@ -98,7 +98,7 @@ class ReportApi {
         try { // read here, not by a converter: some clients send the part without a JSON content type
             report = json.readValue(reportJson, ReportRequest.class);
         } catch (JacksonException e) {
-            return problem(HttpStatus.BAD_REQUEST, text.message("report-page.api.unreadable", null, locale), request);
+            return problem(HttpStatus.BAD_REQUEST, text.message("report-page.api.unreadable", null, language(request, locale)), request);
         }
         List<NewPhoto> sent = new ArrayList<>();
         add(sent, PhotoKind.TALLY_BOARD, tallyBoard);
@@ -124,7 +124,8 @@ class ReportApi {
     }
 
     private ResponseEntity<?> submit(VolunteerId volunteer, long stationId, ReportRequest report, String headerKey, List<NewPhoto> sent,
-            Locale locale, HttpServletRequest request) {
+            Locale resolved, HttpServletRequest request) {
+        Locale locale = language(request, resolved);
         String election = report.electionId() == null || report.electionId().isBlank() ? places.election() : report.electionId().strip();
         if (catalog.stationPoint(stationId).filter(s -> s.electionId().equals(election)).isEmpty()) {
             return problem(HttpStatus.NOT_FOUND, text.message("report.problem.no-station", null, locale), request);
@@ -151,7 +152,8 @@ class ReportApi {
     }
 
     @ExceptionHandler(ReportRequest.Malformed.class)
-    ResponseEntity<ProblemDetail> malformed(ReportRequest.Malformed e, Locale locale, HttpServletRequest request) {
+    ResponseEntity<ProblemDetail> malformed(ReportRequest.Malformed e, Locale resolved, HttpServletRequest request) {
+        Locale locale = language(request, resolved);
         var response = problem(HttpStatus.BAD_REQUEST, text.message("report-page.api.malformed", null, locale), request);
         response.getBody().setProperty("errors", e.keys().stream().map(k -> Map.of("code", k, "message", text.message(k, null, locale))).toList());
         return response;
@@ -159,7 +161,8 @@ class ReportApi {
 
     /** Refused before its numbers were looked at: the message key says why (no such photo, contest, a bad key…). */
     @ExceptionHandler(ReportProblem.class)
-    ResponseEntity<ProblemDetail> refused(ReportProblem e, Locale locale, HttpServletRequest request) {
+    ResponseEntity<ProblemDetail> refused(ReportProblem e, Locale resolved, HttpServletRequest request) {
+        Locale locale = language(request, resolved);
         HttpStatus status = switch (e.key()) {
             case "report.problem.not-yours" -> HttpStatus.FORBIDDEN;
             case "report.problem.no-station" -> HttpStatus.NOT_FOUND;
@@ -171,10 +174,23 @@ class ReportApi {
     }
 
     @ExceptionHandler(PhotoProblem.class)
-    ResponseEntity<ProblemDetail> photoRefused(PhotoProblem e, Locale locale, HttpServletRequest request) {
+    ResponseEntity<ProblemDetail> photoRefused(PhotoProblem e, Locale resolved, HttpServletRequest request) {
+        Locale locale = language(request, resolved);
         var response = problem(HttpStatus.BAD_REQUEST, text.message(e.key(), e.arguments(), locale), request);
         response.getBody().setProperty("code", e.key());
         return response;
+    }
+
+    /**
+     * Partner apps say their language in {@code Accept-Language} (pages keep theirs in a cookie, which the
+     * locale resolver prefers, Thai by default): Thai or English, else the resolved one.
+     */
+    private static Locale language(HttpServletRequest request, Locale resolved) {
+        if (request.getHeader("Accept-Language") == null || request.getParameter("lang") != null) {
+            return resolved;
+        }
+        Locale asked = request.getLocale();
+        return "en".equals(asked.getLanguage()) || "th".equals(asked.getLanguage()) ? asked : resolved;
     }
 
     private static ResponseEntity<ProblemDetail> problem(HttpStatus status, String detail, HttpServletRequest request) {
