@@ -130,11 +130,11 @@ class ReportApi {
         if (catalog.stationPoint(stationId).filter(s -> s.electionId().equals(election)).isEmpty()) {
             return problem(HttpStatus.NOT_FOUND, text.message("report.problem.no-station", null, locale), request);
         }
-        StationPoint station = places.of(volunteer, election).flatMap(r -> places.station(r, stationId)).orElse(null);
+        Reporter reporter = places.of(volunteer, election).orElse(null);
+        StationPoint station = reporter == null ? null : places.station(reporter, stationId).orElse(null);
         if (station == null) {
             return problem(HttpStatus.FORBIDDEN, text.message("report.problem.not-yours", null, locale), request);
         }
-        Reporter reporter = places.of(volunteer, election).orElseThrow();
         ReportRequest keyed = report.idempotencyKey() == null && headerKey != null ? report.withKey(headerKey.strip()) : report;
         Result result = reports.submit(new Submission(election, station.id(), keyed.contest() == null ? null : keyed.contest().strip(),
                 reporter.volunteer(), actor(volunteer), keyed.idempotencyKey(), keyed.tally(), keyed.confirmed(), keyed.photos()), sent);
