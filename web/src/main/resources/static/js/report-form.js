@@ -60,9 +60,10 @@
     }
   }
 
+  /** What the draft keeps: not the confirmation, which holds only for the numbers it was given for. */
   function textFields() {
     return Array.prototype.filter.call(form.elements, function (el) {
-      return el.name && (el.type === 'number' || el.type === 'radio' || el.type === 'checkbox');
+      return el.name && (el.type === 'number' || el.type === 'radio');
     });
   }
 
@@ -71,8 +72,6 @@
     textFields().forEach(function (el) {
       if (el.type === 'radio') {
         if (el.checked) { values[el.name] = el.value; }
-      } else if (el.type === 'checkbox') {
-        values[el.name] = el.checked;
       } else {
         values[el.name] = el.value;
       }
@@ -85,8 +84,6 @@
       if (!(el.name in values)) { return; }
       if (el.type === 'radio') {
         el.checked = values[el.name] === el.value;
-      } else if (el.type === 'checkbox') {
-        el.checked = values[el.name] === true;
       } else {
         el.value = values[el.name];
       }
@@ -101,7 +98,9 @@
   var draft = load();
   if (draft && draft.key) {
     fill(draft.values || {});
-    say(message('Restored'));
+    var typed = Object.keys(draft.values || {}).some(function (name) { return draft.values[name] !== ''; });
+    if (typed || Object.keys(draft.photos || {}).length) { say(message('Restored')); }
+    draft.photos = draft.photos || {};
   } else {
     // the key the server put in the page, so that a no-script retry of the same draft would match too
     draft = { key: form.elements.idempotencyKey.value || newKey(), values: collect(), photos: {} };
@@ -110,7 +109,13 @@
   form.elements.idempotencyKey.value = draft.key;
   Object.keys(draft.photos || {}).forEach(function (kind) { photoStatus(kind, message('Uploaded')); });
 
-  form.addEventListener('input', function () { draft.values = collect(); save(); });
+  form.addEventListener('input', function (event) {
+    if (event.target.type === 'number') {
+      form.elements.warningsConfirmed.checked = false; // new numbers, new warnings: confirm again
+    }
+    draft.values = collect();
+    save();
+  });
   form.addEventListener('change', function (event) {
     if (event.target.type === 'file') { return; }
     draft.values = collect();

@@ -115,15 +115,24 @@ class ReportPagesTests {
         long leader = close.votes().values().stream().max(Long::compare).orElseThrow();
         String key = "page-warn-key-0001";
 
-        mvc.perform(form(p, close, key)).andExpect(status().isUnprocessableContent())
+        var refused = mvc.perform(form(p, close, key)
+                        .file(new MockMultipartFile("tally_board", "board.png", "image/png", ReportFixture.image("png", 111))))
+                .andExpect(status().isUnprocessableContent())
+                .andExpect(content().string(containsString("ได้รับรูปไว้แล้ว 1 รูป")))
                 .andExpect(content().string(containsString("บัตรเสีย 9 ใบ มากกว่าคะแนนที่ผู้นำทิ้งห่าง: 9 &gt; 1 = " + leader)))
                 .andExpect(content().string(containsString("ตัวเลขถูกต้องตามที่นับจริง")))
                 .andExpect(content().string(containsString("value=\"" + key + "\""))) // the same draft, the same key
-                .andExpect(content().string(containsString("value=\"" + close.ballotsUsed() + "\""))); // as typed
+                .andExpect(content().string(containsString("value=\"" + close.ballotsUsed() + "\""))) // as typed
+                .andReturn();
         assertThat(reports.reports(key)).isZero();
 
-        mvc.perform(form(p, close, key).param("warningsConfirmed", "true")).andExpect(status().is3xxRedirection());
+        // the photo came with the refused form and is kept by the page: the confirmed report names it
+        var kept = java.util.regex.Pattern.compile("name=\"photoIds\" value=\"(\\d+)\"").matcher(refused.getResponse().getContentAsString());
+        assertThat(kept.find()).isTrue();
+        mvc.perform(form(p, close, key).param("warningsConfirmed", "true").param("photoIds", kept.group(1)))
+                .andExpect(status().is3xxRedirection());
         assertThat(reports.reports(key)).isEqualTo(1);
+        assertThat(reports.photosOf(key)).isEqualTo(1);
     }
 
     @Test

@@ -63,6 +63,10 @@ public class ReportPage {
                     text(form, "idempotencyKey"), "true".equals(text(form, "warningsConfirmed")), photos);
         }
 
+        Draft withPhotos(List<Long> ids) {
+            return new Draft(stationId, contest, votes, valid, invalid, noVote, ballotsUsed, isFinal, key, confirmed, List.copyOf(ids));
+        }
+
         public String vote(int number) {
             return votes.getOrDefault(number, "");
         }

@@ -21,7 +21,6 @@ import org.khanaen.results.ReportSubmissions.Result;
 import org.khanaen.results.ReportSubmissions.Submission;
 import org.khanaen.results.ReporterTokens;
 import org.khanaen.results.ReportsWithPhotos;
-import org.khanaen.results.ReportsWithPhotos.NewPhoto;
 import org.khanaen.results.StoredPhoto;
 import org.khanaen.volunteers.VolunteerId;
 import org.khanaen.volunteers.VolunteerPool;
@@ -105,20 +104,23 @@ class ReportPageController {
         }
         String code = page.stationCode(station.get().id());
         List<String> problems = new ArrayList<>();
+        // photos first, each on its own, as the script uploads them: kept (as ids in the page) when the
+        // report comes back to be fixed, so a slow connection does not carry them twice
+        List<Long> photoIds = new ArrayList<>(draft.photoIds());
+        store(PhotoKind.TALLY_BOARD, tallyBoard, authentication.getName(), photoIds, problems, locale);
+        store(PhotoKind.COUNT_FORM, countForm, authentication.getName(), photoIds, problems, locale);
+        store(PhotoKind.STATION_SIGN, stationSign, authentication.getName(), photoIds, problems, locale);
+        draft = draft.withPhotos(photoIds);
         Result result = null;
         try {
             ReportRequest request = draft.request();
-            List<NewPhoto> sent = new ArrayList<>();
-            add(sent, PhotoKind.TALLY_BOARD, tallyBoard);
-            add(sent, PhotoKind.COUNT_FORM, countForm);
-            add(sent, PhotoKind.STATION_SIGN, stationSign);
-            result = reports.submit(submission(reporter, station.get(), request, authentication.getName()), sent);
+            if (problems.isEmpty()) {
+                result = reports.submit(submission(reporter, station.get(), request, authentication.getName()), List.of());
+            }
         } catch (ReportRequest.Malformed e) {
             e.keys().forEach(key -> problems.add(text.message(key, null, locale)));
         } catch (ReportProblem e) {
             problems.add(text.message(e.key(), null, locale));
-        } catch (PhotoProblem e) {
-            problems.add(text.message(e.key(), e.arguments(), locale));
         }
         if (result != null && result.outcome() != Outcome.REFUSED) {
             redirect.addFlashAttribute("sent", result.reportId());
@@ -212,13 +214,16 @@ class ReportPageController {
         return pool.ofAccount(current.of(authentication)).flatMap(places::of);
     }
 
-    private static void add(List<NewPhoto> sent, PhotoKind kind, MultipartFile file) {
-        if (file != null && !file.isEmpty()) {
-            try {
-                sent.add(new NewPhoto(kind, file.getBytes()));
-            } catch (IOException e) {
-                throw new UncheckedIOException(e);
-            }
+    private void store(PhotoKind kind, MultipartFile file, String actor, List<Long> ids, List<String> problems, Locale locale) {
+        if (file == null || file.isEmpty()) {
+            return;
+        }
+        try {
+            ids.add(photos.store(file.getBytes(), kind, actor).id());
+        } catch (PhotoProblem e) {
+            problems.add(text.message("report-page.photo." + kind, null, locale) + ": " + text.message(e.key(), e.arguments(), locale));
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
         }
     }
 
