@@ -16,6 +16,7 @@ import java.util.stream.Collectors;
 import org.khanaen.assignment.AssignmentView;
 import org.khanaen.assignment.Coverage;
 import org.khanaen.assignment.Tier;
+import org.khanaen.elections.BallotKind;
 import org.khanaen.elections.ElectionCatalog;
 import org.khanaen.elections.StationPoint;
 import org.khanaen.results.checks.CheckContext;
@@ -64,15 +65,22 @@ public class ReportSubmissions {
 
     private final JdbcClient jdbc;
     private final ElectionCatalog catalog;
+    private final StationFacts facts;
     private final Coverage coverage;
     private final Photos photos;
+    private final StationContests contests;
+    private final ResultsProperties properties;
     private final ApplicationEventPublisher events;
 
-    ReportSubmissions(JdbcClient jdbc, ElectionCatalog catalog, Coverage coverage, Photos photos, ApplicationEventPublisher events) {
+    ReportSubmissions(JdbcClient jdbc, ElectionCatalog catalog, StationFacts facts, Coverage coverage, Photos photos,
+            StationContests contests, ResultsProperties properties, ApplicationEventPublisher events) {
         this.jdbc = jdbc;
         this.photos = photos;
         this.catalog = catalog;
+        this.facts = facts;
         this.coverage = coverage;
+        this.contests = contests;
+        this.properties = properties;
         this.events = events;
     }
 
@@ -89,12 +97,12 @@ public class ReportSubmissions {
         if (earlier.isPresent()) {
             return new Result(Outcome.ALREADY_STORED, earlier.get(), new Findings(List.of(), List.of()));
         }
-        StationPoint station = catalog.stationPoint(s.stationId()).filter(p -> p.electionId().equals(s.electionId()))
+        StationPoint station = facts.station(s.electionId(), s.stationId())
                 .orElseThrow(() -> new ReportProblem("report.problem.no-station"));
         if (!mayReport(s, station)) {
             throw new ReportProblem("report.problem.not-yours");
         }
-        Set<Integer> numbers = catalog.ballotNumbers(s.electionId(), s.contestCode(), station.constituencyId());
+        Set<Integer> numbers = facts.ballotNumbers(s.electionId(), s.contestCode(), station.constituencyId());
         if (numbers.isEmpty()) {
             throw new ReportProblem("report.problem.no-contest");
         }
@@ -105,8 +113,11 @@ public class ReportSubmissions {
                 .map(id -> photos.find(id).orElseThrow(() -> new ReportProblem("report.problem.no-photo"))).toList();
         String votes = votesText(s.tally().votes());
         String votesHash = sha256(votes);
-        Findings findings = Checks.run(s.tally(), new CheckContext(station.registeredVoters(), numbers, Set.of(),
-                otherContestFinal(s), samePhotoAt(s, sent), sameVotesAt(s, votesHash), CheckContext.Tolerances.DEFAULT));
+        ElectionRules rules = properties.rulesFor(s.electionId());
+        boolean partyBallot = facts.contest(s.electionId(), s.contestCode()).map(c -> c.ballot() == BallotKind.PARTY).orElse(false);
+        Findings findings = Checks.run(s.tally(), new CheckContext(station.registeredVoters(), numbers,
+                partyBallot ? rules.majorParties() : Set.of(), otherContestFinal(s), samePhotoAt(s, sent), sameVotesAt(s, votesHash),
+                rules.tolerances()));
         if (!findings.acceptable(s.warningsConfirmed())) {
             return new Result(Outcome.REFUSED, null, findings);
         }
@@ -130,6 +141,8 @@ public class ReportSubmissions {
         for (StoredPhoto photo : sent) {
             jdbc.sql("insert into station_report_photo (report_id, photo_id) values (?, ?)").params(id, photo.id()).update();
         }
+        // verified, queued or in conflict in the same transaction: a stored report is never left undecided
+        contests.evaluate(contests.lock(s.electionId(), s.stationId(), station.constituencyId(), s.contestCode()), rules);
         events.publishEvent(new StationReportReceived(id, s.electionId(), s.stationId(), s.contestCode(), t.isFinal()));
         return new Result(Outcome.STORED, id, findings);
     }

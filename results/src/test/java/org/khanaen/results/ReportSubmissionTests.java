@@ -7,17 +7,14 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
-import java.util.TreeMap;
 import java.util.concurrent.Callable;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
-import java.util.concurrent.atomic.AtomicInteger;
 
 import org.junit.jupiter.api.Test;
 import org.khanaen.assignment.ManualAssignments;
 import org.khanaen.assignment.StationRole;
-import org.khanaen.assignment.Tier;
 import org.khanaen.elections.ElectionCatalog;
 import org.khanaen.elections.StationPoint;
 import org.khanaen.results.ReportSubmissions.Outcome;
@@ -26,9 +23,7 @@ import org.khanaen.results.checks.Tally;
 import org.khanaen.volunteers.OrganisationDraft;
 import org.khanaen.volunteers.OrganisationId;
 import org.khanaen.volunteers.PartnerOrganisations;
-import org.khanaen.volunteers.RosterEdits;
 import org.khanaen.volunteers.VolunteerId;
-import org.khanaen.volunteers.VolunteerInput;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -38,45 +33,26 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 class ReportSubmissionTests {
 
     private static final String ELECTION = "th-2566";
-    private static final AtomicInteger next = new AtomicInteger(70_000);
 
     @Autowired ReportSubmissions submissions;
     @Autowired ManualAssignments manual;
     @Autowired ElectionCatalog catalog;
     @Autowired PartnerOrganisations organisations;
-    @Autowired RosterEdits roster;
     @Autowired JdbcClient jdbc;
     @Autowired Photos photos;
 
-    private static byte[] png(int seed) throws java.io.IOException {
-        var image = new java.awt.image.BufferedImage(20, 10, java.awt.image.BufferedImage.TYPE_INT_RGB);
-        image.setRGB(seed % 20, 0, 0xffffff);
-        var out = new java.io.ByteArrayOutputStream();
-        javax.imageio.ImageIO.write(image, "png", out);
-        return out.toByteArray();
-    }
+    @Autowired ReportFixture fixture;
 
     private VolunteerId volunteer(OrganisationId org) {
-        int n = next.incrementAndGet();
-        StringBuilder name = new StringBuilder("อาสา ");
-        for (char c : String.valueOf(n).toCharArray()) {
-            name.append("กขคงจฉชซฌญ".charAt(c - '0'));
-        }
-        return roster.add(org, new VolunteerInput(name.toString(), "08" + String.format("%08d", 30_000_000 + n), "r" + n + "@example.org",
-                null, "8501", "STATION", "ALL_DAY"), "test");
+        return fixture.volunteer(org);
     }
 
-    /** A count that passes every check for this station and contest (and differs from other stations': no same-votes warning). */
     private Tally goodCount(StationPoint station, String contest) {
-        List<Integer> numbers = new ArrayList<>(catalog.ballotNumbers(ELECTION, contest, station.constituencyId()));
-        Map<Integer, Long> votes = new TreeMap<>();
-        long valid = 0;
-        for (int i = 0; i < numbers.size(); i++) {
-            long v = i == 0 ? 150 + station.id() % 97 : i == 1 ? 100 : 3;
-            votes.put(numbers.get(i), v);
-            valid += v;
-        }
-        return new Tally(votes, valid, 5, 2, valid + 7, true);
+        return fixture.goodCount(station, contest);
+    }
+
+    private static byte[] png(int seed) throws java.io.IOException {
+        return ReportFixture.png(seed);
     }
 
     private long reports(String key) {
@@ -129,13 +105,12 @@ class ReportSubmissionTests {
         OrganisationId org = organisations.create(new OrganisationDraft("report-who", "องค์กร", "Org", null, null, null)).id();
         VolunteerId mine = volunteer(org);
         VolunteerId elsewhere = volunteer(org);
-        VolunteerId lead = volunteer(org);
         VolunteerId nobody = volunteer(org);
         List<StationPoint> stations = catalog.stationPoints(ELECTION).stream().filter(s -> s.constituencyCode().equals("RNG_1")).toList();
         StationPoint station = stations.get(1);
         manual.assign(ELECTION, mine, ManualAssignments.Place.station(station.id(), StationRole.BACKUP), "test");
         manual.assign(ELECTION, elsewhere, ManualAssignments.Place.station(stations.get(2).id(), StationRole.PRIMARY), "test");
-        manual.assign(ELECTION, lead, new ManualAssignments.Place(Tier.CONSTITUENCY_LEAD, station.constituencyId(), 1), "test");
+        VolunteerId lead = fixture.lead(org, station);
         Tally count = goodCount(station, "constituency");
 
         for (VolunteerId stranger : List.of(elsewhere, nobody)) {

@@ -17,6 +17,21 @@ public class Dates {
             .withChronology(ThaiBuddhistChronology.INSTANCE);
     private static final DateTimeFormatter ENGLISH = DateTimeFormatter.ofPattern("d MMMM yyyy", Locale.ENGLISH);
 
+    /** Election night happens in Thailand: clock times in Bangkok time, whatever the server's zone. */
+    private static final java.time.ZoneId BANGKOK = java.time.ZoneId.of("Asia/Bangkok");
+    private static final DateTimeFormatter TIME = DateTimeFormatter.ofPattern("HH:mm:ss").withZone(BANGKOK);
+    private static final DateTimeFormatter SHORT = DateTimeFormatter.ofPattern("HH:mm").withZone(BANGKOK);
+
+    /** 20:15:07, Bangkok time. */
+    public String time(java.time.Instant instant) {
+        return instant == null ? "" : TIME.format(instant);
+    }
+
+    /** 20:15, Bangkok time. */
+    public String shortTime(java.time.Instant instant) {
+        return instant == null ? "" : SHORT.format(instant);
+    }
+
     public String longDate(LocalDate date) {
         if (date == null) {
             return "";

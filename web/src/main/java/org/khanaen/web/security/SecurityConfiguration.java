@@ -69,6 +69,8 @@ class SecurityConfiguration {
                         .requestMatchers("/assignment/**").permitAll()
                         // leads sign in as volunteers; whether they lead a constituency is checked by the controller
                         .requestMatchers("/lead", "/lead/**").authenticated()
+                        // verifiers: administrators, war-room accounts and volunteers in a war-room shift (checked by the controller)
+                        .requestMatchers("/war-room", "/war-room/**").authenticated()
                         .requestMatchers("/org/**").hasAnyRole("ORG_COORDINATOR", "ADMIN")
                         .requestMatchers("/me", "/me/**").hasRole("VOLUNTEER")
                         .requestMatchers("/actuator/health", "/actuator/health/**", "/actuator/info").permitAll()

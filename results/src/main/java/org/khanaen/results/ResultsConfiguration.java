@@ -1,0 +1,9 @@
+package org.khanaen.results;
+
+import org.springframework.boot.context.properties.EnableConfigurationProperties;
+import org.springframework.context.annotation.Configuration;
+
+@Configuration(proxyBeanMethods = false)
+@EnableConfigurationProperties(ResultsProperties.class)
+class ResultsConfiguration {
+}

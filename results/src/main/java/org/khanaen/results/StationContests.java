@@ -1,0 +1,225 @@
+package org.khanaen.results;
+
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Timestamp;
+import java.time.Clock;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Optional;
+
+import org.khanaen.results.checks.Tally;
+import org.khanaen.volunteers.VolunteerId;
+import org.springframework.context.ApplicationEventPublisher;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Component;
+
+/**
+ * The verification of station contests: every decision takes the contest's row lock first (created on the
+ * first report), then reads the reports and writes state, steps and report statuses by id only, so a report
+ * arriving while a verifier decides waits for the lock instead of deadlocking. Callers hold the transaction.
+ */
+@Component
+class StationContests {
+
+    /** The locked row. */
+    record Row(long id, String electionId, long stationId, long constituencyId, String contest, ContestState state, boolean inQueue,
+            boolean closeRace, int version, Tally verified, String claimedBy, Instant claimExpires) {
+
+        boolean claimedBy(String verifier, Instant now) {
+            return verifier.equals(claimedBy) && claimExpires != null && claimExpires.isAfter(now);
+        }
+    }
+
+    /** A report as verification sees it. */
+    record Report(long id, Long volunteerId, String submittedBy, boolean isFinal, String status, Tally tally, Instant submittedAt) {
+
+        /** Who sent it: reports of one person never agree with each other "independently". */
+        String reporter() {
+            return volunteerId != null ? "v" + volunteerId : "a" + submittedBy;
+        }
+
+        boolean open() {
+            return isFinal && "RECEIVED".equals(status);
+        }
+    }
+
+    private final JdbcClient jdbc;
+    private final ApplicationEventPublisher events;
+    private final Clock clock;
+
+    StationContests(JdbcClient jdbc, ApplicationEventPublisher events, Clock clock) {
+        this.jdbc = jdbc;
+        this.events = events;
+        this.clock = clock;
+    }
+
+    /** The contest's row, created if it is the first report, locked until the transaction ends. */
+    Row lock(String electionId, long stationId, long constituencyId, String contest) {
+        // on duplicate key update takes the row's exclusive lock at once (insert ignore would take a shared one, and two
+        // reports upgrading shared locks deadlock)
+        jdbc.sql("""
+                insert into station_contest (election_id, station_id, constituency_id, contest_code, state, in_queue, queue_rank, updated_at)
+                values (?, ?, ?, ?, 'NO_REPORT', false, 2, ?) on duplicate key update id = id""")
+                .params(electionId, stationId, constituencyId, contest, now()).update();
+        return jdbc.sql(SELECT_ROW + " where station_id = ? and contest_code = ? for update").params(stationId, contest)
+                .query(StationContests::row).single();
+    }
+
+    /** An existing row by id, locked. */
+    Optional<Row> lock(long id) {
+        return jdbc.sql(SELECT_ROW + " where id = ? for update").param(id).query(StationContests::row).optional();
+    }
+
+    Optional<Row> find(long id) {
+        return jdbc.sql(SELECT_ROW + " where id = ?").param(id).query(StationContests::row).optional();
+    }
+
+    List<Report> reports(Row row) {
+        return jdbc.sql("""
+                select id, volunteer_id, submitted_by, final_count, status, votes, valid_ballots, invalid_ballots, no_vote_ballots,
+                  ballots_used, submitted_at
+                from station_report where station_id = ? and contest_code = ? order by id""")
+                .params(row.stationId(), row.contest())
+                .query((rs, n) -> new Report(rs.getLong(1), (Long) rs.getObject(2, Long.class), rs.getString(3), rs.getBoolean(4),
+                        rs.getString(5), tally(rs, 6, rs.getBoolean(4)), rs.getTimestamp(11).toInstant()))
+                .list();
+    }
+
+    /**
+     * Decides the contest's state from its open final reports (received, not rejected or superseded): once verified, only
+     * reports that disagree with the verified numbers reopen it; before, two agreeing reports from two people verify it
+     * (when the election allows), disagreeing ones are a conflict, a single one waits in the queue.
+     */
+    void evaluate(Row row, ElectionRules rules) {
+        List<Report> reports = reports(row);
+        List<Report> open = reports.stream().filter(Report::open).toList();
+        boolean partial = reports.stream().anyMatch(r -> !r.isFinal() && !"REJECTED".equals(r.status()));
+        if (row.version() > 0) {
+            String verified = key(row.verified());
+            List<Long> agreeing = open.stream().filter(r -> key(r.tally()).equals(verified)).map(Report::id).toList();
+            markReports(agreeing, "VERIFIED");
+            boolean disagreement = open.size() > agreeing.size();
+            if (disagreement && row.state() != ContestState.CONFLICT) {
+                step(row.id(), null, "REOPENED", open.getLast().id(), null, "system", null);
+            }
+            setState(row, disagreement ? ContestState.CONFLICT : ContestState.VERIFIED, disagreement, 0);
+            return;
+        }
+        Map<String, List<Report>> groups = new LinkedHashMap<>();
+        open.forEach(r -> groups.computeIfAbsent(key(r.tally()), k -> new ArrayList<>()).add(r));
+        if (groups.isEmpty()) {
+            setState(row, partial ? ContestState.PARTIAL : ContestState.NO_REPORT, false, 2);
+        } else if (groups.size() > 1) {
+            setState(row, ContestState.CONFLICT, true, 0);
+        } else {
+            List<Report> agreeing = groups.values().iterator().next();
+            long people = agreeing.stream().map(Report::reporter).distinct().count();
+            if (people >= 2 && rules.verifiedBy().contains(VerifiedBy.AGREEMENT)) {
+                verify(row, agreeing.getLast().tally(), "AGREEMENT", agreeing.getLast().id(), "system",
+                        people + " agreeing reports");
+            } else {
+                setState(row, ContestState.FINAL, true, row.closeRace() ? 1 : 2);
+            }
+        }
+    }
+
+    /**
+     * Makes these numbers the verified ones (a new version): open reports with the same numbers become verified,
+     * the others superseded; the event carries the numbers and who reported them.
+     */
+    void verify(Row row, Tally numbers, String action, Long reportId, String actor, String reason) {
+        int version = row.version() + 1;
+        Instant at = clock.instant();
+        jdbc.sql("""
+                update station_contest set state = 'VERIFIED', in_queue = false, queue_rank = 2, queued_at = null, claimed_by = null,
+                  claim_expires_at = null, version = ?, votes = ?, valid_ballots = ?, invalid_ballots = ?, no_vote_ballots = ?,
+                  ballots_used = ?, verified_at = ?, updated_at = ? where id = ?""")
+                .params(version, ReportSubmissions.votesText(numbers.votes()), numbers.valid(), numbers.invalid(), numbers.noVote(),
+                        numbers.ballotsUsed(), Timestamp.from(at), Timestamp.from(at), row.id())
+                .update();
+        step(row.id(), version, action, reportId, numbers, actor, reason);
+        String key = key(numbers);
+        List<Report> reports = reports(row);
+        markReports(reports.stream().filter(r -> r.open() && key(r.tally()).equals(key)).map(Report::id).toList(), "VERIFIED");
+        markReports(reports.stream().filter(r -> r.open() && !key(r.tally()).equals(key)).map(Report::id).toList(), "SUPERSEDED");
+        List<VolunteerId> reporters = reports.stream()
+                .filter(r -> r.isFinal() && r.volunteerId() != null && !"REJECTED".equals(r.status()) && key(r.tally()).equals(key))
+                .map(r -> new VolunteerId(r.volunteerId())).distinct().toList();
+        events.publishEvent(new StationContestVerified(row.electionId(), row.stationId(), row.constituencyId(), row.contest(), version,
+                numbers.votes(), numbers.valid(), numbers.invalid(), numbers.noVote(), numbers.ballotsUsed(), action, reporters, at));
+    }
+
+    void reject(Row row, Report report, String actor, String reason) {
+        markReports(List.of(report.id()), "REJECTED");
+        step(row.id(), null, "REJECTED", report.id(), report.tally(), actor, reason);
+    }
+
+    void claim(long id, String verifier, Instant until) {
+        jdbc.sql("update station_contest set claimed_by = ?, claim_expires_at = ? where id = ?")
+                .params(verifier, Timestamp.from(until), id).update();
+    }
+
+    private void setState(Row row, ContestState state, boolean inQueue, int rank) {
+        // entering the queue stamps the time (oldest first); staying keeps it; leaving clears it and any claim
+        jdbc.sql("""
+                update station_contest set state = ?, in_queue = ?, queue_rank = ?,
+                  queued_at = case when ? then coalesce(queued_at, ?) else null end,
+                  claimed_by = case when ? then claimed_by else null end,
+                  claim_expires_at = case when ? then claim_expires_at else null end,
+                  updated_at = ? where id = ?""")
+                .params(state.name(), inQueue, rank, inQueue, now(), inQueue, inQueue, now(), row.id())
+                .update();
+    }
+
+    private void step(long contestId, Integer version, String action, Long reportId, Tally numbers, String actor, String reason) {
+        jdbc.sql("""
+                insert into verification_step (station_contest_id, version, action, report_id, votes, valid_ballots, invalid_ballots,
+                  no_vote_ballots, ballots_used, actor, reason, taken_at) values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)""")
+                .params(contestId, version, action, reportId, numbers == null ? null : ReportSubmissions.votesText(numbers.votes()),
+                        numbers == null ? null : numbers.valid(), numbers == null ? null : numbers.invalid(),
+                        numbers == null ? null : numbers.noVote(), numbers == null ? null : numbers.ballotsUsed(), actor, reason,
+                        now())
+                .update();
+    }
+
+    private void markReports(List<Long> ids, String status) {
+        if (!ids.isEmpty()) {
+            jdbc.sql("update station_report set status = :status where id in (:ids)").param("status", status).param("ids", ids).update();
+        }
+    }
+
+    /** Two counts agree when every number does. */
+    static String key(Tally t) {
+        return ReportSubmissions.votesText(t.votes()) + "|" + t.valid() + "|" + t.invalid() + "|" + t.noVote() + "|" + t.ballotsUsed();
+    }
+
+    private Timestamp now() {
+        return Timestamp.from(clock.instant());
+    }
+
+    private static final String SELECT_ROW = """
+            select id, election_id, station_id, constituency_id, contest_code, state, in_queue, close_race, version, votes, valid_ballots,
+              invalid_ballots, no_vote_ballots, ballots_used, claimed_by, claim_expires_at from station_contest""";
+
+    private static Row row(ResultSet rs, int n) throws SQLException {
+        Tally verified = rs.getString(10) == null ? null : tally(rs, 10, true);
+        Timestamp expires = rs.getTimestamp(16);
+        return new Row(rs.getLong(1), rs.getString(2), rs.getLong(3), rs.getLong(4), rs.getString(5), ContestState.valueOf(rs.getString(6)),
+                rs.getBoolean(7), rs.getBoolean(8), rs.getInt(9), verified, rs.getString(15), expires == null ? null : expires.toInstant());
+    }
+
+    /** Votes text and the four totals from consecutive columns. */
+    static Tally tally(ResultSet rs, int first, boolean isFinal) throws SQLException {
+        return new Tally(ReportSubmissions.parseVotes(rs.getString(first)), rs.getLong(first + 1), rs.getLong(first + 2),
+                rs.getLong(first + 3), rs.getLong(first + 4), isFinal);
+    }
+
+    static boolean same(Tally a, Tally b) {
+        return Objects.equals(key(a), key(b));
+    }
+}

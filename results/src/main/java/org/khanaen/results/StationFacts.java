@@ -1,0 +1,49 @@
+package org.khanaen.results;
+
+import java.time.Duration;
+import java.util.List;
+import java.util.Optional;
+import java.util.Set;
+
+import org.khanaen.elections.ContestView;
+import org.khanaen.elections.ElectionCatalog;
+import org.khanaen.elections.StationPoint;
+import org.springframework.stereotype.Component;
+
+import com.github.benmanes.caffeine.cache.Cache;
+import com.github.benmanes.caffeine.cache.Caffeine;
+
+/**
+ * The reference facts every report needs (its station, the contest's ballot numbers), kept in memory:
+ * on election night each is asked for hundreds of times a second and changes never. Entries expire
+ * after a while all the same, so a reference-data re-import shows within minutes.
+ */
+@Component
+class StationFacts {
+
+    private record BallotKey(String electionId, String contest, long constituencyId) {
+    }
+
+    private static final Duration KEEP = Duration.ofMinutes(10);
+
+    private final ElectionCatalog catalog;
+    private final Cache<Long, Optional<StationPoint>> stations = Caffeine.newBuilder().maximumSize(250_000).expireAfterWrite(KEEP).build();
+    private final Cache<BallotKey, Set<Integer>> ballots = Caffeine.newBuilder().maximumSize(5_000).expireAfterWrite(KEEP).build();
+    private final Cache<String, List<ContestView>> contests = Caffeine.newBuilder().maximumSize(100).expireAfterWrite(KEEP).build();
+
+    StationFacts(ElectionCatalog catalog) {
+        this.catalog = catalog;
+    }
+
+    Optional<StationPoint> station(String electionId, long stationId) {
+        return stations.get(stationId, catalog::stationPoint).filter(p -> p.electionId().equals(electionId));
+    }
+
+    Set<Integer> ballotNumbers(String electionId, String contest, long constituencyId) {
+        return ballots.get(new BallotKey(electionId, contest, constituencyId), k -> catalog.ballotNumbers(electionId, contest, constituencyId));
+    }
+
+    Optional<ContestView> contest(String electionId, String code) {
+        return contests.get(electionId, catalog::contests).stream().filter(c -> c.code().equals(code)).findFirst();
+    }
+}

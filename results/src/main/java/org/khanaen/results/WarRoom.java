@@ -1,0 +1,288 @@
+package org.khanaen.results;
+
+import java.sql.Timestamp;
+import java.time.Clock;
+import java.time.Instant;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.stream.Collectors;
+
+import org.khanaen.elections.ElectionCatalog;
+import org.khanaen.elections.LocalizedName;
+import org.khanaen.elections.StationPoint;
+import org.khanaen.elections.StationView;
+import org.khanaen.results.StationContests.Report;
+import org.khanaen.results.StationContests.Row;
+import org.khanaen.results.checks.CheckContext;
+import org.khanaen.results.checks.Checks;
+import org.khanaen.results.checks.Findings;
+import org.khanaen.results.checks.Tally;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Isolation;
+import org.springframework.transaction.annotation.Transactional;
+
+/**
+ * The war room's verification queue: conflicts first, then close races, then the oldest. A verifier claims an
+ * item (for {@code khanaen.results.claim-for}; nobody else can take it meanwhile, and an abandoned claim
+ * lapses), sees every report with its photos and the history, and approves one report's numbers, rejects a
+ * report, or corrects the numbers; each decision is kept with who, when and why.
+ */
+@Service
+public class WarRoom {
+
+    public record QueueItem(long id, long stationId, String stationCode, LocalizedName stationName, String contest, ContestState state,
+            boolean closeRace, Instant queuedAt, String claimedBy, Instant claimExpires) {
+    }
+
+    public record QueueCounts(long conflicts, long closeRaces, long others, long claimed) {
+
+        public long total() {
+            return conflicts + closeRaces + others;
+        }
+    }
+
+    /** A report on the item's page. */
+    public record ReportLine(long id, String submittedBy, Instant submittedAt, boolean isFinal, String status, Tally tally,
+            List<String> confirmedWarnings, List<StoredPhoto> photos) {
+    }
+
+    /** One decision in the item's history. */
+    public record Step(Integer version, String action, Long reportId, Tally numbers, String actor, String reason, Instant takenAt) {
+    }
+
+    public record Item(long id, String electionId, StationView station, String contest, ContestState state, boolean inQueue,
+            boolean closeRace, int version, Tally verified, String claimedBy, Instant claimExpires, List<ReportLine> reports,
+            List<Step> steps) {
+
+        public boolean claimedBy(String verifier, Instant now) {
+            return verifier.equals(claimedBy) && claimExpires != null && claimExpires.isAfter(now);
+        }
+    }
+
+    private final JdbcClient jdbc;
+    private final StationContests contests;
+    private final StationFacts facts;
+    private final ElectionCatalog catalog;
+    private final Photos photos;
+    private final ResultsProperties properties;
+    private final Clock clock;
+
+    WarRoom(JdbcClient jdbc, StationContests contests, StationFacts facts, ElectionCatalog catalog, Photos photos,
+            ResultsProperties properties, Clock clock) {
+        this.jdbc = jdbc;
+        this.contests = contests;
+        this.facts = facts;
+        this.catalog = catalog;
+        this.photos = photos;
+        this.properties = properties;
+        this.clock = clock;
+    }
+
+    /** The queue's head in the order verifiers take it, claimed items included (marked). */
+    public List<QueueItem> queue(String electionId, int limit) {
+        return jdbc.sql("""
+                select id, station_id, contest_code, state, close_race, queued_at, claimed_by, claim_expires_at from station_contest
+                where election_id = ? and in_queue order by queue_rank, queued_at, id limit ?""")
+                .params(electionId, Math.max(1, Math.min(limit, 500)))
+                .query((rs, n) -> {
+                    long station = rs.getLong(2);
+                    Optional<StationView> view = catalog.station(station);
+                    Timestamp expires = rs.getTimestamp(8);
+                    Instant claimExpires = expires == null ? null : expires.toInstant();
+                    return new QueueItem(rs.getLong(1), station, view.map(StationView::code).orElse(String.valueOf(station)),
+                            view.map(StationView::name).orElse(null), rs.getString(3), ContestState.valueOf(rs.getString(4)),
+                            rs.getBoolean(5), rs.getTimestamp(6).toInstant(),
+                            claimExpires != null && claimExpires.isAfter(clock.instant()) ? rs.getString(7) : null, claimExpires);
+                })
+                .list();
+    }
+
+    public QueueCounts counts(String electionId) {
+        long[] byRank = new long[3];
+        jdbc.sql("select queue_rank, count(*) from station_contest where election_id = ? and in_queue group by queue_rank")
+                .param(electionId).query(rs -> {
+                    byRank[rs.getInt(1)] = rs.getLong(2);
+                });
+        long claimed = jdbc.sql("select count(*) from station_contest where election_id = ? and in_queue and claim_expires_at > ?")
+                .params(electionId, Timestamp.from(clock.instant())).query(Long.class).single();
+        return new QueueCounts(byRank[0], byRank[1], byRank[2], claimed);
+    }
+
+    /**
+     * The verifier's next item: the one they already hold, else the first free one in queue order. Atomic: of two
+     * verifiers asking at the same moment, each gets a different item.
+     */
+    @Transactional(isolation = Isolation.READ_COMMITTED)
+    public Optional<Long> claimNext(String electionId, String verifier) {
+        Timestamp now = Timestamp.from(clock.instant());
+        Optional<Long> held = jdbc.sql("""
+                select id from station_contest where election_id = ? and in_queue and claimed_by = ? and claim_expires_at > ? limit 1""")
+                .params(electionId, verifier, now).query(Long.class).optional();
+        if (held.isPresent()) {
+            return held;
+        }
+        for (int attempt = 0; attempt < 5; attempt++) {
+            List<Long> free = jdbc.sql("""
+                    select id from station_contest where election_id = ? and in_queue and (claimed_by is null or claim_expires_at <= ?)
+                    order by queue_rank, queued_at, id limit 20""").params(electionId, now).query(Long.class).list();
+            if (free.isEmpty()) {
+                return Optional.empty();
+            }
+            for (long id : free) {
+                if (claim(id, verifier)) {
+                    return Optional.of(id);
+                }
+            }
+        }
+        return Optional.empty();
+    }
+
+    /**
+     * Takes the item for the verifier, or renews their claim. False when someone else holds it or it left the queue.
+     * One conditional update: the database lets exactly one of two simultaneous claims match.
+     */
+    @Transactional(isolation = Isolation.READ_COMMITTED)
+    public boolean claim(long id, String verifier) {
+        Instant now = clock.instant();
+        return jdbc.sql("""
+                update station_contest set claimed_by = ?, claim_expires_at = ?
+                where id = ? and in_queue and (claimed_by is null or claimed_by = ? or claim_expires_at <= ?)""")
+                .params(verifier, Timestamp.from(now.plus(properties.claimFor())), id, verifier, Timestamp.from(now)).update() == 1;
+    }
+
+    /** Gives the item back to the queue. */
+    @Transactional(isolation = Isolation.READ_COMMITTED)
+    public void release(long id, String verifier) {
+        jdbc.sql("update station_contest set claimed_by = null, claim_expires_at = null where id = ? and claimed_by = ?")
+                .params(id, verifier).update();
+    }
+
+    public Optional<Item> item(long id) {
+        return contests.find(id).map(row -> {
+            Map<Long, List<StoredPhoto>> photosByReport = photosOf(row);
+            Map<Long, String> warnings = jdbc.sql("select id, warnings from station_report where station_id = ? and contest_code = ?")
+                    .params(row.stationId(), row.contest())
+                    .query(rs -> {
+                        Map<Long, String> m = new java.util.HashMap<>();
+                        while (rs.next()) {
+                            m.put(rs.getLong(1), rs.getString(2));
+                        }
+                        return m;
+                    });
+            List<ReportLine> reports = contests.reports(row).stream()
+                    .map(r -> new ReportLine(r.id(), r.submittedBy(), r.submittedAt(), r.isFinal(), r.status(), r.tally(),
+                            warnings.get(r.id()) == null ? List.of() : Arrays.asList(warnings.get(r.id()).split(",")),
+                            photosByReport.getOrDefault(r.id(), List.of())))
+                    .toList();
+            List<Step> steps = jdbc.sql("""
+                    select version, action, report_id, votes, valid_ballots, invalid_ballots, no_vote_ballots, ballots_used, actor, reason,
+                      taken_at from verification_step where station_contest_id = ? order by id""")
+                    .param(id)
+                    .query((rs, n) -> new Step((Integer) rs.getObject(1, Integer.class), rs.getString(2), (Long) rs.getObject(3, Long.class),
+                            rs.getString(4) == null ? null : StationContests.tally(rs, 4, true), rs.getString(9), rs.getString(10),
+                            rs.getTimestamp(11).toInstant()))
+                    .list();
+            return new Item(row.id(), row.electionId(), catalog.station(row.stationId()).orElseThrow(), row.contest(), row.state(),
+                    row.inQueue(), row.closeRace(), row.version(), row.verified(), row.claimedBy(), row.claimExpires(), reports, steps);
+        });
+    }
+
+    /** The item a photo belongs to, for deciding who may see it. */
+    public Optional<Long> itemOfPhoto(long photoId) {
+        return jdbc.sql("""
+                select c.id from station_report_photo l join station_report r on r.id = l.report_id
+                join station_contest c on c.station_id = r.station_id and c.contest_code = r.contest_code where l.photo_id = ? limit 1""")
+                .param(photoId).query(Long.class).optional();
+    }
+
+    /** These report's numbers are the right ones. */
+    @Transactional(isolation = Isolation.READ_COMMITTED)
+    public void approve(long id, long reportId, String verifier, String reason) {
+        Row row = claimed(id, verifier);
+        Report report = reportOf(row, reportId);
+        if ("REJECTED".equals(report.status())) {
+            throw new ReportProblem("verification.problem.rejected");
+        }
+        if (!report.isFinal()) {
+            throw new ReportProblem("verification.problem.not-final");
+        }
+        contests.verify(row, report.tally(), "APPROVED", report.id(), verifier, blankToNull(reason));
+    }
+
+    /** The report is wrong (a typo, a photo of another station, a fake): it never counts again. A reason is required. */
+    @Transactional(isolation = Isolation.READ_COMMITTED)
+    public void reject(long id, long reportId, String verifier, String reason) {
+        Row row = claimed(id, verifier);
+        String why = required(reason);
+        Report report = reportOf(row, reportId);
+        if (!report.open()) {
+            throw new ReportProblem("verification.problem.not-open");
+        }
+        contests.reject(row, report, verifier, why);
+        contests.evaluate(contests.lock(id).orElseThrow(), properties.rulesFor(row.electionId()));
+    }
+
+    /**
+     * The verifier's own numbers, read from the photos, with a reason. Refused (nothing changes) when they break a
+     * hard check; the findings say which.
+     */
+    @Transactional(isolation = Isolation.READ_COMMITTED)
+    public Findings correct(long id, Tally numbers, String verifier, String reason) {
+        Row row = claimed(id, verifier);
+        String why = required(reason);
+        StationPoint station = facts.station(row.electionId(), row.stationId()).orElseThrow();
+        Set<Integer> ballotNumbers = facts.ballotNumbers(row.electionId(), row.contest(), row.constituencyId());
+        Tally finalNumbers = new Tally(numbers.votes(), numbers.valid(), numbers.invalid(), numbers.noVote(), numbers.ballotsUsed(), true);
+        Findings findings = Checks.run(finalNumbers, new CheckContext(station.registeredVoters(), ballotNumbers, Set.of(), Optional.empty(),
+                List.of(), List.of(), properties.rulesFor(row.electionId()).tolerances()));
+        if (findings.errors().isEmpty()) {
+            contests.verify(row, finalNumbers, "CORRECTED", null, verifier, why);
+        }
+        return findings;
+    }
+
+    /** The item, locked, if the verifier holds its claim; otherwise refused in words. */
+    private Row claimed(long id, String verifier) {
+        Row row = contests.lock(id).orElseThrow(() -> new ReportProblem("verification.problem.no-item"));
+        if (!row.inQueue()) {
+            throw new ReportProblem("verification.problem.not-in-queue");
+        }
+        if (!row.claimedBy(verifier, clock.instant())) {
+            throw new ReportProblem("verification.problem.not-claimed");
+        }
+        return row;
+    }
+
+    private Report reportOf(Row row, long reportId) {
+        return contests.reports(row).stream().filter(r -> r.id() == reportId).findFirst()
+                .orElseThrow(() -> new ReportProblem("verification.problem.no-report"));
+    }
+
+    private Map<Long, List<StoredPhoto>> photosOf(Row row) {
+        return jdbc.sql("""
+                select l.report_id, l.photo_id from station_report_photo l join station_report r on r.id = l.report_id
+                where r.station_id = ? and r.contest_code = ? order by l.photo_id""")
+                .params(row.stationId(), row.contest())
+                .query((rs, n) -> Map.entry(rs.getLong(1), rs.getLong(2))).list().stream()
+                .collect(Collectors.groupingBy(Map.Entry::getKey,
+                        Collectors.mapping(e -> photos.find(e.getValue()).orElseThrow(), Collectors.toList())));
+    }
+
+    static String required(String reason) {
+        if (reason == null || reason.isBlank()) {
+            throw new ReportProblem("verification.problem.reason-required");
+        }
+        if (reason.strip().length() > 500) {
+            throw new ReportProblem("verification.problem.reason-too-long");
+        }
+        return reason.strip();
+    }
+
+    private static String blankToNull(String reason) {
+        return reason == null || reason.isBlank() ? null : required(reason);
+    }
+}

@@ -1,0 +1,182 @@
+package org.khanaen.web;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.hamcrest.Matchers.containsString;
+import static org.hamcrest.Matchers.not;
+import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.csrf;
+import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.user;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.content;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.flash;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.header;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.redirectedUrl;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
+
+import java.util.List;
+
+import org.junit.jupiter.api.Test;
+import org.khanaen.assignment.StationRole;
+import org.khanaen.elections.StationView;
+import org.khanaen.results.ContestState;
+import org.khanaen.results.LeadResults;
+import org.khanaen.results.PhotoKind;
+import org.khanaen.results.Photos;
+import org.khanaen.results.WarRoom;
+import org.khanaen.results.checks.Tally;
+import org.khanaen.volunteers.OrganisationId;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.context.annotation.Import;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.test.web.servlet.MockMvc;
+import org.springframework.test.web.servlet.request.RequestPostProcessor;
+
+/** The war room decides conflicts beside the photos; a lead follows their stations' counts, chases and confirms. */
+@FullStackTest
+@Import({ AssignmentFixture.class, CountFixture.class })
+class WarRoomPagesTests {
+
+    @Autowired MockMvc mvc;
+    @Autowired AssignmentFixture people;
+    @Autowired CountFixture counts;
+    @Autowired LeadResults leads;
+    @Autowired WarRoom warRoom;
+    @Autowired Photos photos;
+    @Autowired JdbcClient jdbc;
+
+    private static RequestPostProcessor verifier(String name) {
+        return user(name).roles("WAR_ROOM");
+    }
+
+    private static RequestPostProcessor volunteer(AssignmentFixture.Person person) {
+        return user(person.email()).roles("VOLUNTEER");
+    }
+
+    private static byte[] png(int seed) throws Exception {
+        var image = new java.awt.image.BufferedImage(30, 20, java.awt.image.BufferedImage.TYPE_INT_RGB);
+        image.setRGB(seed % 30, 1, 0xff0000);
+        var out = new java.io.ByteArrayOutputStream();
+        javax.imageio.ImageIO.write(image, "png", out);
+        return out.toByteArray();
+    }
+
+    @Test
+    void aVerifierTakesTheConflictSeesTheDifferenceAndThePhotosAndApprovesTheRightReport() throws Exception {
+        OrganisationId org = people.organisation("war-room-pages");
+        StationView station = people.stations("SKM_1").get(3);
+        var primary = people.volunteer(org, "war-room-pages", "แดง นับถูก");
+        var backup = people.volunteer(org, "war-room-pages", "ดำ พิมพ์ผิด");
+        people.atStation(primary, station, StationRole.PRIMARY);
+        people.atStation(backup, station, StationRole.BACKUP);
+        long photo = photos.store(png(3), PhotoKind.COUNT_FORM, "primary").id();
+        Tally right = counts.count(station, "constituency", 0);
+        long good = counts.send(station, "constituency", primary.volunteer(), "war-page-001", right, List.of(photo));
+        long bad = counts.send(station, "constituency", backup.volunteer(), "war-page-002", counts.count(station, "constituency", 9), List.of());
+        long item = leads.item(station.id(), "constituency").orElseThrow();
+
+        mvc.perform(get("/war-room").with(volunteer(primary))).andExpect(status().isForbidden())
+                .andExpect(content().string(containsString("สำหรับห้องปฏิบัติการกลาง")));
+        mvc.perform(get("/war-room/photos/" + photo).with(volunteer(primary))).andExpect(status().isForbidden());
+        mvc.perform(get("/war-room").with(verifier("somchai"))).andExpect(status().isOk())
+                .andExpect(content().string(containsString(station.code())))
+                .andExpect(content().string(containsString("รายงานขัดแย้งกัน")));
+
+        // claimed by another verifier first: "next" gives somchai something else, and deciding this one is refused
+        assertThat(warRoom.claim(item, "somsri")).isTrue();
+        mvc.perform(post("/war-room/items/" + item + "/approve").param("report", String.valueOf(good)).with(csrf()).with(verifier("somchai")))
+                .andExpect(redirectedUrl("/war-room/items/" + item))
+                .andExpect(flash().attribute("problem", "คุณไม่ได้ถือรายการนี้อยู่ (หมดเวลาหรือมีผู้อื่นรับไป) กรุณารับรายการใหม่"));
+        warRoom.release(item, "somsri");
+
+        mvc.perform(post("/war-room/items/" + item + "/claim").with(csrf()).with(verifier("somchai")))
+                .andExpect(redirectedUrl("/war-room/items/" + item));
+        mvc.perform(get("/war-room/items/" + item).with(verifier("somchai"))).andExpect(status().isOk())
+                .andExpect(content().string(containsString("class=\"differs\"")))
+                .andExpect(content().string(containsString("/war-room/photos/" + photo)))
+                .andExpect(content().string(containsString("แบบ ส.ส. 5/18")))
+                .andExpect(content().string(containsString("id=\"correct-form\"")));
+        mvc.perform(get("/war-room/photos/" + photo).with(verifier("somchai"))).andExpect(status().isOk())
+                .andExpect(header().string("Content-Type", "image/png")).andExpect(header().string("X-Content-Type-Options", "nosniff"));
+
+        mvc.perform(post("/war-room/items/" + item + "/reject").param("report", String.valueOf(bad)).param("reason", "")
+                        .with(csrf()).with(verifier("somchai")))
+                .andExpect(flash().attribute("problem", "กรุณาระบุเหตุผล"));
+        mvc.perform(post("/war-room/items/" + item + "/approve").param("report", String.valueOf(good)).param("reason", "ตรงกับรูปแบบ 5/18")
+                        .with(csrf()).with(verifier("somchai")))
+                .andExpect(redirectedUrl("/war-room")).andExpect(flash().attribute("notice", "war-room.verified"));
+
+        WarRoom.Item decided = warRoom.item(item).orElseThrow();
+        assertThat(decided.state()).isEqualTo(ContestState.VERIFIED);
+        assertThat(decided.verified().votes()).isEqualTo(right.votes());
+        assertThat(decided.steps()).last().satisfies(s -> {
+            assertThat(s.actor()).isEqualTo("somchai");
+            assertThat(s.reason()).isEqualTo("ตรงกับรูปแบบ 5/18");
+        });
+        mvc.perform(get("/war-room/items/" + item).with(verifier("somchai"))).andExpect(status().isOk())
+                .andExpect(content().string(containsString("ยืนยันโดยห้องปฏิบัติการกลาง")))
+                .andExpect(content().string(not(containsString("id=\"correct-form\""))));
+    }
+
+    @Test
+    void aCorrectionWithNumbersThatDoNotAddUpIsRefusedInWords() throws Exception {
+        OrganisationId org = people.organisation("war-room-correct");
+        StationView station = people.stations("SKM_1").get(4);
+        var primary = people.volunteer(org, "war-room-correct", "ขาว ส่งผล");
+        people.atStation(primary, station, StationRole.PRIMARY);
+        Tally count = counts.count(station, "constituency", 0);
+        counts.send(station, "constituency", primary.volunteer(), "war-page-101", count, List.of());
+        long item = leads.item(station.id(), "constituency").orElseThrow();
+        assertThat(warRoom.claim(item, "somsak")).isTrue();
+
+        var request = post("/war-room/items/" + item + "/correct").param("valid", String.valueOf(count.valid() + 1))
+                .param("invalid", "5").param("noVote", "2").param("ballotsUsed", String.valueOf(count.valid() + 8)).param("reason", "อ่านจากรูป");
+        count.votes().forEach((n, v) -> request.param("vote_" + n, String.valueOf(v)));
+        mvc.perform(request.with(csrf()).with(verifier("somsak")))
+                .andExpect(redirectedUrl("/war-room/items/" + item))
+                .andExpect(flash().attribute("problem", containsString("ต้องเท่ากับบัตรดี")));
+        mvc.perform(post("/war-room/items/" + item + "/correct").param("valid", "x").with(csrf()).with(verifier("somsak")))
+                .andExpect(flash().attribute("problem", "ทุกช่องต้องเป็นจำนวนเต็มตั้งแต่ 0 ขึ้นไป"));
+        assertThat(warRoom.item(item).orElseThrow().state()).isEqualTo(ContestState.FINAL);
+    }
+
+    @Test
+    void aLeadSeesEachStationsStateChasesTheSilentOnesAndConfirmsAWaitingCount() throws Exception {
+        OrganisationId org = people.organisation("lead-results");
+        List<StationView> stations = people.stations("SKM_1");
+        var lead = people.volunteer(org, "lead-results", "หัวหน้า เขตสมุทรสงคราม");
+        var reporter = people.volunteer(org, "lead-results", "ส้ม ส่งผลแล้ว");
+        var silent = people.volunteer(org, "lead-results", "เงียบ ยังไม่ส่ง");
+        var stranger = people.volunteer(org, "lead-results", "ไกล เขตอื่น");
+        people.asLead(lead, "SKM_1");
+        people.asLead(stranger, "PKN_3");
+        StationView reported = stations.get(10);
+        StationView quiet = stations.get(11);
+        people.atStation(reporter, reported, StationRole.PRIMARY);
+        people.atStation(silent, quiet, StationRole.PRIMARY);
+        long photo = photos.store(png(11), PhotoKind.TALLY_BOARD, "reporter").id();
+        long report = counts.send(reported, "constituency", reporter.volunteer(), "lead-page-01", counts.count(reported, "constituency", 0),
+                List.of(photo));
+        long item = leads.item(reported.id(), "constituency").orElseThrow();
+
+        mvc.perform(get("/lead/results").with(volunteer(lead))).andExpect(status().isOk())
+                .andExpect(content().string(containsString(quiet.code())))
+                .andExpect(content().string(containsString("ผลนับครั้งสุดท้าย รอตรวจ")))
+                .andExpect(content().string(containsString("/lead/results/stations/" + quiet.id() + "/chase")));
+        mvc.perform(get("/lead/results").with(volunteer(reporter))).andExpect(status().isForbidden());
+
+        mvc.perform(post("/lead/results/stations/" + quiet.id() + "/chase").with(csrf()).with(volunteer(lead)))
+                .andExpect(redirectedUrl("/lead/results")).andExpect(flash().attribute("noticeText", "ส่งอีเมลถึงอาสา 1 คนแล้ว"));
+        assertThat(jdbc.sql("select count(*) from mail_outbox where recipient = ? and category = 'report-chase'").param(silent.email())
+                .query(Long.class).single()).isEqualTo(1);
+
+        mvc.perform(get("/lead/results/items/" + item).with(volunteer(stranger))).andExpect(status().isNotFound());
+        mvc.perform(get("/lead/results/photos/" + photo).with(volunteer(stranger))).andExpect(status().isNotFound());
+        mvc.perform(get("/lead/results/photos/" + photo).with(volunteer(lead))).andExpect(status().isOk());
+        mvc.perform(get("/lead/results/items/" + item).with(volunteer(lead))).andExpect(status().isOk())
+                .andExpect(content().string(containsString("ยืนยันรายงานที่ 1")));
+        mvc.perform(post("/lead/results/items/" + item + "/confirm").param("report", String.valueOf(report)).with(csrf()).with(volunteer(lead)))
+                .andExpect(redirectedUrl("/lead/results")).andExpect(flash().attribute("notice", "lead.results.confirmed"));
+        assertThat(warRoom.item(item).orElseThrow().state()).isEqualTo(ContestState.VERIFIED);
+        assertThat(warRoom.item(item).orElseThrow().steps()).last().satisfies(s -> assertThat(s.action()).isEqualTo("LEAD_CONFIRMED"));
+    }
+}
