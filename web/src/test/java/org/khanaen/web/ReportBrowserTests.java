@@ -6,6 +6,7 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.Map;
 
 import org.junit.jupiter.api.Test;
 import org.khanaen.accounts.AccountDirectory;
@@ -19,8 +20,9 @@ import org.springframework.context.annotation.Import;
 
 /**
  * On a phone (390 × 844), a station's volunteer signs in, goes from their assignment to the report page,
- * types a final count, adds the three photos (shrunk and uploaded by the page's script under the strict
- * CSP) and sends it: the report is stored with its photos. Screenshots go to web/target/screenshots.
+ * types a final count (a reload on the way loses nothing), adds the three photos (shrunk and uploaded by
+ * the page's script under the strict CSP) and sends it as the connection drops: the page says it will
+ * retry, and once back online the report is stored, once, with its photos. Screenshots go to web/target/screenshots.
  */
 @FullStackTest
 @Import({ AssignmentFixture.class, ReportFixture.class })
@@ -62,6 +64,14 @@ class ReportBrowserTests {
 
             browser.find(By.cssSelector("input[name=final][value=true]")).click();
             count.votes().forEach((number, votes) -> browser.type("vote-" + number, String.valueOf(votes)));
+            String firstKey = browser.find(By.name("idempotencyKey")).getDomProperty("value");
+            // the page is closed or reloaded halfway: what was typed, and the draft's key, come back
+            browser.driver().navigate().refresh();
+            browser.until(d -> d.findElement(By.id("send-status")).getText().equals("กู้คืนข้อมูลที่กรอกค้างไว้แล้ว"));
+            count.votes().forEach((number, votes) ->
+                    assertThat(browser.find(By.id("vote-" + number)).getDomProperty("value")).isEqualTo(String.valueOf(votes)));
+            assertThat(browser.find(By.cssSelector("input[name=final][value=true]")).isSelected()).isTrue();
+            assertThat(browser.find(By.name("idempotencyKey")).getDomProperty("value")).isEqualTo(firstKey);
             browser.type("valid", String.valueOf(count.valid()));
             browser.type("invalid", String.valueOf(count.invalid()));
             browser.type("noVote", String.valueOf(count.noVote()));
@@ -79,8 +89,17 @@ class ReportBrowserTests {
                     "khanaen-report:" + station.id() + ":constituency")).contains(key).contains("\"ballotsUsed\":\"" + count.ballotsUsed() + "\"");
             browser.screenshot("phone-report-filled");
 
+            // the connection drops as the volunteer sends: the page says so and retries by itself, same key
+            browser.driver().executeCdpCommand("Network.enable", Map.of());
+            browser.driver().executeCdpCommand("Network.emulateNetworkConditions",
+                    Map.of("offline", true, "latency", 0, "downloadThroughput", -1, "uploadThroughput", -1));
             browser.find(By.cssSelector("#report-form button[type=submit]")).click();
-            browser.until(Duration.ofSeconds(15), d -> d.findElement(By.id("send-status")).getText().startsWith("ได้รับรายงานแล้ว"));
+            browser.until(d -> d.findElement(By.id("send-status")).getText().startsWith("ยังส่งไม่ได้"));
+            browser.screenshot("phone-report-retrying");
+            assertThat(reports.reports(key)).isZero();
+            browser.driver().executeCdpCommand("Network.emulateNetworkConditions",
+                    Map.of("offline", false, "latency", 0, "downloadThroughput", -1, "uploadThroughput", -1));
+            browser.until(Duration.ofSeconds(30), d -> d.findElement(By.id("send-status")).getText().startsWith("ได้รับรายงานแล้ว"));
             browser.screenshot("phone-report-sent");
 
             assertThat(reports.reports(key)).isEqualTo(1);

@@ -127,12 +127,12 @@ class ReportApi {
             Locale resolved, HttpServletRequest request) {
         Locale locale = language(request, resolved);
         String election = report.electionId() == null || report.electionId().isBlank() ? places.election() : report.electionId().strip();
-        if (catalog.stationPoint(stationId).filter(s -> s.electionId().equals(election)).isEmpty()) {
+        StationPoint station = catalog.stationPoint(stationId).filter(s -> s.electionId().equals(election)).orElse(null);
+        if (station == null) {
             return problem(HttpStatus.NOT_FOUND, text.message("report.problem.no-station", null, locale), request);
         }
         Reporter reporter = places.of(volunteer, election).orElse(null);
-        StationPoint station = reporter == null ? null : places.station(reporter, stationId).orElse(null);
-        if (station == null) {
+        if (reporter == null || !places.mayReport(reporter, station)) {
             return problem(HttpStatus.FORBIDDEN, text.message("report.problem.not-yours", null, locale), request);
         }
         ReportRequest keyed = report.idempotencyKey() == null && headerKey != null ? report.withKey(headerKey.strip()) : report;

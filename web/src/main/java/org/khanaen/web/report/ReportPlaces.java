@@ -53,8 +53,9 @@ public class ReportPlaces {
     public Optional<Reporter> of(VolunteerId volunteer, String electionId) {
         Optional<AssignmentView> placed = coverage.assignmentOf(electionId, volunteer);
         return placed.flatMap(a -> switch (a.tier()) {
-            case STATION -> catalog.stationPoint(a.placeId())
-                    .map(s -> new Reporter(volunteer, electionId, a.tier(), s.id(), s.constituencyId()));
+            case STATION -> a.constituencyId() != null
+                    ? Optional.of(new Reporter(volunteer, electionId, a.tier(), a.placeId(), a.constituencyId()))
+                    : catalog.stationPoint(a.placeId()).map(s -> new Reporter(volunteer, electionId, a.tier(), s.id(), s.constituencyId()));
             case CONSTITUENCY_LEAD -> Optional.of(new Reporter(volunteer, electionId, a.tier(), null, a.placeId()));
             default -> Optional.empty();
         });
@@ -62,7 +63,11 @@ public class ReportPlaces {
 
     /** The station, when this reporter may report it. */
     public Optional<StationPoint> station(Reporter reporter, long stationId) {
-        return catalog.stationPoint(stationId).filter(s -> s.electionId().equals(reporter.electionId()))
-                .filter(s -> reporter.lead() ? s.constituencyId() == reporter.constituencyId() : reporter.stationId() == s.id());
+        return catalog.stationPoint(stationId).filter(s -> mayReport(reporter, s));
+    }
+
+    public boolean mayReport(Reporter reporter, StationPoint station) {
+        return station.electionId().equals(reporter.electionId())
+                && (reporter.lead() ? station.constituencyId() == reporter.constituencyId() : reporter.stationId() == station.id());
     }
 }
