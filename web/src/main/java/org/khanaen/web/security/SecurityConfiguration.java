@@ -1,5 +1,6 @@
 package org.khanaen.web.security;
 
+import org.khanaen.results.ReporterTokens;
 import org.khanaen.volunteers.PartnerOrganisations;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnWebApplication;
 import org.springframework.context.annotation.Bean;
@@ -38,14 +39,18 @@ class SecurityConfiguration {
 
     @Bean
     @Order(1)
-    SecurityFilterChain api(HttpSecurity http, ProblemDetailSecurityHandlers problems, PartnerOrganisations organisations)
+    SecurityFilterChain api(HttpSecurity http, ProblemDetailSecurityHandlers problems, PartnerOrganisations organisations,
+            ReporterTokens reporterTokens)
             throws Exception {
         http.securityMatcher("/api/**")
                 .authorizeHttpRequests(requests -> requests
                         .requestMatchers(HttpMethod.GET, "/api/v1/elections", "/api/v1/elections/**").permitAll()
                         .requestMatchers("/api/v1/org/**").hasRole("ORGANISATION_API")
+                        // a volunteer's own token (khv_), for the partner app that sends their station's reports
+                        .requestMatchers("/api/v1/stations/*/reports", "/api/v1/photos").hasRole("REPORTER_API")
                         .anyRequest().authenticated())
                 .addFilterBefore(new OrganisationTokenFilter(organisations), AuthorizationFilter.class)
+                .addFilterBefore(new ReporterTokenFilter(reporterTokens), AuthorizationFilter.class)
                 .sessionManagement(session -> session.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
                 .csrf(csrf -> csrf.disable())
                 .requestCache(cache -> cache.disable())

@@ -1,0 +1,189 @@
+package org.khanaen.web;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.hamcrest.Matchers.hasItem;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.multipart;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.content;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.jsonPath;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
+
+import java.util.List;
+
+import org.junit.jupiter.api.Test;
+import org.khanaen.assignment.StationRole;
+import org.khanaen.elections.StationView;
+import org.khanaen.results.ReporterTokens;
+import org.khanaen.results.checks.Tally;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.context.annotation.Import;
+import org.springframework.http.MediaType;
+import org.springframework.mock.web.MockMultipartFile;
+import org.springframework.mock.web.MockPart;
+import org.springframework.test.web.servlet.MockMvc;
+
+import com.jayway.jsonpath.JsonPath;
+
+/** Partner apps send a station's report with the volunteer's token: stored once per key, only for the volunteer's station. */
+@FullStackTest
+@Import({ AssignmentFixture.class, ReportFixture.class })
+class ReportApiTests {
+
+    @Autowired
+    MockMvc mvc;
+    @Autowired
+    AssignmentFixture fixture;
+    @Autowired
+    ReportFixture reports;
+    @Autowired
+    ReporterTokens tokens;
+
+    private record Reporter(String token, StationView station) {
+    }
+
+    private Reporter reporter(String slug, String constituency) {
+        var org = fixture.organisation(slug);
+        var person = fixture.volunteer(org, slug, "อาสา แอป");
+        StationView station = fixture.stations(constituency).get(1);
+        fixture.atStation(person, station, StationRole.PRIMARY);
+        return new Reporter(tokens.issue(person.volunteer()), station);
+    }
+
+    private static String reportsOf(StationView station) {
+        return "/api/v1/stations/" + station.id() + "/reports";
+    }
+
+    @Test
+    void aReportIsCreatedOnceAndItsRetryAnswersTheSame() throws Exception {
+        Reporter r = reporter("api-report-once", "CMI_5");
+        String body = ReportFixture.json(reports.goodCount(r.station(), "constituency"), "constituency", null, false, List.of());
+
+        var created = mvc.perform(post(reportsOf(r.station())).header("Authorization", "Bearer " + r.token())
+                        .header("Idempotency-Key", "api-key-once-0001").contentType(MediaType.APPLICATION_JSON).content(body))
+                .andExpect(status().isCreated()).andExpect(jsonPath("$.outcome").value("STORED"))
+                .andExpect(jsonPath("$.final").value(true)).andExpect(jsonPath("$.electionId").value("th-2566"))
+                .andReturn();
+        long id = ((Number) JsonPath.read(created.getResponse().getContentAsString(), "$.reportId")).longValue();
+        assertThat(created.getResponse().getHeader("Location")).isEqualTo(reportsOf(r.station()) + "/" + id);
+
+        mvc.perform(post(reportsOf(r.station())).header("Authorization", "Bearer " + r.token())
+                        .header("Idempotency-Key", "api-key-once-0001").contentType(MediaType.APPLICATION_JSON).content(body))
+                .andExpect(status().isOk()).andExpect(jsonPath("$.outcome").value("ALREADY_STORED"))
+                .andExpect(jsonPath("$.reportId").value(id));
+        assertThat(reports.reports("api-key-once-0001")).isEqualTo(1);
+    }
+
+    @Test
+    void anotherStationIsForbiddenAndAnUnknownOrMissingTokenIsUnauthorised() throws Exception {
+        Reporter r = reporter("api-report-403", "CMI_6");
+        StationView other = fixture.stations("CMI_6").get(5);
+        String body = ReportFixture.json(reports.goodCount(other, "constituency"), "constituency", "api-key-403-00001", false, List.of());
+
+        mvc.perform(post(reportsOf(other)).header("Authorization", "Bearer " + r.token()).contentType(MediaType.APPLICATION_JSON).content(body))
+                .andExpect(status().isForbidden()).andExpect(content().contentTypeCompatibleWith(MediaType.APPLICATION_PROBLEM_JSON))
+                .andExpect(jsonPath("$.detail").value("คุณไม่ได้รับมอบหมายที่หน่วยนี้ จึงรายงานผลของหน่วยนี้ไม่ได้"));
+        mvc.perform(post(reportsOf(r.station())).header("Authorization", "Bearer khv_not-a-real-token-at-all")
+                        .contentType(MediaType.APPLICATION_JSON).content(body))
+                .andExpect(status().isUnauthorized()).andExpect(content().contentTypeCompatibleWith(MediaType.APPLICATION_PROBLEM_JSON));
+        mvc.perform(post(reportsOf(r.station())).contentType(MediaType.APPLICATION_JSON).content(body)).andExpect(status().isUnauthorized());
+        mvc.perform(post("/api/v1/stations/999999999/reports").header("Authorization", "Bearer " + r.token())
+                .contentType(MediaType.APPLICATION_JSON).content(body)).andExpect(status().isNotFound());
+        assertThat(reports.reports("api-key-403-00001")).isZero();
+
+        // a replaced token stops working at once on this node
+        String old = r.token();
+        tokens.issue(tokens.volunteerOf(old).orElseThrow());
+        mvc.perform(post(reportsOf(r.station())).header("Authorization", "Bearer " + old).contentType(MediaType.APPLICATION_JSON).content(body))
+                .andExpect(status().isUnauthorized());
+    }
+
+    @Test
+    void refusedCountsAnswer422WithEachFindingsCodeNumbersAndMessage() throws Exception {
+        Reporter r = reporter("api-report-422", "CMI_7");
+        Tally good = reports.goodCount(r.station(), "constituency");
+        Tally wrong = new Tally(good.votes(), good.valid() + 1, good.invalid(), good.noVote(), good.ballotsUsed() + 1, true);
+
+        mvc.perform(post(reportsOf(r.station())).header("Authorization", "Bearer " + r.token()).contentType(MediaType.APPLICATION_JSON)
+                        .content(ReportFixture.json(wrong, "constituency", "api-key-422-00001", true, List.of())))
+                .andExpect(status().isUnprocessableContent())
+                .andExpect(content().contentTypeCompatibleWith(MediaType.APPLICATION_PROBLEM_JSON))
+                .andExpect(jsonPath("$.findings[0].code").value("votes-sum"))
+                .andExpect(jsonPath("$.findings[0].severity").value("ERROR"))
+                .andExpect(jsonPath("$.findings[0].numbers[0]").value(good.valid()))
+                .andExpect(jsonPath("$.findings[0].numbers[1]").value(good.valid() + 1))
+                .andExpect(jsonPath("$.findings[0].message").value("ผลรวมคะแนนทุกหมายเลข (" + good.valid() + ") ต้องเท่ากับบัตรดี ("
+                        + (good.valid() + 1) + ")"));
+
+        Tally close = reports.closeCount(r.station(), "constituency");
+        mvc.perform(post(reportsOf(r.station())).header("Authorization", "Bearer " + r.token()).header("Accept-Language", "en")
+                        .contentType(MediaType.APPLICATION_JSON).content(ReportFixture.json(close, "constituency", "api-key-422-00002", false, List.of())))
+                .andExpect(status().isUnprocessableContent())
+                .andExpect(jsonPath("$.detail").value("Some numbers need checking; if they are right, send again with warningsConfirmed: true"))
+                .andExpect(jsonPath("$.findings[*].code", hasItem("invalid-over-margin")));
+        assertThat(reports.reports("api-key-422-00001") + reports.reports("api-key-422-00002")).isZero();
+
+        // malformed: said field by field, nothing stored
+        mvc.perform(post(reportsOf(r.station())).header("Authorization", "Bearer " + r.token()).contentType(MediaType.APPLICATION_JSON)
+                        .content("{\"contest\":\"constituency\",\"final\":true,\"votes\":{\"x\":1},\"idempotencyKey\":\"api-key-400-00001\"}"))
+                .andExpect(status().isBadRequest())
+                .andExpect(jsonPath("$.errors[*].code", hasItem("report-page.malformed.valid")))
+                .andExpect(jsonPath("$.errors[*].code", hasItem("report-page.malformed.votes")));
+        mvc.perform(post(reportsOf(r.station())).header("Authorization", "Bearer " + r.token()).contentType(MediaType.APPLICATION_JSON)
+                .content("{\"contest\": ")).andExpect(status().isBadRequest());
+    }
+
+    @Test
+    void aMultipartReportCarriesItsThreePhotosAndARefusedOneLeavesNoPhotoBehind() throws Exception {
+        Reporter r = reporter("api-report-multi", "CMI_8");
+        Tally count = reports.goodCount(r.station(), "constituency");
+        var report = new MockPart("report", ReportFixture.json(count, "constituency", "api-key-multi-0001", false, List.of()).getBytes());
+        report.getHeaders().setContentType(MediaType.APPLICATION_JSON);
+
+        mvc.perform(multipart(reportsOf(r.station())).part(report)
+                        .file(new MockMultipartFile("tally_board", "a.jpg", "image/jpeg", ReportFixture.image("jpg", 301)))
+                        .file(new MockMultipartFile("count_form", "b.png", "image/png", ReportFixture.image("png", 302)))
+                        .file(new MockMultipartFile("station_sign", "c.png", "image/png", ReportFixture.image("png", 303)))
+                        .header("Authorization", "Bearer " + r.token()))
+                .andExpect(status().isCreated());
+        assertThat(reports.photosOf("api-key-multi-0001")).isEqualTo(3);
+
+        long photosBefore = reports.photoRows();
+        Tally wrong = new Tally(count.votes(), count.valid(), count.invalid(), count.noVote(), count.ballotsUsed() + 1, true);
+        var refused = new MockPart("report", ReportFixture.json(wrong, "constituency", "api-key-multi-0002", false, List.of()).getBytes());
+        mvc.perform(multipart(reportsOf(r.station())).part(refused)
+                        .file(new MockMultipartFile("tally_board", "a.jpg", "image/jpeg", ReportFixture.image("jpg", 304)))
+                        .header("Authorization", "Bearer " + r.token()))
+                .andExpect(status().isUnprocessableContent());
+        assertThat(reports.photoRows()).isEqualTo(photosBefore);
+        assertThat(reports.reports("api-key-multi-0002")).isZero();
+    }
+
+    @Test
+    void aPhotoUploadedFirstIsNamedByTheReportAndANonImageIsRefused() throws Exception {
+        Reporter r = reporter("api-report-photo", "CMI_9");
+        var uploaded = mvc.perform(multipart("/api/v1/photos").file(new MockMultipartFile("file", "x.png", "image/png", ReportFixture.image("png", 401)))
+                        .param("kind", "COUNT_FORM").header("Authorization", "Bearer " + r.token()))
+                .andExpect(status().isCreated()).andExpect(jsonPath("$.kind").value("COUNT_FORM"))
+                .andExpect(jsonPath("$.sha256").isString()).andReturn();
+        long photo = ((Number) JsonPath.read(uploaded.getResponse().getContentAsString(), "$.id")).longValue();
+        mvc.perform(post("/api/v1/photos").param("kind", "TALLY_BOARD").contentType(MediaType.IMAGE_JPEG)
+                        .content(ReportFixture.image("jpg", 402)).header("Authorization", "Bearer " + r.token()))
+                .andExpect(status().isCreated());
+
+        mvc.perform(multipart("/api/v1/photos").file(new MockMultipartFile("file", "x.png", "image/png", "<html>not a photo</html>".getBytes()))
+                        .param("kind", "COUNT_FORM").header("Authorization", "Bearer " + r.token()))
+                .andExpect(status().isBadRequest()).andExpect(jsonPath("$.code").value("photo.problem.not-an-image"));
+        mvc.perform(multipart("/api/v1/photos").file(new MockMultipartFile("file", "x.png", "image/png", ReportFixture.image("png", 403)))
+                .param("kind", "SELFIE").header("Authorization", "Bearer " + r.token())).andExpect(status().isBadRequest());
+
+        mvc.perform(post(reportsOf(r.station())).header("Authorization", "Bearer " + r.token()).contentType(MediaType.APPLICATION_JSON)
+                        .content(ReportFixture.json(reports.goodCount(r.station(), "constituency"), "constituency", "api-key-photo-001", false,
+                                List.of(photo))))
+                .andExpect(status().isCreated());
+        assertThat(reports.photosOf("api-key-photo-001")).isEqualTo(1);
+        mvc.perform(post(reportsOf(r.station())).header("Authorization", "Bearer " + r.token()).contentType(MediaType.APPLICATION_JSON)
+                        .content(ReportFixture.json(reports.goodCount(r.station(), "constituency"), "constituency", "api-key-photo-002", false,
+                                List.of(987654321L))))
+                .andExpect(status().isBadRequest()).andExpect(jsonPath("$.code").value("report.problem.no-photo"));
+    }
+}

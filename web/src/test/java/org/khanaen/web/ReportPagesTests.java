@@ -1,0 +1,239 @@
+package org.khanaen.web;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.hamcrest.Matchers.containsString;
+import static org.hamcrest.Matchers.not;
+import static org.hamcrest.Matchers.startsWith;
+import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.csrf;
+import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.user;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.multipart;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.content;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.flash;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.jsonPath;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.redirectedUrl;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
+
+import java.util.List;
+
+import org.junit.jupiter.api.Test;
+import org.khanaen.assignment.StationRole;
+import org.khanaen.elections.StationView;
+import org.khanaen.results.checks.Tally;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.context.annotation.Import;
+import org.springframework.http.MediaType;
+import org.springframework.mock.web.MockMultipartFile;
+import org.springframework.test.web.servlet.MockMvc;
+import org.springframework.test.web.servlet.request.MockMultipartHttpServletRequestBuilder;
+import org.springframework.test.web.servlet.request.RequestPostProcessor;
+
+/** The volunteer's count report page: as a plain form (no script) and as the script's JSON, with its checks in words. */
+@FullStackTest
+@Import({ AssignmentFixture.class, ReportFixture.class })
+class ReportPagesTests {
+
+    @Autowired
+    MockMvc mvc;
+    @Autowired
+    AssignmentFixture fixture;
+    @Autowired
+    ReportFixture reports;
+
+    private static RequestPostProcessor signedIn(AssignmentFixture.Person person) {
+        return user(person.email()).roles("VOLUNTEER");
+    }
+
+    private record Placed(AssignmentFixture.Person person, StationView station) {
+    }
+
+    private Placed placed(String slug, String constituency, int station) {
+        var org = fixture.organisation(slug);
+        var person = fixture.volunteer(org, slug, "อาสา ส่งผล");
+        StationView at = fixture.stations(constituency).get(station);
+        fixture.atStation(person, at, StationRole.PRIMARY);
+        return new Placed(person, at);
+    }
+
+    private MockMultipartHttpServletRequestBuilder form(Placed placed, Tally tally, String key) {
+        return form(placed, ReportFixture.formOf(tally), key);
+    }
+
+    private MockMultipartHttpServletRequestBuilder form(Placed placed, java.util.Map<String, String> fields, String key) {
+        var request = multipart("/me/report");
+        fields.forEach(request::param);
+        request.param("station", String.valueOf(placed.station().id())).param("contest", "constituency").param("idempotencyKey", key);
+        request.with(csrf()).with(signedIn(placed.person()));
+        return request;
+    }
+
+    @Test
+    void theAssignmentPageLinksToTheReportPageWhichShowsTheStationItsNumbersAndAKey() throws Exception {
+        Placed p = placed("report-show", "BKK_10", 0);
+
+        mvc.perform(get("/me/assignment").with(signedIn(p.person()))).andExpect(content().string(containsString("href=\"/me/report\"")))
+                .andExpect(content().string(containsString("ส่งผลนับคะแนนของหน่วย")));
+        mvc.perform(get("/me/report").with(signedIn(p.person()))).andExpect(status().isOk())
+                .andExpect(content().string(containsString(p.station().code())))
+                .andExpect(content().string(containsString("name=\"vote-1\"")))
+                .andExpect(content().string(containsString("name=\"idempotencyKey\"")))
+                .andExpect(content().string(containsString("ใบประกาศผลนับคะแนน (ส.ส. 5/18)")))
+                .andExpect(content().string(containsString("src=\"/js/report-form.js\"")))
+                .andExpect(content().string(not(containsString("<script>")))); // the CSP allows no inline script
+        mvc.perform(get("/me/report").param("contest", "party-list").param("lang", "en").with(signedIn(p.person())))
+                .andExpect(status().isOk()).andExpect(content().string(containsString("Send the count")))
+                .andExpect(content().string(containsString("Signed count form")));
+
+        var nobody = fixture.volunteer(fixture.organisation("report-nobody"), "report-nobody", "ไม่มี ตำแหน่ง");
+        mvc.perform(get("/me/report").with(signedIn(nobody))).andExpect(status().isForbidden())
+                .andExpect(content().string(containsString("คุณยังไม่ได้ประจำหน่วยเลือกตั้ง")));
+    }
+
+    @Test
+    void thePlainFormStoresTheReportWithItsPhotosAndTheSameKeyTwiceStoresOne() throws Exception {
+        Placed p = placed("report-form", "BKK_11", 0);
+        Tally count = reports.goodCount(p.station(), "constituency");
+        String key = "page-form-key-0001";
+
+        mvc.perform(form(p, count, key)
+                        .file(new MockMultipartFile("tally_board", "board.png", "image/png", ReportFixture.image("png", 101)))
+                        .file(new MockMultipartFile("count_form", "form.jpg", "image/jpeg", ReportFixture.image("jpg", 102)))
+                        .file(new MockMultipartFile("station_sign", "sign.png", "image/png", ReportFixture.image("png", 103))))
+                .andExpect(redirectedUrl("/me/report?station=" + p.station().code() + "&contest=constituency"))
+                .andExpect(flash().attributeExists("sent"));
+        mvc.perform(form(p, count, key)).andExpect(status().is3xxRedirection());
+
+        assertThat(reports.reports(key)).isEqualTo(1);
+        assertThat(reports.photosOf(key)).isEqualTo(3);
+    }
+
+    @Test
+    void warningsComeBackWithTheirNumbersAndNeedTheConfirmation() throws Exception {
+        Placed p = placed("report-warn", "BKK_12", 0);
+        Tally close = reports.closeCount(p.station(), "constituency");
+        long leader = close.votes().values().stream().max(Long::compare).orElseThrow();
+        String key = "page-warn-key-0001";
+
+        var refused = mvc.perform(form(p, close, key)
+                        .file(new MockMultipartFile("tally_board", "board.png", "image/png", ReportFixture.image("png", 111))))
+                .andExpect(status().isUnprocessableContent())
+                .andExpect(content().string(containsString("ได้รับรูปไว้แล้ว 1 รูป")))
+                .andExpect(content().string(containsString("บัตรเสีย 9 ใบ มากกว่าคะแนนที่ผู้นำทิ้งห่าง: 9 &gt; 1 = " + leader)))
+                .andExpect(content().string(containsString("ตัวเลขถูกต้องตามที่นับจริง")))
+                .andExpect(content().string(containsString("value=\"" + key + "\""))) // the same draft, the same key
+                .andExpect(content().string(containsString("value=\"" + close.ballotsUsed() + "\""))) // as typed
+                .andReturn();
+        assertThat(reports.reports(key)).isZero();
+
+        // the photo came with the refused form and is kept by the page: the confirmed report names it
+        var kept = java.util.regex.Pattern.compile("name=\"photoIds\" value=\"(\\d+)\"").matcher(refused.getResponse().getContentAsString());
+        assertThat(kept.find()).isTrue();
+        mvc.perform(form(p, close, key).param("warningsConfirmed", "true").param("photoIds", kept.group(1)))
+                .andExpect(status().is3xxRedirection());
+        assertThat(reports.reports(key)).isEqualTo(1);
+        assertThat(reports.photosOf(key)).isEqualTo(1);
+    }
+
+    @Test
+    void errorsRefuseTheReportWithTheFormulaAndWhatWasTyped() throws Exception {
+        Placed p = placed("report-error", "BKK_13", 0);
+        Tally good = reports.goodCount(p.station(), "constituency");
+        Tally wrong = new Tally(good.votes(), good.valid(), good.invalid(), good.noVote(), good.ballotsUsed() + 3, true);
+
+        mvc.perform(form(p, wrong, "page-error-key-01").param("warningsConfirmed", "true")).andExpect(status().isUnprocessableContent())
+                .andExpect(content().string(containsString("บัตรดี " + good.valid() + " + บัตรเสีย 5 + ไม่เลือกผู้ใด 2 = " + (good.valid() + 7)
+                        + " ต้องเท่ากับบัตรที่ใช้ (" + (good.ballotsUsed() + 3) + ")")));
+        mvc.perform(form(p, wrong, "page-error-key-01").param("lang", "en")).andExpect(status().isUnprocessableContent())
+                .andExpect(content().string(containsString("must equal the ballots used")));
+        // a total left out, a number that is not one: said, nothing stored
+        var fields = ReportFixture.formOf(good);
+        fields.put("valid", "");
+        fields.put("vote-" + good.votes().keySet().iterator().next(), "12a");
+        mvc.perform(form(p, fields, "page-error-key-01")).andExpect(status().isUnprocessableContent())
+                .andExpect(content().string(containsString("ต้องกรอกจำนวนบัตรดี")))
+                .andExpect(content().string(containsString("คะแนนต้องเป็นจำนวนเต็ม")));
+        assertThat(reports.reports("page-error-key-01")).isZero();
+    }
+
+    @Test
+    void theScriptsJsonIsStoredOnceAndAnswersWithFindings() throws Exception {
+        Placed p = placed("report-json", "BKK_14", 0);
+        Tally count = reports.goodCount(p.station(), "constituency");
+        String body = ReportFixture.json(count, "constituency", "page-json-key-0001", false, List.of())
+                .replace("{\"contest\"", "{\"stationId\":" + p.station().id() + ",\"contest\"");
+
+        var first = mvc.perform(post("/me/report").contentType(MediaType.APPLICATION_JSON).content(body).with(csrf())
+                        .with(signedIn(p.person())))
+                .andExpect(status().isOk()).andExpect(jsonPath("$.outcome").value("STORED"))
+                .andExpect(jsonPath("$.message", startsWith("ได้รับรายงานแล้ว"))).andReturn();
+        Number id = com.jayway.jsonpath.JsonPath.read(first.getResponse().getContentAsString(), "$.reportId");
+        mvc.perform(post("/me/report").contentType(MediaType.APPLICATION_JSON).content(body).with(csrf()).with(signedIn(p.person())))
+                .andExpect(status().isOk()).andExpect(jsonPath("$.outcome").value("ALREADY_STORED"))
+                .andExpect(jsonPath("$.reportId").value(id.longValue()));
+        assertThat(reports.reports("page-json-key-0001")).isEqualTo(1);
+
+        Tally close = reports.closeCount(p.station(), "party-list");
+        String warned = ReportFixture.json(close, "party-list", "page-json-key-0002", false, List.of())
+                .replace("{\"contest\"", "{\"stationId\":" + p.station().id() + ",\"contest\"");
+        mvc.perform(post("/me/report").contentType(MediaType.APPLICATION_JSON).content(warned).with(csrf()).with(signedIn(p.person())))
+                .andExpect(status().isUnprocessableContent()).andExpect(jsonPath("$.needsConfirmation").value(true))
+                .andExpect(jsonPath("$.findings[0].severity").value("WARNING"))
+                .andExpect(jsonPath("$.findings[*].code", org.hamcrest.Matchers.hasItem("invalid-over-margin")));
+        // without the session's CSRF token the page's JSON is refused like any form
+        mvc.perform(post("/me/report").contentType(MediaType.APPLICATION_JSON).content(body).with(signedIn(p.person())))
+                .andExpect(status().isForbidden());
+    }
+
+    @Test
+    void aLeadReportsAnyStationOfTheirConstituencyChosenByCodeButNoOther() throws Exception {
+        var org = fixture.organisation("report-lead");
+        var lead = fixture.volunteer(org, "report-lead", "ผู้นำ รายงาน");
+        fixture.asLead(lead, "BKK_15");
+        StationView mine = fixture.stations("BKK_15").get(3);
+        StationView elsewhere = fixture.stations("BKK_16").get(0);
+
+        mvc.perform(get("/me/report").with(signedIn(lead))).andExpect(status().isOk())
+                .andExpect(content().string(containsString("คุณเป็นผู้ประสานงานเขต BKK_15")))
+                .andExpect(content().string(not(containsString("name=\"vote-1\""))));
+        mvc.perform(get("/me/report").param("station", mine.code()).with(signedIn(lead))).andExpect(status().isOk())
+                .andExpect(content().string(containsString("name=\"vote-1\"")));
+        mvc.perform(get("/me/report").param("station", elsewhere.code()).with(signedIn(lead)))
+                .andExpect(content().string(containsString("ไม่พบหน่วยนี้ในเขตของคุณ")));
+
+        Placed asLead = new Placed(lead, mine);
+        mvc.perform(form(asLead, reports.goodCount(mine, "constituency"), "page-lead-key-001")).andExpect(status().is3xxRedirection());
+        assertThat(reports.reports("page-lead-key-001")).isEqualTo(1);
+        Placed outside = new Placed(lead, elsewhere);
+        mvc.perform(form(outside, reports.goodCount(elsewhere, "constituency"), "page-lead-key-002")).andExpect(status().isForbidden())
+                .andExpect(content().string(containsString("คุณไม่ได้รับมอบหมายที่หน่วยนี้")));
+        assertThat(reports.reports("page-lead-key-002")).isZero();
+    }
+
+    @Test
+    void aPhotoUploadAnswersItsIdAndHashAndRefusesWhatIsNotAnImage() throws Exception {
+        Placed p = placed("report-photo", "BKK_17", 0);
+        mvc.perform(multipart("/me/report/photos").file(new MockMultipartFile("file", "b.jpg", "image/jpeg", ReportFixture.image("jpg", 201)))
+                        .param("kind", "TALLY_BOARD").with(csrf()).with(signedIn(p.person())))
+                .andExpect(status().isCreated()).andExpect(jsonPath("$.id").isNumber()).andExpect(jsonPath("$.sha256").isString());
+        mvc.perform(multipart("/me/report/photos").file(new MockMultipartFile("file", "b.jpg", "image/jpeg", "not a photo".getBytes()))
+                        .param("kind", "TALLY_BOARD").with(csrf()).with(signedIn(p.person())))
+                .andExpect(status().isBadRequest()).andExpect(jsonPath("$.problems[0]").value("ไฟล์นี้ไม่ใช่รูปภาพ JPEG, PNG หรือ WebP"));
+    }
+
+    @Test
+    void aVolunteerMakesAnApiTokenSeenOnceAndRevokesIt() throws Exception {
+        Placed p = placed("report-token", "BKK_18", 0);
+        var made = mvc.perform(post("/me/report/token").with(csrf()).with(signedIn(p.person())))
+                .andExpect(redirectedUrl("/me/report#token")).andReturn();
+        String token = (String) made.getFlashMap().get("newToken");
+        assertThat(token).startsWith("khv_").hasSizeGreaterThan(40);
+        mvc.perform(get("/me/report").with(signedIn(p.person())).flashAttrs(made.getFlashMap()))
+                .andExpect(content().string(containsString(token)));
+        mvc.perform(get("/me/report").with(signedIn(p.person()))).andExpect(content().string(not(containsString(token))))
+                .andExpect(content().string(containsString("คุณมีโทเคนที่ใช้งานอยู่")));
+        mvc.perform(post("/me/report/token/revoke").with(csrf()).with(signedIn(p.person()))).andExpect(redirectedUrl("/me/report#token"));
+        mvc.perform(get("/me/report").with(signedIn(p.person()))).andExpect(content().string(containsString("สร้างโทเคน")))
+                .andExpect(content().string(not(containsString("คุณมีโทเคนที่ใช้งานอยู่"))));
+    }
+}
