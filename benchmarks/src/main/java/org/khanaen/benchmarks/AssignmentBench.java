@@ -51,7 +51,7 @@ final class AssignmentBench {
         try (var app = server.startApp(url)) {
             app.getBean(ElectionImports.class).importBuiltIn(ELECTION);
             ElectionCatalog catalog = app.getBean(ElectionCatalog.class);
-            byte[] csv = csv(catalog.districts(ELECTION), catalog.stationPoints(ELECTION));
+            byte[] csv = csv(catalog.districts(ELECTION), catalog.stationPoints(ELECTION), volunteers, false);
             OrganisationId org = app.getBean(PartnerOrganisations.class)
                     .create(new OrganisationDraft("bench", "องค์กรทดสอบ", "Bench", null, null, null)).id();
             RosterImports imports = app.getBean(RosterImports.class);
@@ -113,8 +113,11 @@ final class AssignmentBench {
         }
     }
 
-    /** Homes where the stations are: each district weighted by the stations nearest its centre. */
-    private byte[] csv(List<DistrictView> allDistricts, List<StationPoint> stations) {
+    /**
+     * Homes where the stations are: each district weighted by the stations nearest its centre. Roles 97.5% station,
+     * 2% lead, 0.5% war room, unless {@code stationsOnly} (then everyone is a station volunteer all day).
+     */
+    static byte[] csv(List<DistrictView> allDistricts, List<StationPoint> stations, int volunteers, boolean stationsOnly) {
         List<DistrictView> districts = allDistricts.stream().filter(d -> d.latitude() != null).toList();
         double[] weight = new double[districts.size()];
         for (StationPoint s : stations) {
@@ -143,8 +146,8 @@ final class AssignmentBench {
         for (int i = 0; i < volunteers; i++) {
             int k = java.util.Arrays.binarySearch(cumulative, random.nextDouble() * total);
             DistrictView home = districts.get(k < 0 ? Math.min(-k - 1, districts.size() - 1) : k);
-            int role = random.nextInt(1000);
-            int availability = random.nextInt(100);
+            int role = stationsOnly ? 0 : random.nextInt(1000);
+            int availability = stationsOnly ? 0 : random.nextInt(100);
             csv.append("อาสา ").append(name(i)).append(',')
                     .append("08").append(String.format("%08d", 10_000_000 + i)).append(',')
                     .append("volunteer").append(i).append("@bench.example.org").append(",,")

@@ -20,7 +20,9 @@ public final class Bench {
                       reference-load   raw JDBC reference, then the 2023 election (94,904 stations) imported n times
                       volunteer-import the 2023 stations, then a CSV of --rows volunteers (100,000) checked and imported
                       assignment       the 2023 stations and --rows volunteers (100,000), then automatic assignment of all tiers, n times
-                                       (--mail true: then queue the assignment mails of the last plan)""");
+                                       (--mail true: then queue the assignment mails of the last plan)
+                      reports          the 2023 stations with a volunteer each, then both contests' final counts sent over HTTP
+                                       by --clients (64) clients, --resend (0.02) of them twice; counted afterwards""");
             return;
         }
         Map<String, String> options = options(Arrays.copyOfRange(args, 1, args.length));
@@ -31,6 +33,8 @@ public final class Bench {
                         Integer.parseInt(options.getOrDefault("runs", "3"))).run();
                 case "assignment" -> new AssignmentBench(server, Integer.parseInt(options.getOrDefault("rows", "100000")),
                         Integer.parseInt(options.getOrDefault("runs", "3")), Boolean.parseBoolean(options.getOrDefault("mail", "false"))).run();
+                case "reports" -> new ReportsBench(server, Integer.parseInt(options.getOrDefault("clients", "64")),
+                        Double.parseDouble(options.getOrDefault("resend", "0.02"))).run();
                 default -> throw new IllegalArgumentException("unknown benchmark " + args[0]);
             }
         }

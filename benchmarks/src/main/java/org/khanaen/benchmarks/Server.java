@@ -82,6 +82,13 @@ final class Server implements AutoCloseable {
                         "--khanaen.elections.autoload=", "--logging.level.root=warn", "--spring.main.banner-mode=off");
     }
 
+    /** The whole application with its web server on a free port (read it from {@code local.server.port}). */
+    org.springframework.context.ConfigurableApplicationContext startWebApp(String url) {
+        return new org.springframework.boot.builder.SpringApplicationBuilder(org.khanaen.KhanaenApplication.class)
+                .run("--spring.datasource.url=" + url, "--spring.datasource.username=" + user, "--spring.datasource.password=" + password,
+                        "--khanaen.elections.autoload=", "--logging.level.root=warn", "--spring.main.banner-mode=off", "--server.port=0");
+    }
+
     /** Prints what the figures stand on, and measures the server's own insert rates in this run. */
     PhysicalReference describeAndMeasure() throws SQLException {
         System.out.println("server: " + description);

@@ -95,7 +95,7 @@ public class ReportSubmissions {
         }
         Optional<Long> earlier = existing(s);
         if (earlier.isPresent()) {
-            return new Result(Outcome.ALREADY_STORED, earlier.get(), new Findings(List.of(), List.of()));
+            return already(s, earlier.get());
         }
         StationPoint station = facts.station(s.electionId(), s.stationId())
                 .orElseThrow(() -> new ReportProblem("report.problem.no-station"));
@@ -122,6 +122,7 @@ public class ReportSubmissions {
             return new Result(Outcome.REFUSED, null, findings);
         }
         Tally t = s.tally();
+        var key = new org.springframework.jdbc.support.GeneratedKeyHolder();
         int inserted = jdbc.sql("""
                 insert ignore into station_report (election_id, station_id, constituency_id, contest_code, final_count, idempotency_key,
                   volunteer_id, submitted_by, votes, votes_hash, valid_ballots, invalid_ballots, no_vote_ballots, ballots_used, warnings,
@@ -132,12 +133,12 @@ public class ReportSubmissions {
                         t.noVote(), t.ballotsUsed(),
                         findings.warnings().isEmpty() ? null : findings.warnings().stream().map(Finding::code).collect(Collectors.joining(",")),
                         Timestamp.from(Instant.now()))
-                .update();
+                .update(key);
         if (inserted == 0) {
             // the same key arrived twice at once and the other one stored it; read committed shows its row
-            return new Result(Outcome.ALREADY_STORED, existing(s).orElseThrow(), new Findings(List.of(), List.of()));
+            return already(s, existing(s).orElseThrow());
         }
-        long id = existing(s).orElseThrow();
+        long id = key.getKey().longValue();
         for (StoredPhoto photo : sent) {
             jdbc.sql("insert into station_report_photo (report_id, photo_id) values (?, ?)").params(id, photo.id()).update();
         }
@@ -145,6 +146,16 @@ public class ReportSubmissions {
         contests.evaluate(contests.lock(s.electionId(), s.stationId(), station.constituencyId(), s.contestCode()), rules);
         events.publishEvent(new StationReportReceived(id, s.electionId(), s.stationId(), s.contestCode(), t.isFinal()));
         return new Result(Outcome.STORED, id, findings);
+    }
+
+    /** The report stored before under this key, if it is the same station and contest; a key reused for another is refused. */
+    private Result already(Submission s, long id) {
+        boolean same = jdbc.sql("select count(*) from station_report where id = ? and station_id = ? and contest_code = ?")
+                .params(id, s.stationId(), s.contestCode()).query(Long.class).single() == 1;
+        if (!same) {
+            throw new ReportProblem("report.problem.key-reused");
+        }
+        return new Result(Outcome.ALREADY_STORED, id, new Findings(List.of(), List.of()));
     }
 
     private Optional<Long> existing(Submission s) {

@@ -98,6 +98,7 @@ class StationContests {
     void evaluate(Row row, ElectionRules rules) {
         List<Report> reports = reports(row);
         List<Report> open = reports.stream().filter(Report::open).toList();
+        String latest = open.isEmpty() ? null : ReportSubmissions.votesText(open.getLast().tally().votes());
         boolean partial = reports.stream().anyMatch(r -> !r.isFinal() && !"REJECTED".equals(r.status()));
         if (row.version() > 0) {
             String verified = key(row.verified());
@@ -107,15 +108,15 @@ class StationContests {
             if (disagreement && row.state() != ContestState.CONFLICT) {
                 step(row.id(), null, "REOPENED", open.getLast().id(), null, "system", null);
             }
-            setState(row, disagreement ? ContestState.CONFLICT : ContestState.VERIFIED, disagreement, 0);
+            setState(row, disagreement ? ContestState.CONFLICT : ContestState.VERIFIED, disagreement, 0, latest);
             return;
         }
         Map<String, List<Report>> groups = new LinkedHashMap<>();
         open.forEach(r -> groups.computeIfAbsent(key(r.tally()), k -> new ArrayList<>()).add(r));
         if (groups.isEmpty()) {
-            setState(row, partial ? ContestState.PARTIAL : ContestState.NO_REPORT, false, 2);
+            setState(row, partial ? ContestState.PARTIAL : ContestState.NO_REPORT, false, 2, null);
         } else if (groups.size() > 1) {
-            setState(row, ContestState.CONFLICT, true, 0);
+            setState(row, ContestState.CONFLICT, true, 0, latest);
         } else {
             List<Report> agreeing = groups.values().iterator().next();
             long people = agreeing.stream().map(Report::reporter).distinct().count();
@@ -123,7 +124,7 @@ class StationContests {
                 verify(row, agreeing.getLast().tally(), "AGREEMENT", agreeing.getLast().id(), "system",
                         people + " agreeing reports");
             } else {
-                setState(row, ContestState.FINAL, true, row.closeRace() ? 1 : 2);
+                setState(row, ContestState.FINAL, true, row.closeRace() ? 1 : 2, latest);
             }
         }
     }
@@ -164,15 +165,15 @@ class StationContests {
                 .params(verifier, Timestamp.from(until), id).update();
     }
 
-    private void setState(Row row, ContestState state, boolean inQueue, int rank) {
+    private void setState(Row row, ContestState state, boolean inQueue, int rank, String latestVotes) {
         // entering the queue stamps the time (oldest first); staying keeps it; leaving clears it and any claim
         jdbc.sql("""
-                update station_contest set state = ?, in_queue = ?, queue_rank = ?,
+                update station_contest set state = ?, in_queue = ?, queue_rank = ?, latest_votes = ?,
                   queued_at = case when ? then coalesce(queued_at, ?) else null end,
                   claimed_by = case when ? then claimed_by else null end,
                   claim_expires_at = case when ? then claim_expires_at else null end,
                   updated_at = ? where id = ?""")
-                .params(state.name(), inQueue, rank, inQueue, now(), inQueue, inQueue, now(), row.id())
+                .params(state.name(), inQueue, rank, latestVotes, inQueue, now(), inQueue, inQueue, now(), row.id())
                 .update();
     }
 

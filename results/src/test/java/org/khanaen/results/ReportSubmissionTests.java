@@ -75,6 +75,9 @@ class ReportSubmissionTests {
         assertThat(again.outcome()).isEqualTo(Outcome.ALREADY_STORED);
         assertThat(again.reportId()).isEqualTo(first.reportId());
         assertThat(reports("phone-key-0001")).isEqualTo(1);
+        // the key names one report: sent again for another contest it is refused, not taken for the first
+        assertThatThrownBy(() -> submissions.submit(new Submission(ELECTION, station.id(), "party-list", me, "volunteer", "phone-key-0001",
+                goodCount(station, "party-list"), true, List.of()))).hasMessage("report.problem.key-reused");
 
         Submission retried = new Submission(ELECTION, station.id(), "party-list", me, "volunteer", "phone-key-0002",
                 goodCount(station, "party-list"), true, List.of());

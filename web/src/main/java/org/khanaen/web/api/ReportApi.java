@@ -166,6 +166,7 @@ class ReportApi {
         HttpStatus status = switch (e.key()) {
             case "report.problem.not-yours" -> HttpStatus.FORBIDDEN;
             case "report.problem.no-station" -> HttpStatus.NOT_FOUND;
+            case "report.problem.key-reused" -> HttpStatus.CONFLICT;
             default -> HttpStatus.BAD_REQUEST;
         };
         var response = problem(status, text.message(e.key(), null, locale), request);

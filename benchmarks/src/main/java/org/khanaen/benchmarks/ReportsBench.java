@@ -1,0 +1,292 @@
+package org.khanaen.benchmarks;
+
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.sql.Connection;
+import java.sql.ResultSet;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.SplittableRandom;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.atomic.AtomicLong;
+
+import org.khanaen.assignment.AutoAssignment;
+import org.khanaen.assignment.RunRequest;
+import org.khanaen.assignment.RunView;
+import org.khanaen.elections.ElectionCatalog;
+import org.khanaen.elections.ElectionImports;
+import org.khanaen.elections.StationPoint;
+import org.khanaen.results.ReporterTokens;
+import org.khanaen.volunteers.OrganisationDraft;
+import org.khanaen.volunteers.OrganisationId;
+import org.khanaen.volunteers.PartnerOrganisations;
+import org.khanaen.volunteers.RosterImports;
+import org.khanaen.volunteers.VolunteerId;
+
+/**
+ * Election night's peak: every station's final count of both contests sent over HTTP through the partner
+ * API ({@code POST /api/v1/stations/{id}/reports}) by {@code --clients} concurrent clients, each report as its
+ * station's assigned volunteer with that volunteer's token. A share of the reports ({@code --resend}) is sent a
+ * second time with the same idempotency key, as a phone does after a dropped answer. Afterwards the database is
+ * counted: exactly one report per station and contest, none lost, none doubled.
+ * <p>
+ * Set-up (not timed): the 2023 stations, one volunteer per station imported by CSV and placed by the automatic
+ * run, a token each. Counts are made up but add up, with the same ballots used in both contests.
+ */
+final class ReportsBench {
+
+    private static final String ELECTION = "th-2566";
+
+    private record Request(long stationId, String token, String body) {
+    }
+
+    private final Server server;
+    private final int clients;
+    private final double resend;
+
+    ReportsBench(Server server, int clients, double resend) {
+        this.server = server;
+        this.clients = clients;
+        this.resend = resend;
+    }
+
+    void run() throws Exception {
+        PhysicalReference reference = server.describeAndMeasure();
+        String url = server.freshSchema("bench_reports");
+        try (var app = server.startWebApp(url)) {
+            int port = Integer.parseInt(app.getEnvironment().getProperty("local.server.port"));
+            app.getBean(ElectionImports.class).importBuiltIn(ELECTION);
+            ElectionCatalog catalog = app.getBean(ElectionCatalog.class);
+            List<StationPoint> stations = catalog.stationPoints(ELECTION);
+            Map<Long, VolunteerId> primaries = placeOnePerStation(app, url, catalog, stations);
+            Map<Long, String> tokens = tokens(app.getBean(ReporterTokens.class), primaries);
+            List<Request> requests = requests(catalog, stations, primaries, tokens);
+            System.out.printf("%,d stations, %,d with a volunteer and a token; %,d reports to send, %.1f%% of them twice%n",
+                    stations.size(), primaries.size(), requests.size(), 100 * resend);
+
+            warmUp(port, requests);
+            Outcome outcome = send(port, requests);
+            Counted counted = count(url);
+            long[] ms = outcome.latenciesMicros();
+            Arrays.sort(ms);
+            double seconds = outcome.seconds();
+            System.out.printf("sent %,d requests (%,d first sends, %,d resends) in %.1f s: %,.0f requests/s, %,.0f reports/s stored;"
+                    + " latency p50 %.1f ms, p95 %.1f ms, p99 %.1f ms, max %.1f ms; answers %s%n",
+                    ms.length, requests.size(), outcome.resends(), seconds, ms.length / seconds, counted.reports() / seconds,
+                    pct(ms, 50), pct(ms, 95), pct(ms, 99), ms[ms.length - 1] / 1000.0, outcome.statuses());
+            System.out.printf("counted after the run: %,d reports (expected %,d), %,d station-contests with more than one report,"
+                    + " %,d station-contests (%s)%n", counted.reports(), requests.size(), counted.doubled(), counted.contests(), counted.states());
+            boolean exact = counted.reports() == requests.size() && counted.doubled() == 0;
+            System.out.printf("%n| %s | reports over HTTP, %,d final reports (2 contests × %,d stations), %d clients, %.0f%% resent |"
+                    + " **%,.0f reports/s** sustained (%.1f s) | p50 %.1f ms, p95 %.1f ms, **p99 %.1f ms** | %s | raw JDBC %,.0f rows/s batched,"
+                    + " %,.0f rows/s per-row commit |%n",
+                    java.time.LocalDate.now(), requests.size(), primaries.size(), clients, 100 * resend, requests.size() / seconds, seconds,
+                    pct(ms, 50), pct(ms, 95), pct(ms, 99), exact ? "nothing lost or doubled" : "MISMATCH: " + counted,
+                    reference.batchedRowsPerSecond(), reference.perRowCommitsPerSecond());
+            if (!exact) {
+                throw new IllegalStateException("reports lost or doubled: " + counted);
+            }
+        } finally {
+            server.drop(url);
+        }
+    }
+
+    /** One volunteer per station: a CSV of as many volunteers as stations, placed by one automatic run; station → volunteer. */
+    private Map<Long, VolunteerId> placeOnePerStation(org.springframework.context.ConfigurableApplicationContext app, String url,
+            ElectionCatalog catalog, List<StationPoint> stations) throws Exception {
+        long start = System.nanoTime();
+        OrganisationId org = app.getBean(PartnerOrganisations.class)
+                .create(new OrganisationDraft("bench", "องค์กรทดสอบ", "Bench", null, null, null)).id();
+        RosterImports imports = app.getBean(RosterImports.class);
+        // a few more people than stations: the nearest-first plan leaves a station or two beyond everyone's reach otherwise
+        byte[] csv = AssignmentBench.csv(catalog.districts(ELECTION), stations, (int) (stations.size() * 1.03), true);
+        long job = imports.upload(org, "volunteers.csv", csv, "bench");
+        VolunteerImportBench.waitFor(imports, org, job, RosterImports.Status.CHECKED);
+        imports.importValidRows(org, job, "bench");
+        VolunteerImportBench.waitFor(imports, org, job, RosterImports.Status.IMPORTED);
+        RunView view = app.getBean(AutoAssignment.class)
+                .runAndWait(new RunRequest(ELECTION, RunRequest.Scope.ELECTION, null, null, RunRequest.Mode.FILL, "bench"));
+        if (view.status() != RunView.Status.DONE) {
+            throw new IllegalStateException("assignment " + view.status() + ": " + view.error());
+        }
+        Map<Long, VolunteerId> primaries = new HashMap<>();
+        try (Connection c = server.connect(url);
+             ResultSet rs = c.createStatement().executeQuery(
+                     "select place_id, volunteer_id from assignment where tier = 'STATION' and position = 1")) {
+            while (rs.next()) {
+                primaries.put(rs.getLong(1), new VolunteerId(rs.getLong(2)));
+            }
+        }
+        System.out.printf("set-up: %,d volunteers imported and placed in %.1f s%n", primaries.size(), (System.nanoTime() - start) / 1e9);
+        return primaries;
+    }
+
+    private static Map<Long, String> tokens(ReporterTokens tokens, Map<Long, VolunteerId> primaries) throws Exception {
+        long start = System.nanoTime();
+        Map<Long, String> byStation = new ConcurrentHashMap<>();
+        try (ExecutorService pool = Executors.newFixedThreadPool(8)) {
+            List<Future<?>> done = new ArrayList<>();
+            for (var e : primaries.entrySet()) {
+                done.add(pool.submit(() -> byStation.put(e.getKey(), tokens.issue(e.getValue()))));
+            }
+            for (Future<?> f : done) {
+                f.get();
+            }
+        }
+        System.out.printf("set-up: %,d tokens issued in %.1f s%n", byStation.size(), (System.nanoTime() - start) / 1e9);
+        return byStation;
+    }
+
+    /** Both contests' final counts for every placed station: they add up, ballots used the same in both, turnout 60–80%. */
+    private static List<Request> requests(ElectionCatalog catalog, List<StationPoint> stations, Map<Long, VolunteerId> primaries,
+            Map<Long, String> tokens) {
+        var random = new SplittableRandom(2566);
+        Map<Long, List<Integer>> candidates = new HashMap<>();
+        List<Integer> parties = new ArrayList<>(catalog.ballotNumbers(ELECTION, "party-list", stations.getFirst().constituencyId()));
+        List<Request> requests = new ArrayList<>(primaries.size() * 2);
+        for (StationPoint s : stations) {
+            String token = tokens.get(s.id());
+            if (token == null) {
+                continue;
+            }
+            List<Integer> numbers = candidates.computeIfAbsent(s.constituencyId(),
+                    id -> new ArrayList<>(catalog.ballotNumbers(ELECTION, "constituency", id)));
+            long registered = Math.max(20, s.registeredVoters());
+            long used = Math.round(registered * (0.6 + 0.2 * random.nextDouble()));
+            long invalid = used / 50;
+            long noVote = used / 100;
+            for (String contest : List.of("constituency", "party-list")) {
+                Map<Integer, Long> votes = split(used - invalid - noVote, contest.equals("party-list") ? parties : numbers, random);
+                StringBuilder json = new StringBuilder(256).append("{\"contest\":\"").append(contest).append("\",\"final\":true,\"votes\":{");
+                String sep = "";
+                for (var v : votes.entrySet()) {
+                    json.append(sep).append('"').append(v.getKey()).append("\":").append(v.getValue());
+                    sep = ",";
+                }
+                json.append("},\"valid\":").append(used - invalid - noVote).append(",\"invalid\":").append(invalid)
+                        .append(",\"noVote\":").append(noVote).append(",\"ballotsUsed\":").append(used)
+                        .append(",\"warningsConfirmed\":true,\"idempotencyKey\":\"bench-").append(s.id()).append('-').append(contest)
+                        .append("\"}");
+                requests.add(new Request(s.id(), token, json.toString()));
+            }
+        }
+        java.util.Collections.shuffle(requests, new java.util.Random(2566)); // stations report in no particular order
+        return requests;
+    }
+
+    /** Valid votes over the numbers, a few taking most; every number at least 1 (no "major party at 0"). */
+    private static Map<Integer, Long> split(long valid, List<Integer> numbers, SplittableRandom random) {
+        double[] weights = new double[numbers.size()];
+        double total = 0;
+        for (int i = 0; i < weights.length; i++) {
+            weights[i] = i < 4 ? 5 + 20 * random.nextDouble() : 0.1 * random.nextDouble();
+            total += weights[i];
+        }
+        Map<Integer, Long> votes = new java.util.TreeMap<>();
+        long left = valid;
+        for (int i = 0; i < weights.length; i++) {
+            long v = i == weights.length - 1 ? left : Math.min(left, Math.round(valid * weights[i] / total));
+            votes.put(numbers.get(i), v);
+            left -= v;
+        }
+        return votes;
+    }
+
+    private record Outcome(long[] latenciesMicros, double seconds, int resends, Map<Integer, Long> statuses) {
+    }
+
+    /** A few hundred requests first, so that the JIT and the pools are warm; they count like the rest. */
+    private void warmUp(int port, List<Request> requests) throws Exception {
+        HttpClient http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).build();
+        for (Request r : requests.subList(0, Math.min(300, requests.size()))) {
+            http.send(post(port, r), HttpResponse.BodyHandlers.discarding());
+        }
+    }
+
+    private Outcome send(int port, List<Request> requests) throws Exception {
+        HttpClient http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).connectTimeout(Duration.ofSeconds(10)).build();
+        AtomicInteger next = new AtomicInteger();
+        AtomicInteger resends = new AtomicInteger();
+        long[] latencies = new long[requests.size() * 2];
+        AtomicInteger recorded = new AtomicInteger();
+        Map<Integer, AtomicLong> statuses = new ConcurrentHashMap<>();
+        long start = System.nanoTime();
+        try (ExecutorService pool = Executors.newFixedThreadPool(clients)) {
+            List<Future<?>> workers = new ArrayList<>();
+            for (int c = 0; c < clients; c++) {
+                SplittableRandom random = new SplittableRandom(c);
+                workers.add(pool.submit(() -> {
+                    for (int i = next.getAndIncrement(); i < requests.size(); i = next.getAndIncrement()) {
+                        Request r = requests.get(i);
+                        int times = random.nextDouble() < resend ? 2 : 1;
+                        resends.addAndGet(times - 1);
+                        for (int t = 0; t < times; t++) {
+                            long sent = System.nanoTime();
+                            HttpResponse<String> answer = http.send(post(port, r), HttpResponse.BodyHandlers.ofString());
+                            latencies[recorded.getAndIncrement()] = (System.nanoTime() - sent) / 1000;
+                            statuses.computeIfAbsent(answer.statusCode(), k -> new AtomicLong()).incrementAndGet();
+                            if (!Set.of(200, 201).contains(answer.statusCode())) {
+                                System.err.println(answer.statusCode() + " for station " + r.stationId() + ": " + answer.body());
+                            }
+                        }
+                    }
+                    return null;
+                }));
+            }
+            for (Future<?> w : workers) {
+                w.get();
+            }
+        }
+        double seconds = (System.nanoTime() - start) / 1e9;
+        Map<Integer, Long> counts = new java.util.TreeMap<>();
+        statuses.forEach((k, v) -> counts.put(k, v.get()));
+        return new Outcome(Arrays.copyOf(latencies, recorded.get()), seconds, resends.get(), counts);
+    }
+
+    private static HttpRequest post(int port, Request r) {
+        return HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + "/api/v1/stations/" + r.stationId() + "/reports"))
+                .header("Authorization", "Bearer " + r.token()).header("Content-Type", "application/json")
+                .timeout(Duration.ofSeconds(30)).POST(HttpRequest.BodyPublishers.ofString(r.body())).build();
+    }
+
+    private record Counted(long reports, long doubled, long contests, Map<String, Long> states) {
+    }
+
+    private Counted count(String url) throws Exception {
+        try (Connection c = server.connect(url); var st = c.createStatement()) {
+            long reports = single(st, "select count(*) from station_report");
+            long doubled = single(st, "select count(*) from (select station_id, contest_code from station_report"
+                    + " group by station_id, contest_code having count(*) > 1) d");
+            long contests = single(st, "select count(*) from station_contest");
+            Map<String, Long> states = new java.util.TreeMap<>();
+            try (ResultSet rs = st.executeQuery("select state, count(*) from station_contest group by state")) {
+                while (rs.next()) {
+                    states.put(rs.getString(1), rs.getLong(2));
+                }
+            }
+            return new Counted(reports, doubled, contests, states);
+        }
+    }
+
+    private static long single(java.sql.Statement st, String sql) throws Exception {
+        try (ResultSet rs = st.executeQuery(sql)) {
+            rs.next();
+            return rs.getLong(1);
+        }
+    }
+
+    private static double pct(long[] sortedMicros, int p) {
+        return sortedMicros[Math.min(sortedMicros.length - 1, (int) Math.ceil(p / 100.0 * sortedMicros.length) - 1)] / 1000.0;
+    }
+}
