@@ -22,7 +22,8 @@ public final class Bench {
                       assignment       the 2023 stations and --rows volunteers (100,000), then automatic assignment of all tiers, n times
                                        (--mail true: then queue the assignment mails of the last plan)
                       reports          the 2023 stations with a volunteer each, then both contests' final counts sent over HTTP
-                                       by --clients (64) clients, --resend (0.02) of them twice; counted afterwards""");
+                                       by --clients (64) clients, --resend (0.02) of them twice; counted afterwards
+                                       (--limit n: only n stations report, for a quick look)""");
             return;
         }
         Map<String, String> options = options(Arrays.copyOfRange(args, 1, args.length));
@@ -34,7 +35,8 @@ public final class Bench {
                 case "assignment" -> new AssignmentBench(server, Integer.parseInt(options.getOrDefault("rows", "100000")),
                         Integer.parseInt(options.getOrDefault("runs", "3")), Boolean.parseBoolean(options.getOrDefault("mail", "false"))).run();
                 case "reports" -> new ReportsBench(server, Integer.parseInt(options.getOrDefault("clients", "64")),
-                        Double.parseDouble(options.getOrDefault("resend", "0.02"))).run();
+                        Double.parseDouble(options.getOrDefault("resend", "0.02")),
+                        Integer.parseInt(options.getOrDefault("limit", String.valueOf(Integer.MAX_VALUE)))).run();
                 default -> throw new IllegalArgumentException("unknown benchmark " + args[0]);
             }
         }

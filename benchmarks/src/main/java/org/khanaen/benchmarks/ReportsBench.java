@@ -54,11 +54,14 @@ final class ReportsBench {
     private final Server server;
     private final int clients;
     private final double resend;
+    private final int limit;
 
-    ReportsBench(Server server, int clients, double resend) {
+    /** @param limit at most this many stations report (all by default; fewer for a quick look) */
+    ReportsBench(Server server, int clients, double resend, int limit) {
         this.server = server;
         this.clients = clients;
         this.resend = resend;
+        this.limit = limit;
     }
 
     void run() throws Exception {
@@ -71,7 +74,7 @@ final class ReportsBench {
             List<StationPoint> stations = catalog.stationPoints(ELECTION);
             Map<Long, VolunteerId> primaries = placeOnePerStation(app, url, catalog, stations);
             Map<Long, String> tokens = tokens(app.getBean(ReporterTokens.class), primaries);
-            List<Request> requests = requests(catalog, stations, primaries, tokens);
+            List<Request> requests = requests(catalog, stations.subList(0, Math.min(limit, stations.size())), primaries, tokens);
             System.out.printf("%,d stations, %,d with a volunteer and a token; %,d reports to send, %.1f%% of them twice%n",
                     stations.size(), primaries.size(), requests.size(), 100 * resend);
 

@@ -15,7 +15,8 @@ import org.khanaen.platform.embeddeddb.EmbeddedMariaDb;
 final class Server implements AutoCloseable {
 
     private static final String PARAMETERS = "?rewriteBatchedStatements=true&characterEncoding=UTF-8"
-            + "&connectionTimeZone=UTC&forceConnectionTimeZoneToSession=true";
+            + "&connectionTimeZone=UTC&forceConnectionTimeZoneToSession=true"
+            + "&useLocalSessionState=true&cachePrepStmts=true&prepStmtCacheSize=250&prepStmtCacheSqlLimit=2048";
 
     final String base;
     final String user;

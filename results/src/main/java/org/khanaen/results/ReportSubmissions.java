@@ -93,14 +93,14 @@ public class ReportSubmissions {
         if (s.idempotencyKey() == null || !s.idempotencyKey().matches("[A-Za-z0-9_-]{8,80}")) {
             throw new ReportProblem("report.problem.key");
         }
-        Optional<Long> earlier = existing(s);
-        if (earlier.isPresent()) {
-            return already(s, earlier.get());
-        }
         StationPoint station = facts.station(s.electionId(), s.stationId())
                 .orElseThrow(() -> new ReportProblem("report.problem.no-station"));
         if (!mayReport(s, station)) {
             throw new ReportProblem("report.problem.not-yours");
+        }
+        Optional<Long> earlier = existing(s);
+        if (earlier.isPresent()) {
+            return already(s, earlier.get());
         }
         Set<Integer> numbers = facts.ballotNumbers(s.electionId(), s.contestCode(), station.constituencyId());
         if (numbers.isEmpty()) {
@@ -146,6 +146,11 @@ public class ReportSubmissions {
         contests.evaluate(contests.lock(s.electionId(), s.stationId(), station.constituencyId(), s.contestCode()), rules);
         events.publishEvent(new StationReportReceived(id, s.electionId(), s.stationId(), s.contestCode(), t.isFinal()));
         return new Result(Outcome.STORED, id, findings);
+    }
+
+    /** A station of the election, from memory (reference data does not change on election night): for callers' own checks. */
+    public Optional<StationPoint> station(String electionId, long stationId) {
+        return facts.station(electionId, stationId);
     }
 
     /** The report stored before under this key, if it is the same station and contest; a key reused for another is refused. */

@@ -1,9 +1,12 @@
 package org.khanaen.results;
 
 import java.time.Duration;
+import java.time.Instant;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
 
 import org.khanaen.elections.ContestView;
 import org.khanaen.elections.ElectionCatalog;
@@ -29,6 +32,7 @@ class StationFacts {
     private final ElectionCatalog catalog;
     private final Cache<Long, Optional<StationPoint>> stations = Caffeine.newBuilder().maximumSize(250_000).expireAfterWrite(KEEP).build();
     private final Cache<BallotKey, Set<Integer>> ballots = Caffeine.newBuilder().maximumSize(5_000).expireAfterWrite(KEEP).build();
+    private final Map<String, Instant> loaded = new ConcurrentHashMap<>();
     private final Cache<String, List<ContestView>> contests = Caffeine.newBuilder().maximumSize(100).expireAfterWrite(KEEP).build();
 
     StationFacts(ElectionCatalog catalog) {
@@ -36,7 +40,23 @@ class StationFacts {
     }
 
     Optional<StationPoint> station(String electionId, long stationId) {
-        return stations.get(stationId, catalog::stationPoint).filter(p -> p.electionId().equals(electionId));
+        Optional<StationPoint> known = stations.getIfPresent(stationId);
+        if (known == null) {
+            // the first report of the night: every station of the election in one query, not one query per station
+            loadAll(electionId);
+            known = stations.get(stationId, catalog::stationPoint);
+        }
+        return known.filter(p -> p.electionId().equals(electionId));
+    }
+
+    /** At most once per {@link #KEEP} per election, however many unknown ids are asked for. */
+    private synchronized void loadAll(String electionId) {
+        Instant last = loaded.get(electionId);
+        if (last != null && last.isAfter(Instant.now().minus(KEEP))) {
+            return;
+        }
+        catalog.stationPoints(electionId).forEach(p -> stations.put(p.id(), Optional.of(p)));
+        loaded.put(electionId, Instant.now());
     }
 
     Set<Integer> ballotNumbers(String electionId, String contest, long constituencyId) {

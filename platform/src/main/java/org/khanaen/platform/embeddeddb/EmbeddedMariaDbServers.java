@@ -78,7 +78,10 @@ final class EmbeddedMariaDbServers {
     static String jdbcUrl(int port, String database) {
         return "jdbc:mysql://127.0.0.1:" + port + "/" + database
                 + "?createDatabaseIfNotExist=true&rewriteBatchedStatements=true"
-                + "&characterEncoding=UTF-8&connectionTimeZone=UTC&forceConnectionTimeZoneToSession=true";
+                + "&characterEncoding=UTF-8&connectionTimeZone=UTC&forceConnectionTimeZoneToSession=true"
+                // the driver remembers autocommit and isolation itself instead of re-sending SETs around every
+                // transaction (measured: 8 SET statements per election-night report), and keeps prepared statements
+                + "&useLocalSessionState=true&cachePrepStmts=true&prepStmtCacheSize=250&prepStmtCacheSqlLimit=2048";
     }
 
     private static Running start(EmbeddedDatabaseProperties properties, Path dataDir) {

@@ -9,12 +9,12 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 
-import org.khanaen.elections.ElectionCatalog;
 import org.khanaen.elections.StationPoint;
 import org.khanaen.results.PhotoKind;
 import org.khanaen.results.PhotoProblem;
 import org.khanaen.results.Photos;
 import org.khanaen.results.ReportProblem;
+import org.khanaen.results.ReportSubmissions;
 import org.khanaen.results.ReportSubmissions.Outcome;
 import org.khanaen.results.ReportSubmissions.Result;
 import org.khanaen.results.ReportSubmissions.Submission;
@@ -24,7 +24,6 @@ import org.khanaen.results.StoredPhoto;
 import org.khanaen.volunteers.VolunteerId;
 import org.khanaen.web.report.FindingText;
 import org.khanaen.web.report.ReportPlaces;
-import org.khanaen.web.report.ReportPlaces.Reporter;
 import org.khanaen.web.report.ReportRequest;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
@@ -66,16 +65,16 @@ class ReportApi {
     }
 
     private final ReportPlaces places;
-    private final ElectionCatalog catalog;
+    private final ReportSubmissions submissions;
     private final ReportsWithPhotos reports;
     private final Photos photos;
     private final FindingText text;
     private final JsonMapper json;
 
-    ReportApi(ReportPlaces places, ElectionCatalog catalog, ReportsWithPhotos reports, Photos photos, FindingText text, JsonMapper json) {
+    ReportApi(ReportPlaces places, ReportSubmissions submissions, ReportsWithPhotos reports, Photos photos, FindingText text, JsonMapper json) {
         this.json = json;
         this.places = places;
-        this.catalog = catalog;
+        this.submissions = submissions;
         this.reports = reports;
         this.photos = photos;
         this.text = text;
@@ -127,17 +126,15 @@ class ReportApi {
             Locale resolved, HttpServletRequest request) {
         Locale locale = language(request, resolved);
         String election = report.electionId() == null || report.electionId().isBlank() ? places.election() : report.electionId().strip();
-        StationPoint station = catalog.stationPoint(stationId).filter(s -> s.electionId().equals(election)).orElse(null);
+        StationPoint station = submissions.station(election, stationId).orElse(null);
         if (station == null) {
             return problem(HttpStatus.NOT_FOUND, text.message("report.problem.no-station", null, locale), request);
         }
-        Reporter reporter = places.of(volunteer, election).orElse(null);
-        if (reporter == null || !places.mayReport(reporter, station)) {
-            return problem(HttpStatus.FORBIDDEN, text.message("report.problem.not-yours", null, locale), request);
-        }
+        // whether it is the volunteer's station is decided by the submission itself (a 403 from its refusal): asking
+        // here too cost a second assignment look-up per call
         ReportRequest keyed = report.idempotencyKey() == null && headerKey != null ? report.withKey(headerKey.strip()) : report;
         Result result = reports.submit(new Submission(election, station.id(), keyed.contest() == null ? null : keyed.contest().strip(),
-                reporter.volunteer(), actor(volunteer), keyed.idempotencyKey(), keyed.tally(), keyed.confirmed(), keyed.photos()), sent);
+                volunteer, actor(volunteer), keyed.idempotencyKey(), keyed.tally(), keyed.confirmed(), keyed.photos()), sent);
         if (result.outcome() == Outcome.REFUSED) {
             ProblemDetail problem = problem(HttpStatus.UNPROCESSABLE_CONTENT, text.message(result.findings().errors().isEmpty()
                     ? "report-page.api.warnings" : "report-page.api.errors", null, locale), request).getBody();
