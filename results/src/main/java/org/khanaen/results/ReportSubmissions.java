@@ -178,10 +178,15 @@ public class ReportSubmissions {
                 || x.tier() == Tier.CONSTITUENCY_LEAD && x.placeId() == station.constituencyId()).orElse(false);
     }
 
-    /** The station's newest final count of another contest, for the ballot-surplus warning. */
+    /**
+     * The station's newest final count of another contest, for the ballot-surplus warning. The index is forced: for
+     * "order by id desc limit 1" the optimizer walked the primary key backwards through every report (measured: 0.2 s
+     * a call with 100,000 reports stored).
+     */
     private Optional<Tally> otherContestFinal(Submission s) {
         return jdbc.sql("""
                 select votes, valid_ballots, invalid_ballots, no_vote_ballots, ballots_used from station_report
+                force index (ix_station_report_station)
                 where station_id = ? and contest_code <> ? and final_count and status <> 'REJECTED' order by id desc limit 1""")
                 .params(s.stationId(), s.contestCode())
                 .query((rs, n) -> new Tally(parseVotes(rs.getString(1)), rs.getLong(2), rs.getLong(3), rs.getLong(4), rs.getLong(5), true))

@@ -83,7 +83,7 @@ class StationContests {
         return jdbc.sql("""
                 select id, volunteer_id, submitted_by, final_count, status, votes, valid_ballots, invalid_ballots, no_vote_ballots,
                   ballots_used, submitted_at
-                from station_report where station_id = ? and contest_code = ? order by id""")
+                from station_report force index (ix_station_report_station) where station_id = ? and contest_code = ? order by id""")
                 .params(row.stationId(), row.contest())
                 .query((rs, n) -> new Report(rs.getLong(1), (Long) rs.getObject(2, Long.class), rs.getString(3), rs.getBoolean(4),
                         rs.getString(5), tally(rs, 6, rs.getBoolean(4)), rs.getTimestamp(11).toInstant()))
