@@ -63,6 +63,16 @@ public class ReportSubmissions {
     public record Result(Outcome outcome, Long reportId, Findings findings) {
     }
 
+    /**
+     * Where a sent report stands, for the volunteer who sent it (their partner app polls it).
+     *
+     * @param status       RECEIVED (waiting), VERIFIED, REJECTED or SUPERSEDED (other numbers were verified)
+     * @param contestState the station contest's state now
+     */
+    public record Status(long reportId, long stationId, String contest, boolean isFinal, String status, ContestState contestState,
+            Instant submittedAt) {
+    }
+
     private final JdbcClient jdbc;
     private final ElectionCatalog catalog;
     private final StationFacts facts;
@@ -146,6 +156,19 @@ public class ReportSubmissions {
         contests.evaluate(contests.lock(s.electionId(), s.stationId(), station.constituencyId(), s.contestCode()), rules);
         events.publishEvent(new StationReportReceived(id, s.electionId(), s.stationId(), s.contestCode(), t.isFinal()));
         return new Result(Outcome.STORED, id, findings);
+    }
+
+    /** The report, if this volunteer sent it; nobody else learns that it exists. */
+    public Optional<Status> status(long reportId, VolunteerId volunteer) {
+        return jdbc.sql("""
+                select r.id, r.station_id, r.contest_code, r.final_count, r.status, c.state, r.submitted_at from station_report r
+                left join station_contest c on c.station_id = r.station_id and c.contest_code = r.contest_code
+                where r.id = ? and r.volunteer_id = ?""")
+                .params(reportId, volunteer.value())
+                .query((rs, n) -> new Status(rs.getLong(1), rs.getLong(2), rs.getString(3), rs.getBoolean(4), rs.getString(5),
+                        rs.getString(6) == null ? ContestState.NO_REPORT : ContestState.valueOf(rs.getString(6)),
+                        rs.getTimestamp(7).toInstant()))
+                .optional();
     }
 
     /** A station of the election, from memory (reference data does not change on election night): for callers' own checks. */

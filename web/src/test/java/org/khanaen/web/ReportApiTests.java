@@ -3,6 +3,7 @@ package org.khanaen.web;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.hamcrest.Matchers.hasItem;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.multipart;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.content;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.jsonPath;
@@ -71,6 +72,16 @@ class ReportApiTests {
                 .andExpect(status().isOk()).andExpect(jsonPath("$.outcome").value("ALREADY_STORED"))
                 .andExpect(jsonPath("$.reportId").value(id));
         assertThat(reports.reports("api-key-once-0001")).isEqualTo(1);
+
+        // the Location answers where the report stands, for its sender only
+        mvc.perform(get(reportsOf(r.station()) + "/" + id).header("Authorization", "Bearer " + r.token()))
+                .andExpect(status().isOk()).andExpect(jsonPath("$.status").value("RECEIVED"))
+                .andExpect(jsonPath("$.contestState").value("FINAL")).andExpect(jsonPath("$.contest").value("constituency"));
+        Reporter other = reporter("api-report-other", "LPN_2");
+        mvc.perform(get(reportsOf(r.station()) + "/" + id).header("Authorization", "Bearer " + other.token()))
+                .andExpect(status().isNotFound());
+        mvc.perform(get(reportsOf(other.station()) + "/" + id).header("Authorization", "Bearer " + r.token()))
+                .andExpect(status().isNotFound());
     }
 
     @Test

@@ -166,8 +166,11 @@ class WarRoomPagesTests {
 
         mvc.perform(post("/lead/results/stations/" + quiet.id() + "/chase").with(csrf()).with(volunteer(lead)))
                 .andExpect(redirectedUrl("/lead/results")).andExpect(flash().attribute("noticeText", "ส่งอีเมลถึงอาสา 1 คนแล้ว"));
-        assertThat(jdbc.sql("select count(*) from mail_outbox where recipient = ? and category = 'report-chase'").param(silent.email())
-                .query(Long.class).single()).isEqualTo(1);
+        assertThat(jdbc.sql("select text_body from mail_outbox where recipient = ? and category = 'report-chase'").param(silent.email())
+                .query(String.class).list()).singleElement().satisfies(text -> {
+                    assertThat(text).contains(quiet.code()).contains("หัวหน้า เขตสมุทรสงคราม"); // the lead's name, not their sign-in
+                    assertThat(text).doesNotContain(lead.email());
+                });
 
         mvc.perform(get("/lead/results/items/" + item).with(volunteer(stranger))).andExpect(status().isNotFound());
         mvc.perform(get("/lead/results/photos/" + photo).with(volunteer(stranger))).andExpect(status().isNotFound());

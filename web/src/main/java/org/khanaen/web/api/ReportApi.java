@@ -86,6 +86,16 @@ class ReportApi {
         return submit(volunteer, stationId, report, key, List.of(), locale, request);
     }
 
+    /** Where a report the volunteer sent stands (the 201's Location); another volunteer's report is not found. */
+    @org.springframework.web.bind.annotation.GetMapping("/stations/{stationId}/reports/{reportId}")
+    ResponseEntity<?> status(@AuthenticationPrincipal VolunteerId volunteer, @PathVariable long stationId, @PathVariable long reportId,
+            Locale locale, HttpServletRequest request) {
+        return submissions.status(reportId, volunteer).filter(s -> s.stationId() == stationId)
+                .<ResponseEntity<?>>map(ResponseEntity::ok)
+                .orElseGet(() -> problem(HttpStatus.NOT_FOUND, text.message("report-page.api.no-report", null, language(request, locale)),
+                        request));
+    }
+
     /** The report as a JSON part named {@code report}, its photos as parts named by kind. */
     @PostMapping(path = "/stations/{stationId}/reports", consumes = MediaType.MULTIPART_FORM_DATA_VALUE)
     ResponseEntity<?> reportWithPhotos(@AuthenticationPrincipal VolunteerId volunteer, @PathVariable long stationId,

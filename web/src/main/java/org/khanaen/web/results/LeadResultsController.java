@@ -98,7 +98,7 @@ class LeadResultsController {
             return notALead(response);
         }
         try {
-            int mailed = leads.chase(access.election(), signedIn.get().volunteer(), stationId, authentication.getName());
+            int mailed = leads.chase(access.election(), signedIn.get().volunteer(), stationId, access.name(signedIn.get()));
             redirect.addFlashAttribute("noticeText", messages.getMessage("lead.results.chased", new Object[] { mailed }, locale));
         } catch (ReportProblem problem) {
             redirect.addFlashAttribute("problem", messages.getMessage(problem.key(), null, problem.key(), locale));

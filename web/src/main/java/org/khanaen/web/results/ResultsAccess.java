@@ -57,6 +57,11 @@ class ResultsAccess {
                 .map(c -> new Lead(v, c)));
     }
 
+    /** The lead's name as their volunteers know it (not their sign-in, which may be an email address). */
+    String name(Lead lead) {
+        return pool.names(java.util.List.of(lead.volunteer())).getOrDefault(lead.volunteer(), "");
+    }
+
     private Optional<VolunteerId> volunteer(Authentication authentication) {
         return pool.ofAccount(current.of(authentication));
     }

@@ -47,7 +47,7 @@ class SecurityConfiguration {
                         .requestMatchers(HttpMethod.GET, "/api/v1/elections", "/api/v1/elections/**").permitAll()
                         .requestMatchers("/api/v1/org/**").hasRole("ORGANISATION_API")
                         // a volunteer's own token (khv_), for the partner app that sends their station's reports
-                        .requestMatchers("/api/v1/stations/*/reports", "/api/v1/photos").hasRole("REPORTER_API")
+                        .requestMatchers("/api/v1/stations/*/reports", "/api/v1/stations/*/reports/*", "/api/v1/photos").hasRole("REPORTER_API")
                         .anyRequest().authenticated())
                 .addFilterBefore(new OrganisationTokenFilter(organisations), AuthorizationFilter.class)
                 .addFilterBefore(new ReporterTokenFilter(reporterTokens), AuthorizationFilter.class)
