@@ -79,7 +79,8 @@ class WarRoomPagesTests {
         mvc.perform(get("/war-room/photos/" + photo).with(volunteer(primary))).andExpect(status().isForbidden());
         mvc.perform(get("/war-room").with(verifier("somchai"))).andExpect(status().isOk())
                 .andExpect(content().string(containsString(station.code())))
-                .andExpect(content().string(containsString("รายงานขัดแย้งกัน")));
+                .andExpect(content().string(containsString("รายงานขัดแย้งกัน")))
+                .andExpect(content().string(containsString("http-equiv=\"refresh\" content=\"30\"")));
 
         // claimed by another verifier first: "next" gives somchai something else, and deciding this one is refused
         assertThat(warRoom.claim(item, "somsri")).isTrue();

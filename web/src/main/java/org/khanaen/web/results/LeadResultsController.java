@@ -87,6 +87,7 @@ class LeadResultsController {
         model.addAttribute("missing", lines.stream().filter(Line::missing).count());
         model.addAttribute("verified", lines.stream().filter(l -> l.states().values().stream().allMatch(st -> st == ContestState.VERIFIED)).count());
         model.addAttribute("leadsVerify", leads.leadsVerify(access.election()));
+        model.addAttribute("refreshSeconds", 60); // counts arrive while the lead watches
         return "lead/results";
     }
 

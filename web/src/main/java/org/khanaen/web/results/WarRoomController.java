@@ -58,6 +58,7 @@ class WarRoomController {
         model.addAttribute("counts", warRoom.counts(access.election()));
         model.addAttribute("queue", warRoom.queue(access.election(), 100));
         model.addAttribute("me", authentication.getName());
+        model.addAttribute("refreshSeconds", 30); // the queue moves all night; the page follows without a hand on it
         return "war-room/queue";
     }
 
