@@ -12,6 +12,8 @@ import java.util.TreeMap;
 import javax.imageio.ImageIO;
 
 import org.khanaen.elections.ElectionCatalog;
+import org.khanaen.results.ReportSubmissions;
+import org.khanaen.volunteers.VolunteerId;
 import org.khanaen.elections.StationPoint;
 import org.khanaen.elections.StationView;
 import org.khanaen.results.checks.Tally;
@@ -26,10 +28,27 @@ class ReportFixture {
 
     private final ElectionCatalog catalog;
     private final JdbcClient jdbc;
+    private final ReportSubmissions submissions;
 
-    ReportFixture(ElectionCatalog catalog, JdbcClient jdbc) {
+    ReportFixture(ElectionCatalog catalog, JdbcClient jdbc, ReportSubmissions submissions) {
         this.catalog = catalog;
         this.jdbc = jdbc;
+        this.submissions = submissions;
+    }
+
+    /** The same count with three votes moved from the first number to the second: still adds up, but disagrees. */
+    static Tally misread(Tally count) {
+        Map<Integer, Long> votes = new TreeMap<>(count.votes());
+        List<Integer> numbers = new ArrayList<>(votes.keySet());
+        votes.merge(numbers.get(0), -3L, Long::sum);
+        votes.merge(numbers.get(1), 3L, Long::sum);
+        return new Tally(votes, count.valid(), count.invalid(), count.noVote(), count.ballotsUsed(), true);
+    }
+
+    /** A report sent as the volunteer would (warnings confirmed); its id. */
+    long send(StationView station, String contest, VolunteerId who, String key, Tally count, List<Long> photos) {
+        return submissions.submit(new ReportSubmissions.Submission(station.electionId(), station.id(), contest, who, "volunteer " + who.value(),
+                key, count, true, photos)).reportId();
     }
 
     /**

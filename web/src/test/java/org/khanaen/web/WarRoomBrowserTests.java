@@ -28,29 +28,17 @@ import org.springframework.context.annotation.Import;
  * the right one. Screenshots go to web/target/screenshots.
  */
 @FullStackTest
-@Import({ AssignmentFixture.class, CountFixture.class })
+@Import({ AssignmentFixture.class, ReportFixture.class })
 class WarRoomBrowserTests {
 
     @LocalServerPort int port;
     @Autowired AssignmentFixture people;
-    @Autowired CountFixture counts;
+    @Autowired ReportFixture counts;
     @Autowired AccountDirectory accounts;
     @Autowired Photos photos;
     @Autowired LeadResults leads;
     @Autowired WarRoom warRoom;
 
-    private static byte[] jpeg(int seed) throws Exception {
-        var image = new java.awt.image.BufferedImage(320, 240, java.awt.image.BufferedImage.TYPE_INT_RGB);
-        var g = image.createGraphics();
-        g.setColor(new java.awt.Color(240, 240, 230));
-        g.fillRect(0, 0, 320, 240);
-        g.setColor(java.awt.Color.DARK_GRAY);
-        g.drawString("ส.ส. 5/18 #" + seed, 20, 40);
-        g.dispose();
-        var out = new java.io.ByteArrayOutputStream();
-        javax.imageio.ImageIO.write(image, "jpg", out);
-        return out.toByteArray();
-    }
 
     @Test
     void onAPhoneAVerifierResolvesAConflictBetweenTwoReports() throws Exception {
@@ -60,11 +48,11 @@ class WarRoomBrowserTests {
         var backup = people.volunteer(org, "browser-war-room", "ใจร้อน พิมพ์พลาด");
         people.atStation(primary, station, StationRole.PRIMARY);
         people.atStation(backup, station, StationRole.BACKUP);
-        long form = photos.store(jpeg(1), PhotoKind.COUNT_FORM, "primary").id();
-        long board = photos.store(jpeg(2), PhotoKind.TALLY_BOARD, "backup").id();
-        var right = counts.count(station, "constituency", 0);
+        long form = photos.store(ReportFixture.image("jpg", 1), PhotoKind.COUNT_FORM, "primary").id();
+        long board = photos.store(ReportFixture.image("jpg", 2), PhotoKind.TALLY_BOARD, "backup").id();
+        var right = counts.goodCount(station, "constituency");
         counts.send(station, "constituency", primary.volunteer(), "browser-war-01", right, List.of(form));
-        long wrong = counts.send(station, "constituency", backup.volunteer(), "browser-war-02", counts.count(station, "constituency", 12),
+        long wrong = counts.send(station, "constituency", backup.volunteer(), "browser-war-02", ReportFixture.misread(right),
                 List.of(board));
         long item = leads.item(station.id(), "constituency").orElseThrow();
         accounts.create(new NewAccount("verifier-phone", "ผู้ตรวจ", "war room password 1", Set.of(Role.WAR_ROOM), false));

@@ -33,12 +33,12 @@ import org.springframework.test.web.servlet.request.RequestPostProcessor;
 
 /** The war room decides conflicts beside the photos; a lead follows their stations' counts, chases and confirms. */
 @FullStackTest
-@Import({ AssignmentFixture.class, CountFixture.class })
+@Import({ AssignmentFixture.class, ReportFixture.class })
 class WarRoomPagesTests {
 
     @Autowired MockMvc mvc;
     @Autowired AssignmentFixture people;
-    @Autowired CountFixture counts;
+    @Autowired ReportFixture counts;
     @Autowired LeadResults leads;
     @Autowired WarRoom warRoom;
     @Autowired Photos photos;
@@ -52,13 +52,6 @@ class WarRoomPagesTests {
         return user(person.email()).roles("VOLUNTEER");
     }
 
-    private static byte[] png(int seed) throws Exception {
-        var image = new java.awt.image.BufferedImage(30, 20, java.awt.image.BufferedImage.TYPE_INT_RGB);
-        image.setRGB(seed % 30, 1, 0xff0000);
-        var out = new java.io.ByteArrayOutputStream();
-        javax.imageio.ImageIO.write(image, "png", out);
-        return out.toByteArray();
-    }
 
     @Test
     void aVerifierTakesTheConflictSeesTheDifferenceAndThePhotosAndApprovesTheRightReport() throws Exception {
@@ -68,10 +61,10 @@ class WarRoomPagesTests {
         var backup = people.volunteer(org, "war-room-pages", "ดำ พิมพ์ผิด");
         people.atStation(primary, station, StationRole.PRIMARY);
         people.atStation(backup, station, StationRole.BACKUP);
-        long photo = photos.store(png(3), PhotoKind.COUNT_FORM, "primary").id();
-        Tally right = counts.count(station, "constituency", 0);
+        long photo = photos.store(ReportFixture.image("png", 3), PhotoKind.COUNT_FORM, "primary").id();
+        Tally right = counts.goodCount(station, "constituency");
         long good = counts.send(station, "constituency", primary.volunteer(), "war-page-001", right, List.of(photo));
-        long bad = counts.send(station, "constituency", backup.volunteer(), "war-page-002", counts.count(station, "constituency", 9), List.of());
+        long bad = counts.send(station, "constituency", backup.volunteer(), "war-page-002", ReportFixture.misread(right), List.of());
         long item = leads.item(station.id(), "constituency").orElseThrow();
 
         mvc.perform(get("/war-room").with(volunteer(primary))).andExpect(status().isForbidden())
@@ -124,7 +117,7 @@ class WarRoomPagesTests {
         StationView station = people.stations("SKM_1").get(4);
         var primary = people.volunteer(org, "war-room-correct", "ขาว ส่งผล");
         people.atStation(primary, station, StationRole.PRIMARY);
-        Tally count = counts.count(station, "constituency", 0);
+        Tally count = counts.goodCount(station, "constituency");
         counts.send(station, "constituency", primary.volunteer(), "war-page-101", count, List.of());
         long item = leads.item(station.id(), "constituency").orElseThrow();
         assertThat(warRoom.claim(item, "somsak")).isTrue();
@@ -154,8 +147,8 @@ class WarRoomPagesTests {
         StationView quiet = stations.get(11);
         people.atStation(reporter, reported, StationRole.PRIMARY);
         people.atStation(silent, quiet, StationRole.PRIMARY);
-        long photo = photos.store(png(11), PhotoKind.TALLY_BOARD, "reporter").id();
-        long report = counts.send(reported, "constituency", reporter.volunteer(), "lead-page-01", counts.count(reported, "constituency", 0),
+        long photo = photos.store(ReportFixture.image("png", 11), PhotoKind.TALLY_BOARD, "reporter").id();
+        long report = counts.send(reported, "constituency", reporter.volunteer(), "lead-page-01", counts.goodCount(reported, "constituency"),
                 List.of(photo));
         long item = leads.item(reported.id(), "constituency").orElseThrow();
 
