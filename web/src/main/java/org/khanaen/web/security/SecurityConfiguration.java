@@ -1,5 +1,6 @@
 package org.khanaen.web.security;
 
+import org.khanaen.results.MediaOutlets;
 import org.khanaen.results.ReporterTokens;
 import org.khanaen.volunteers.PartnerOrganisations;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnWebApplication;
@@ -40,10 +41,13 @@ class SecurityConfiguration {
     @Bean
     @Order(1)
     SecurityFilterChain api(HttpSecurity http, ProblemDetailSecurityHandlers problems, PartnerOrganisations organisations,
-            ReporterTokens reporterTokens)
+            ReporterTokens reporterTokens, MediaOutlets mediaOutlets)
             throws Exception {
         http.securityMatcher("/api/**")
                 .authorizeHttpRequests(requests -> requests
+                        // media outlets' keys (khm_), read only; nothing else answers to a media key
+                        .requestMatchers(HttpMethod.GET, MediaKeyFilter.PATHS).hasRole("MEDIA")
+                        .requestMatchers(MediaKeyFilter.PATHS).denyAll()
                         .requestMatchers(HttpMethod.GET, "/api/v1/elections", "/api/v1/elections/**").permitAll()
                         .requestMatchers("/api/v1/org/**").hasRole("ORGANISATION_API")
                         // a volunteer's own token (khv_), for the partner app that sends their station's reports
@@ -51,6 +55,7 @@ class SecurityConfiguration {
                         .anyRequest().authenticated())
                 .addFilterBefore(new OrganisationTokenFilter(organisations), AuthorizationFilter.class)
                 .addFilterBefore(new ReporterTokenFilter(reporterTokens), AuthorizationFilter.class)
+                .addFilterBefore(new MediaKeyFilter(mediaOutlets, problems), AuthorizationFilter.class)
                 .sessionManagement(session -> session.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
                 .csrf(csrf -> csrf.disable())
                 .requestCache(cache -> cache.disable())
