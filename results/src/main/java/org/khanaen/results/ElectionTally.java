@@ -361,6 +361,48 @@ final class ElectionTally {
                 seatsOf(seats, leaders));
     }
 
+    /** Per province: how much is counted and which party leads the most of its constituencies (null when none or level). */
+    List<LiveResults.ProvinceSummary> provinceSummaries(View view) {
+        int v = view.ordinal();
+        int[][] led = new int[provinces.size()][noParty + 1];
+        int[] stations = new int[provinces.size()], cnt = new int[provinces.size()], cons = new int[provinces.size()];
+        int counting = constituencyRace >= 0 ? constituencyRace : 0;
+        for (int k = 0; k < constituencies.size(); k++) {
+            int p = consProvince[k];
+            cons[p]++;
+            stations[p] += consStations[k];
+            if (!contests.isEmpty()) {
+                cnt[p] += counted[v][counting][k];
+            }
+            if (constituencyRace >= 0) {
+                Leader l = leader(consSums[v][constituencyRace][k], constituencyRace);
+                if (l != null && !l.tied()) {
+                    led[p][partyOf[constituencyRace][k][l.ballot()]]++;
+                }
+            }
+        }
+        List<LiveResults.ProvinceSummary> out = new ArrayList<>();
+        for (int p = 0; p < provinces.size(); p++) {
+            int best = -1, most = 0;
+            boolean level = false;
+            for (int party = 0; party < noParty; party++) {
+                if (led[p][party] > most) {
+                    most = led[p][party];
+                    best = party;
+                    level = false;
+                } else if (led[p][party] == most && most > 0) {
+                    level = true;
+                }
+            }
+            ProvinceView pv = provinces.get(p);
+            PartyView leading = best < 0 || level ? null : parties.get(best);
+            out.add(new LiveResults.ProvinceSummary(pv.code(), pv.name(), pv.latitude(), pv.longitude(), pv.registeredVoters(), cons[p],
+                    stations[p], cnt[p], percent(cnt[p], stations[p]), leading == null ? null : leading.code(),
+                    leading == null ? null : leading.colour(), most));
+        }
+        return out;
+    }
+
     Optional<ProvinceResults> province(String code, View view) {
         Integer p = provByCode.get(code);
         if (p == null) {

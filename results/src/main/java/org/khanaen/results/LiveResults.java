@@ -81,6 +81,12 @@ public class LiveResults {
             List<PartyResult> parties, Seats seats) {
     }
 
+    /** A province on the map: how much is counted, and the party leading most of its constituencies (null if none or level). */
+    public record ProvinceSummary(String code, LocalizedName name, Double latitude, Double longitude, long registeredVoters,
+            int constituencies, int stations, int stationsCounted, double percentCounted, String leadingPartyId, String leadingPartyColour,
+            int leadingPartySeats) {
+    }
+
     public record ConstituencyLine(String code, int number, int stations, int stationsCounted, double percentCounted, Integer leaderBallot,
             String leaderPartyId, long margin, boolean tied) {
     }
@@ -167,6 +173,14 @@ public class LiveResults {
                 NationalResults built = h.tally.national(view);
                 h.national[view.ordinal()] = new Object[] { h.tally.version(), built };
                 return built;
+            }
+        });
+    }
+
+    public Optional<List<ProvinceSummary>> provinces(String electionId, View view) {
+        return holder(electionId).map(h -> {
+            synchronized (h) {
+                return h.tally.provinceSummaries(view);
             }
         });
     }

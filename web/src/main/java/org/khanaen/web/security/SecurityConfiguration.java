@@ -70,6 +70,7 @@ class SecurityConfiguration {
         http.authorizeHttpRequests(requests -> requests
                         .requestMatchers("/", "/login", "/error", "/css/**", "/js/**", "/img/**", "/webjars/**", "/favicon.ico").permitAll()
                         .requestMatchers("/join/**", "/invitation/**", "/organisations/*/logo").permitAll()
+                        .requestMatchers(HttpMethod.GET, "/results", "/results/**").permitAll() // the public results
                         // the assignment mail's links work without signing in: the signed token is the key (forms keep CSRF)
                         .requestMatchers("/assignment/**").permitAll()
                         // leads sign in as volunteers; whether they lead a constituency is checked by the controller
