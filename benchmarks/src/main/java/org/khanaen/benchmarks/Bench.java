@@ -23,10 +23,14 @@ public final class Bench {
                                        (--mail true: then queue the assignment mails of the last plan)
                       reports          the 2023 stations with a volunteer each, then both contests' final counts sent over HTTP
                                        by --clients (64) clients, --resend (0.02) of them twice; counted afterwards
-                                       (--limit n: only n stations report, for a quick look)""");
+                                       (--limit n: only n stations report, for a quick look)
+                      replay [FILE]    election night replayed from an ECT results file (none: a made-up national one) through the
+                                       volunteers' API with photos by --clients (64); stream latency; compared with the file
+                                       (--photos false: without photos)""");
             return;
         }
-        Map<String, String> options = options(Arrays.copyOfRange(args, 1, args.length));
+        int first = args.length > 1 && !args[1].startsWith("--") ? 2 : 1; // a file name before the options
+        Map<String, String> options = options(Arrays.copyOfRange(args, first, args.length));
         try (Server server = Server.from(options)) {
             switch (args[0]) {
                 case "reference-load" -> new ReferenceLoadBench(server, Integer.parseInt(options.getOrDefault("runs", "3"))).run();
@@ -37,6 +41,8 @@ public final class Bench {
                 case "reports" -> new ReportsBench(server, Integer.parseInt(options.getOrDefault("clients", "64")),
                         Double.parseDouble(options.getOrDefault("resend", "0.02")),
                         Integer.parseInt(options.getOrDefault("limit", String.valueOf(Integer.MAX_VALUE)))).run();
+                case "replay" -> new ReplayBench(server, args.length > 1 && !args[1].startsWith("--") ? java.nio.file.Path.of(args[1]) : null,
+                        Integer.parseInt(options.getOrDefault("clients", "64")), Boolean.parseBoolean(options.getOrDefault("photos", "true"))).run();
                 default -> throw new IllegalArgumentException("unknown benchmark " + args[0]);
             }
         }

@@ -96,6 +96,22 @@ class LiveResultsPagesTests {
         mvc.perform(get("/admin/media").with(user("someone").roles("VOLUNTEER"))).andExpect(status().isForbidden());
     }
 
+    @Test
+    void administratorsLoadTheOfficialSampleAndSeeWhereItDiffers() throws Exception {
+        var admin = user("admin").roles("ADMIN");
+        byte[] sample = java.nio.file.Files.readAllBytes(ReplayTests.sample());
+        mvc.perform(org.springframework.test.web.servlet.request.MockMvcRequestBuilders.multipart("/admin/elections/th-2566/official")
+                .file(new org.springframework.mock.web.MockMultipartFile("file", "sample.json", "application/json", sample)).with(admin).with(csrf()))
+                .andExpect(flash().attribute("notice", "official.recorded")).andExpect(flash().attribute("noticeArgument", 6));
+        // the sample's constituencies have no verified stations here (or, after the replay test, exactly its numbers)
+        mvc.perform(get("/admin/elections/th-2566/official").with(admin)).andExpect(status().isOk())
+                .andExpect(content().string(containsString("ผลอย่างเป็นทางการแล้ว 6 รายการ")));
+        mvc.perform(org.springframework.test.web.servlet.request.MockMvcRequestBuilders.multipart("/admin/elections/th-2566/official")
+                .file(new org.springframework.mock.web.MockMultipartFile("file", "x.json", "application/json", "{\"a\": 1}".getBytes()))
+                .with(admin).with(csrf()))
+                .andExpect(flash().attribute("error", "official.problem.file"));
+    }
+
     private void await(long version) throws InterruptedException {
         long until = System.nanoTime() + 10_000_000_000L;
         while (live.version("th-2566") <= version) {
