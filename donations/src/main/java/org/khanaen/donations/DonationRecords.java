@@ -114,9 +114,8 @@ class DonationRecords {
 
     /** Pending for a while and not asked about lately: what the reconciliation asks Stripe about. */
     List<Row> toReconcile(Instant createdBefore, Instant checkedBefore, int limit) {
-        return jdbc.sql("select " + COLUMNS + """
-                 from donation where status = 'PENDING' and created_at < ? and (checked_at is null or checked_at < ?)
-                 order by created_at limit ?""").params(ts(createdBefore), ts(checkedBefore), limit).query(DonationRecords::row).list();
+        return jdbc.sql("select " + COLUMNS + " from donation where status = 'PENDING' and created_at < ?"
+                + " and (checked_at is null or checked_at < ?) order by created_at limit ?").params(ts(createdBefore), ts(checkedBefore), limit).query(DonationRecords::row).list();
     }
 
     void settled(long id, long refunded, long held, long lost) {
