@@ -67,7 +67,7 @@ class LedgerRecords {
                 from ledger_entry e
                 left join donation d on d.id = e.donation_id
                 left join expense x on x.id = e.expense_id
-                order by """ + order + " limit ? offset ?")
+                order by""" + " " + order + " limit ? offset ?")
                 .params(limit, offset)
                 .query((rs, n) -> new Line(rs.getLong("id"), rs.getString("kind"), rs.getLong("amount_satang"),
                         DonationRecords.instant(rs, "occurred_at"), (Long) rs.getObject("donation_id", Long.class),
