@@ -99,7 +99,8 @@ class LocalCheckoutSessions implements CheckoutSessions {
     }
 
     private CheckoutSession session(Stored s) {
-        return new CheckoutSession(s.id(), "open".equals(s.status()) ? properties.link(PAGE + s.id()) : null, s.status(), s.paymentStatus(),
+        // a path on this app, not a full address: the page is here, whatever address the browser used
+        return new CheckoutSession(s.id(), "open".equals(s.status()) ? PAGE + s.id() : null, s.status(), s.paymentStatus(),
                 s.amountSatang(), s.currency(), s.paymentIntent(), String.valueOf(s.donationId()), s.paymentMethod());
     }
 
