@@ -90,7 +90,9 @@ public class Ledger {
     @Transactional(readOnly = true)
     public void writeCsv(Writer out) {
         DateTimeFormatter time = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm:ss").withZone(properties.zone());
-        try (CSVPrinter csv = CSVFormat.DEFAULT.builder().setHeader("time", "kind", "description", "amount_thb", "expense_id").get().print(out)) {
+        try {
+            // not closed here: the writer is the caller's (a servlet response closes its own stream)
+            CSVPrinter csv = CSVFormat.DEFAULT.builder().setHeader("time", "kind", "description", "amount_thb", "expense_id").get().print(out);
             for (long offset = 0; ; offset += CSV_CHUNK) {
                 List<LedgerRecords.Line> chunk = ledger.lines(offset, CSV_CHUNK, false);
                 for (LedgerRecords.Line line : chunk) {
@@ -102,6 +104,7 @@ public class Ledger {
                     break;
                 }
             }
+            csv.flush();
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
