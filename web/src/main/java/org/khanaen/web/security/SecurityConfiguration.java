@@ -49,6 +49,8 @@ class SecurityConfiguration {
                         .requestMatchers(HttpMethod.GET, MediaKeyFilter.PATHS).hasRole("MEDIA")
                         .requestMatchers(MediaKeyFilter.PATHS).denyAll()
                         .requestMatchers(HttpMethod.GET, "/api/v1/elections", "/api/v1/elections/**").permitAll()
+                        // Stripe's webhook: no sign-in; the event's signature is checked by the donations module
+                        .requestMatchers(HttpMethod.POST, "/api/stripe/webhook").permitAll()
                         .requestMatchers("/api/v1/org/**").hasRole("ORGANISATION_API")
                         // a volunteer's own token (khv_), for the partner app that sends their station's reports
                         .requestMatchers("/api/v1/stations/*/reports", "/api/v1/stations/*/reports/*", "/api/v1/photos").hasRole("REPORTER_API")
@@ -71,6 +73,8 @@ class SecurityConfiguration {
                         .requestMatchers("/", "/login", "/error", "/css/**", "/js/**", "/img/**", "/webjars/**", "/favicon.ico").permitAll()
                         .requestMatchers("/join/**", "/invitation/**", "/organisations/*/logo").permitAll()
                         .requestMatchers(HttpMethod.GET, "/results", "/results/**").permitAll() // the public results
+                        // the campaign and its ledger are public; the local payment page exists only in development mode
+                        .requestMatchers("/campaign", "/campaign/**", "/ledger", "/ledger/**", "/ledger.csv").permitAll()
                         // the assignment mail's links work without signing in: the signed token is the key (forms keep CSRF)
                         .requestMatchers("/assignment/**").permitAll()
                         // leads sign in as volunteers; whether they lead a constituency is checked by the controller
