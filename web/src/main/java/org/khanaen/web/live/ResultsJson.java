@@ -45,6 +45,6 @@ class ResultsJson {
 
     /** The ETag of an election's results in a view: its version, which every change raises. */
     static String etag(long version, View view) {
-        return "\"" + version + (view == View.VERIFIED ? "-v" : "-p") + "\"";
+        return org.khanaen.web.security.ResultsEtag.of(version, view == View.PROVISIONAL);
     }
 }

@@ -6,6 +6,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 
+import org.khanaen.results.LiveResults;
 import org.khanaen.results.MediaOutlets;
 import org.khanaen.results.MediaOutlets.Outlet;
 import org.springframework.http.HttpStatus;
@@ -42,11 +43,13 @@ class MediaKeyFilter extends OncePerRequestFilter {
 
     private final MediaOutlets outlets;
     private final ProblemDetailSecurityHandlers problems;
+    private final LiveResults live;
     private final Map<Long, Limited> buckets = new ConcurrentHashMap<>();
 
-    MediaKeyFilter(MediaOutlets outlets, ProblemDetailSecurityHandlers problems) {
+    MediaKeyFilter(MediaOutlets outlets, ProblemDetailSecurityHandlers problems, LiveResults live) {
         this.outlets = outlets;
         this.problems = problems;
+        this.live = live;
     }
 
     @Override
@@ -78,11 +81,42 @@ class MediaKeyFilter extends OncePerRequestFilter {
             return;
         }
         response.setHeader("X-RateLimit-Remaining", String.valueOf(probe.getRemainingTokens()));
+        if (notModified(request, response)) {
+            return;
+        }
         var authentication = UsernamePasswordAuthenticationToken.authenticated(outlet, null, List.of(new SimpleGrantedAuthority(ROLE)));
         var context = SecurityContextHolder.createEmptyContext();
         context.setAuthentication(authentication);
         SecurityContextHolder.setContext(context);
         chain.doFilter(request, response);
+    }
+
+    /**
+     * A revalidation of unchanged results is answered here, before the rest of the chain: it is most of what newsroom
+     * pollers send, and every document of an election shares the election's version as its ETag (see ResultsApi).
+     */
+    private boolean notModified(HttpServletRequest request, HttpServletResponse response) {
+        String sent = request.getHeader("If-None-Match");
+        if (sent == null || !"GET".equals(request.getMethod()) || request.getRequestURI().endsWith("/stream")) {
+            return false;
+        }
+        String path = request.getRequestURI().substring(request.getContextPath().length());
+        int start = "/api/v1/elections/".length(), end = path.indexOf('/', start);
+        if (end < 0) {
+            return false;
+        }
+        long version = live.version(path.substring(start, end));
+        if (version < 0) {
+            return false;
+        }
+        String etag = ResultsEtag.of(version, "true".equals(request.getParameter("unverified")));
+        if (!sent.equals(etag) && !sent.equals("W/" + etag)) {
+            return false;
+        }
+        response.setStatus(HttpServletResponse.SC_NOT_MODIFIED);
+        response.setHeader("ETag", etag);
+        response.setHeader("Cache-Control", "no-cache, private");
+        return true;
     }
 
     private static String key(HttpServletRequest request) {

@@ -1,5 +1,6 @@
 package org.khanaen.web.security;
 
+import org.khanaen.results.LiveResults;
 import org.khanaen.results.MediaOutlets;
 import org.khanaen.results.ReporterTokens;
 import org.khanaen.volunteers.PartnerOrganisations;
@@ -41,7 +42,7 @@ class SecurityConfiguration {
     @Bean
     @Order(1)
     SecurityFilterChain api(HttpSecurity http, ProblemDetailSecurityHandlers problems, PartnerOrganisations organisations,
-            ReporterTokens reporterTokens, MediaOutlets mediaOutlets)
+            ReporterTokens reporterTokens, MediaOutlets mediaOutlets, LiveResults live)
             throws Exception {
         http.securityMatcher("/api/**")
                 .authorizeHttpRequests(requests -> requests
@@ -57,7 +58,7 @@ class SecurityConfiguration {
                         .anyRequest().authenticated())
                 .addFilterBefore(new OrganisationTokenFilter(organisations), AuthorizationFilter.class)
                 .addFilterBefore(new ReporterTokenFilter(reporterTokens), AuthorizationFilter.class)
-                .addFilterBefore(new MediaKeyFilter(mediaOutlets, problems), AuthorizationFilter.class)
+                .addFilterBefore(new MediaKeyFilter(mediaOutlets, problems, live), AuthorizationFilter.class)
                 .sessionManagement(session -> session.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
                 .csrf(csrf -> csrf.disable())
                 .requestCache(cache -> cache.disable())
