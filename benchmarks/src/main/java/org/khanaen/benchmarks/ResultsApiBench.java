@@ -107,7 +107,7 @@ final class ResultsApiBench {
         }
     }
 
-    private record Polled(double perSecond, long[] micros, Map<Integer, Long> statuses) {
+    record Polled(double perSecond, long[] micros, Map<Integer, Long> statuses) {
     }
 
     private Polled revalidation(HttpClient http, URI uri, String key, String etag, int forSeconds) throws Exception {
@@ -118,7 +118,7 @@ final class ResultsApiBench {
         return load(http, HttpRequest.newBuilder(uri).header("Authorization", "Bearer " + key).build(), forSeconds);
     }
 
-    private Polled load(HttpClient http, HttpRequest request, int forSeconds) throws Exception {
+    Polled load(HttpClient http, HttpRequest request, int forSeconds) throws Exception {
         long end = System.nanoTime() + forSeconds * 1_000_000_000L;
         Map<Integer, AtomicLong> statuses = new ConcurrentHashMap<>();
         List<long[]> all = new ArrayList<>();
@@ -172,7 +172,7 @@ final class ResultsApiBench {
     }
 
     /** Both contests of every station verified, numbers that add up, written in batches. */
-    private void verifyEverything(String url, ElectionCatalog catalog, List<StationPoint> stations) throws Exception {
+    void verifyEverything(String url, ElectionCatalog catalog, List<StationPoint> stations) throws Exception {
         var random = new SplittableRandom(2566);
         List<Integer> parties = new ArrayList<>(catalog.ballotNumbers(ELECTION, "party-list", stations.getFirst().constituencyId()));
         Map<Long, List<Integer>> candidates = new java.util.HashMap<>();
@@ -223,7 +223,12 @@ final class ResultsApiBench {
      * A change as the war room makes one: the station contest queued (as a disagreeing report would), claimed and
      * corrected with the numbers from its form; the live results take it as a new version.
      */
-    private void touch(org.springframework.context.ConfigurableApplicationContext app, String url, StationPoint s) throws Exception {
+    void touch(org.springframework.context.ConfigurableApplicationContext app, String url, StationPoint s) throws Exception {
+        touch(app, url, s, false);
+    }
+
+    /** @param moveAVote the correction moves one vote from the first party to the second: the numbers change, not only the version */
+    void touch(org.springframework.context.ConfigurableApplicationContext app, String url, StationPoint s, boolean moveAVote) throws Exception {
         long id;
         org.khanaen.results.checks.Tally numbers;
         try (Connection c = server.connect(url)) {
@@ -244,6 +249,12 @@ final class ResultsApiBench {
                         String[] kv = pair.split("=");
                         votes.put(Integer.parseInt(kv[0]), Long.parseLong(kv[1]));
                     }
+                    if (moveAVote) {
+                        var ballots = new ArrayList<>(votes.keySet());
+                        int from = votes.get(ballots.get(0)) > 0 ? ballots.get(0) : ballots.get(1), to = from == ballots.get(0) ? ballots.get(1) : ballots.get(0);
+                        votes.merge(from, -1L, Long::sum);
+                        votes.merge(to, 1L, Long::sum);
+                    }
                     numbers = new org.khanaen.results.checks.Tally(votes, rs.getLong(3), rs.getLong(4), rs.getLong(5), rs.getLong(6), true);
                 }
             }
@@ -254,7 +265,7 @@ final class ResultsApiBench {
         }
     }
 
-    private static double pct(long[] sortedMicros, int p) {
+    static double pct(long[] sortedMicros, int p) {
         if (sortedMicros.length == 0) {
             return Double.NaN;
         }

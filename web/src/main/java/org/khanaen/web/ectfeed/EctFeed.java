@@ -98,10 +98,11 @@ class EctFeed {
 
     /** The file of an election; empty when there is no such election or the file does not apply to it. */
     Optional<Document> file(String electionId, File file) {
-        if (!catalog.exists(electionId)) {
+        Reference known = references.get(electionId); // known without asking the database: this is every request's path
+        if (known == null && !catalog.exists(electionId)) {
             return Optional.empty();
         }
-        Reference ref = references.computeIfAbsent(electionId, this::reference);
+        Reference ref = known != null ? known : references.computeIfAbsent(electionId, this::reference);
         return switch (file) {
             case INFO_PROVINCE -> ref.provinces().isEmpty() ? Optional.empty()
                     : Optional.of(ref.files().computeIfAbsent(file, f -> Document.of(EctRefs.provinces(ref.provinces()), null)));
