@@ -26,6 +26,8 @@ public final class Bench {
                                        (--limit n: only n stations report, for a quick look)
                       results-api      every 2023 station verified; the national results JSON revalidated by --clients (32) for
                                        --seconds (20), read in full; the all-stations CSV after fresh changes
+                      ect-feed         every 2023 station verified; the ECT-compatible records/stats_cons.json revalidated with
+                                       its ETag by --clients (32) for --seconds (20), read in full; a new file after a change
                       replay [FILE]    election night replayed from an ECT results file (none: a made-up national one) through the
                                        volunteers' API with photos by --clients (64); stream latency; compared with the file
                                        (--photos false: without photos)""");
@@ -44,6 +46,8 @@ public final class Bench {
                         Double.parseDouble(options.getOrDefault("resend", "0.02")),
                         Integer.parseInt(options.getOrDefault("limit", String.valueOf(Integer.MAX_VALUE)))).run();
                 case "results-api" -> new ResultsApiBench(server, Integer.parseInt(options.getOrDefault("clients", "32")),
+                        Integer.parseInt(options.getOrDefault("seconds", "20"))).run();
+                case "ect-feed" -> new EctFeedBench(server, Integer.parseInt(options.getOrDefault("clients", "32")),
                         Integer.parseInt(options.getOrDefault("seconds", "20"))).run();
                 case "replay" -> new ReplayBench(server, args.length > 1 && !args[1].startsWith("--") ? java.nio.file.Path.of(args[1]) : null,
                         Integer.parseInt(options.getOrDefault("clients", "64")), Boolean.parseBoolean(options.getOrDefault("photos", "true"))).run();

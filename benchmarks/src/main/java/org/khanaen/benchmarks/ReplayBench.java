@@ -123,6 +123,11 @@ final class ReplayBench {
             List<String> differences = replay.compare(base, ELECTION, key, results, partyBallots);
             System.out.printf("results API against the file: %s%n", differences.isEmpty() ? "every constituency exactly as the file"
                     : differences.size() + " differences, e.g. " + differences.subList(0, Math.min(10, differences.size())));
+            List<String> feed = ectFeedAgainstFile(base, catalog, results, json);
+            System.out.printf("ECT feed records/stats_party.json against the file: %s%n", feed.isEmpty()
+                    ? "every party's party-list seats and constituencies won as the file implies" : feed.size() + " differences, e.g. " + feed);
+            differences = new ArrayList<>(differences);
+            differences.addAll(feed);
             System.out.printf("%n| %s | replay of %s: %,d stations, %,d reports, %d clients, %s photos | **%,.0f reports/s** | answers p99 %.0f ms |"
                     + " stream p99 **%.0f ms** | %s |%n", java.time.LocalDate.now(), source.getFileName(), plan.stations(), o.reports(), clients,
                     photos ? "with" : "without", o.reportsPerSecond(), Replay.Outcome.percentile(o.answerMicros(), 99),
@@ -133,6 +138,55 @@ final class ReplayBench {
         } finally {
             server.drop(url);
         }
+    }
+
+    /**
+     * The ECT-compatible feed's party file against what the results file implies: party-list seats by the largest
+     * remainders of the file's party-list votes (100 seats), constituencies won by the file's most-voted candidates.
+     */
+    static List<String> ectFeedAgainstFile(URI base, ElectionCatalog catalog, EctResults file, JsonMapper json) throws Exception {
+        Map<String, String> partyOf = new HashMap<>(); // constituency_ballot → party id
+        catalog.candidates(ELECTION).stream().filter(c -> c.constituency() != null && c.party() != null)
+                .forEach(c -> partyOf.put(c.constituency() + "_" + c.ballotNumber(), c.party().code()));
+        Map<String, Long> listVotes = new HashMap<>();
+        Map<String, Integer> won = new HashMap<>();
+        for (EctResults.Constituency c : file.constituencies()) {
+            c.partyList().votes().forEach((party, v) -> listVotes.merge(party, v, Long::sum));
+            long most = c.candidates().votes().values().stream().mapToLong(Long::longValue).max().orElse(0);
+            List<String> first = c.candidates().votes().entrySet().stream().filter(e -> e.getValue() == most).map(Map.Entry::getKey).toList();
+            if (first.size() == 1 && partyOf.containsKey(c.code() + "_" + first.getFirst())) {
+                won.merge(partyOf.get(c.code() + "_" + first.getFirst()), 1, Integer::sum);
+            }
+        }
+        long total = listVotes.values().stream().mapToLong(Long::longValue).sum();
+        Map<String, Integer> seats = new HashMap<>();
+        List<Map.Entry<String, Long>> remainders = new ArrayList<>();
+        int given = 0;
+        for (var e : listVotes.entrySet()) {
+            seats.put(e.getKey(), (int) (e.getValue() * 100 / total));
+            given += (int) (e.getValue() * 100 / total);
+            remainders.add(Map.entry(e.getKey(), e.getValue() * 100 % total));
+        }
+        remainders.sort(Map.Entry.<String, Long>comparingByValue().reversed());
+        for (int i = 0; i < 100 - given; i++) {
+            seats.merge(remainders.get(i).getKey(), 1, Integer::sum);
+        }
+        var answer = java.net.http.HttpClient.newHttpClient().send(java.net.http.HttpRequest.newBuilder(base.resolve("/ect/" + ELECTION
+                + "/records/stats_party.json")).build(), java.net.http.HttpResponse.BodyHandlers.ofString());
+        List<String> differences = new ArrayList<>();
+        if (answer.statusCode() != 200) {
+            return List.of("stats_party.json answered " + answer.statusCode());
+        }
+        for (var p : json.readTree(answer.body()).get("result_party")) {
+            String id = p.get("party_id").asString();
+            if (p.get("party_list_count").asInt() != seats.getOrDefault(id, 0)) {
+                differences.add("party " + id + ": " + p.get("party_list_count") + " party-list seats, the file implies " + seats.getOrDefault(id, 0));
+            }
+            if (p.get("first_mp_app_count").asInt() != won.getOrDefault(id, 0)) {
+                differences.add("party " + id + ": " + p.get("first_mp_app_count") + " constituencies won, the file implies " + won.getOrDefault(id, 0));
+            }
+        }
+        return differences;
     }
 
     /** Station → its two volunteers' tokens: volunteers imported near the stations, placed by the automatic run, topped up. */

@@ -107,7 +107,7 @@ final class ResultsApiBench {
         }
     }
 
-    private record Polled(double perSecond, long[] micros, Map<Integer, Long> statuses) {
+    record Polled(double perSecond, long[] micros, Map<Integer, Long> statuses) {
     }
 
     private Polled revalidation(HttpClient http, URI uri, String key, String etag, int forSeconds) throws Exception {
@@ -156,7 +156,7 @@ final class ResultsApiBench {
         return (long) (switch (m.group(2)) { case "us" -> v; case "ms" -> v * 1000; default -> v * 1_000_000; });
     }
 
-    private Polled load(HttpClient http, HttpRequest request, int forSeconds) throws Exception {
+    Polled load(HttpClient http, HttpRequest request, int forSeconds) throws Exception {
         long end = System.nanoTime() + forSeconds * 1_000_000_000L;
         Map<Integer, AtomicLong> statuses = new ConcurrentHashMap<>();
         List<long[]> all = new ArrayList<>();
@@ -210,7 +210,7 @@ final class ResultsApiBench {
     }
 
     /** Both contests of every station verified, numbers that add up, written in batches. */
-    private void verifyEverything(String url, ElectionCatalog catalog, List<StationPoint> stations) throws Exception {
+    void verifyEverything(String url, ElectionCatalog catalog, List<StationPoint> stations) throws Exception {
         var random = new SplittableRandom(2566);
         List<Integer> parties = new ArrayList<>(catalog.ballotNumbers(ELECTION, "party-list", stations.getFirst().constituencyId()));
         Map<Long, List<Integer>> candidates = new java.util.HashMap<>();
@@ -261,7 +261,12 @@ final class ResultsApiBench {
      * A change as the war room makes one: the station contest queued (as a disagreeing report would), claimed and
      * corrected with the numbers from its form; the live results take it as a new version.
      */
-    private void touch(org.springframework.context.ConfigurableApplicationContext app, String url, StationPoint s) throws Exception {
+    void touch(org.springframework.context.ConfigurableApplicationContext app, String url, StationPoint s) throws Exception {
+        touch(app, url, s, false);
+    }
+
+    /** @param moveAVote the correction moves one vote from the first party to the second: the numbers change, not only the version */
+    void touch(org.springframework.context.ConfigurableApplicationContext app, String url, StationPoint s, boolean moveAVote) throws Exception {
         long id;
         org.khanaen.results.checks.Tally numbers;
         try (Connection c = server.connect(url)) {
@@ -282,6 +287,12 @@ final class ResultsApiBench {
                         String[] kv = pair.split("=");
                         votes.put(Integer.parseInt(kv[0]), Long.parseLong(kv[1]));
                     }
+                    if (moveAVote) {
+                        var ballots = new ArrayList<>(votes.keySet());
+                        int from = votes.get(ballots.get(0)) > 0 ? ballots.get(0) : ballots.get(1), to = from == ballots.get(0) ? ballots.get(1) : ballots.get(0);
+                        votes.merge(from, -1L, Long::sum);
+                        votes.merge(to, 1L, Long::sum);
+                    }
                     numbers = new org.khanaen.results.checks.Tally(votes, rs.getLong(3), rs.getLong(4), rs.getLong(5), rs.getLong(6), true);
                 }
             }
@@ -292,7 +303,7 @@ final class ResultsApiBench {
         }
     }
 
-    private static double pct(long[] sortedMicros, int p) {
+    static double pct(long[] sortedMicros, int p) {
         if (sortedMicros.length == 2 && WRK != null) { // wrk's own p50 and p99
             return (p <= 50 ? sortedMicros[0] : sortedMicros[1]) / 1000.0;
         }

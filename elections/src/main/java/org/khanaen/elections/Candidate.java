@@ -25,12 +25,13 @@ class Candidate {
     @ManyToOne(fetch = FetchType.LAZY)
     @JoinColumn(name = "party_id")
     private Party party;
+    private String imageUrl;
 
     protected Candidate() {
     }
 
     CandidateView view() {
         return new CandidateView(id, code, contest.code(), constituency == null ? null : constituency.code(), ballotNumber, name,
-                party == null ? null : party.view());
+                party == null ? null : party.view(), imageUrl);
     }
 }

@@ -17,11 +17,12 @@ class Party {
     private String nameEn;
     private String abbreviation;
     private String colour;
+    private String logoUrl;
 
     protected Party() {
     }
 
     PartyView view() {
-        return new PartyView(id, code, ballotNumber, new LocalizedName(nameTh, nameEn), abbreviation, colour);
+        return new PartyView(id, code, ballotNumber, new LocalizedName(nameTh, nameEn), abbreviation, colour, logoUrl);
     }
 }

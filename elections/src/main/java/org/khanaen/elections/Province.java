@@ -18,6 +18,8 @@ class Province {
     private Double latitude;
     private Double longitude;
     private long registeredVoters;
+    private String abbreviation;
+    private String sourceNameEn;
 
     protected Province() {
     }
@@ -32,7 +34,7 @@ class Province {
 
     ProvinceView view(long constituencies, long stations) {
         return new ProvinceView(code, ectId, new LocalizedName(nameTh, nameEn), latitude, longitude, registeredVoters,
-                constituencies, stations);
+                constituencies, stations, abbreviation, sourceNameEn);
     }
 
     ProvinceRef ref() {

@@ -95,6 +95,19 @@ class ElectionImportTests {
     }
 
     @Test
+    void whatTheEctPublishesBesideTheNamesIsKeptForItsFeed() {
+        assertThat(catalog.provinces("th-2566")).filteredOn(p -> p.code().equals("BKK")).singleElement().satisfies(p -> {
+            assertThat(p.abbreviation()).isEqualTo("กทม");
+            assertThat(p.sourceNameEn()).isEqualTo("BANGKOK");
+            assertThat(p.name().en()).isEqualTo("Bangkok"); // the centroid file's spelling, for people
+        });
+        assertThat(catalog.parties("th-2566")).filteredOn(p -> p.code().equals("726")).singleElement()
+                .extracting(p -> p.logoUrl()).isEqualTo("https://ectdatastorage.blob.core.windows.net/images/logos/ก้าวไกล.png");
+        assertThat(catalog.candidates("th-2566")).filteredOn(c -> c.code().equals("NST_8_5")).singleElement()
+                .extracting(c -> c.imageUrl()).isEqualTo("https://cdn.ectreport.com/images/mp_candidates/นางกชพร_ราชรักษ์.png");
+    }
+
+    @Test
     void loadingItAgainIsRefusedAndChangesNothing() {
         long stations = count("station");
 

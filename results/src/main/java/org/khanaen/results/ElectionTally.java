@@ -93,6 +93,8 @@ final class ElectionTally {
     private final int[][][] counted;      // [view][contest][constituency]: stations whose numbers are in the sums
     private final long[][][] registeredCounted;
     private final int[][] reporting, finals, verifiedCount; // [contest][constituency]
+    private final int[][][] stationVoters; // [view][contest][station]: the station's voters, where the contest is counted
+    private final long[][][] voters;       // [view][contest][constituency]: their sum
 
     private long version;
     private Instant updatedAt;
@@ -213,6 +215,8 @@ final class ElectionTally {
                 natBallot[v][c] = new long[VOTES + maxBallot[c] + 1];
             }
         }
+        stationVoters = new int[VIEWS][n][stations.size()];
+        voters = new long[VIEWS][n][k];
         reporting = new int[n][k];
         finals = new int[n][k];
         verifiedCount = new int[n][k];
@@ -270,7 +274,39 @@ final class ElectionTally {
         count(c, s, slot, +1);
         move(View.VERIFIED, c, s, oldVerified, slot.verified);
         move(View.PROVISIONAL, c, s, oldProvisional, slot.provisional());
+        recountVoters(s);
         return true;
+    }
+
+    /**
+     * A station's voters: the most ballots used in any of its counted contests (each voter gets every ballot, but may
+     * leave one unused), counted in each of its counted contests.
+     */
+    private void recountVoters(int s) {
+        int k = stationCons[s];
+        for (View view : View.values()) {
+            int v = view.ordinal(), most = 0;
+            for (int c = 0; c < contests.size(); c++) {
+                int[] n = slots[c][s] == null ? null : slots[c][s].of(view);
+                if (n != null) {
+                    most = Math.max(most, n[USED]);
+                }
+            }
+            for (int c = 0; c < contests.size(); c++) {
+                int[] n = slots[c][s] == null ? null : slots[c][s].of(view);
+                int now = n == null ? 0 : most;
+                voters[v][c][k] += now - stationVoters[v][c][s];
+                stationVoters[v][c][s] = now;
+            }
+        }
+    }
+
+    List<String> provinceCodes() {
+        return provinces.stream().map(ProvinceView::code).toList();
+    }
+
+    List<String> constituencyCodes() {
+        return constituencies.stream().map(ConstituencyView::code).toList();
     }
 
     /** Marks the end of a batch of changes. */
@@ -534,8 +570,9 @@ final class ElectionTally {
 
     private ContestTotals totals(int c, int v, List<Integer> its, long[] sums) {
         int stations = 0, rep = 0, fin = 0, ver = 0, cnt = 0;
-        long registered = 0, regCounted = 0;
+        long registered = 0, regCounted = 0, came = 0;
         for (int k : its) {
+            came += voters[v][c][k];
             stations += consStations[k];
             registered += consRegistered[k];
             rep += reporting[c][k];
@@ -545,7 +582,7 @@ final class ElectionTally {
             regCounted += registeredCounted[v][c][k];
         }
         return new ContestTotals(contests.get(c).code(), registered, stations, rep, fin, ver, cnt, percent(cnt, stations), percent(ver, stations),
-                regCounted, sums[USED], sums[VALID], sums[INVALID], sums[NO_VOTE], percent(sums[USED], regCounted));
+                regCounted, sums[USED], sums[VALID], sums[INVALID], sums[NO_VOTE], percent(sums[USED], regCounted), came);
     }
 
     private record Leader(int ballot, int party, long votes, long margin, boolean tied) {

@@ -53,10 +53,12 @@ public class LiveResults {
      * @param stationsFinal     stations with a final count, verified or not
      * @param stationsCounted   stations whose numbers are in these totals
      * @param turnout           ballots used as a percentage of the counted stations' registered voters
+     * @param voters            the voters who came to the counted stations: per station the most ballots used in any of its
+     *                          contests (a voter may leave one ballot unused, so a contest's own ballots used can be fewer)
      */
     public record ContestTotals(String contest, long registered, int stations, int stationsReporting, int stationsFinal,
             int stationsVerified, int stationsCounted, double percentCounted, double percentVerified, long registeredCounted,
-            long ballotsUsed, long valid, long invalid, long noVote, double turnout) {
+            long ballotsUsed, long valid, long invalid, long noVote, double turnout, long voters) {
     }
 
     /**
@@ -117,6 +119,10 @@ public class LiveResults {
             boolean provisional) {
     }
 
+    /** The whole election at one version: the nation, every province and every constituency (for feeds of whole files). */
+    public record ElectionResults(NationalResults national, List<ProvinceResults> provinces, List<ConstituencyResults> constituencies) {
+    }
+
     public record StationResults(String electionId, long version, Instant updatedAt, boolean verifiedOnly, long stationId,
             String constituency, String province, List<StationContestResult> contests) {
     }
@@ -173,6 +179,18 @@ public class LiveResults {
                 NationalResults built = h.tally.national(view);
                 h.national[view.ordinal()] = new Object[] { h.tally.version(), built };
                 return built;
+            }
+        });
+    }
+
+    /** The nation, every province and every constituency read at one version (a few tens of milliseconds nationally). */
+    public Optional<ElectionResults> all(String electionId, View view) {
+        return holder(electionId).map(h -> {
+            synchronized (h) {
+                ElectionTally t = h.tally;
+                return new ElectionResults(t.national(view),
+                        t.provinceCodes().stream().map(code -> t.province(code, view).orElseThrow()).toList(),
+                        t.constituencyCodes().stream().map(code -> t.constituency(code, view).orElseThrow()).toList());
             }
         });
     }

@@ -144,6 +144,34 @@ class LiveResultsTests {
     }
 
     @Test
+    void aStationsVotersAreTheMostBallotsUsedInAnyOfItsContestsCountedInEachContest() {
+        OrganisationId org = fixture.organisation("live-voters");
+        StationPoint station = fixture.stationsOf(CONSTITUENCY).get(30);
+        Tally parties = fixture.goodCount(station, "party-list");
+        Tally race = fixture.goodCount(station, "constituency");
+        // every voter used the constituency ballot: as many ballots as the party-list count
+        Tally candidates = new Tally(race.votes(), race.valid(), race.invalid(), race.noVote() + parties.ballotsUsed() - race.ballotsUsed(),
+                parties.ballotsUsed(), true);
+        // one voter left the party-list ballot unused: a ballot surplus, confirmed
+        Tally oneFewer = new Tally(parties.votes(), parties.valid(), parties.invalid(), parties.noVote() - 1, parties.ballotsUsed() - 1, true);
+        long raceBefore = constituency(View.PROVISIONAL, "constituency").totals().voters();
+        ConstituencyContest listBefore = constituency(View.PROVISIONAL, "party-list");
+
+        long v0 = live.version(ELECTION);
+        submissions.submit(report(station, "party-list", fixture.placed(org, station, StationRole.PRIMARY), "live-voters-1", oneFewer));
+        awaitVersionAfter(v0);
+        assertThat(constituency(View.PROVISIONAL, "party-list").totals().voters()).isEqualTo(listBefore.totals().voters() + oneFewer.ballotsUsed());
+
+        long v1 = live.version(ELECTION);
+        submissions.submit(report(station, "constituency", fixture.placed(org, station, StationRole.BACKUP), "live-voters-2", candidates));
+        awaitVersionAfter(v1);
+        ConstituencyContest list = constituency(View.PROVISIONAL, "party-list");
+        assertThat(list.totals().ballotsUsed()).isEqualTo(listBefore.totals().ballotsUsed() + oneFewer.ballotsUsed());
+        assertThat(list.totals().voters()).isEqualTo(listBefore.totals().voters() + candidates.ballotsUsed());
+        assertThat(constituency(View.PROVISIONAL, "constituency").totals().voters()).isEqualTo(raceBefore + candidates.ballotsUsed());
+    }
+
+    @Test
     void unknownElectionsAndPlacesAreEmpty() {
         assertThat(live.national("no-such-election", View.VERIFIED)).isEmpty();
         assertThat(live.version("no-such-election")).isEqualTo(-1);

@@ -10,7 +10,9 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
+import java.util.HashSet;
 import java.util.Map;
+import java.util.Set;
 import java.util.concurrent.atomic.AtomicInteger;
 
 import org.junit.jupiter.api.Test;
@@ -33,6 +35,7 @@ import org.khanaen.web.replay.Replay;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.server.LocalServerPort;
 
+import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
 /**
@@ -109,9 +112,124 @@ class ReplayTests {
             assertThat(contest.leaderBallot()).as(c.code()).isEqualTo(Integer.parseInt(winner));
             assertThat(contest.totals().stationsVerified()).isEqualTo(contest.totals().stations());
         }
+        theEctFeedHasTheFilesNumbers(file);
         System.out.printf("replay of the sample: %d stations, %d reports in %.1f s (%.0f/s), answers p99 %.0f ms, shown on the stream p99 %.0f ms;"
                 + " warnings confirmed %s%n", stationCount, outcome.reports(), outcome.seconds(), outcome.reportsPerSecond(),
                 Replay.Outcome.percentile(outcome.answerMicros(), 99), Replay.Outcome.percentile(outcome.visibleMicros(), 99), plan.warnings());
+    }
+
+    /**
+     * {@code /ect/th-2566/records/stats_cons.json}: the sample's provinces and constituencies field by field, types
+     * included (only the order of parties with equal votes is left open, as the sample leaves it);
+     * {@code stats_party.json}: each of the file's candidates with its votes and rank, and per party the party-list seats
+     * and constituencies won that the file's votes imply (with whatever else the election has verified so far).
+     */
+    private void theEctFeedHasTheFilesNumbers(EctResults file) throws Exception {
+        JsonNode sample;
+        try (InputStream in = Files.newInputStream(sample())) {
+            sample = json.readTree(in);
+        }
+        List<String> differences = List.of();
+        for (long until = System.nanoTime() + 5_000_000_000L; System.nanoTime() < until; Thread.sleep(200)) { // rebuilt at most once a second
+            JsonNode ours = json.readTree(get("/ect/th-2566/records/stats_cons.json"));
+            Map<String, JsonNode> provinces = new HashMap<>();
+            ours.get("result_province").forEach(p -> provinces.put(p.get("prov_id").asString(), p));
+            differences = new ArrayList<>();
+            for (JsonNode p : sample.get("result_province")) {
+                differences.addAll(JsonDifferences.of(p, provinces.get(p.get("prov_id").asString()), Map.of("result_party", "party_id")));
+            }
+            if (differences.isEmpty()) {
+                for (JsonNode p : sample.get("result_province")) { // the open order: most votes first
+                    List<Long> votes = new ArrayList<>();
+                    provinces.get(p.get("prov_id").asString()).get("result_party").forEach(x -> votes.add(x.get("party_list_vote").asLong()));
+                    assertThat(votes).isSortedAccordingTo(java.util.Comparator.reverseOrder());
+                }
+                for (String field : List.of("turn_out", "valid_votes", "party_list_turn_out", "party_list_blank_votes")) {
+                    assertThat(ours.get(field).isIntegralNumber()).as(field).isTrue();
+                }
+                assertThat(ours.get("percent_turn_out").isFloatingPointNumber()).isTrue();
+                break;
+            }
+        }
+        assertThat(differences).as("stats_cons.json against the sample").isEmpty();
+
+        // what the file implies, with the rest of the election as verified
+        Set<String> inFile = new HashSet<>();
+        Map<String, Long> listVotes = new HashMap<>();
+        Map<String, Integer> won = new HashMap<>();
+        Map<String, long[]> candidates = new HashMap<>(); // mp_app_id → votes, rank
+        for (JsonNode p : sample.get("result_province")) {
+            for (JsonNode c : p.get("constituencies")) {
+                inFile.add(c.get("cons_id").asString());
+                c.get("result_party").forEach(x -> listVotes.merge(x.get("party_id").asString(), x.get("party_list_vote").asLong(), Long::sum));
+                for (JsonNode x : c.get("candidates")) {
+                    candidates.put(x.get("mp_app_id").asString(), new long[] { x.get("mp_app_vote").asLong(), x.get("mp_app_rank").asLong() });
+                    if (x.get("mp_app_rank").asInt() == 1) {
+                        won.merge(x.get("party_id").asString(), 1, Integer::sum);
+                    }
+                }
+            }
+        }
+        for (var c : live.all("th-2566", LiveResults.View.VERIFIED).orElseThrow().constituencies()) {
+            if (inFile.contains(c.code())) {
+                continue;
+            }
+            for (var contest : c.contests()) {
+                contest.parties().forEach(x -> listVotes.merge(x.partyId(), x.votes(), Long::sum));
+                if (contest.contest().equals("constituency") && contest.leaderBallot() != null) {
+                    contest.candidates().stream().filter(x -> x.ballotNumber() == contest.leaderBallot()).forEach(x -> won.merge(x.partyId(), 1, Integer::sum));
+                }
+            }
+        }
+        Map<String, Integer> seats = largestRemainder(100, listVotes);
+        JsonNode parties = json.readTree(get("/ect/th-2566/records/stats_party.json"));
+        int checkedCandidates = 0;
+        for (JsonNode p : parties.get("result_party")) {
+            String id = p.get("party_id").asString();
+            assertThat(p.get("party_list_count").isFloatingPointNumber()).isTrue();
+            assertThat(p.get("party_list_count").asInt()).as("party-list seats of party %s", id).isEqualTo(seats.getOrDefault(id, 0));
+            assertThat(p.get("first_mp_app_count").isIntegralNumber()).isTrue();
+            assertThat(p.get("first_mp_app_count").asInt()).as("constituencies won by party %s", id).isEqualTo(won.getOrDefault(id, 0));
+            assertThat(p.get("party_vote").asLong()).as("party-list votes of party %s", id).isEqualTo(listVotes.getOrDefault(id, 0L));
+            for (JsonNode c : p.get("candidates")) {
+                long[] expected = candidates.get(c.get("mp_app_id").asString());
+                if (expected != null) {
+                    assertThat(c.get("mp_app_vote").asLong()).isEqualTo(expected[0]);
+                    assertThat(c.get("mp_app_rank").asLong()).isEqualTo(expected[1]);
+                    checkedCandidates++;
+                }
+            }
+        }
+        assertThat(checkedCandidates).isEqualTo(candidates.size());
+        assertThat(seats.values().stream().mapToInt(Integer::intValue).sum()).isEqualTo(100);
+    }
+
+    /** The 2023 rule, written out again here so that the test does not lean on the code it checks; a tie for the last seat fails. */
+    private static Map<String, Integer> largestRemainder(int seats, Map<String, Long> votes) {
+        long total = votes.values().stream().mapToLong(Long::longValue).sum();
+        Map<String, Integer> out = new HashMap<>();
+        List<Map.Entry<String, Long>> remainders = new ArrayList<>();
+        int given = 0;
+        for (var e : votes.entrySet()) {
+            out.put(e.getKey(), (int) (e.getValue() * seats / total));
+            given += (int) (e.getValue() * seats / total);
+            remainders.add(Map.entry(e.getKey(), e.getValue() * seats % total));
+        }
+        remainders.sort(Map.Entry.<String, Long>comparingByValue().reversed());
+        int left = seats - given;
+        assertThat(left == 0 || left == remainders.size() || !remainders.get(left - 1).getValue().equals(remainders.get(left).getValue()))
+                .as("no tie for the last seat").isTrue();
+        for (int i = 0; i < left; i++) {
+            out.merge(remainders.get(i).getKey(), 1, Integer::sum);
+        }
+        return out;
+    }
+
+    private String get(String path) throws Exception {
+        var answer = java.net.http.HttpClient.newHttpClient().send(java.net.http.HttpRequest.newBuilder(URI.create("http://localhost:" + port + path)).build(),
+                java.net.http.HttpResponse.BodyHandlers.ofString(java.nio.charset.StandardCharsets.UTF_8));
+        assertThat(answer.statusCode()).as(path).isEqualTo(200);
+        return answer.body();
     }
 
     /** The shared sample, found from the module's folder or the repository's. */

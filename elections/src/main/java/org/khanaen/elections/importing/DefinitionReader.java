@@ -86,7 +86,8 @@ public final class DefinitionReader {
         for (JsonRecord r : election.list("provinces", "provinces", "code")) {
             String[] name = r.name("name");
             provinces.add(new ProvinceDef(r.origin(), r.text("code"), r.optionalText("ect_id"), name[0], name[1],
-                    r.optionalDecimal("latitude"), r.optionalDecimal("longitude"), r.optionalNumber("registered_voters")));
+                    r.optionalDecimal("latitude"), r.optionalDecimal("longitude"), r.optionalNumber("registered_voters"),
+                    r.optionalText("abbreviation"), null));
         }
         return provinces;
     }
@@ -138,7 +139,7 @@ public final class DefinitionReader {
             String[] name = r.name("name");
             Long ballot = r.optionalNumber("ballot_number");
             parties.add(new PartyDef(r.origin(), r.text("code"), ballot == null ? null : ballot.intValue(), name[0], name[1],
-                    r.optionalText("abbreviation"), r.optionalText("colour")));
+                    r.optionalText("abbreviation"), r.optionalText("colour"), r.optionalText("logo_url")));
         }
         return parties;
     }
@@ -151,7 +152,7 @@ public final class DefinitionReader {
         for (JsonRecord r : election.list("candidates", "candidates", "code")) {
             Long ballot = r.number("ballot_number");
             candidates.add(new CandidateDef(r.origin(), r.text("code"), r.text("contest"), r.optionalText("constituency"),
-                    ballot == null ? 0 : ballot.intValue(), r.text("name"), r.optionalText("party")));
+                    ballot == null ? 0 : ballot.intValue(), r.text("name"), r.optionalText("party"), r.optionalText("image_url")));
         }
         return candidates;
     }

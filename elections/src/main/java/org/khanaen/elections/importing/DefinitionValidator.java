@@ -55,6 +55,7 @@ public final class DefinitionValidator {
                 .collect(Collectors.toMap(ContestDef::code, c -> c, (a, b) -> a));
         unique(election.contests(), ContestDef::code, ContestDef::origin, "contest code");
         Set<String> parties = unique(election.parties(), p -> p.code(), p -> p.origin(), "party code");
+        election.parties().forEach(p -> length(p.origin(), "logo_url", p.logoUrl(), 500));
         unique(election.parties().stream().filter(p -> p.ballotNumber() != null).toList(),
                 p -> String.valueOf(p.ballotNumber()), p -> p.origin(), "party ballot number");
 
@@ -70,6 +71,8 @@ public final class DefinitionValidator {
         election.provinces().forEach(p -> {
             coordinates(p.origin(), p.latitude(), p.longitude());
             length(p.origin(), "name", p.nameTh(), 100);
+            length(p.origin(), "abbreviation", p.abbreviation(), 40);
+            length(p.origin(), "English name", p.sourceNameEn(), 100);
         });
         election.districts().forEach(d -> {
             known(d.origin(), "province", d.provinceCode(), provinces);
@@ -150,6 +153,7 @@ public final class DefinitionValidator {
                         + (candidate.constituencyCode() == null ? "" : " in " + candidate.constituencyCode()));
             }
             length(candidate.origin(), "name", candidate.name(), 300);
+            length(candidate.origin(), "image_url", candidate.imageUrl(), 500);
         }
     }
 

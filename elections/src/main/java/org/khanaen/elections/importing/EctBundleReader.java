@@ -113,7 +113,7 @@ public final class EctBundleReader {
             provinces.add(new ProvinceDef(r.origin(), r.text("prov_id"), ectId, r.text("province"),
                     nameEn == null ? r.text("province") : nameEn,
                     centroid == null ? null : centroid.latitude(), centroid == null ? null : centroid.longitude(),
-                    r.number("total_registered_vote")));
+                    r.number("total_registered_vote"), r.optionalText("abbre_thai"), r.optionalText("eng")));
         }
         long sum = provinces.stream().mapToLong(p -> p.registeredVoters() == null ? 0 : p.registeredVoters()).sum();
         if (total != null && !problems.any() && sum != total) {
@@ -218,7 +218,7 @@ public final class EctBundleReader {
             // Parties without a party-list number ran constituency candidates only.
             Long ballotNumber = r.optionalNumber("party_no");
             parties.add(new PartyDef(r.origin(), r.text("id"), ballotNumber == null ? null : ballotNumber.intValue(),
-                    r.text("name"), null, r.optionalText("abbr"), r.optionalText("color")));
+                    r.text("name"), null, r.optionalText("abbr"), r.optionalText("color"), r.optionalText("logo_url")));
         }
         return parties;
     }
@@ -243,7 +243,7 @@ public final class EctBundleReader {
                 }
             }
             candidates.add(new CandidateDef(r.origin(), code, contest, constituency, number == null ? 0 : number.intValue(),
-                    r.text("mp_app_name"), party == null ? null : String.valueOf(party)));
+                    r.text("mp_app_name"), party == null ? null : String.valueOf(party), r.optionalText("image_url")));
         }
         return candidates;
     }

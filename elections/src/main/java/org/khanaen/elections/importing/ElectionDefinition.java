@@ -24,8 +24,12 @@ public record ElectionDefinition(Origin origin, String id, String nameTh, String
         }
     }
 
+    /**
+     * @param abbreviation  the Thai abbreviation (the ECT's {@code abbre_thai}), if the source has one
+     * @param sourceNameEn  the English name exactly as the source wrote it (the ECT: upper case), if it has one
+     */
     public record ProvinceDef(Origin origin, String code, String ectId, String nameTh, String nameEn,
-            Double latitude, Double longitude, Long registeredVoters) {
+            Double latitude, Double longitude, Long registeredVoters, String abbreviation, String sourceNameEn) {
     }
 
     public record DistrictDef(Origin origin, String code, String provinceCode, String nameTh, String nameEn,
@@ -52,7 +56,7 @@ public record ElectionDefinition(Origin origin, String id, String nameTh, String
     }
 
     public record PartyDef(Origin origin, String code, Integer ballotNumber, String nameTh, String nameEn,
-            String abbreviation, String colour) {
+            String abbreviation, String colour, String logoUrl) {
     }
 
     /**
@@ -60,7 +64,7 @@ public record ElectionDefinition(Origin origin, String id, String nameTh, String
      * @param partyCode        absent for an independent
      */
     public record CandidateDef(Origin origin, String code, String contestCode, String constituencyCode,
-            int ballotNumber, String name, String partyCode) {
+            int ballotNumber, String name, String partyCode, String imageUrl) {
     }
 
     /** Either generated (there is no official list) or listed one by one. */

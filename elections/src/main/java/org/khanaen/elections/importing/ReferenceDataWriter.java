@@ -44,10 +44,12 @@ public class ReferenceDataWriter {
                 e.id(), e.nameTh(), e.nameEn(), e.kind().name(), Date.valueOf(e.date()), registered, e.source(), seed,
                 Timestamp.from(Instant.now()));
 
-        batch("insert into province (election_id, code, ect_id, name_th, name_en, latitude, longitude, registered_voters) values (?,?,?,?,?,?,?,?)",
+        batch("insert into province (election_id, code, ect_id, name_th, name_en, latitude, longitude, registered_voters, abbreviation,"
+                + " source_name_en) values (?,?,?,?,?,?,?,?,?,?)",
                 e.provinces(), (ProvinceDef p) -> new Object[] { e.id(), p.code(), p.ectId(), p.nameTh(), p.nameEn(), p.latitude(), p.longitude(),
                         p.registeredVoters() != null ? p.registeredVoters() : e.constituencies().stream()
-                                .filter(c -> c.provinceCode().equals(p.code())).mapToLong(ConstituencyDef::registeredVoters).sum() });
+                                .filter(c -> c.provinceCode().equals(p.code())).mapToLong(ConstituencyDef::registeredVoters).sum(),
+                        p.abbreviation(), p.sourceNameEn() });
         Map<String, Long> provinceIds = ids("province", e.id());
 
         batch("insert into district (election_id, province_id, code, name_th, name_en, latitude, longitude) values (?,?,?,?,?,?,?)",
@@ -77,14 +79,15 @@ public class ReferenceDataWriter {
                         c.seats(), c.seatRule().name(), ++position[0] });
         Map<String, Long> contestIds = ids("contest", e.id());
 
-        batch("insert into party (election_id, code, ballot_number, name_th, name_en, abbreviation, colour) values (?,?,?,?,?,?,?)",
-                e.parties(), (PartyDef p) -> new Object[] { e.id(), p.code(), p.ballotNumber(), p.nameTh(), p.nameEn(), p.abbreviation(), p.colour() });
+        batch("insert into party (election_id, code, ballot_number, name_th, name_en, abbreviation, colour, logo_url) values (?,?,?,?,?,?,?,?)",
+                e.parties(), (PartyDef p) -> new Object[] { e.id(), p.code(), p.ballotNumber(), p.nameTh(), p.nameEn(), p.abbreviation(), p.colour(),
+                        p.logoUrl() });
         Map<String, Long> partyIds = ids("party", e.id());
 
-        batch("insert into candidate (contest_id, constituency_id, code, ballot_number, name, party_id) values (?,?,?,?,?,?)",
+        batch("insert into candidate (contest_id, constituency_id, code, ballot_number, name, party_id, image_url) values (?,?,?,?,?,?,?)",
                 e.candidates(), (CandidateDef c) -> new Object[] { contestIds.get(c.contestCode()),
                         c.constituencyCode() == null ? null : constituencyIds.get(c.constituencyCode()), c.code(), c.ballotNumber(), c.name(),
-                        c.partyCode() == null ? null : partyIds.get(c.partyCode()) });
+                        c.partyCode() == null ? null : partyIds.get(c.partyCode()), c.imageUrl() });
 
         batch("""
                 insert into station (election_id, constituency_id, district_id, code, number, name_th, name_en, latitude, longitude,

@@ -39,6 +39,23 @@ class SecurityConfiguration {
 
     private static final RequestMatcher MAP_PAGES = PathPatternRequestMatcher.withDefaults().matcher("/admin/elections/*/coverage/map");
 
+    /**
+     * The ECT-compatible feed: public files for anyone and any CDN, read only; no session, no cookie, and the feed's own
+     * caching headers (not Spring Security's no-store).
+     */
+    @Bean
+    @Order(0)
+    SecurityFilterChain ectFeedChain(HttpSecurity http) throws Exception {
+        http.securityMatcher("/ect/**")
+                .authorizeHttpRequests(requests -> requests.requestMatchers(HttpMethod.GET, "/ect/**").permitAll().anyRequest().denyAll())
+                .sessionManagement(session -> session.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
+                .csrf(csrf -> csrf.disable())
+                .requestCache(cache -> cache.disable())
+                .headers(headers -> headers.cacheControl(cache -> cache.disable())
+                        .contentSecurityPolicy(csp -> csp.policyDirectives("default-src 'none'; frame-ancestors 'none'")));
+        return http.build();
+    }
+
     @Bean
     @Order(1)
     SecurityFilterChain api(HttpSecurity http, ProblemDetailSecurityHandlers problems, PartnerOrganisations organisations,

@@ -1,0 +1,243 @@
+package org.khanaen.web.ectfeed;
+
+import java.time.Instant;
+import java.time.ZoneId;
+import java.time.format.DateTimeFormatter;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+
+import org.khanaen.elections.CandidateView;
+import org.khanaen.elections.ConstituencyView;
+import org.khanaen.elections.PartyView;
+import org.khanaen.elections.ProvinceView;
+import org.khanaen.results.LiveResults.CandidateResult;
+import org.khanaen.results.LiveResults.ConstituencyContest;
+import org.khanaen.results.LiveResults.ConstituencyResults;
+import org.khanaen.results.LiveResults.ContestTotals;
+import org.khanaen.results.LiveResults.ElectionResults;
+import org.khanaen.results.LiveResults.PartyResult;
+import org.khanaen.results.LiveResults.ProvinceResults;
+
+/**
+ * The commission's results files ({@code records/stats_cons.json}, {@code records/stats_party.json}) from Khanaen's
+ * verified results at one version. As the commission counts them: {@code turn_out} is the voters who came (per
+ * station the most ballots used in either contest, so the same for both contests once both are counted), turnout is a
+ * percentage of all registered voters of the place, the other percentages of {@code turn_out}; a candidate's rank is
+ * null until a station of the constituency is counted.
+ *
+ * @param race the constituency candidate contest's code
+ * @param list the party-list contest's code
+ */
+record EctRecords(ElectionResults results, String race, String list, List<ProvinceView> provinces, List<ConstituencyView> constituencies,
+        List<PartyView> parties, List<CandidateView> candidates) {
+
+    private static final DateTimeFormatter LAST_UPDATE = DateTimeFormatter.ofPattern("yyyy-MM-dd'T'HH:mmxx").withZone(ZoneId.of("Asia/Bangkok"));
+    static final String SOURCE = "Khanaen: volunteers' station counts, verified (unofficial)";
+    static final String PROCESSOR = "Khanaen";
+    static final String NOTE = "UNOFFICIAL results from polling-station counts reported by volunteers and verified by Khanaen, "
+            + "in the format of the ECT Report files; not the Election Commission's results";
+
+    static String lastUpdate(Instant at) {
+        return LAST_UPDATE.format(at);
+    }
+
+    byte[] statsCons() {
+        Map<String, ConstituencyResults> byCode = new HashMap<>();
+        results.constituencies().forEach(c -> byCode.put(c.code(), c));
+        Map<String, Long> registered = new HashMap<>();
+        constituencies.forEach(c -> registered.put(c.code(), c.registeredVoters()));
+        Map<String, ProvinceResults> provinceResults = new HashMap<>();
+        results.provinces().forEach(p -> provinceResults.put(p.code(), p));
+        Map<String, Set<String>> partiesStanding = new HashMap<>(); // per province, the parties with a candidate there
+        Map<String, String> provinceOf = new HashMap<>();
+        constituencies.forEach(c -> provinceOf.put(c.code(), c.province().code()));
+        for (CandidateView c : candidates) {
+            if (c.party() != null && c.constituency() != null) {
+                partiesStanding.computeIfAbsent(provinceOf.get(c.constituency()), k -> new HashSet<>()).add(c.party().code());
+            }
+        }
+
+        Map<String, Object> doc = header();
+        long totalRegistered = provinces.stream().mapToLong(ProvinceView::registeredVoters).sum();
+        totals(doc, contest(results.national().contests(), race), contest(results.national().contests(), list), totalRegistered, null);
+        List<Object> provinceList = new ArrayList<>();
+        for (ProvinceView p : EctRefs.inCommissionOrder(provinces)) {
+            ProvinceResults pr = provinceResults.get(p.code());
+            Map<String, Object> m = new LinkedHashMap<>();
+            m.put("prov_id", p.code());
+            List<Object> consList = new ArrayList<>();
+            for (ConstituencyView cv : constituencies.stream().filter(c -> c.province().code().equals(p.code()))
+                    .sorted(Comparator.comparingInt(ConstituencyView::number)).toList()) {
+                consList.add(constituency(byCode.get(cv.code()), registered.get(cv.code())));
+            }
+            totals(m, contest(pr.contests(), race), contest(pr.contests(), list), p.registeredVoters(), consList);
+            m.put("result_party", provinceParties(pr, partiesStanding.getOrDefault(p.code(), Set.of())));
+            provinceList.add(m);
+        }
+        doc.put("result_province", provinceList);
+        return EctJson.write(doc, EctJson.Layout.INDENT_1);
+    }
+
+    byte[] statsParty() {
+        Map<String, PartyResult> national = new HashMap<>();
+        results.national().parties().forEach(p -> national.put(p.partyId(), p));
+        Map<String, CandidateResult> byCandidate = new HashMap<>();
+        Map<String, Boolean> counted = new HashMap<>();
+        for (ConstituencyResults c : results.constituencies()) {
+            ConstituencyContest cc = contest(c, race);
+            counted.put(c.code(), cc.totals().stationsCounted() > 0);
+            cc.candidates().forEach(x -> byCandidate.put(x.candidateId(), x));
+        }
+        Map<String, List<CandidateView>> byParty = new LinkedHashMap<>();
+        candidates.stream().filter(c -> c.party() != null).sorted(Comparator.comparingLong(CandidateView::id))
+                .forEach(c -> byParty.computeIfAbsent(c.party().code(), k -> new ArrayList<>()).add(c));
+
+        Map<String, Object> doc = new LinkedHashMap<>();
+        doc.put("last_update", lastUpdate(results.national().updatedAt()));
+        doc.put("processor", PROCESSOR);
+        doc.put("source", SOURCE);
+        doc.put("acknowledgement", "ขอบคุณอาสาสมัครทุกหน่วยเลือกตั้งที่ส่งผลนับคะแนน / Thanks to every volunteer who reported a count");
+        doc.put("note", NOTE);
+        List<Object> list = new ArrayList<>();
+        for (PartyView p : parties.stream().sorted(Comparator.comparingLong(PartyView::id)).toList()) {
+            PartyResult r = national.get(p.code());
+            Map<String, Object> m = new LinkedHashMap<>();
+            m.put("party_id", EctJson.id(p.code()));
+            m.put("party_vote", EctJson.floatCount(r == null ? 0 : r.partyListVotes()));
+            m.put("party_list_count", EctJson.floatCount(r == null ? 0 : r.partyListSeats()));
+            m.put("mp_app_vote", EctJson.floatCount(r == null ? 0 : r.constituencyVotes()));
+            List<Object> its = new ArrayList<>();
+            for (CandidateView c : byParty.getOrDefault(p.code(), List.of())) {
+                its.add(candidate(c.code(), byCandidate.get(c.code()), p.code(), counted.getOrDefault(c.constituency(), false)));
+            }
+            m.put("candidates", its);
+            m.put("first_mp_app_count", r == null ? 0 : r.constituencySeatsLed());
+            list.add(m);
+        }
+        doc.put("result_party", list);
+        return EctJson.write(doc, EctJson.Layout.INDENT_1);
+    }
+
+    private Map<String, Object> header() {
+        Map<String, Object> doc = new LinkedHashMap<>();
+        doc.put("last_update", lastUpdate(results.national().updatedAt()));
+        doc.put("source", SOURCE);
+        doc.put("processor", PROCESSOR);
+        doc.put("note", NOTE);
+        return doc;
+    }
+
+    /** A province's or the nation's totals, in the commission's order: counts, then (a province's) constituencies, then percentages. */
+    private static void totals(Map<String, Object> m, ContestTotals race, ContestTotals list, long registered, List<Object> constituencies) {
+        m.put("turn_out", race.voters());
+        m.put("valid_votes", race.valid());
+        m.put("invalid_votes", race.invalid());
+        m.put("blank_votes", race.noVote());
+        m.put("party_list_turn_out", list.voters());
+        m.put("party_list_valid_votes", list.valid());
+        m.put("party_list_invalid_votes", list.invalid());
+        m.put("party_list_blank_votes", list.noVote());
+        if (constituencies != null) {
+            m.put("constituencies", constituencies);
+        }
+        m.put("total_registered_vote", registered);
+        m.put("percent_turn_out", EctJson.percent(race.voters(), registered));
+        m.put("party_list_percent_turn_out", EctJson.percent(list.voters(), registered));
+        m.put("percent_valid_votes", EctJson.percent(race.valid(), race.voters()));
+        m.put("party_list_percent_valid_votes", EctJson.percent(list.valid(), list.voters()));
+        m.put("percent_invalid_votes", EctJson.percent(race.invalid(), race.voters()));
+        m.put("party_list_percent_invalid_votes", EctJson.percent(list.invalid(), list.voters()));
+        m.put("percent_blank_votes", EctJson.percent(race.noVote(), race.voters()));
+        m.put("party_list_percent_blank_votes", EctJson.percent(list.noVote(), list.voters()));
+    }
+
+    private Map<String, Object> constituency(ConstituencyResults c, long registered) {
+        ContestTotals r = contest(c, race).totals(), l = contest(c, list).totals();
+        Map<String, Object> m = new LinkedHashMap<>();
+        m.put("cons_id", c.code());
+        m.put("valid_votes", r.valid());
+        m.put("invalid_votes", r.invalid());
+        m.put("blank_votes", r.noVote());
+        m.put("party_list_valid_votes", l.valid());
+        m.put("party_list_invalid_votes", l.invalid());
+        m.put("party_list_blank_votes", l.noVote());
+        m.put("note_cons", null);
+        m.put("note_party", null);
+        m.put("note_candidate_cons", null);
+        m.put("note_candidate_party", null);
+        m.put("turn_out", r.voters());
+        m.put("percent_turn_out", EctJson.percent(r.voters(), registered));
+        m.put("percent_valid_votes", EctJson.percent(r.valid(), r.voters()));
+        m.put("percent_invalid_votes", EctJson.percent(r.invalid(), r.voters()));
+        m.put("percent_blank_votes", EctJson.percent(r.noVote(), r.voters()));
+        m.put("party_list_turn_out", l.voters());
+        m.put("party_list_percent_turn_out", EctJson.percent(l.voters(), registered));
+        m.put("party_list_percent_valid_votes", EctJson.percent(l.valid(), l.voters()));
+        m.put("party_list_percent_invalid_votes", EctJson.percent(l.invalid(), l.voters()));
+        m.put("party_list_percent_blank_votes", EctJson.percent(l.noVote(), l.voters()));
+        boolean counted = r.stationsCounted() > 0;
+        m.put("candidates", contest(c, race).candidates().stream() // by rank: most votes first
+                .map(x -> candidate(x.candidateId(), x, x.partyId(), counted)).toList());
+        m.put("result_party", contest(c, list).parties().stream().sorted(Comparator.comparingInt(p -> p.ballotNumber())).map(p -> {
+            Map<String, Object> e = new LinkedHashMap<>();
+            e.put("party_id", EctJson.id(p.partyId()));
+            e.put("party_list_vote", p.votes());
+            return e;
+        }).toList());
+        return m;
+    }
+
+    private static Map<String, Object> candidate(String id, CandidateResult r, String partyId, boolean counted) {
+        Map<String, Object> m = new LinkedHashMap<>();
+        m.put("mp_app_id", id);
+        m.put("mp_app_vote", EctJson.floatCount(r == null ? 0 : r.votes()));
+        m.put("party_id", partyId == null ? null : EctJson.id(partyId));
+        m.put("mp_app_rank", counted && r != null ? r.rank() : null);
+        return m;
+    }
+
+    /**
+     * Every party on the list, and every party with a candidate in the province, most party-list votes first; the
+     * constituency votes and seats only for the parties standing there (null for the others, as the commission has it).
+     */
+    private List<Object> provinceParties(ProvinceResults pr, Set<String> standing) {
+        Map<String, PartyResult> byParty = new HashMap<>();
+        pr.parties().forEach(p -> byParty.put(p.partyId(), p));
+        record Line(PartyView party, long listVotes, PartyResult result) {
+        }
+        List<Line> lines = new ArrayList<>();
+        for (PartyView p : parties) {
+            if (p.ballotNumber() != null || standing.contains(p.code())) {
+                PartyResult r = byParty.get(p.code());
+                lines.add(new Line(p, r == null ? 0 : r.partyListVotes(), r));
+            }
+        }
+        lines.sort(Comparator.comparingLong(Line::listVotes).reversed()
+                .thenComparing(l -> l.party().ballotNumber() == null ? Integer.MAX_VALUE : l.party().ballotNumber()));
+        List<Object> out = new ArrayList<>();
+        for (Line l : lines) {
+            boolean stands = standing.contains(l.party().code());
+            Map<String, Object> m = new LinkedHashMap<>();
+            m.put("party_id", EctJson.id(l.party().code()));
+            m.put("party_list_vote", l.listVotes());
+            m.put("party_cons_votes", stands ? EctJson.floatCount(l.result() == null ? 0 : l.result().constituencyVotes()) : null);
+            m.put("first_mp_app_count", stands ? EctJson.floatCount(l.result() == null ? 0 : l.result().constituencySeatsLed()) : null);
+            out.add(m);
+        }
+        return out;
+    }
+
+    private static ContestTotals contest(List<ContestTotals> totals, String code) {
+        return totals.stream().filter(t -> t.contest().equals(code)).findFirst().orElseThrow();
+    }
+
+    private static ConstituencyContest contest(ConstituencyResults c, String code) {
+        return c.contests().stream().filter(x -> x.contest().equals(code)).findFirst().orElseThrow();
+    }
+}
