@@ -1,0 +1,51 @@
+package org.khanaen.rewards;
+
+import java.time.Clock;
+import java.util.concurrent.TimeUnit;
+
+import org.springframework.boot.autoconfigure.condition.ConditionalOnExpression;
+import org.springframework.boot.context.properties.EnableConfigurationProperties;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.scheduling.annotation.SchedulingConfigurer;
+import org.springframework.scheduling.config.FixedDelayTask;
+import org.springframework.transaction.support.TransactionTemplate;
+import org.web3j.protocol.Web3j;
+import org.web3j.protocol.http.HttpService;
+
+import okhttp3.OkHttpClient;
+
+@Configuration(proxyBeanMethods = false)
+@EnableConfigurationProperties(RewardsProperties.class)
+class RewardsConfiguration {
+
+    /** Only with {@code khanaen.rewards.chain.rpc-url}: without it coupons wait, "awaiting mint". */
+    @Configuration(proxyBeanMethods = false)
+    @ConditionalOnExpression("'${khanaen.rewards.chain.rpc-url:}' != ''")
+    static class Chain {
+
+        @Bean(destroyMethod = "shutdown")
+        Web3j rewardsWeb3j(RewardsProperties properties) {
+            OkHttpClient http = new OkHttpClient.Builder().connectTimeout(5, TimeUnit.SECONDS).readTimeout(30, TimeUnit.SECONDS).build();
+            return Web3j.build(new HttpService(properties.chain().rpcUrl().strip(), http));
+        }
+
+        @Bean
+        ChainGateway chainGateway(Web3j rewardsWeb3j, RewardsProperties properties) {
+            return new Web3jGateway(rewardsWeb3j, properties.chain());
+        }
+
+        @Bean(destroyMethod = "release")
+        Minter minter(ChainGateway gateway, ChainOps ops, ChainBatches batches, IssuedCoupons coupons, MinterLease lease,
+                TransactionTemplate transaction, Clock clock, RewardsProperties properties) {
+            return new Minter(gateway, ops, batches, coupons, lease, transaction, clock, properties.chain());
+        }
+
+        /** Runs under the app's {@code @EnableScheduling}; a module test calls {@link Minter#run} itself. */
+        @Bean
+        SchedulingConfigurer minterSchedule(Minter minter, RewardsProperties properties) {
+            return registrar -> registrar.addFixedDelayTask(
+                    new FixedDelayTask(minter::runQuietly, properties.chain().pollInterval(), properties.chain().pollInterval()));
+        }
+    }
+}
