@@ -4,6 +4,7 @@ import java.time.Clock;
 import java.util.concurrent.TimeUnit;
 
 import org.springframework.boot.autoconfigure.condition.ConditionalOnExpression;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
@@ -41,8 +42,9 @@ class RewardsConfiguration {
             return new Minter(gateway, ops, batches, coupons, lease, transaction, clock, properties.chain());
         }
 
-        /** Runs under the app's {@code @EnableScheduling}; a module test calls {@link Minter#run} itself. */
+        /** Every poll interval, wherever scheduling is on; a test that drives {@link Minter#run} itself turns it off. */
         @Bean
+        @ConditionalOnProperty(name = "khanaen.rewards.chain.scheduled", havingValue = "true", matchIfMissing = true)
         SchedulingConfigurer minterSchedule(Minter minter, RewardsProperties properties) {
             return registrar -> registrar.addFixedDelayTask(
                     new FixedDelayTask(minter::runQuietly, properties.chain().pollInterval(), properties.chain().pollInterval()));
