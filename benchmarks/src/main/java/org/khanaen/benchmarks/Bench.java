@@ -23,7 +23,9 @@ public final class Bench {
                                        (--mail true: then queue the assignment mails of the last plan)
                       reports          the 2023 stations with a volunteer each, then both contests' final counts sent over HTTP
                                        by --clients (64) clients, --resend (0.02) of them twice; counted afterwards
-                                       (--limit n: only n stations report, for a quick look)""");
+                                       (--limit n: only n stations report, for a quick look)
+                      coupons          --coupons (100,000) coupons issued for donations (--offers 10 offers, --threads 8) and minted
+                                       on a local hardhat node in batches of --batch (500); needs node and npm""");
             return;
         }
         Map<String, String> options = options(Arrays.copyOfRange(args, 1, args.length));
@@ -37,6 +39,9 @@ public final class Bench {
                 case "reports" -> new ReportsBench(server, Integer.parseInt(options.getOrDefault("clients", "64")),
                         Double.parseDouble(options.getOrDefault("resend", "0.02")),
                         Integer.parseInt(options.getOrDefault("limit", String.valueOf(Integer.MAX_VALUE)))).run();
+                case "coupons" -> new CouponsBench(server, Integer.parseInt(options.getOrDefault("coupons", "100000")),
+                        Integer.parseInt(options.getOrDefault("offers", "10")), Integer.parseInt(options.getOrDefault("threads", "8")),
+                        Integer.parseInt(options.getOrDefault("batch", "500"))).run();
                 default -> throw new IllegalArgumentException("unknown benchmark " + args[0]);
             }
         }

@@ -9,6 +9,7 @@ import java.util.List;
 import java.util.Optional;
 
 import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.jdbc.support.GeneratedKeyHolder;
 import org.springframework.stereotype.Repository;
 
 /**
@@ -41,14 +42,12 @@ class IssuedCoupons {
 
     /** @return the new coupon's id, or empty when this trigger already has this offer's coupon */
     Optional<Long> insert(String code, long offerId, Trigger trigger, String tokenId, Instant expires, Instant now) {
+        var keys = new GeneratedKeyHolder();
         int rows = jdbc.sql("""
                 insert ignore into coupon (code, offer_id, trigger_key, holder, state, token_id, chain_state, expires_at, issued_at)
                 values (?, ?, ?, ?, 'ISSUED', ?, 'AWAITING', ?, ?)""")
-                .params(code, offerId, trigger.key(), trigger.holder(), tokenId, Timestamp.from(expires), Timestamp.from(now)).update();
-        if (rows == 0) {
-            return Optional.empty();
-        }
-        return Optional.of(jdbc.sql("select id from coupon where code = ?").param(code).query(Long.class).single());
+                .params(code, offerId, trigger.key(), trigger.holder(), tokenId, Timestamp.from(expires), Timestamp.from(now)).update(keys, "id");
+        return rows == 0 ? Optional.empty() : Optional.of(keys.getKey().longValue());
     }
 
     boolean exists(String triggerKey, long offerId) {

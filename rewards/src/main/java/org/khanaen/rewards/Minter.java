@@ -11,6 +11,8 @@ import java.util.UUID;
 
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.transaction.PlatformTransactionManager;
+import org.springframework.transaction.TransactionDefinition;
 import org.springframework.transaction.support.TransactionTemplate;
 
 /**
@@ -57,6 +59,13 @@ class Minter {
         this.transaction = transaction;
         this.clock = clock;
         this.settings = settings;
+    }
+
+    /** The minter's transactions: read committed, so its outbox updates take no gap locks (see {@link Rewards}). */
+    static TransactionTemplate transactions(PlatformTransactionManager manager) {
+        TransactionTemplate t = new TransactionTemplate(manager);
+        t.setIsolationLevel(TransactionDefinition.ISOLATION_READ_COMMITTED);
+        return t;
     }
 
     void crashWith(Crash crash) {

@@ -7,17 +7,21 @@ import java.time.Instant;
 import java.util.Collection;
 import java.util.List;
 import java.util.Optional;
+import java.util.concurrent.ThreadLocalRandom;
 
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.jdbc.support.GeneratedKeyHolder;
 import org.springframework.stereotype.Repository;
 
 /**
- * The coupon_offer table. {@link #take} is the only way a coupon's place is used: one conditional update, so any
- * number of concurrent issuers never go past the quantity.
+ * The coupon_offer table and its slots. {@link #take} is the only way a coupon's place is used: one conditional
+ * update of one of the offer's {@value #SHARDS} slot rows, so any number of concurrent issuers never go past the
+ * quantity, and they spread over the rows instead of queueing for one lock.
  */
 @Repository
 class Offers {
+
+    static final int SHARDS = 16;
 
     /** What issuing needs to know of an open offer. */
     record Open(long id, Audience audience, Long minDonationSatang, Instant validTo) {
@@ -28,7 +32,8 @@ class Offers {
     }
 
     private static final String VIEW = """
-            select o.id, o.sponsor_id, o.title_th, o.title_en, o.terms_th, o.terms_en, o.value_satang, o.quantity, o.remaining,
+            select o.id, o.sponsor_id, o.title_th, o.title_en, o.terms_th, o.terms_en, o.value_satang, o.quantity,
+              (select coalesce(sum(s.remaining), 0) from coupon_offer_slot s where s.offer_id = o.id),
               o.valid_from, o.valid_to, o.audience, o.min_donation_satang, o.active,
               (select count(*) from coupon c where c.offer_id = o.id and c.state <> 'REVOKED'),
               (select count(*) from coupon c where c.offer_id = o.id and c.state = 'REDEEMED')
@@ -43,35 +48,55 @@ class Offers {
     long insert(long sponsorId, OfferDraft d, Instant now) {
         var keys = new GeneratedKeyHolder();
         jdbc.sql("""
-                insert into coupon_offer (sponsor_id, title_th, title_en, terms_th, terms_en, value_satang, quantity, remaining, valid_from,
-                  valid_to, audience, min_donation_satang, active, created_at) values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, true, ?)""")
+                insert into coupon_offer (sponsor_id, title_th, title_en, terms_th, terms_en, value_satang, quantity, valid_from,
+                  valid_to, audience, min_donation_satang, active, created_at) values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, true, ?)""")
                 .params(sponsorId, d.titleTh().strip(), d.titleEn().strip(), d.termsTh().strip(), d.termsEn().strip(), d.valueSatang(),
-                        d.quantity(), d.quantity(), Timestamp.from(d.validFrom()), Timestamp.from(d.validTo()), d.audience().name(),
+                        d.quantity(), Timestamp.from(d.validFrom()), Timestamp.from(d.validTo()), d.audience().name(),
                         d.minDonationSatang(), Timestamp.from(now))
                 .update(keys, "id");
-        return keys.getKey().longValue();
+        long id = keys.getKey().longValue();
+        for (int shard = 0; shard < SHARDS; shard++) {
+            int remaining = d.quantity() / SHARDS + (shard < d.quantity() % SHARDS ? 1 : 0);
+            jdbc.sql("insert into coupon_offer_slot (offer_id, shard, remaining) values (?, ?, ?)").params(id, shard, remaining).update();
+        }
+        return id;
     }
 
     /** Offers that may still issue to these audiences now. */
     List<Open> open(Collection<Audience> audiences, Instant now) {
         return jdbc.sql("""
                 select id, audience, min_donation_satang, valid_to from coupon_offer
-                where audience in (:audiences) and active and valid_to > :now and remaining > 0 order by id""")
+                where audience in (:audiences) and active and valid_to > :now
+                  and exists (select 1 from coupon_offer_slot s where s.offer_id = coupon_offer.id and s.remaining > 0) order by id""")
                 .param("audiences", audiences.stream().map(Enum::name).toList()).param("now", Timestamp.from(now))
                 .query((rs, n) -> new Open(rs.getLong(1), Audience.valueOf(rs.getString(2)), (Long) rs.getObject(3, Long.class),
                         rs.getTimestamp(4).toInstant()))
                 .list();
     }
 
-    /** Takes one place of the offer's quantity; false when none is left (or the offer closed meanwhile). */
+    /**
+     * Takes one place of the offer's quantity from a slot row, starting at a random one; false when none is left (or
+     * the offer closed meanwhile).
+     */
     boolean take(long offerId, Instant now) {
-        return jdbc.sql("update coupon_offer set remaining = remaining - 1 where id = ? and remaining > 0 and active and valid_to > ?")
-                .params(offerId, Timestamp.from(now)).update() == 1;
+        int start = ThreadLocalRandom.current().nextInt(SHARDS);
+        for (int i = 0; i < SHARDS; i++) {
+            int shard = (start + i) % SHARDS;
+            int taken = jdbc.sql("""
+                    update coupon_offer_slot s join coupon_offer o on o.id = s.offer_id set s.remaining = s.remaining - 1
+                    where s.offer_id = ? and s.shard = ? and s.remaining > 0 and o.active and o.valid_to > ?""")
+                    .params(offerId, shard, Timestamp.from(now)).update();
+            if (taken == 1) {
+                return true;
+            }
+        }
+        return false;
     }
 
     /** A revoked coupon's place is free again. */
     void giveBack(long offerId, int count) {
-        jdbc.sql("update coupon_offer set remaining = least(quantity, remaining + ?) where id = ?").params(count, offerId).update();
+        jdbc.sql("update coupon_offer_slot set remaining = remaining + ? where offer_id = ? and shard = ?")
+                .params(count, offerId, ThreadLocalRandom.current().nextInt(SHARDS)).update();
     }
 
     boolean deactivate(long sponsorId, long offerId) {

@@ -11,7 +11,14 @@ import org.khanaen.assignment.Tier;
 import org.khanaen.platform.mail.MailComposer;
 import org.khanaen.platform.mail.MailOutbox;
 import org.khanaen.volunteers.VolunteerId;
+import java.util.concurrent.ThreadLocalRandom;
+import java.util.function.Supplier;
+
+import org.springframework.dao.PessimisticLockingFailureException;
 import org.springframework.stereotype.Service;
+import org.springframework.transaction.PlatformTransactionManager;
+import org.springframework.transaction.TransactionDefinition;
+import org.springframework.transaction.support.TransactionTemplate;
 import org.springframework.transaction.annotation.Transactional;
 import org.web3j.crypto.Hash;
 import org.web3j.crypto.WalletUtils;
@@ -35,9 +42,10 @@ public class Rewards {
     private final MailOutbox outbox;
     private final MailComposer composer;
     private final Clock clock;
+    private final TransactionTemplate issuing;
 
     Rewards(Offers offers, IssuedCoupons coupons, ChainOps ops, RewardsProperties properties, MailOutbox outbox, MailComposer composer,
-            Clock clock) {
+            Clock clock, PlatformTransactionManager transactions) {
         this.offers = offers;
         this.coupons = coupons;
         this.ops = ops;
@@ -46,6 +54,29 @@ public class Rewards {
         this.outbox = outbox;
         this.composer = composer;
         this.clock = clock;
+        // a transaction of its own, read committed (no gap locks to deadlock with the minter's updates of the outbox),
+        // retried when the database picks it as a deadlock's victim all the same
+        this.issuing = new TransactionTemplate(transactions);
+        issuing.setPropagationBehavior(TransactionDefinition.PROPAGATION_REQUIRES_NEW);
+        issuing.setIsolationLevel(TransactionDefinition.ISOLATION_READ_COMMITTED);
+    }
+
+    private <T> T retrying(Supplier<T> work) {
+        for (int attempt = 1; ; attempt++) {
+            try {
+                return issuing.execute(s -> work.get());
+            } catch (PessimisticLockingFailureException e) {
+                if (attempt == 5) {
+                    throw e;
+                }
+                try {
+                    Thread.sleep(ThreadLocalRandom.current().nextLong(5, 20L * attempt));
+                } catch (InterruptedException i) {
+                    Thread.currentThread().interrupt();
+                    throw e;
+                }
+            }
+        }
     }
 
     /**
@@ -56,11 +87,14 @@ public class Rewards {
      * @param email        where the wallet link goes (null: no mail)
      * @return how many coupons this call issued
      */
-    @Transactional
     public int issueForDonation(String donationRef, long amountSatang, String email, String name, Locale locale) {
         if (donationRef == null || donationRef.isBlank() || donationRef.length() > 150 || amountSatang <= 0) {
             throw new IllegalArgumentException("a donation needs a reference of 1 to 150 characters and a positive amount");
         }
+        return retrying(() -> issueAndMail(donationRef, amountSatang, email, name, locale));
+    }
+
+    private int issueAndMail(String donationRef, long amountSatang, String email, String name, Locale locale) {
         int issued = issue(new Trigger.Donation(donationRef, amountSatang), List.of(Audience.DONORS));
         if (issued > 0 && email != null && !email.isBlank()) {
             Locale language = locale == null ? Locale.forLanguageTag("th") : locale;
@@ -78,8 +112,11 @@ public class Rewards {
      *
      * @return how many coupons were revoked
      */
-    @Transactional
     public int revokeForDonation(String donationRef) {
+        return retrying(() -> revoke(donationRef));
+    }
+
+    private int revoke(String donationRef) {
         Instant now = clock.instant();
         int revoked = 0;
         for (IssuedCoupons.Row c : coupons.unredeemedOf(new Trigger.Donation(donationRef, 1).key())) {
@@ -99,9 +136,8 @@ public class Rewards {
      *
      * @return how many coupons this call issued
      */
-    @Transactional
     public int issueForService(String electionId, VolunteerId volunteer, Tier tier) {
-        return issue(new Trigger.Service(electionId, volunteer.value(), tier), SERVICE);
+        return retrying(() -> issue(new Trigger.Service(electionId, volunteer.value(), tier), SERVICE));
     }
 
     private int issue(Trigger trigger, List<Audience> audiences) {

@@ -10,7 +10,7 @@ import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.scheduling.annotation.SchedulingConfigurer;
 import org.springframework.scheduling.config.FixedDelayTask;
-import org.springframework.transaction.support.TransactionTemplate;
+import org.springframework.transaction.PlatformTransactionManager;
 import org.web3j.protocol.Web3j;
 import org.web3j.protocol.http.HttpService;
 
@@ -36,10 +36,11 @@ class RewardsConfiguration {
             return new Web3jGateway(rewardsWeb3j, properties.chain());
         }
 
+        /** Read committed: the outbox's updates take no gap locks that issuers' inserts would deadlock with. */
         @Bean(destroyMethod = "release")
         Minter minter(ChainGateway gateway, ChainOps ops, ChainBatches batches, IssuedCoupons coupons, MinterLease lease,
-                TransactionTemplate transaction, Clock clock, RewardsProperties properties) {
-            return new Minter(gateway, ops, batches, coupons, lease, transaction, clock, properties.chain());
+                PlatformTransactionManager transactions, Clock clock, RewardsProperties properties) {
+            return new Minter(gateway, ops, batches, coupons, lease, Minter.transactions(transactions), clock, properties.chain());
         }
 
         /** Every poll interval, wherever scheduling is on; a test that drives {@link Minter#run} itself turns it off. */

@@ -12,9 +12,7 @@ create table sponsor (
     constraint uk_sponsor_account unique (account_id)
 ) engine = InnoDB;
 
--- A sponsor's offer. remaining is what may still be issued: every issue takes one with a conditional
--- update (remaining > 0), so concurrent issuing never goes past the quantity; a revoked coupon gives its
--- place back.
+-- A sponsor's offer; what may still be issued is in its slots (below).
 create table coupon_offer (
     id                  bigint        not null auto_increment,
     sponsor_id          bigint        not null,
@@ -24,7 +22,6 @@ create table coupon_offer (
     terms_en            varchar(2000) not null,
     value_satang        bigint        not null,
     quantity            int           not null,
-    remaining           int           not null,
     valid_from          datetime(6)   not null,
     valid_to            datetime(6)   not null,
     audience            varchar(30)   not null,  -- DONORS, VERIFIED_VOLUNTEERS, CONSTITUENCY_LEADS, WAR_ROOM
@@ -35,6 +32,17 @@ create table coupon_offer (
     index ix_coupon_offer_audience (audience, active, valid_to),
     index ix_coupon_offer_sponsor (sponsor_id),
     constraint fk_coupon_offer_sponsor foreign key (sponsor_id) references sponsor (id)
+) engine = InnoDB;
+
+-- An offer's quantity, split over 16 rows: every issue takes one place from a row with a conditional update
+-- (remaining > 0), so concurrent issuers never go past the quantity, and the row lock each holds until its
+-- commit is one of 16, so they do not all queue behind one row. A revoked coupon gives its place back.
+create table coupon_offer_slot (
+    offer_id   bigint   not null,
+    shard      tinyint  not null,
+    remaining  int      not null,
+    primary key (offer_id, shard),
+    constraint fk_coupon_offer_slot_offer foreign key (offer_id) references coupon_offer (id)
 ) engine = InnoDB;
 
 -- One coupon per (trigger, offer): the unique key makes issuing idempotent however often a trigger

@@ -20,7 +20,6 @@ import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
-import org.springframework.transaction.support.TransactionTemplate;
 import org.web3j.abi.EventEncoder;
 import org.web3j.abi.datatypes.Address;
 import org.web3j.protocol.core.DefaultBlockParameterName;
@@ -45,7 +44,7 @@ class ChainTests {
     @Autowired ChainBatches batches;
     @Autowired IssuedCoupons coupons;
     @Autowired MinterLease lease;
-    @Autowired TransactionTemplate transaction;
+    @Autowired org.springframework.transaction.PlatformTransactionManager transactionManager;
     @Autowired Clock clock;
     @Autowired RewardsProperties properties;
 
@@ -107,7 +106,7 @@ class ChainTests {
     }
 
     private Minter freshMinter() {
-        return new Minter(gateway, ops, batches, coupons, lease, transaction, clock, properties.chain());
+        return new Minter(gateway, ops, batches, coupons, lease, Minter.transactions(transactionManager), clock, properties.chain());
     }
 
     private void drain(Minter m) throws InterruptedException {
