@@ -24,11 +24,17 @@ public final class Bench {
                       reports          the 2023 stations with a volunteer each, then both contests' final counts sent over HTTP
                                        by --clients (64) clients, --resend (0.02) of them twice; counted afterwards
                                        (--limit n: only n stations report, for a quick look)
+                      results-api      every 2023 station verified; the national results JSON revalidated by --clients (32) for
+                                       --seconds (20), read in full; the all-stations CSV after fresh changes
+                      replay [FILE]    election night replayed from an ECT results file (none: a made-up national one) through the
+                                       volunteers' API with photos by --clients (64); stream latency; compared with the file
+                                       (--photos false: without photos)
                       coupons          --coupons (100,000) coupons issued for donations (--offers 10 offers, --threads 8) and minted
                                        on a local hardhat node in batches of --batch (500); needs node and npm""");
             return;
         }
-        Map<String, String> options = options(Arrays.copyOfRange(args, 1, args.length));
+        int first = args.length > 1 && !args[1].startsWith("--") ? 2 : 1; // a file name before the options
+        Map<String, String> options = options(Arrays.copyOfRange(args, first, args.length));
         try (Server server = Server.from(options)) {
             switch (args[0]) {
                 case "reference-load" -> new ReferenceLoadBench(server, Integer.parseInt(options.getOrDefault("runs", "3"))).run();
@@ -39,6 +45,10 @@ public final class Bench {
                 case "reports" -> new ReportsBench(server, Integer.parseInt(options.getOrDefault("clients", "64")),
                         Double.parseDouble(options.getOrDefault("resend", "0.02")),
                         Integer.parseInt(options.getOrDefault("limit", String.valueOf(Integer.MAX_VALUE)))).run();
+                case "results-api" -> new ResultsApiBench(server, Integer.parseInt(options.getOrDefault("clients", "32")),
+                        Integer.parseInt(options.getOrDefault("seconds", "20"))).run();
+                case "replay" -> new ReplayBench(server, args.length > 1 && !args[1].startsWith("--") ? java.nio.file.Path.of(args[1]) : null,
+                        Integer.parseInt(options.getOrDefault("clients", "64")), Boolean.parseBoolean(options.getOrDefault("photos", "true"))).run();
                 case "coupons" -> new CouponsBench(server, Integer.parseInt(options.getOrDefault("coupons", "100000")),
                         Integer.parseInt(options.getOrDefault("offers", "10")), Integer.parseInt(options.getOrDefault("threads", "8")),
                         Integer.parseInt(options.getOrDefault("batch", "500"))).run();

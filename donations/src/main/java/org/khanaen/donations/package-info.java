@@ -1,6 +1,10 @@
 /**
- * Donations: the crowdfunding campaign, Stripe payments and webhooks, receipts and the public ledger.
- * Built by the donations issue.
+ * Donations: the crowdfunding campaign, Stripe Checkout payments and webhooks, receipts, the public ledger
+ * (money in and out) and sponsors' pledges in kind. Public API: {@link org.khanaen.donations.Donations},
+ * {@link org.khanaen.donations.StripeWebhooks}, {@link org.khanaen.donations.LocalPayments},
+ * {@link org.khanaen.donations.Ledger}, {@link org.khanaen.donations.SponsorPledges} and the events
+ * {@link org.khanaen.donations.DonationSucceeded}, {@link org.khanaen.donations.DonationRefunded},
+ * {@link org.khanaen.donations.SponsorPledgeRecorded}. See docs/donations.md.
  */
-@org.springframework.modulith.ApplicationModule(displayName = "Donations", allowedDependencies = {})
+@org.springframework.modulith.ApplicationModule(displayName = "Donations", allowedDependencies = { "platform" })
 package org.khanaen.donations;

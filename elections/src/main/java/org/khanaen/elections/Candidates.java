@@ -16,6 +16,11 @@ interface Candidates extends Repository<Candidate, Long> {
             where c.contest.electionId = :electionId and c.constituency is null order by c.contest.position, c.ballotNumber""")
     List<Candidate> findElectionWide(String electionId);
 
+    @Query("""
+            select c from Candidate c join fetch c.contest left join fetch c.constituency left join fetch c.party
+            where c.contest.electionId = :electionId order by c.contest.position, c.ballotNumber""")
+    List<Candidate> findByElection(String electionId);
+
     @Query("select count(c) from Candidate c where c.contest.electionId = :electionId")
     long countByElectionId(String electionId);
 

@@ -127,6 +127,11 @@ public class ElectionCatalog {
                 .orElse(java.util.Set.of());
     }
 
+    /** Every candidate of an election, by contest, constituency and number: for the live results of the whole country. */
+    public List<CandidateView> candidates(String electionId) {
+        return candidates.findByElection(electionId).stream().map(Candidate::view).toList();
+    }
+
     public Optional<StationView> station(long id) {
         return stations.findWithPlaces(id).map(Station::view);
     }

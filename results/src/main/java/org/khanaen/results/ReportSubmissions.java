@@ -172,6 +172,11 @@ public class ReportSubmissions {
     }
 
     /** A station of the election, from memory (reference data does not change on election night): for callers' own checks. */
+    /** The election's checking and verification rules (tolerances, major parties), as configured. */
+    public ElectionRules rules(String electionId) {
+        return properties.rulesFor(electionId);
+    }
+
     public Optional<StationPoint> station(String electionId, long stationId) {
         return facts.station(electionId, stationId);
     }

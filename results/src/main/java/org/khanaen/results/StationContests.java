@@ -51,11 +51,13 @@ class StationContests {
     private final JdbcClient jdbc;
     private final ApplicationEventPublisher events;
     private final Clock clock;
+    private final ContestChanges changes;
 
-    StationContests(JdbcClient jdbc, ApplicationEventPublisher events, Clock clock) {
+    StationContests(JdbcClient jdbc, ApplicationEventPublisher events, Clock clock, ContestChanges changes) {
         this.jdbc = jdbc;
         this.events = events;
         this.clock = clock;
+        this.changes = changes;
     }
 
     /** The contest's row, created if it is the first report, locked until the transaction ends. */
@@ -98,7 +100,7 @@ class StationContests {
     void evaluate(Row row, ElectionRules rules) {
         List<Report> reports = reports(row);
         List<Report> open = reports.stream().filter(Report::open).toList();
-        String latest = open.isEmpty() ? null : ReportSubmissions.votesText(open.getLast().tally().votes());
+        Tally latest = open.isEmpty() ? null : open.getLast().tally();
         boolean partial = reports.stream().anyMatch(r -> !r.isFinal() && !"REJECTED".equals(r.status()));
         if (row.version() > 0) {
             String verified = key(row.verified());
@@ -144,6 +146,7 @@ class StationContests {
                         numbers.ballotsUsed(), Timestamp.from(at), Timestamp.from(at), row.id())
                 .update();
         step(row.id(), version, action, reportId, numbers, actor, reason);
+        changes.afterCommit(row.id(), row.electionId());
         String key = key(numbers);
         List<Report> reports = reports(row);
         markReports(reports.stream().filter(r -> r.open() && key(r.tally()).equals(key)).map(Report::id).toList(), "VERIFIED");
@@ -165,16 +168,21 @@ class StationContests {
                 .params(verifier, Timestamp.from(until), id).update();
     }
 
-    private void setState(Row row, ContestState state, boolean inQueue, int rank, String latestVotes) {
+    private void setState(Row row, ContestState state, boolean inQueue, int rank, Tally latest) {
         // entering the queue stamps the time (oldest first); staying keeps it; leaving clears it and any claim
         jdbc.sql("""
-                update station_contest set state = ?, in_queue = ?, queue_rank = ?, latest_votes = ?,
+                update station_contest set state = ?, in_queue = ?, queue_rank = ?, latest_votes = ?, latest_valid_ballots = ?,
+                  latest_invalid_ballots = ?, latest_no_vote_ballots = ?, latest_ballots_used = ?,
                   queued_at = case when ? then coalesce(queued_at, ?) else null end,
                   claimed_by = case when ? then claimed_by else null end,
                   claim_expires_at = case when ? then claim_expires_at else null end,
                   updated_at = ? where id = ?""")
-                .params(state.name(), inQueue, rank, latestVotes, inQueue, now(), inQueue, inQueue, now(), row.id())
+                .params(state.name(), inQueue, rank, latest == null ? null : ReportSubmissions.votesText(latest.votes()),
+                        latest == null ? null : latest.valid(), latest == null ? null : latest.invalid(),
+                        latest == null ? null : latest.noVote(), latest == null ? null : latest.ballotsUsed(),
+                        inQueue, now(), inQueue, inQueue, now(), row.id())
                 .update();
+        changes.afterCommit(row.id(), row.electionId());
     }
 
     private void step(long contestId, Integer version, String action, Long reportId, Tally numbers, String actor, String reason) {

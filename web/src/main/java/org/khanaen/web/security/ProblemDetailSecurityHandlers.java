@@ -36,7 +36,7 @@ class ProblemDetailSecurityHandlers implements AuthenticationEntryPoint, AccessD
         write(request, response, HttpStatus.FORBIDDEN, "Your account may not use this resource.");
     }
 
-    private void write(HttpServletRequest request, HttpServletResponse response, HttpStatus status, String detail) throws IOException {
+    void write(HttpServletRequest request, HttpServletResponse response, HttpStatus status, String detail) throws IOException {
         ProblemDetail problem = ProblemDetail.forStatusAndDetail(status, detail);
         problem.setInstance(URI.create(request.getRequestURI()));
         response.setStatus(status.value());

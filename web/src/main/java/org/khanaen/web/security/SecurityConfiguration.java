@@ -1,5 +1,6 @@
 package org.khanaen.web.security;
 
+import org.khanaen.results.MediaOutlets;
 import org.khanaen.results.ReporterTokens;
 import org.khanaen.volunteers.PartnerOrganisations;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnWebApplication;
@@ -40,17 +41,23 @@ class SecurityConfiguration {
     @Bean
     @Order(1)
     SecurityFilterChain api(HttpSecurity http, ProblemDetailSecurityHandlers problems, PartnerOrganisations organisations,
-            ReporterTokens reporterTokens)
+            ReporterTokens reporterTokens, MediaOutlets mediaOutlets)
             throws Exception {
         http.securityMatcher("/api/**")
                 .authorizeHttpRequests(requests -> requests
+                        // media outlets' keys (khm_), read only; nothing else answers to a media key
+                        .requestMatchers(HttpMethod.GET, MediaKeyFilter.PATHS).hasRole("MEDIA")
+                        .requestMatchers(MediaKeyFilter.PATHS).denyAll()
                         .requestMatchers(HttpMethod.GET, "/api/v1/elections", "/api/v1/elections/**").permitAll()
+                        // Stripe's webhook: no sign-in; the event's signature is checked by the donations module
+                        .requestMatchers(HttpMethod.POST, "/api/stripe/webhook").permitAll()
                         .requestMatchers("/api/v1/org/**").hasRole("ORGANISATION_API")
                         // a volunteer's own token (khv_), for the partner app that sends their station's reports
                         .requestMatchers("/api/v1/stations/*/reports", "/api/v1/stations/*/reports/*", "/api/v1/photos").hasRole("REPORTER_API")
                         .anyRequest().authenticated())
                 .addFilterBefore(new OrganisationTokenFilter(organisations), AuthorizationFilter.class)
                 .addFilterBefore(new ReporterTokenFilter(reporterTokens), AuthorizationFilter.class)
+                .addFilterBefore(new MediaKeyFilter(mediaOutlets, problems), AuthorizationFilter.class)
                 .sessionManagement(session -> session.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
                 .csrf(csrf -> csrf.disable())
                 .requestCache(cache -> cache.disable())
@@ -65,6 +72,9 @@ class SecurityConfiguration {
         http.authorizeHttpRequests(requests -> requests
                         .requestMatchers("/", "/login", "/error", "/css/**", "/js/**", "/img/**", "/webjars/**", "/favicon.ico").permitAll()
                         .requestMatchers("/join/**", "/invitation/**", "/organisations/*/logo").permitAll()
+                        .requestMatchers(HttpMethod.GET, "/results", "/results/**").permitAll() // the public results
+                        // the campaign and its ledger are public; the local payment page exists only in development mode
+                        .requestMatchers("/campaign", "/campaign/**", "/ledger", "/ledger/**", "/ledger.csv").permitAll()
                         // the assignment mail's links work without signing in: the signed token is the key (forms keep CSRF)
                         .requestMatchers("/assignment/**").permitAll()
                         // leads sign in as volunteers; whether they lead a constituency is checked by the controller

@@ -1,0 +1,295 @@
+package org.khanaen.benchmarks;
+
+import java.io.InputStream;
+import java.net.URI;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.ResultSet;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.SplittableRandom;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.atomic.AtomicInteger;
+
+import org.khanaen.assignment.AutoAssignment;
+import org.khanaen.assignment.ManualAssignments;
+import org.khanaen.assignment.RunRequest;
+import org.khanaen.assignment.RunView;
+import org.khanaen.assignment.StationRole;
+import org.khanaen.elections.CandidateView;
+import org.khanaen.elections.ConstituencyView;
+import org.khanaen.elections.ElectionCatalog;
+import org.khanaen.elections.ElectionImports;
+import org.khanaen.elections.PartyView;
+import org.khanaen.elections.StationPoint;
+import org.khanaen.results.MediaOutlets;
+import org.khanaen.results.ReportSubmissions;
+import org.khanaen.results.ReporterTokens;
+import org.khanaen.volunteers.OrganisationDraft;
+import org.khanaen.volunteers.OrganisationId;
+import org.khanaen.volunteers.PartnerOrganisations;
+import org.khanaen.volunteers.RosterEdits;
+import org.khanaen.volunteers.RosterImports;
+import org.khanaen.volunteers.VolunteerId;
+import org.khanaen.volunteers.VolunteerInput;
+import org.khanaen.web.replay.EctResults;
+import org.khanaen.web.replay.Replay;
+import org.springframework.context.ConfigurableApplicationContext;
+
+import tools.jackson.databind.json.JsonMapper;
+
+/**
+ * {@code ./khanaen replay [FILE]}: election night replayed from an ECT results file (without one: a national file made
+ * up from the 2023 reference data, written under target/ and read back like any other). Set-up, not timed: a fresh
+ * schema, the 2023 election, two volunteers at every station of the file's constituencies (a CSV import and the
+ * automatic assignment, topped up by hand where it left a place empty), a token each, a media key. Timed: every
+ * station's final counts of both contests sent by both its volunteers with photos; then the wait until the stream
+ * has shown every station contest verified. Afterwards the results API is compared with the file, constituency by
+ * constituency; any difference fails the run.
+ */
+final class ReplayBench {
+
+    private static final String ELECTION = "th-2566";
+
+    private final Server server;
+    private final Path file;
+    private final int clients;
+    private final boolean photos;
+
+    ReplayBench(Server server, Path file, int clients, boolean photos) {
+        this.server = server;
+        this.file = file;
+        this.clients = clients;
+        this.photos = photos;
+    }
+
+    void run() throws Exception {
+        server.describeAndMeasure();
+        String url = server.freshSchema("bench_replay");
+        try (var app = server.startWebApp(url)) {
+            int port = Integer.parseInt(app.getEnvironment().getProperty("local.server.port"));
+            JsonMapper json = app.getBean(JsonMapper.class);
+            app.getBean(ElectionImports.class).importBuiltIn(ELECTION);
+            ElectionCatalog catalog = app.getBean(ElectionCatalog.class);
+            Path source = file != null ? file : NationalFile.write(catalog, Path.of("target", "replay-national-th-2566.json"));
+            EctResults results;
+            try (InputStream in = Files.newInputStream(source)) {
+                results = EctResults.read(in, json);
+            }
+            System.out.printf("file %s: %,d constituencies, last_update %s%n", source, results.constituencies().size(), results.lastUpdate());
+            Map<String, Integer> partyBallots = new HashMap<>();
+            for (PartyView p : catalog.parties(ELECTION)) {
+                if (p.ballotNumber() != null) {
+                    partyBallots.put(p.code(), p.ballotNumber());
+                }
+            }
+            Set<String> codes = new HashSet<>();
+            results.constituencies().forEach(c -> codes.add(c.code()));
+            List<StationPoint> stations = catalog.stationPoints(ELECTION).stream().filter(s -> codes.contains(s.constituencyCode())).toList();
+            Map<Long, List<String>> tokens = placeTwoPerStation(app, url, catalog, stations, codes);
+            Map<String, List<Replay.Station>> byConstituency = new LinkedHashMap<>();
+            for (StationPoint s : stations) {
+                byConstituency.computeIfAbsent(s.constituencyCode(), k -> new ArrayList<>())
+                        .add(new Replay.Station(s.id(), s.constituencyCode(), s.registeredVoters(), tokens.get(s.id())));
+            }
+            var rules = app.getBean(ReportSubmissions.class).rules(ELECTION);
+            Replay replay = new Replay(json);
+            Replay.Plan plan = replay.plan(results, byConstituency, partyBallots, rules.majorParties(), rules.tolerances(), photos);
+            String key = app.getBean(MediaOutlets.class).create("replay", null, 1_000_000, "bench").key();
+            System.out.printf("%,d stations, %,d reports to send (%s photos); warnings the split numbers raise (sent confirmed): %s%n",
+                    plan.stations(), plan.sends().size(), photos ? "with" : "without", plan.warnings());
+
+            URI base = URI.create("http://127.0.0.1:" + port);
+            Replay.Outcome o = replay.run(base, ELECTION, key, plan.sends(), clients, Duration.ofMinutes(10));
+            System.out.printf("sent %,d reports in %.1f s: %,.0f reports/s; answers p50 %.0f ms, p95 %.0f ms, p99 %.0f ms, max %.0f ms; %s%n",
+                    o.reports(), o.seconds(), o.reportsPerSecond(), Replay.Outcome.percentile(o.answerMicros(), 50),
+                    Replay.Outcome.percentile(o.answerMicros(), 95), Replay.Outcome.percentile(o.answerMicros(), 99),
+                    Replay.Outcome.percentile(o.answerMicros(), 100), o.statuses());
+            System.out.printf("verified and on the stream: %,d of %,d station contests (waited %.1f s after the last answer); from a"
+                    + " station contest's last answer to the stream: p50 %.0f ms, p95 %.0f ms, p99 %.0f ms, max %.0f ms%n",
+                    o.seenVerified(), o.stationContests(), o.waitedSeconds(), Replay.Outcome.percentile(o.visibleMicros(), 50),
+                    Replay.Outcome.percentile(o.visibleMicros(), 95), Replay.Outcome.percentile(o.visibleMicros(), 99),
+                    Replay.Outcome.percentile(o.visibleMicros(), 100));
+            List<String> differences = replay.compare(base, ELECTION, key, results, partyBallots);
+            System.out.printf("results API against the file: %s%n", differences.isEmpty() ? "every constituency exactly as the file"
+                    : differences.size() + " differences, e.g. " + differences.subList(0, Math.min(10, differences.size())));
+            System.out.printf("%n| %s | replay of %s: %,d stations, %,d reports, %d clients, %s photos | **%,.0f reports/s** | answers p99 %.0f ms |"
+                    + " stream p99 **%.0f ms** | %s |%n", java.time.LocalDate.now(), source.getFileName(), plan.stations(), o.reports(), clients,
+                    photos ? "with" : "without", o.reportsPerSecond(), Replay.Outcome.percentile(o.answerMicros(), 99),
+                    Replay.Outcome.percentile(o.visibleMicros(), 99), differences.isEmpty() ? "exactly the file" : "DIFFERENT");
+            if (!differences.isEmpty() || o.seenVerified() != o.stationContests()) {
+                throw new IllegalStateException("the replay did not end with exactly the file's results");
+            }
+        } finally {
+            server.drop(url);
+        }
+    }
+
+    /** Station → its two volunteers' tokens: volunteers imported near the stations, placed by the automatic run, topped up. */
+    private Map<Long, List<String>> placeTwoPerStation(ConfigurableApplicationContext app, String url, ElectionCatalog catalog,
+            List<StationPoint> stations, Set<String> codes) throws Exception {
+        long start = System.nanoTime();
+        OrganisationId org = app.getBean(PartnerOrganisations.class)
+                .create(new OrganisationDraft("replay", "องค์กรซ้อมนับ", "Replay", null, null, null)).id();
+        RosterImports imports = app.getBean(RosterImports.class);
+        byte[] csv = AssignmentBench.csv(catalog.districts(ELECTION), stations, (int) (stations.size() * 2.05), true);
+        long job = imports.upload(org, "volunteers.csv", csv, "bench");
+        VolunteerImportBench.waitFor(imports, org, job, RosterImports.Status.CHECKED);
+        imports.importValidRows(org, job, "bench");
+        VolunteerImportBench.waitFor(imports, org, job, RosterImports.Status.IMPORTED);
+        AutoAssignment auto = app.getBean(AutoAssignment.class);
+        int all = catalog.constituencies(ELECTION, java.util.Optional.empty()).size();
+        List<RunRequest> runs = codes.size() == all ? List.of(new RunRequest(ELECTION, RunRequest.Scope.ELECTION, null, null, RunRequest.Mode.FILL, "bench"))
+                : codes.stream().sorted().map(c -> new RunRequest(ELECTION, RunRequest.Scope.CONSTITUENCY, c, null, RunRequest.Mode.FILL, "bench"))
+                        .toList();
+        for (RunRequest r : runs) {
+            RunView view = auto.runAndWait(r);
+            if (view.status() != RunView.Status.DONE) {
+                throw new IllegalStateException("assignment " + view.status() + ": " + view.error());
+            }
+        }
+        Map<Long, Map<Integer, VolunteerId>> placed = new HashMap<>();
+        try (Connection c = server.connect(url); ResultSet rs = c.createStatement().executeQuery(
+                "select place_id, position, volunteer_id from assignment where tier = 'STATION' and position in (1, 2)")) {
+            while (rs.next()) {
+                placed.computeIfAbsent(rs.getLong(1), k -> new HashMap<>()).put(rs.getInt(2), new VolunteerId(rs.getLong(3)));
+            }
+        }
+        // where the run left a place empty (a station beyond everyone's reach), someone is placed by hand
+        RosterEdits roster = app.getBean(RosterEdits.class);
+        ManualAssignments manual = app.getBean(ManualAssignments.class);
+        AtomicInteger n = new AtomicInteger();
+        int topped = 0;
+        Map<String, String> districtOf = new HashMap<>(); // a district of each province, for the home of someone placed by hand
+        catalog.districts(ELECTION).forEach(d -> districtOf.putIfAbsent(d.province(), d.code()));
+        for (StationPoint s : stations) {
+            Map<Integer, VolunteerId> at = placed.computeIfAbsent(s.id(), k -> new HashMap<>());
+            for (int position : List.of(1, 2)) {
+                if (!at.containsKey(position)) {
+                    int k = n.incrementAndGet();
+                    StringBuilder name = new StringBuilder("อาสา เติม");
+                    String.valueOf(k).chars().forEach(ch -> name.append("กขคงจฉชซฌญ".charAt(ch - '0')));
+                    VolunteerId v = roster.add(org, new VolunteerInput(name.toString(), "08" + String.format("%08d", 60_000_000 + k),
+                            "topup" + k + "@example.org", null, districtOf.get(s.provinceCode()), "STATION", "ALL_DAY"), "bench");
+                    manual.assign(ELECTION, v, ManualAssignments.Place.station(s.id(), position == 1 ? StationRole.PRIMARY : StationRole.BACKUP), "bench");
+                    at.put(position, v);
+                    topped++;
+                }
+            }
+        }
+        ReporterTokens tokens = app.getBean(ReporterTokens.class);
+        Map<Long, List<String>> byStation = new ConcurrentHashMap<>();
+        try (ExecutorService pool = Executors.newFixedThreadPool(8)) {
+            List<Future<?>> done = new ArrayList<>();
+            for (StationPoint s : stations) {
+                done.add(pool.submit(() -> byStation.put(s.id(), List.of(tokens.issue(placed.get(s.id()).get(1)), tokens.issue(placed.get(s.id()).get(2))))));
+            }
+            for (Future<?> f : done) {
+                f.get();
+            }
+        }
+        System.out.printf("set-up: %,d stations with two volunteers each (%,d placed by hand) and their tokens in %.1f s%n", stations.size(), topped,
+                (System.nanoTime() - start) / 1e9);
+        return byStation;
+    }
+
+    /** A national results file in the ECT's format, made up from the reference data: every constituency, deterministic. */
+    static final class NationalFile {
+
+        static Path write(ElectionCatalog catalog, Path to) throws Exception {
+            var random = new SplittableRandom(2566);
+            Map<String, List<CandidateView>> candidates = new HashMap<>();
+            for (CandidateView c : catalog.candidates(ELECTION)) {
+                if (c.constituency() != null) {
+                    candidates.computeIfAbsent(c.constituency(), k -> new ArrayList<>()).add(c);
+                }
+            }
+            Map<String, Long> registered = new HashMap<>();
+            catalog.stationPoints(ELECTION).forEach(s -> registered.merge(s.constituencyCode(), (long) s.registeredVoters(), Long::sum));
+            List<PartyView> parties = catalog.parties(ELECTION).stream().filter(p -> p.ballotNumber() != null).toList();
+            Map<String, List<ConstituencyView>> byProvince = new LinkedHashMap<>();
+            catalog.constituencies(ELECTION, java.util.Optional.empty()).forEach(c -> byProvince.computeIfAbsent(c.province().code(), k -> new ArrayList<>()).add(c));
+            StringBuilder out = new StringBuilder(8 << 20).append("{\n \"last_update\": \"2023-05-14T23:59+0700\",\n \"note\": \"SYNTHETIC: made up by"
+                    + " Khanaen's replay benchmark from the 2023 reference data, same format as the national file\",\n \"result_province\": [");
+            String provSep = "";
+            for (var p : byProvince.entrySet()) {
+                out.append(provSep).append("\n  {\"prov_id\": \"").append(p.getKey()).append("\", \"constituencies\": [");
+                provSep = ",";
+                String consSep = "";
+                for (ConstituencyView c : p.getValue()) {
+                    long used = Math.round(registered.getOrDefault(c.code(), 0L) * (0.65 + 0.15 * random.nextDouble()));
+                    long invalid = Math.round(used * (0.02 + 0.02 * random.nextDouble()));
+                    long blank = Math.round(used * 0.01 * random.nextDouble());
+                    long[] votes = weights(candidates.getOrDefault(c.code(), List.of()).size(), used - invalid - blank, random);
+                    long plBlank = Math.max(0, blank + (random.nextBoolean() ? 1 : -1));
+                    long plInvalid = invalid;
+                    long[] pl = weights(parties.size(), used - plInvalid - plBlank, random);
+                    out.append(consSep).append("\n   {\"cons_id\": \"").append(c.code()).append("\", \"valid_votes\": ").append(used - invalid - blank)
+                            .append(", \"invalid_votes\": ").append(invalid).append(", \"blank_votes\": ").append(blank)
+                            .append(", \"party_list_valid_votes\": ").append(used - plInvalid - plBlank).append(", \"party_list_invalid_votes\": ")
+                            .append(plInvalid).append(", \"party_list_blank_votes\": ").append(plBlank).append(", \"candidates\": [");
+                    consSep = ",";
+                    List<CandidateView> its = candidates.getOrDefault(c.code(), List.of());
+                    Integer[] order = rank(votes);
+                    for (int i = 0; i < its.size(); i++) {
+                        CandidateView x = its.get(i);
+                        int rank = 1 + java.util.Arrays.asList(order).indexOf(i);
+                        out.append(i == 0 ? "" : ", ").append("{\"mp_app_id\": \"").append(c.code()).append('_').append(x.ballotNumber())
+                                .append("\", \"mp_app_vote\": ").append(votes[i]).append(".0, \"party_id\": ")
+                                .append(x.party() == null ? "null" : x.party().code()).append(", \"mp_app_rank\": ").append(rank).append('}');
+                    }
+                    out.append("], \"result_party\": [");
+                    for (int i = 0; i < parties.size(); i++) {
+                        out.append(i == 0 ? "" : ", ").append("{\"party_id\": ").append(parties.get(i).code()).append(", \"party_list_vote\": ")
+                                .append(pl[i]).append('}');
+                    }
+                    out.append("]}");
+                }
+                out.append("]}");
+            }
+            out.append("\n ]\n}\n");
+            Files.createDirectories(to.toAbsolutePath().getParent());
+            Files.writeString(to, out);
+            return to;
+        }
+
+        /** {@code total} over n: a few large shares, the rest small, every one at least 1 where the total allows. */
+        private static long[] weights(int n, long total, SplittableRandom random) {
+            long[] v = new long[n];
+            if (n == 0) {
+                return v;
+            }
+            double[] w = new double[n];
+            double sum = 0;
+            for (int i = 0; i < n; i++) {
+                w[i] = random.nextDouble() < 0.3 ? 5 + 20 * random.nextDouble() : 0.05 + 0.3 * random.nextDouble();
+                sum += w[i];
+            }
+            long left = total;
+            for (int i = 0; i < n; i++) {
+                v[i] = i == n - 1 ? left : Math.min(left, Math.round(total * w[i] / sum));
+                left -= v[i];
+            }
+            return v;
+        }
+
+        private static Integer[] rank(long[] votes) {
+            Integer[] order = new Integer[votes.length];
+            for (int i = 0; i < order.length; i++) {
+                order[i] = i;
+            }
+            java.util.Arrays.sort(order, (a, b) -> Long.compare(votes[b], votes[a]));
+            return order;
+        }
+    }
+}

@@ -1,0 +1,677 @@
+package org.khanaen.results;
+
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+import org.khanaen.elections.BallotKind;
+import org.khanaen.elections.CandidateView;
+import org.khanaen.elections.ConstituencyView;
+import org.khanaen.elections.ContestScope;
+import org.khanaen.elections.ContestView;
+import org.khanaen.elections.PartyView;
+import org.khanaen.elections.ProvinceView;
+import org.khanaen.elections.SeatRule;
+import org.khanaen.elections.StationPoint;
+import org.khanaen.results.LiveResults.CandidateResult;
+import org.khanaen.results.LiveResults.ConstituencyContest;
+import org.khanaen.results.LiveResults.ConstituencyLine;
+import org.khanaen.results.LiveResults.ConstituencyResults;
+import org.khanaen.results.LiveResults.ContestTotals;
+import org.khanaen.results.LiveResults.NationalResults;
+import org.khanaen.results.LiveResults.Numbers;
+import org.khanaen.results.LiveResults.PartyResult;
+import org.khanaen.results.LiveResults.PartyVotes;
+import org.khanaen.results.LiveResults.ProvinceResults;
+import org.khanaen.results.LiveResults.Seats;
+import org.khanaen.results.LiveResults.StationContestResult;
+import org.khanaen.results.LiveResults.View;
+
+/**
+ * One election's live results in memory: each station contest's newest numbers, and running sums per constituency,
+ * province and nation that every change adjusts by its difference (a station's old numbers out, its new ones in),
+ * so nothing is recomputed from scratch. Two views side by side: verified numbers only, and provisional ones (a
+ * waiting final count where there is one, else the verified numbers). Seats and leaders are derived when a view is
+ * read (a few thousand additions). Not thread-safe: {@link LiveResults} serialises access.
+ */
+final class ElectionTally {
+
+    static final int USED = 0, VALID = 1, INVALID = 2, NO_VOTE = 3, VOTES = 4;
+    private static final int VIEWS = 2;
+
+    /** A station contest as the table has it. */
+    record Row(long stationId, String contest, ContestState state, int version, Map<Integer, Long> verified, long[] verifiedTotals,
+            Map<Integer, Long> latest, long[] latestTotals, Instant verifiedAt) {
+    }
+
+    private static final class Slot {
+        ContestState state = ContestState.NO_REPORT;
+        int version;
+        int[] verified;
+        int[] latest;
+        Instant verifiedAt;
+
+        int[] provisional() {
+            return (state == ContestState.FINAL || state == ContestState.CONFLICT) && latest != null ? latest : verified;
+        }
+
+        int[] of(View view) {
+            return view == View.VERIFIED ? verified : provisional();
+        }
+    }
+
+    final String electionId;
+    private final List<ContestView> contests;
+    private final int partyList;      // the contest of party ballots shared out by largest remainders, or -1
+    private final int constituencyRace; // the contest of candidates won per constituency, or -1
+    private final Map<Long, Integer> stationIndex = new HashMap<>();
+    private final long[] stationIds;
+    private final int[] stationCons;
+    private final int[] stationRegistered;
+    private final List<ConstituencyView> constituencies;
+    private final Map<String, Integer> consByCode = new HashMap<>();
+    private final int[] consProvince;
+    private final int[] consStations;
+    private final long[] consRegistered;
+    private final List<ProvinceView> provinces;
+    private final Map<String, Integer> provByCode = new HashMap<>();
+    private final List<PartyView> parties;
+    private final int noParty;
+    private final int[] maxBallot;
+    private final CandidateView[][][] candidates; // [contest][constituency][ballot number]
+    private final int[][][] partyOf;              // [contest][constituency][ballot number] → party index (noParty when none)
+    private final Slot[][] slots;                 // [contest][station]
+
+    private final long[][][][] consSums;  // [view][contest][constituency][USED..VOTES+ballot]
+    private final long[][][][] provParty; // [view][contest][province][USED..VOTES+party]
+    private final long[][][] natParty;    // [view][contest][USED..VOTES+party]
+    private final long[][][] natBallot;   // [view][contest][USED..VOTES+ballot], for contests over the whole election
+    private final int[][][] counted;      // [view][contest][constituency]: stations whose numbers are in the sums
+    private final long[][][] registeredCounted;
+    private final int[][] reporting, finals, verifiedCount; // [contest][constituency]
+
+    private long version;
+    private Instant updatedAt;
+
+    ElectionTally(String electionId, List<ContestView> contests, List<ProvinceView> provinces, List<ConstituencyView> constituencies,
+            List<PartyView> parties, List<CandidateView> candidateList, List<StationPoint> stations, Instant now) {
+        this.electionId = electionId;
+        this.contests = List.copyOf(contests);
+        this.provinces = List.copyOf(provinces);
+        this.constituencies = List.copyOf(constituencies);
+        this.parties = List.copyOf(parties);
+        this.updatedAt = now;
+        int pl = -1, cr = -1;
+        for (int c = 0; c < contests.size(); c++) {
+            ContestView v = contests.get(c);
+            if (pl < 0 && v.ballot() == BallotKind.PARTY && v.seatRule() == SeatRule.LARGEST_REMAINDER) {
+                pl = c;
+            }
+            if (cr < 0 && v.ballot() == BallotKind.CANDIDATE && v.scope() == ContestScope.CONSTITUENCY && v.seatRule() == SeatRule.PLURALITY) {
+                cr = c;
+            }
+        }
+        partyList = pl;
+        constituencyRace = cr;
+        for (int p = 0; p < provinces.size(); p++) {
+            provByCode.put(provinces.get(p).code(), p);
+        }
+        Map<Long, Integer> consById = new HashMap<>();
+        consProvince = new int[constituencies.size()];
+        for (int i = 0; i < constituencies.size(); i++) {
+            ConstituencyView v = constituencies.get(i);
+            consById.put(v.id(), i);
+            consByCode.put(v.code(), i);
+            consProvince[i] = provByCode.getOrDefault(v.province().code(), 0);
+        }
+        stationIds = new long[stations.size()];
+        stationCons = new int[stations.size()];
+        stationRegistered = new int[stations.size()];
+        consStations = new int[constituencies.size()];
+        consRegistered = new long[constituencies.size()];
+        for (int s = 0; s < stations.size(); s++) {
+            StationPoint p = stations.get(s);
+            stationIndex.put(p.id(), s);
+            stationIds[s] = p.id();
+            stationCons[s] = consById.getOrDefault(p.constituencyId(), 0);
+            stationRegistered[s] = p.registeredVoters();
+            consStations[stationCons[s]]++;
+            consRegistered[stationCons[s]] += p.registeredVoters();
+        }
+        Map<String, Integer> partyByCode = new HashMap<>();
+        Map<Integer, Integer> partyByBallot = new HashMap<>();
+        for (int p = 0; p < parties.size(); p++) {
+            partyByCode.put(parties.get(p).code(), p);
+            if (parties.get(p).ballotNumber() != null) {
+                partyByBallot.put(parties.get(p).ballotNumber(), p);
+            }
+        }
+        noParty = parties.size();
+        int n = contests.size(), k = constituencies.size();
+        maxBallot = new int[n];
+        candidates = new CandidateView[n][k][];
+        partyOf = new int[n][k][];
+        for (int c = 0; c < n; c++) {
+            String code = contests.get(c).code();
+            int max = 0;
+            if (contests.get(c).ballot() == BallotKind.PARTY) {
+                max = partyByBallot.keySet().stream().mapToInt(Integer::intValue).max().orElse(0);
+            }
+            for (CandidateView cv : candidateList) {
+                if (cv.contest().equals(code)) {
+                    max = Math.max(max, cv.ballotNumber());
+                }
+            }
+            maxBallot[c] = max;
+            for (int i = 0; i < k; i++) {
+                candidates[c][i] = new CandidateView[max + 1];
+                partyOf[c][i] = new int[max + 1];
+                java.util.Arrays.fill(partyOf[c][i], noParty);
+                if (contests.get(c).ballot() == BallotKind.PARTY) {
+                    for (var e : partyByBallot.entrySet()) {
+                        partyOf[c][i][e.getKey()] = e.getValue();
+                    }
+                }
+            }
+            for (CandidateView cv : candidateList) {
+                if (!cv.contest().equals(code)) {
+                    continue;
+                }
+                int party = cv.party() == null ? noParty : partyByCode.getOrDefault(cv.party().code(), noParty);
+                if (cv.constituency() == null) {
+                    for (int i = 0; i < k; i++) {
+                        candidates[c][i][cv.ballotNumber()] = cv;
+                        partyOf[c][i][cv.ballotNumber()] = party;
+                    }
+                } else if (consByCode.containsKey(cv.constituency())) {
+                    int i = consByCode.get(cv.constituency());
+                    candidates[c][i][cv.ballotNumber()] = cv;
+                    partyOf[c][i][cv.ballotNumber()] = party;
+                }
+            }
+        }
+        slots = new Slot[n][stations.size()];
+        consSums = new long[VIEWS][n][k][];
+        provParty = new long[VIEWS][n][provinces.size()][];
+        natParty = new long[VIEWS][n][];
+        natBallot = new long[VIEWS][n][];
+        counted = new int[VIEWS][n][k];
+        registeredCounted = new long[VIEWS][n][k];
+        for (int v = 0; v < VIEWS; v++) {
+            for (int c = 0; c < n; c++) {
+                for (int i = 0; i < k; i++) {
+                    consSums[v][c][i] = new long[VOTES + maxBallot[c] + 1];
+                }
+                for (int p = 0; p < provinces.size(); p++) {
+                    provParty[v][c][p] = new long[VOTES + noParty + 1];
+                }
+                natParty[v][c] = new long[VOTES + noParty + 1];
+                natBallot[v][c] = new long[VOTES + maxBallot[c] + 1];
+            }
+        }
+        reporting = new int[n][k];
+        finals = new int[n][k];
+        verifiedCount = new int[n][k];
+    }
+
+    long version() {
+        return version;
+    }
+
+    Instant updatedAt() {
+        return updatedAt;
+    }
+
+    int contestIndex(String code) {
+        for (int c = 0; c < contests.size(); c++) {
+            if (contests.get(c).code().equals(code)) {
+                return c;
+            }
+        }
+        return -1;
+    }
+
+    boolean hasStation(long stationId) {
+        return stationIndex.containsKey(stationId);
+    }
+
+    Optional<String> constituencyOf(long stationId) {
+        Integer s = stationIndex.get(stationId);
+        return s == null ? Optional.empty() : Optional.of(constituencies.get(stationCons[s]).code());
+    }
+
+    Optional<String> provinceOf(long stationId) {
+        Integer s = stationIndex.get(stationId);
+        return s == null ? Optional.empty() : Optional.of(constituencies.get(stationCons[s]).province().code());
+    }
+
+    /** Puts a station contest's numbers in place of its old ones; false when the station or contest is not this election's. */
+    boolean apply(Row row) {
+        Integer s = stationIndex.get(row.stationId());
+        int c = contestIndex(row.contest());
+        if (s == null || c < 0) {
+            return false;
+        }
+        Slot slot = slots[c][s];
+        if (slot == null) {
+            slot = slots[c][s] = new Slot();
+        }
+        int[] oldVerified = slot.verified, oldProvisional = slot.provisional();
+        count(c, s, slot, -1);
+        slot.state = row.state();
+        slot.version = row.version();
+        slot.verified = row.verified() == null ? null : numbers(c, row.verified(), row.verifiedTotals());
+        slot.latest = row.latest() == null ? null : numbers(c, row.latest(), row.latestTotals());
+        slot.verifiedAt = row.verifiedAt();
+        count(c, s, slot, +1);
+        move(View.VERIFIED, c, s, oldVerified, slot.verified);
+        move(View.PROVISIONAL, c, s, oldProvisional, slot.provisional());
+        return true;
+    }
+
+    /** Marks the end of a batch of changes. */
+    void changed(Instant at) {
+        version++;
+        updatedAt = at;
+    }
+
+    private int[] numbers(int c, Map<Integer, Long> votes, long[] totals) {
+        int[] n = new int[VOTES + maxBallot[c] + 1];
+        for (int i = 0; i < VOTES; i++) {
+            n[i] = Math.toIntExact(totals[i]);
+        }
+        votes.forEach((b, v) -> {
+            if (b >= 0 && b <= maxBallot[c]) { // the checks refuse unknown numbers; an old row from before a re-import is skipped
+                n[VOTES + b] = Math.toIntExact(v);
+            }
+        });
+        return n;
+    }
+
+    private void count(int c, int s, Slot slot, int sign) {
+        int k = stationCons[s];
+        if (slot.state != ContestState.NO_REPORT) {
+            reporting[c][k] += sign;
+        }
+        if (slot.version > 0 || slot.state == ContestState.FINAL || slot.state == ContestState.CONFLICT || slot.state == ContestState.VERIFIED) {
+            finals[c][k] += sign;
+        }
+        if (slot.version > 0 && slot.verified != null) {
+            verifiedCount[c][k] += sign;
+        }
+    }
+
+    private void move(View view, int c, int s, int[] out, int[] in) {
+        if (out == in) {
+            return;
+        }
+        if (out != null) {
+            add(view, c, s, out, -1);
+        }
+        if (in != null) {
+            add(view, c, s, in, +1);
+        }
+    }
+
+    private void add(View view, int c, int s, int[] n, int sign) {
+        int v = view.ordinal(), k = stationCons[s], p = consProvince[k];
+        counted[v][c][k] += sign;
+        registeredCounted[v][c][k] += (long) sign * stationRegistered[s];
+        long[] cons = consSums[v][c][k], prov = provParty[v][c][p], nat = natParty[v][c], natB = natBallot[v][c];
+        for (int i = 0; i < VOTES; i++) {
+            cons[i] += sign * (long) n[i];
+            prov[i] += sign * (long) n[i];
+            nat[i] += sign * (long) n[i];
+            natB[i] += sign * (long) n[i];
+        }
+        int[] party = partyOf[c][k];
+        for (int b = 0; b <= maxBallot[c]; b++) {
+            long x = sign * (long) n[VOTES + b];
+            if (x != 0) {
+                cons[VOTES + b] += x;
+                prov[VOTES + party[b]] += x;
+                nat[VOTES + party[b]] += x;
+                natB[VOTES + b] += x;
+            }
+        }
+    }
+
+    // ---- views ----
+
+    NationalResults national(View view) {
+        int v = view.ordinal();
+        List<ContestTotals> totals = new ArrayList<>();
+        for (int c = 0; c < contests.size(); c++) {
+            totals.add(totals(c, v, allConstituencies(), natParty[v][c]));
+        }
+        Leaders leaders = leaders(v, allConstituencies());
+        LargestRemainder.Allocation<Integer> seats = partyListSeats(v);
+        List<PartyResult> lines = new ArrayList<>();
+        for (int p = 0; p < parties.size(); p++) {
+            lines.add(partyLine(p, natParty[v], seats, leaders));
+        }
+        lines.sort(Comparator.comparingInt(PartyResult::totalSeats).reversed()
+                .thenComparing(Comparator.comparingLong(PartyResult::partyListVotes).reversed())
+                .thenComparing(r -> r.ballotNumber() == null ? Integer.MAX_VALUE : r.ballotNumber()));
+        return new NationalResults(electionId, version, updatedAt, view == View.VERIFIED, totals, lines,
+                seatsOf(seats, leaders));
+    }
+
+    /** Per province: how much is counted and which party leads the most of its constituencies (null when none or level). */
+    List<LiveResults.ProvinceSummary> provinceSummaries(View view) {
+        int v = view.ordinal();
+        int[][] led = new int[provinces.size()][noParty + 1];
+        int[] stations = new int[provinces.size()], cnt = new int[provinces.size()], cons = new int[provinces.size()];
+        int counting = constituencyRace >= 0 ? constituencyRace : 0;
+        for (int k = 0; k < constituencies.size(); k++) {
+            int p = consProvince[k];
+            cons[p]++;
+            stations[p] += consStations[k];
+            if (!contests.isEmpty()) {
+                cnt[p] += counted[v][counting][k];
+            }
+            if (constituencyRace >= 0) {
+                Leader l = leader(consSums[v][constituencyRace][k], constituencyRace);
+                if (l != null && !l.tied()) {
+                    led[p][partyOf[constituencyRace][k][l.ballot()]]++;
+                }
+            }
+        }
+        List<LiveResults.ProvinceSummary> out = new ArrayList<>();
+        for (int p = 0; p < provinces.size(); p++) {
+            int best = -1, most = 0;
+            boolean level = false;
+            for (int party = 0; party < noParty; party++) {
+                if (led[p][party] > most) {
+                    most = led[p][party];
+                    best = party;
+                    level = false;
+                } else if (led[p][party] == most && most > 0) {
+                    level = true;
+                }
+            }
+            ProvinceView pv = provinces.get(p);
+            PartyView leading = best < 0 || level ? null : parties.get(best);
+            out.add(new LiveResults.ProvinceSummary(pv.code(), pv.name(), pv.latitude(), pv.longitude(), pv.registeredVoters(), cons[p],
+                    stations[p], cnt[p], percent(cnt[p], stations[p]), leading == null ? null : leading.code(),
+                    leading == null ? null : leading.colour(), most));
+        }
+        return out;
+    }
+
+    Optional<ProvinceResults> province(String code, View view) {
+        Integer p = provByCode.get(code);
+        if (p == null) {
+            return Optional.empty();
+        }
+        int v = view.ordinal();
+        List<Integer> its = new ArrayList<>();
+        for (int k = 0; k < constituencies.size(); k++) {
+            if (consProvince[k] == p) {
+                its.add(k);
+            }
+        }
+        List<ContestTotals> totals = new ArrayList<>();
+        long[][] sums = new long[contests.size()][];
+        for (int c = 0; c < contests.size(); c++) {
+            sums[c] = provParty[v][c][p];
+            totals.add(totals(c, v, its, sums[c]));
+        }
+        Leaders leaders = leaders(v, its);
+        List<PartyResult> lines = new ArrayList<>();
+        for (int party = 0; party < parties.size(); party++) {
+            PartyResult line = partyLine(party, sums, null, leaders);
+            if (line.partyListVotes() > 0 || line.constituencyVotes() > 0 || line.constituencySeatsLed() > 0) {
+                lines.add(line);
+            }
+        }
+        lines.sort(Comparator.comparingInt(PartyResult::constituencySeatsLed).reversed()
+                .thenComparing(Comparator.comparingLong(PartyResult::partyListVotes).reversed()));
+        List<ConstituencyLine> cons = its.stream().map(k -> constituencyLine(k, v)).toList();
+        ProvinceView pv = provinces.get(p);
+        return Optional.of(new ProvinceResults(electionId, version, updatedAt, view == View.VERIFIED, pv.code(), pv.ectId(), pv.name(),
+                totals, lines, cons));
+    }
+
+    Optional<ConstituencyResults> constituency(String code, View view) {
+        Integer k = consByCode.get(code);
+        if (k == null) {
+            return Optional.empty();
+        }
+        int v = view.ordinal();
+        List<ConstituencyContest> perContest = new ArrayList<>();
+        for (int c = 0; c < contests.size(); c++) {
+            long[] sums = consSums[v][c][k];
+            ContestTotals totals = totals(c, v, List.of(k), sums);
+            List<CandidateResult> candidateLines = new ArrayList<>();
+            List<PartyVotes> partyLines = new ArrayList<>();
+            if (contests.get(c).ballot() == BallotKind.CANDIDATE) {
+                for (int b = 0; b <= maxBallot[c]; b++) {
+                    CandidateView cv = candidates[c][k][b];
+                    if (cv != null) {
+                        candidateLines.add(new CandidateResult(b, cv.code(), cv.name(), cv.party() == null ? null : cv.party().code(),
+                                cv.party() == null ? null : cv.party().name(), sums[VOTES + b], 0, share(sums[VOTES + b], sums[VALID])));
+                    }
+                }
+                candidateLines = ranked(candidateLines);
+            } else {
+                for (int b = 0; b <= maxBallot[c]; b++) {
+                    int party = partyOf[c][k][b];
+                    if (party != noParty) {
+                        PartyView pv = parties.get(party);
+                        partyLines.add(new PartyVotes(pv.code(), b, pv.name(), sums[VOTES + b], share(sums[VOTES + b], sums[VALID])));
+                    }
+                }
+                partyLines.sort(Comparator.comparingLong(PartyVotes::votes).reversed().thenComparingInt(PartyVotes::ballotNumber));
+            }
+            Leader leader = contests.get(c).ballot() == BallotKind.CANDIDATE ? leader(sums, c) : null;
+            perContest.add(new ConstituencyContest(contests.get(c).code(), totals, candidateLines, partyLines,
+                    leader == null || leader.tied() ? null : leader.ballot(), leader == null ? 0 : leader.margin(),
+                    leader != null && leader.tied()));
+        }
+        ConstituencyView cv = constituencies.get(k);
+        return Optional.of(new ConstituencyResults(electionId, version, updatedAt, view == View.VERIFIED, cv.code(), cv.number(),
+                cv.province().code(), cv.province().name(), perContest));
+    }
+
+    Optional<List<StationContestResult>> station(long stationId, View view) {
+        Integer s = stationIndex.get(stationId);
+        if (s == null) {
+            return Optional.empty();
+        }
+        List<StationContestResult> out = new ArrayList<>();
+        for (int c = 0; c < contests.size(); c++) {
+            Slot slot = slots[c][s];
+            int[] n = slot == null ? null : slot.of(view);
+            boolean provisional = slot != null && n != null && n != slot.verified;
+            out.add(new StationContestResult(contests.get(c).code(), slot == null ? ContestState.NO_REPORT : slot.state,
+                    slot == null ? 0 : slot.version, slot == null ? null : slot.verifiedAt, n == null ? null : numbersView(c, n),
+                    provisional));
+        }
+        return Optional.of(out);
+    }
+
+    /** Every station, one line per station and contest, for the CSV. */
+    void eachStation(View view, StationLine line) {
+        for (int s = 0; s < stationIds.length; s++) {
+            ConstituencyView cv = constituencies.get(stationCons[s]);
+            for (int c = 0; c < contests.size(); c++) {
+                Slot slot = slots[c][s];
+                int[] n = slot == null ? null : slot.of(view);
+                line.accept(stationIds[s], cv.code(), cv.province().code(), stationRegistered[s], contests.get(c).code(),
+                        slot == null ? ContestState.NO_REPORT : slot.state, slot == null ? 0 : slot.version, n, maxBallot[c],
+                        slot != null && n != null && n != slot.verified);
+            }
+        }
+    }
+
+    interface StationLine {
+        void accept(long stationId, String constituency, String province, int registered, String contest, ContestState state,
+                int version, int[] numbers, int maxBallot, boolean provisional);
+    }
+
+    private Numbers numbersView(int c, int[] n) {
+        Map<Integer, Long> votes = new java.util.TreeMap<>();
+        for (int b = 0; b <= maxBallot[c]; b++) {
+            if (n[VOTES + b] != 0) {
+                votes.put(b, (long) n[VOTES + b]);
+            }
+        }
+        return new Numbers(votes, n[VALID], n[INVALID], n[NO_VOTE], n[USED]);
+    }
+
+    private List<Integer> allConstituencies() {
+        List<Integer> all = new ArrayList<>(constituencies.size());
+        for (int k = 0; k < constituencies.size(); k++) {
+            all.add(k);
+        }
+        return all;
+    }
+
+    private ContestTotals totals(int c, int v, List<Integer> its, long[] sums) {
+        int stations = 0, rep = 0, fin = 0, ver = 0, cnt = 0;
+        long registered = 0, regCounted = 0;
+        for (int k : its) {
+            stations += consStations[k];
+            registered += consRegistered[k];
+            rep += reporting[c][k];
+            fin += finals[c][k];
+            ver += verifiedCount[c][k];
+            cnt += counted[v][c][k];
+            regCounted += registeredCounted[v][c][k];
+        }
+        return new ContestTotals(contests.get(c).code(), registered, stations, rep, fin, ver, cnt, percent(cnt, stations), percent(ver, stations),
+                regCounted, sums[USED], sums[VALID], sums[INVALID], sums[NO_VOTE], percent(sums[USED], regCounted));
+    }
+
+    private record Leader(int ballot, int party, long votes, long margin, boolean tied) {
+    }
+
+    /** The most votes; tied when the first two are equal. Null before any vote. */
+    private Leader leader(long[] sums, int c) {
+        int best = -1;
+        long first = 0, second = 0;
+        for (int b = 0; b <= maxBallot[c]; b++) {
+            long x = sums[VOTES + b];
+            if (x > first) {
+                second = first;
+                first = x;
+                best = b;
+            } else if (x > second) {
+                second = x;
+            }
+        }
+        if (best < 0) {
+            return null;
+        }
+        return new Leader(best, -1, first, first - second, first == second);
+    }
+
+    private record Leaders(int[] ledByParty, int led, int tied, int independents, int of) {
+    }
+
+    private Leaders leaders(int v, List<Integer> its) {
+        int[] led = new int[noParty + 1];
+        int total = 0, tied = 0, independents = 0;
+        if (constituencyRace >= 0) {
+            for (int k : its) {
+                Leader l = leader(consSums[v][constituencyRace][k], constituencyRace);
+                if (l == null) {
+                    continue;
+                }
+                if (l.tied()) {
+                    tied++;
+                    continue;
+                }
+                int party = partyOf[constituencyRace][k][l.ballot()];
+                led[party]++;
+                total++;
+                if (party == noParty) {
+                    independents++;
+                }
+            }
+        }
+        return new Leaders(led, total, tied, independents, constituencyRace >= 0 ? its.size() : 0);
+    }
+
+    private LargestRemainder.Allocation<Integer> partyListSeats(int v) {
+        if (partyList < 0) {
+            return null;
+        }
+        Map<Integer, Long> votes = new HashMap<>();
+        for (int p = 0; p < parties.size(); p++) {
+            votes.put(p, natParty[v][partyList][VOTES + p]);
+        }
+        return LargestRemainder.allocate(contests.get(partyList).seats(), votes);
+    }
+
+    private PartyResult partyLine(int p, long[][] sums, LargestRemainder.Allocation<Integer> seats, Leaders leaders) {
+        PartyView pv = parties.get(p);
+        long listVotes = partyList >= 0 ? sums[partyList][VOTES + p] : 0;
+        long raceVotes = constituencyRace >= 0 ? sums[constituencyRace][VOTES + p] : 0;
+        int listSeats = seats == null ? 0 : seats.seats().getOrDefault(p, 0);
+        int led = leaders.ledByParty()[p];
+        return new PartyResult(pv.code(), pv.ballotNumber(), pv.name(), pv.abbreviation(), pv.colour(), listVotes, listSeats,
+                raceVotes, led, listSeats + led);
+    }
+
+    private Seats seatsOf(LargestRemainder.Allocation<Integer> seats, Leaders leaders) {
+        int listSeats = partyList >= 0 ? contests.get(partyList).seats() : 0;
+        return new Seats(listSeats, seats == null ? 0 : seats.undecided(),
+                seats == null ? List.of() : seats.tied().stream().map(p -> parties.get(p).code()).toList(), leaders.of(), leaders.led(),
+                leaders.tied(), leaders.independents());
+    }
+
+    private ConstituencyLine constituencyLine(int k, int v) {
+        ConstituencyView cv = constituencies.get(k);
+        String leaderParty = null;
+        Integer leaderBallot = null;
+        long margin = 0;
+        boolean tied = false;
+        int cnt = 0;
+        if (constituencyRace >= 0) {
+            Leader l = leader(consSums[v][constituencyRace][k], constituencyRace);
+            if (l != null) {
+                tied = l.tied();
+                margin = l.margin();
+                if (!tied) {
+                    leaderBallot = l.ballot();
+                    int party = partyOf[constituencyRace][k][l.ballot()];
+                    leaderParty = party == noParty ? null : parties.get(party).code();
+                }
+            }
+            cnt = counted[v][constituencyRace][k];
+        }
+        return new ConstituencyLine(cv.code(), cv.number(), consStations[k], cnt, percent(cnt, consStations[k]), leaderBallot, leaderParty,
+                margin, tied);
+    }
+
+    private static List<CandidateResult> ranked(List<CandidateResult> lines) {
+        List<CandidateResult> sorted = new ArrayList<>(lines);
+        sorted.sort(Comparator.comparingLong(CandidateResult::votes).reversed().thenComparingInt(CandidateResult::ballotNumber));
+        List<CandidateResult> out = new ArrayList<>(sorted.size());
+        int rank = 0;
+        long last = -1;
+        for (int i = 0; i < sorted.size(); i++) {
+            CandidateResult r = sorted.get(i);
+            if (r.votes() != last) { // equal votes share a rank (1, 2, 2, 4)
+                rank = i + 1;
+                last = r.votes();
+            }
+            out.add(new CandidateResult(r.ballotNumber(), r.candidateId(), r.name(), r.partyId(), r.partyName(), r.votes(), rank, r.share()));
+        }
+        return out;
+    }
+
+    private static double percent(long part, long whole) {
+        return whole == 0 ? 0 : Math.round(10000.0 * part / whole) / 100.0;
+    }
+
+    private static double share(long part, long whole) {
+        return percent(part, whole);
+    }
+}

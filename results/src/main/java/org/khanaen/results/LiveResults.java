@@ -1,0 +1,353 @@
+package org.khanaen.results;
+
+import java.io.IOException;
+import java.io.Writer;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Timestamp;
+import java.time.Clock;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.function.Consumer;
+
+import org.khanaen.elections.ElectionCatalog;
+import org.khanaen.elections.ElectionImported;
+import org.khanaen.elections.LocalizedName;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.beans.factory.ObjectProvider;
+import org.springframework.context.event.EventListener;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Service;
+
+/**
+ * The live results of every election: verified (or, on request, provisional) votes, turnout and counts per station,
+ * constituency, province and nation, constituency leaders and party-list seats. Built from the station contests
+ * when first asked for (or at start-up), then kept current change by change as station contests are decided
+ * ({@link LiveResultsUpdater}); each batch of changes is a new version, which readers use as an ETag and
+ * subscribers receive as a {@link Change}.
+ */
+@Service
+public class LiveResults {
+
+    private static final Logger log = LoggerFactory.getLogger(LiveResults.class);
+
+    /** Verified numbers only, or a station's waiting final count where it has one (marked provisional). */
+    public enum View {
+        VERIFIED, PROVISIONAL
+    }
+
+    /** The four totals and votes per ballot number. */
+    public record Numbers(Map<Integer, Long> votes, long valid, long invalid, long noVote, long ballotsUsed) {
+    }
+
+    /**
+     * A contest's totals over some stations.
+     *
+     * @param stationsReporting stations with any report (a running tally included)
+     * @param stationsFinal     stations with a final count, verified or not
+     * @param stationsCounted   stations whose numbers are in these totals
+     * @param turnout           ballots used as a percentage of the counted stations' registered voters
+     */
+    public record ContestTotals(String contest, long registered, int stations, int stationsReporting, int stationsFinal,
+            int stationsVerified, int stationsCounted, double percentCounted, double percentVerified, long registeredCounted,
+            long ballotsUsed, long valid, long invalid, long noVote, double turnout) {
+    }
+
+    /**
+     * A party's line: party-list votes and seats, constituency votes and the constituencies its candidates lead.
+     *
+     * @param partyId the election commission's party id
+     */
+    public record PartyResult(String partyId, Integer ballotNumber, LocalizedName name, String abbreviation, String colour,
+            long partyListVotes, int partyListSeats, long constituencyVotes, int constituencySeatsLed, int totalSeats) {
+    }
+
+    /**
+     * @param partyListUndecided  seats a tie of remainders leaves to the lot, between {@code partyListTied}
+     * @param constituenciesLed   constituencies with one candidate ahead
+     * @param constituenciesTied  constituencies whose first two are level
+     */
+    public record Seats(int partyList, int partyListUndecided, List<String> partyListTied, int constituencies, int constituenciesLed,
+            int constituenciesTied, int independentsLeading) {
+    }
+
+    public record NationalResults(String electionId, long version, Instant updatedAt, boolean verifiedOnly, List<ContestTotals> contests,
+            List<PartyResult> parties, Seats seats) {
+    }
+
+    /** A province on the map: how much is counted, and the party leading most of its constituencies (null if none or level). */
+    public record ProvinceSummary(String code, LocalizedName name, Double latitude, Double longitude, long registeredVoters,
+            int constituencies, int stations, int stationsCounted, double percentCounted, String leadingPartyId, String leadingPartyColour,
+            int leadingPartySeats) {
+    }
+
+    public record ConstituencyLine(String code, int number, int stations, int stationsCounted, double percentCounted, Integer leaderBallot,
+            String leaderPartyId, long margin, boolean tied) {
+    }
+
+    public record ProvinceResults(String electionId, long version, Instant updatedAt, boolean verifiedOnly, String code, String ectId,
+            LocalizedName name, List<ContestTotals> contests, List<PartyResult> parties, List<ConstituencyLine> constituencies) {
+    }
+
+    /** @param rank 1 for the most votes; equal votes share a rank */
+    public record CandidateResult(int ballotNumber, String candidateId, String name, String partyId, LocalizedName partyName, long votes,
+            int rank, double share) {
+    }
+
+    public record PartyVotes(String partyId, int ballotNumber, LocalizedName name, long votes, double share) {
+    }
+
+    /** @param leaderBallot null before any vote and when the first two are level ({@code tied}) */
+    public record ConstituencyContest(String contest, ContestTotals totals, List<CandidateResult> candidates, List<PartyVotes> parties,
+            Integer leaderBallot, long margin, boolean tied) {
+    }
+
+    public record ConstituencyResults(String electionId, long version, Instant updatedAt, boolean verifiedOnly, String code, int number,
+            String provinceCode, LocalizedName provinceName, List<ConstituencyContest> contests) {
+    }
+
+    /** @param provisional the numbers are a final count still waiting for verification */
+    public record StationContestResult(String contest, ContestState state, int version, Instant verifiedAt, Numbers numbers,
+            boolean provisional) {
+    }
+
+    public record StationResults(String electionId, long version, Instant updatedAt, boolean verifiedOnly, long stationId,
+            String constituency, String province, List<StationContestResult> contests) {
+    }
+
+    /** A station contest that changed in a batch. */
+    public record StationChange(long stationId, String constituency, String province, String contest, ContestState state, int version) {
+    }
+
+    /** One batch of changes: the election's new version. */
+    public record Change(String electionId, long version, Instant at, List<StationChange> stations) {
+    }
+
+    /** Stops the deliveries to one subscriber. */
+    public interface Subscription extends AutoCloseable {
+        @Override
+        void close();
+    }
+
+    /** An election's tally and what was last built from it, guarded by the holder's monitor. */
+    static final class Holder {
+        final ElectionTally tally;
+        volatile long version;
+        private final Object[] national = new Object[2]; // per view: {version, NationalResults}
+
+        Holder(ElectionTally tally) {
+            this.tally = tally;
+        }
+    }
+
+    private final ElectionCatalog catalog;
+    private final JdbcClient jdbc;
+    private final Clock clock;
+    private final Map<String, Holder> holders = new ConcurrentHashMap<>();
+    private final List<Consumer<Change>> subscribers = new CopyOnWriteArrayList<>();
+
+    LiveResults(ElectionCatalog catalog, JdbcClient jdbc, ObjectProvider<Clock> clock) {
+        this.catalog = catalog;
+        this.jdbc = jdbc;
+        this.clock = clock.getIfAvailable(Clock::systemUTC);
+    }
+
+    /** The election's current version (-1 when there is no such election): an ETag needs nothing more. */
+    public long version(String electionId) {
+        return holder(electionId).map(h -> h.version).orElse(-1L);
+    }
+
+    public Optional<NationalResults> national(String electionId, View view) {
+        return holder(electionId).map(h -> {
+            synchronized (h) {
+                Object[] cached = (Object[]) h.national[view.ordinal()];
+                if (cached != null && (long) cached[0] == h.tally.version()) {
+                    return (NationalResults) cached[1];
+                }
+                NationalResults built = h.tally.national(view);
+                h.national[view.ordinal()] = new Object[] { h.tally.version(), built };
+                return built;
+            }
+        });
+    }
+
+    public Optional<List<ProvinceSummary>> provinces(String electionId, View view) {
+        return holder(electionId).map(h -> {
+            synchronized (h) {
+                return h.tally.provinceSummaries(view);
+            }
+        });
+    }
+
+    public Optional<ProvinceResults> province(String electionId, String code, View view) {
+        return holder(electionId).flatMap(h -> {
+            synchronized (h) {
+                return h.tally.province(code, view);
+            }
+        });
+    }
+
+    public Optional<ConstituencyResults> constituency(String electionId, String code, View view) {
+        return holder(electionId).flatMap(h -> {
+            synchronized (h) {
+                return h.tally.constituency(code, view);
+            }
+        });
+    }
+
+    public Optional<StationResults> station(String electionId, long stationId, View view) {
+        return holder(electionId).flatMap(h -> {
+            synchronized (h) {
+                ElectionTally t = h.tally;
+                return t.station(stationId, view).map(contests -> new StationResults(electionId, t.version(), t.updatedAt(),
+                        view == View.VERIFIED, stationId, t.constituencyOf(stationId).orElse(null), t.provinceOf(stationId).orElse(null),
+                        contests));
+            }
+        });
+    }
+
+    /**
+     * Every station of the election as CSV, one line per station and contest: its numbers (verified, or provisional
+     * where asked and waiting), votes as {@code number=votes} pairs separated by {@code ;}. False when there is no such
+     * election. The lines are formatted while the tally is held (about half a second nationally), written after.
+     */
+    public boolean csv(String electionId, View view, Writer out) throws IOException {
+        Optional<Holder> found = holder(electionId);
+        if (found.isEmpty()) {
+            return false;
+        }
+        Holder h = found.get();
+        StringBuilder text = new StringBuilder(16 * 1024 * 1024);
+        text.append("election,version,station_id,province,constituency,registered_voters,contest,state,verified_version,provisional,")
+                .append("ballots_used,valid,invalid,no_vote,votes\n");
+        synchronized (h) {
+            long version = h.tally.version();
+            h.tally.eachStation(view, (stationId, constituency, province, registered, contest, state, verifiedVersion, n, maxBallot,
+                    provisional) -> {
+                text.append(electionId).append(',').append(version).append(',').append(stationId).append(',').append(province).append(',')
+                        .append(constituency).append(',').append(registered).append(',').append(contest).append(',').append(state.name())
+                        .append(',').append(verifiedVersion).append(',').append(provisional).append(',');
+                if (n != null) {
+                    text.append(n[ElectionTally.USED]).append(',').append(n[ElectionTally.VALID]).append(',')
+                            .append(n[ElectionTally.INVALID]).append(',').append(n[ElectionTally.NO_VOTE]).append(',');
+                    String sep = "";
+                    for (int b = 0; b <= maxBallot; b++) {
+                        int x = n[ElectionTally.VOTES + b];
+                        if (x != 0) {
+                            text.append(sep).append(b).append('=').append(x);
+                            sep = ";";
+                        }
+                    }
+                } else {
+                    text.append(",,,,");
+                }
+                text.append('\n');
+            });
+        }
+        out.append(text);
+        return true;
+    }
+
+    /** Delivers every batch of changes to the consumer, on the updater's thread: it must hand over and return at once. */
+    public Subscription subscribe(Consumer<Change> consumer) {
+        subscribers.add(consumer);
+        return () -> subscribers.remove(consumer);
+    }
+
+    @EventListener
+    void on(ElectionImported imported) {
+        // stations and candidates may have changed: built afresh when next asked for
+        holders.remove(imported.electionId());
+    }
+
+    /** Builds every election's tally now, so that the first reader does not wait. */
+    void loadAll() {
+        catalog.elections().forEach(e -> holder(e.id()));
+    }
+
+    Optional<Holder> holder(String electionId) {
+        Holder h = holders.get(electionId);
+        if (h != null) {
+            return Optional.of(h);
+        }
+        if (!catalog.exists(electionId)) {
+            return Optional.empty();
+        }
+        return Optional.of(holders.computeIfAbsent(electionId, this::load));
+    }
+
+    private Holder load(String electionId) {
+        long start = System.nanoTime();
+        ElectionTally tally = new ElectionTally(electionId, catalog.contests(electionId), catalog.provinces(electionId),
+                catalog.constituencies(electionId, Optional.empty()), catalog.parties(electionId), catalog.candidates(electionId),
+                catalog.stationPoints(electionId), clock.instant());
+        int[] rows = { 0 };
+        jdbc.sql(SELECT_ROWS + " where election_id = ?").param(electionId).query(rs -> {
+            tally.apply(row(rs));
+            rows[0]++;
+        });
+        tally.changed(clock.instant());
+        Holder h = new Holder(tally);
+        h.version = tally.version();
+        log.info("Live results of {}: {} station contests read in {} ms", electionId, rows[0], (System.nanoTime() - start) / 1_000_000);
+        return h;
+    }
+
+    /** Re-reads changed station contests (after their commit) and applies them as one new version; tells the subscribers. */
+    void apply(String electionId, List<Long> stationContestIds) {
+        Optional<Holder> found = holder(electionId);
+        if (found.isEmpty()) {
+            return;
+        }
+        Holder h = found.get();
+        List<ElectionTally.Row> rows = new ArrayList<>();
+        for (int i = 0; i < stationContestIds.size(); i += 1000) {
+            rows.addAll(jdbc.sql(SELECT_ROWS + " where id in (:ids)")
+                    .param("ids", stationContestIds.subList(i, Math.min(stationContestIds.size(), i + 1000)))
+                    .query((rs, n) -> row(rs)).list());
+        }
+        List<StationChange> changes = new ArrayList<>(rows.size());
+        Instant at = clock.instant();
+        long version;
+        synchronized (h) {
+            for (ElectionTally.Row r : rows) {
+                if (h.tally.apply(r)) {
+                    changes.add(new StationChange(r.stationId(), h.tally.constituencyOf(r.stationId()).orElse(null),
+                            h.tally.provinceOf(r.stationId()).orElse(null), r.contest(), r.state(), r.version()));
+                }
+            }
+            h.tally.changed(at);
+            version = h.version = h.tally.version();
+        }
+        Change change = new Change(electionId, version, at, List.copyOf(changes));
+        for (Consumer<Change> s : subscribers) {
+            try {
+                s.accept(change);
+            } catch (RuntimeException e) {
+                log.warn("A live results subscriber failed", e);
+            }
+        }
+    }
+
+    private static final String SELECT_ROWS = """
+            select station_id, contest_code, state, version, votes, valid_ballots, invalid_ballots, no_vote_ballots, ballots_used,
+              latest_votes, latest_valid_ballots, latest_invalid_ballots, latest_no_vote_ballots, latest_ballots_used, verified_at
+            from station_contest""";
+
+    private static ElectionTally.Row row(ResultSet rs) throws SQLException {
+        String votes = rs.getString(5), latest = rs.getString(10);
+        Timestamp at = rs.getTimestamp(15);
+        return new ElectionTally.Row(rs.getLong(1), rs.getString(2), ContestState.valueOf(rs.getString(3)), rs.getInt(4),
+                votes == null ? null : ReportSubmissions.parseVotes(votes),
+                votes == null ? null : new long[] { rs.getLong(9), rs.getLong(6), rs.getLong(7), rs.getLong(8) },
+                latest == null ? null : ReportSubmissions.parseVotes(latest),
+                latest == null ? null : new long[] { rs.getLong(14), rs.getLong(11), rs.getLong(12), rs.getLong(13) },
+                at == null ? null : at.toInstant());
+    }
+}

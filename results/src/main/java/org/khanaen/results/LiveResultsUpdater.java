@@ -1,0 +1,97 @@
+package org.khanaen.results;
+
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.concurrent.TimeUnit;
+
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.context.SmartLifecycle;
+import org.springframework.stereotype.Component;
+
+/**
+ * One thread that takes the committed changes of station contests, a short moment's worth at a time, and applies them
+ * to the live results: one reader of the queue keeps every station's changes in commit order, and a batch becomes
+ * one version (one ETag, one message on the stream) instead of hundreds a second.
+ */
+@Component
+class LiveResultsUpdater implements SmartLifecycle {
+
+    private static final Logger log = LoggerFactory.getLogger(LiveResultsUpdater.class);
+    /** How long the first change of a batch waits for others: well inside the second a change may take to show. */
+    static final Duration GATHER = Duration.ofMillis(50);
+
+    private final ContestChanges changes;
+    private final LiveResults live;
+    private volatile Thread thread;
+
+    LiveResultsUpdater(ContestChanges changes, LiveResults live) {
+        this.changes = changes;
+        this.live = live;
+    }
+
+    @Override
+    public void start() {
+        Thread t = new Thread(this::run, "live-results");
+        t.setDaemon(true);
+        thread = t;
+        t.start();
+    }
+
+    @Override
+    public void stop() {
+        Thread t = thread;
+        thread = null;
+        if (t != null) {
+            t.interrupt();
+            try {
+                t.join(5000);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+        }
+    }
+
+    @Override
+    public boolean isRunning() {
+        return thread != null;
+    }
+
+    private void run() {
+        try {
+            live.loadAll();
+        } catch (RuntimeException e) {
+            log.warn("Live results not built at start-up; they will be when first asked for", e);
+        }
+        while (thread == Thread.currentThread()) {
+            try {
+                ContestChanges.Change first = changes.queue().poll(1, TimeUnit.SECONDS);
+                if (first == null) {
+                    continue;
+                }
+                Thread.sleep(GATHER);
+                List<ContestChanges.Change> batch = new ArrayList<>();
+                batch.add(first);
+                changes.queue().drainTo(batch, 20_000);
+                Map<String, Set<Long>> byElection = new LinkedHashMap<>();
+                batch.forEach(c -> byElection.computeIfAbsent(c.electionId(), k -> new LinkedHashSet<>()).add(c.stationContestId()));
+                byElection.forEach((election, ids) -> {
+                    try {
+                        live.apply(election, new ArrayList<>(ids));
+                    } catch (RuntimeException e) {
+                        // the changes are in the table: put them back and try again rather than show stale numbers
+                        log.warn("Live results of {} not updated ({} changes); retrying", election, ids.size(), e);
+                        ids.forEach(id -> changes.queue().add(new ContestChanges.Change(id, election)));
+                    }
+                });
+            } catch (InterruptedException e) {
+                return;
+            }
+        }
+    }
+}

@@ -1,0 +1,103 @@
+package org.khanaen.results;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.util.LinkedHashMap;
+import java.util.Map;
+
+import org.junit.jupiter.api.Test;
+
+/** The party-list seat rule, worked by hand. */
+class LargestRemainderTests {
+
+    @Test
+    void exactSharesNeedNoRemainders() {
+        var a = LargestRemainder.allocate(100, votes("A", 500, "B", 300, "C", 200));
+        assertThat(a.seats()).containsExactlyInAnyOrderEntriesOf(Map.of("A", 50, "B", 30, "C", 20));
+        assertThat(a.undecided()).isZero();
+        assertThat(a.tied()).isEmpty();
+    }
+
+    @Test
+    void theLeftOverSeatGoesToTheLargestRemainder() {
+        // 10 seats over 10,000 votes: 4.6, 3.0, 1.4, 1.0 → 4 + 3 + 1 + 1 = 9 whole, the tenth to A (.6 beats .4)
+        var a = LargestRemainder.allocate(10, votes("A", 4600, "B", 3000, "C", 1400, "D", 1000));
+        assertThat(a.seats()).containsExactlyInAnyOrderEntriesOf(Map.of("A", 5, "B", 3, "C", 1, "D", 1));
+        assertThat(a.undecided()).isZero();
+    }
+
+    @Test
+    void aSmallPartyCanWinASeatOnItsRemainderAlone() {
+        // 5 seats over 1,000: 3.45, 1.05, 0.5 → 3 + 1 + 0 = 4, the fifth to C (.5 beats .45 and .05)
+        var a = LargestRemainder.allocate(5, votes("A", 690, "B", 210, "C", 100));
+        assertThat(a.seats()).containsExactlyInAnyOrderEntriesOf(Map.of("A", 3, "B", 1, "C", 1));
+    }
+
+    @Test
+    void tiedRemaindersGetSeatsOnlyWhenTheyAllFit() {
+        // 4 seats over 600 votes: A 2.0, B, C and D 0.667 each → 2 whole; two seats left for three equal remainders → drawn
+        var a = LargestRemainder.allocate(4, votes("A", 300, "B", 100, "C", 100, "D", 100));
+        assertThat(a.seats()).containsExactlyInAnyOrderEntriesOf(Map.of("A", 2, "B", 0, "C", 0, "D", 0));
+        assertThat(a.undecided()).isEqualTo(2);
+        assertThat(a.tied()).containsExactly("B", "C", "D");
+        // with 5 seats: 2.5, 0.833 × 3 → 2 whole for A, three left for B, C, D whose remainders (.833) beat A's (.5)
+        var b = LargestRemainder.allocate(5, votes("A", 300, "B", 100, "C", 100, "D", 100));
+        assertThat(b.seats()).containsExactlyInAnyOrderEntriesOf(Map.of("A", 2, "B", 1, "C", 1, "D", 1));
+        assertThat(b.undecided()).isZero();
+        assertThat(b.tied()).isEmpty();
+    }
+
+    @Test
+    void aTieForTheLastSeatIsLeftToTheLot() {
+        // 3 seats, two equal parties: 1.5 each → one seat each, the third is drawn between them
+        var a = LargestRemainder.allocate(3, votes("A", 7, "B", 7));
+        assertThat(a.seats()).containsExactlyInAnyOrderEntriesOf(Map.of("A", 1, "B", 1));
+        assertThat(a.undecided()).isEqualTo(1);
+        assertThat(a.tied()).containsExactly("A", "B");
+    }
+
+    @Test
+    void aTieAboveTheLastSeatIsNoTie() {
+        // 100 seats over 3 × 1 + 2 votes (5): 20 whole each for the three ones (no remainder) and 40 for the 2 → exact
+        var a = LargestRemainder.allocate(100, votes("A", 1, "B", 1, "C", 1, "D", 2));
+        assertThat(a.seats()).containsExactlyInAnyOrderEntriesOf(Map.of("A", 20, "B", 20, "C", 20, "D", 40));
+        // 7 seats over 1, 1, 2 (4): 1.75, 1.75, 3.5 → 1 + 1 + 3 = 5; two left: the tied .75s both fit, before D's .5
+        var b = LargestRemainder.allocate(7, votes("A", 1, "B", 1, "D", 2));
+        assertThat(b.seats()).containsExactlyInAnyOrderEntriesOf(Map.of("A", 2, "B", 2, "D", 3));
+        assertThat(b.undecided()).isZero();
+    }
+
+    @Test
+    void partiesWithoutVotesGetNothingAndNoVotesDecideNothing() {
+        var a = LargestRemainder.allocate(100, votes("A", 0, "B", 10));
+        assertThat(a.seats()).containsExactlyInAnyOrderEntriesOf(Map.of("B", 100));
+        var none = LargestRemainder.allocate(100, votes("A", 0, "B", 0));
+        assertThat(none.seats()).isEmpty();
+        assertThat(none.undecided()).isEqualTo(100);
+        assertThat(none.tied()).isEmpty();
+    }
+
+    @Test
+    void nationalSizedNumbersDoNotOverflow() {
+        // 2023-sized totals: 100 seats over ~37.6 million votes, every seat given, none twice
+        var a = LargestRemainder.allocate(100, votes("A", 14_438_851, "B", 10_962_522, "C", 4_766_408, "D", 1_138_202, "E", 925_349,
+                "F", 537_625, "G", 5_000_000));
+        assertThat(a.seats().values().stream().mapToInt(Integer::intValue).sum() + a.undecided()).isEqualTo(100);
+        assertThat(a.undecided()).isZero();
+    }
+
+    @Test
+    void negativeNumbersAreRefused() {
+        assertThatThrownBy(() -> LargestRemainder.allocate(10, votes("A", -1, "B", 3))).isInstanceOf(IllegalArgumentException.class);
+        assertThatThrownBy(() -> LargestRemainder.allocate(-1, votes("A", 1))).isInstanceOf(IllegalArgumentException.class);
+    }
+
+    private static Map<String, Long> votes(Object... pairs) {
+        Map<String, Long> m = new LinkedHashMap<>();
+        for (int i = 0; i < pairs.length; i += 2) {
+            m.put((String) pairs[i], ((Number) pairs[i + 1]).longValue());
+        }
+        return m;
+    }
+}

@@ -1,0 +1,113 @@
+package org.khanaen.web.live;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+
+import org.khanaen.elections.ElectionCatalog;
+import org.khanaen.elections.PartyView;
+import org.khanaen.results.OfficialResults;
+import org.khanaen.results.OfficialResults.OfficialCount;
+import org.khanaen.web.errors.NotFound;
+import org.khanaen.web.replay.EctResults;
+import org.springframework.security.core.Authentication;
+import org.springframework.stereotype.Controller;
+import org.springframework.ui.Model;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.multipart.MultipartFile;
+import org.springframework.web.servlet.mvc.support.RedirectAttributes;
+
+import tools.jackson.databind.json.JsonMapper;
+
+/**
+ * Administrators load the commission's official results (its results file format) and see where they differ from
+ * Khanaen's verified results, constituency by constituency.
+ */
+@Controller
+@RequestMapping("/admin/elections/{electionId}/official")
+class OfficialResultsController {
+
+    private final ElectionCatalog catalog;
+    private final OfficialResults official;
+    private final JsonMapper json;
+
+    OfficialResultsController(ElectionCatalog catalog, OfficialResults official, JsonMapper json) {
+        this.catalog = catalog;
+        this.official = official;
+        this.json = json;
+    }
+
+    @GetMapping
+    String page(@PathVariable String electionId, Model model) {
+        model.addAttribute("election", catalog.election(electionId).orElseThrow(() -> new NotFound("election " + electionId)));
+        model.addAttribute("recorded", official.count(electionId));
+        model.addAttribute("differences", official.differences(electionId));
+        return "admin/official";
+    }
+
+    @PostMapping
+    String upload(@PathVariable String electionId, @RequestParam("file") MultipartFile file, Authentication authentication,
+            RedirectAttributes redirect) {
+        catalog.election(electionId).orElseThrow(() -> new NotFound("election " + electionId));
+        try (InputStream in = file.getInputStream()) {
+            EctResults results = EctResults.read(in, json);
+            var recorded = official.record(electionId, counts(electionId, results),
+                    "ECT file " + file.getOriginalFilename() + " (" + results.lastUpdate() + ")", authentication.getName());
+            if (!recorded.unknown().isEmpty()) {
+                redirect.addFlashAttribute("error", "official.problem.unknown");
+                redirect.addFlashAttribute("errorArgument", String.join(", ", recorded.unknown()));
+            } else {
+                redirect.addFlashAttribute("notice", "official.recorded");
+                redirect.addFlashAttribute("noticeArgument", recorded.recorded());
+            }
+        } catch (IllegalArgumentException | IOException e) {
+            redirect.addFlashAttribute("error", "official.problem.file");
+            redirect.addFlashAttribute("errorArgument", e.getMessage());
+        }
+        return "redirect:/admin/elections/" + electionId + "/official";
+    }
+
+    /** Both contests of every constituency in the file, by ballot number (the file names parties by the commission's id). */
+    private List<OfficialCount> counts(String electionId, EctResults results) {
+        Map<String, Integer> partyBallots = new HashMap<>();
+        for (PartyView p : catalog.parties(electionId)) {
+            if (p.ballotNumber() != null) {
+                partyBallots.put(p.code(), p.ballotNumber());
+            }
+        }
+        List<OfficialCount> counts = new ArrayList<>();
+        for (EctResults.Constituency c : results.constituencies()) {
+            Map<Integer, Long> candidates = new TreeMap<>();
+            c.candidates().votes().forEach((ballot, v) -> candidates.put(ballotNumber(c.code(), ballot), v));
+            Map<Integer, Long> parties = new TreeMap<>();
+            c.partyList().votes().forEach((party, v) -> {
+                Integer ballot = partyBallots.get(party);
+                if (ballot == null) {
+                    throw new IllegalArgumentException(c.code() + ": party " + party + " is not in this election");
+                }
+                parties.merge(ballot, v, Long::sum);
+            });
+            counts.add(new OfficialCount(c.code(), "constituency", candidates, c.candidates().valid(), c.candidates().invalid(),
+                    c.candidates().blank()));
+            counts.add(new OfficialCount(c.code(), "party-list", parties, c.partyList().valid(), c.partyList().invalid(),
+                    c.partyList().blank()));
+        }
+        return counts;
+    }
+
+    private static int ballotNumber(String constituency, String ballot) {
+        try {
+            return Integer.parseInt(ballot);
+        } catch (NumberFormatException e) {
+            throw new IllegalArgumentException(constituency + ": candidate number " + ballot + " is not a number");
+        }
+    }
+}

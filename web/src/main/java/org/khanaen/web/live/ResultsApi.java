@@ -1,0 +1,139 @@
+package org.khanaen.web.live;
+
+import java.io.IOException;
+import java.io.StringWriter;
+import java.nio.charset.StandardCharsets;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+
+import org.khanaen.results.LiveResults;
+import org.khanaen.results.LiveResults.View;
+import org.khanaen.web.errors.NotFound;
+import org.springframework.http.CacheControl;
+import org.springframework.http.HttpHeaders;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.MediaType;
+import org.springframework.http.ResponseEntity;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.bind.annotation.RestController;
+import org.springframework.web.context.request.WebRequest;
+import org.springframework.web.servlet.mvc.method.annotation.SseEmitter;
+
+/**
+ * The results API for media outlets (their key and rate are checked by the security filter): national, province,
+ * constituency and station results, a CSV of every station and a stream of changes. Verified numbers only unless
+ * {@code ?unverified=true}, in which case waiting final counts are included and marked {@code provisional}. Every
+ * read carries an ETag (the results' version) and answers 304 to a matching {@code If-None-Match}.
+ */
+@RestController
+@RequestMapping("/api/v1/elections/{electionId}/results")
+class ResultsApi {
+
+    private static final CacheControl REVALIDATE = CacheControl.noCache().cachePrivate();
+
+    private record Csv(long version, byte[] bytes) {
+    }
+
+    private final LiveResults live;
+    private final ResultsJson json;
+    private final ResultsStream stream;
+    private final Map<String, Csv> csvs = new ConcurrentHashMap<>();
+
+    ResultsApi(LiveResults live, ResultsJson json, ResultsStream stream) {
+        this.live = live;
+        this.json = json;
+        this.stream = stream;
+    }
+
+    @GetMapping(produces = MediaType.APPLICATION_JSON_VALUE)
+    ResponseEntity<byte[]> national(@PathVariable String electionId, @RequestParam(defaultValue = "false") boolean unverified,
+            WebRequest request) {
+        View view = view(unverified);
+        String etag = ResultsJson.etag(version(electionId), view);
+        if (request.checkNotModified(etag)) {
+            return null;
+        }
+        byte[] body = json.national(electionId, view).orElseThrow(() -> new NotFound("election " + electionId));
+        return ok(etag).contentType(MediaType.APPLICATION_JSON).body(body);
+    }
+
+    @GetMapping(path = "/provinces/{code}", produces = MediaType.APPLICATION_JSON_VALUE)
+    ResponseEntity<LiveResults.ProvinceResults> province(@PathVariable String electionId, @PathVariable String code,
+            @RequestParam(defaultValue = "false") boolean unverified, WebRequest request) {
+        View view = view(unverified);
+        String etag = ResultsJson.etag(version(electionId), view);
+        if (request.checkNotModified(etag)) {
+            return null;
+        }
+        return ok(etag).body(live.province(electionId, code, view).orElseThrow(() -> new NotFound("province " + code)));
+    }
+
+    @GetMapping(path = "/constituencies/{code}", produces = MediaType.APPLICATION_JSON_VALUE)
+    ResponseEntity<LiveResults.ConstituencyResults> constituency(@PathVariable String electionId, @PathVariable String code,
+            @RequestParam(defaultValue = "false") boolean unverified, WebRequest request) {
+        View view = view(unverified);
+        String etag = ResultsJson.etag(version(electionId), view);
+        if (request.checkNotModified(etag)) {
+            return null;
+        }
+        return ok(etag).body(live.constituency(electionId, code, view).orElseThrow(() -> new NotFound("constituency " + code)));
+    }
+
+    @GetMapping(path = "/stations/{stationId:\\d+}", produces = MediaType.APPLICATION_JSON_VALUE)
+    ResponseEntity<LiveResults.StationResults> station(@PathVariable String electionId, @PathVariable long stationId,
+            @RequestParam(defaultValue = "false") boolean unverified, WebRequest request) {
+        View view = view(unverified);
+        String etag = ResultsJson.etag(version(electionId), view);
+        if (request.checkNotModified(etag)) {
+            return null;
+        }
+        return ok(etag).body(live.station(electionId, stationId, view).orElseThrow(() -> new NotFound("station " + stationId)));
+    }
+
+    /** Every station and contest as CSV; made once per version (about half a second nationally), then served as is. */
+    @GetMapping(path = "/stations.csv", produces = "text/csv")
+    ResponseEntity<byte[]> stations(@PathVariable String electionId, @RequestParam(defaultValue = "false") boolean unverified,
+            WebRequest request) throws IOException {
+        View view = view(unverified);
+        long version = version(electionId);
+        String etag = ResultsJson.etag(version, view);
+        if (request.checkNotModified(etag)) {
+            return null;
+        }
+        String key = electionId + "|" + view;
+        Csv csv = csvs.get(key);
+        if (csv == null || csv.version() != version) {
+            StringWriter text = new StringWriter();
+            live.csv(electionId, view, text);
+            csv = new Csv(version, text.toString().getBytes(StandardCharsets.UTF_8));
+            csvs.put(key, csv);
+        }
+        return ok(etag).contentType(new MediaType("text", "csv", StandardCharsets.UTF_8))
+                .header(HttpHeaders.CONTENT_DISPOSITION, "attachment; filename=\"" + electionId + "-stations.csv\"").body(csv.bytes());
+    }
+
+    @GetMapping(path = "/stream", produces = MediaType.TEXT_EVENT_STREAM_VALUE)
+    SseEmitter stream(@PathVariable String electionId, @RequestParam(defaultValue = "false") boolean unverified) {
+        version(electionId);
+        return stream.open(electionId, view(unverified));
+    }
+
+    private long version(String electionId) {
+        long version = live.version(electionId);
+        if (version < 0) {
+            throw new NotFound("election " + electionId);
+        }
+        return version;
+    }
+
+    private static View view(boolean unverified) {
+        return unverified ? View.PROVISIONAL : View.VERIFIED;
+    }
+
+    private static ResponseEntity.BodyBuilder ok(String etag) {
+        return ResponseEntity.status(HttpStatus.OK).eTag(etag).cacheControl(REVALIDATE);
+    }
+}

@@ -1,0 +1,116 @@
+package org.khanaen.web.live;
+
+import java.io.IOException;
+import java.time.Duration;
+import java.util.Map;
+import java.util.Set;
+import java.util.concurrent.ArrayBlockingQueue;
+import java.util.concurrent.BlockingQueue;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.TimeUnit;
+
+import org.khanaen.results.LiveResults;
+import org.khanaen.results.LiveResults.Change;
+import org.khanaen.results.LiveResults.View;
+import org.springframework.beans.factory.DisposableBean;
+import org.springframework.http.MediaType;
+import org.springframework.stereotype.Component;
+import org.springframework.web.servlet.mvc.method.annotation.SseEmitter;
+
+/**
+ * Server-sent events of the live results: on connecting, the current national results ({@code national}); then, for
+ * every batch of changes, the stations that changed ({@code stations}) and the national results again. Each listener
+ * has its own small queue and sender (a virtual thread), so a slow one never holds up the others or the tally; one
+ * that falls too far behind is closed and reconnects (browsers do so by themselves).
+ */
+@Component
+class ResultsStream implements DisposableBean {
+
+    private static final int BACKLOG = 64;
+    /** A comment line now and then keeps proxies from closing a quiet stream. */
+    private static final Duration KEEP_ALIVE = Duration.ofSeconds(20);
+
+    private record Listener(String electionId, View view, SseEmitter emitter, BlockingQueue<Object> queue) {
+    }
+
+    private static final Object CLOSE = new Object();
+
+    private final ResultsJson json;
+    private final Set<Listener> listeners = ConcurrentHashMap.newKeySet();
+    private final LiveResults.Subscription subscription;
+
+    ResultsStream(LiveResults live, ResultsJson json) {
+        this.json = json;
+        this.subscription = live.subscribe(this::deliver);
+    }
+
+    SseEmitter open(String electionId, View view) {
+        SseEmitter emitter = new SseEmitter(0L); // no time-out: election night is long; the client reconnects if the line drops
+        Listener listener = new Listener(electionId, view, emitter, new ArrayBlockingQueue<>(BACKLOG));
+        listeners.add(listener);
+        emitter.onCompletion(() -> stop(listener));
+        emitter.onTimeout(() -> stop(listener));
+        emitter.onError(e -> stop(listener));
+        listener.queue().add(Boolean.TRUE); // the current national results first
+        Thread.ofVirtual().name("results-stream").start(() -> send(listener));
+        return emitter;
+    }
+
+    int listeners() {
+        return listeners.size();
+    }
+
+    private void deliver(Change change) {
+        for (Listener l : listeners) {
+            if (l.electionId().equals(change.electionId()) && !l.queue().offer(change)) {
+                l.queue().clear();
+                l.queue().offer(CLOSE); // too far behind: it will reconnect and start from the current results
+            }
+        }
+    }
+
+    private void send(Listener l) {
+        try {
+            while (listeners.contains(l)) {
+                Object next = l.queue().poll(KEEP_ALIVE.toSeconds(), TimeUnit.SECONDS);
+                if (next == null) {
+                    l.emitter().send(SseEmitter.event().comment("keep-alive"));
+                } else if (next == CLOSE) {
+                    l.emitter().complete();
+                    return;
+                } else {
+                    if (next instanceof Change change) {
+                        l.emitter().send(SseEmitter.event().name("stations").id(String.valueOf(change.version()))
+                                .data(Map.of("version", change.version(), "at", change.at().toString(), "stations", change.stations()),
+                                        MediaType.APPLICATION_JSON));
+                    }
+                    byte[] national = json.national(l.electionId(), l.view()).orElse(null);
+                    if (national != null) {
+                        l.emitter().send(SseEmitter.event().name("national")
+                                .data(new String(national, java.nio.charset.StandardCharsets.UTF_8), MediaType.APPLICATION_JSON));
+                    }
+                }
+            }
+        } catch (IOException | IllegalStateException e) {
+            stop(l); // the client went away
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+    }
+
+    private void stop(Listener l) {
+        if (listeners.remove(l)) {
+            l.queue().clear();
+            l.queue().offer(CLOSE);
+        }
+    }
+
+    @Override
+    public void destroy() {
+        subscription.close();
+        listeners.forEach(l -> {
+            stop(l);
+            l.emitter().complete();
+        });
+    }
+}

@@ -1,0 +1,376 @@
+package org.khanaen.web.replay;
+
+import java.awt.image.BufferedImage;
+import java.io.BufferedReader;
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.io.InputStreamReader;
+import java.io.UncheckedIOException;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.Collections;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Random;
+import java.util.Set;
+import java.util.TreeMap;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.atomic.AtomicLong;
+
+import javax.imageio.ImageIO;
+
+import org.khanaen.results.checks.CheckContext;
+import org.khanaen.results.checks.CheckContext.Tolerances;
+import org.khanaen.results.checks.Checks;
+import org.khanaen.results.checks.Findings;
+import org.khanaen.results.checks.Tally;
+
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.json.JsonMapper;
+
+/**
+ * Election night replayed from a results file: each constituency's totals split over its stations
+ * ({@link StationSplit}), and every station's final count of both contests sent through the same HTTP API a
+ * volunteer's app uses, with three photos, by each of the station's two volunteers (their tokens) — so that
+ * every station contest is verified by agreement, as on the night. Sent by concurrent clients in a shuffled order;
+ * the results' event stream is read meanwhile, to time how long a verified count takes to show there.
+ */
+public final class Replay {
+
+    /** A station with its registered voters and the tokens of the volunteers who report it (two for agreement). */
+    public record Station(long id, String constituency, int registered, List<String> tokens) {
+    }
+
+    /** One report to send: who, for which station contest, with what. */
+    public record Send(long stationId, String contest, String token, String key, String json, List<byte[]> photos) {
+    }
+
+    /**
+     * The reports to send, and the warnings the split numbers raise (checked here with the same checks the server runs,
+     * bar those that look at other stations): the official totals themselves can imply some, e.g. a file whose two contests
+     * differ by a ballot leaves one station with a ballot surplus. Those are sent confirmed, as a volunteer would.
+     */
+    public record Plan(List<Send> sends, int stations, Map<String, Integer> warnings) {
+    }
+
+    /** What a replay measured. */
+    public record Outcome(int reports, double seconds, long[] answerMicros, Map<Integer, Long> statuses,
+            int stationContests, int seenVerified, long[] visibleMicros, double waitedSeconds) {
+
+        public double reportsPerSecond() {
+            return reports / seconds;
+        }
+
+        public static double percentile(long[] sortedMicros, double p) {
+            if (sortedMicros.length == 0) {
+                return Double.NaN;
+            }
+            return sortedMicros[Math.min(sortedMicros.length - 1, (int) Math.ceil(p / 100.0 * sortedMicros.length) - 1)] / 1000.0;
+        }
+    }
+
+    private final JsonMapper json;
+    private final HttpClient http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).connectTimeout(Duration.ofSeconds(10))
+            .build();
+
+    public Replay(JsonMapper json) {
+        this.json = json;
+    }
+
+    /**
+     * The reports of a results file: per constituency of the file, its stations' shares of both contests, each sent by
+     * each of the station's volunteers.
+     *
+     * @param stations      a constituency's stations, by its code
+     * @param partyBallots  party-list ballot number per the commission's party id
+     */
+    public Plan plan(EctResults file, Map<String, List<Station>> stations, Map<String, Integer> partyBallots, Set<Integer> majorParties,
+            Tolerances tolerances, boolean photos) {
+        List<Send> sends = new ArrayList<>();
+        Map<String, Integer> warnings = new TreeMap<>();
+        int count = 0;
+        for (EctResults.Constituency c : file.constituencies()) {
+            List<Station> its = new ArrayList<>(stations.getOrDefault(c.code(), List.of()));
+            if (its.isEmpty()) {
+                throw new IllegalArgumentException("no stations with volunteers for constituency " + c.code());
+            }
+            its.sort((a, b) -> Long.compare(a.id(), b.id()));
+            int[] registered = its.stream().mapToInt(Station::registered).toArray();
+            Map<Integer, Long> candidates = new TreeMap<>();
+            c.candidates().votes().forEach((ballot, v) -> candidates.put(Integer.parseInt(ballot), v));
+            Map<Integer, Long> parties = new TreeMap<>();
+            c.partyList().votes().forEach((party, v) -> {
+                Integer ballot = partyBallots.get(party);
+                if (ballot == null) {
+                    throw new IllegalArgumentException(c.code() + ": party " + party + " is not in this election");
+                }
+                parties.merge(ballot, v, Long::sum);
+            });
+            partyBallots.values().forEach(b -> parties.putIfAbsent(b, 0L));
+            checkTotals(c.code(), "constituency", candidates, c.candidates());
+            checkTotals(c.code(), "party-list", parties, c.partyList());
+            List<List<Tally>> split = StationSplit.split(registered, List.of(
+                    new StationSplit.Totals(candidates, c.candidates().invalid(), c.candidates().blank()),
+                    new StationSplit.Totals(parties, c.partyList().invalid(), c.partyList().blank())));
+            for (int i = 0; i < its.size(); i++) {
+                Station s = its.get(i);
+                count++;
+                check(c.code(), s, split.get(0).get(i), split.get(1).get(i), candidates.keySet(), parties.keySet(), majorParties, tolerances,
+                        warnings);
+                List<byte[]> pictures = photos ? photos(s.id()) : List.of();
+                for (int contest = 0; contest < 2; contest++) {
+                    String code = contest == 0 ? "constituency" : "party-list";
+                    Tally t = split.get(contest).get(i);
+                    for (int who = 0; who < s.tokens().size(); who++) {
+                        sends.add(new Send(s.id(), code, s.tokens().get(who), "replay-" + s.id() + "-" + code + "-" + who, body(code, t),
+                                pictures));
+                    }
+                }
+            }
+        }
+        Collections.shuffle(sends, new Random(2566)); // stations report in no particular order
+        return new Plan(sends, count, warnings);
+    }
+
+    /** A split that breaks a hard check is a fault of the split: stop. Warnings are counted. */
+    private static void check(String constituency, Station s, Tally candidates, Tally partyList, Set<Integer> candidateNumbers,
+            Set<Integer> partyNumbers, Set<Integer> majorParties, Tolerances tolerances, Map<String, Integer> warnings) {
+        Findings a = Checks.run(candidates, new CheckContext(s.registered(), candidateNumbers, Set.of(), Optional.of(partyList), List.of(),
+                List.of(), tolerances));
+        Findings b = Checks.run(partyList, new CheckContext(s.registered(), partyNumbers, majorParties, Optional.of(candidates), List.of(),
+                List.of(), tolerances));
+        for (Findings f : List.of(a, b)) {
+            if (!f.errors().isEmpty()) {
+                throw new IllegalStateException(constituency + " station " + s.id() + ": the split breaks " + f.errors());
+            }
+            f.warnings().forEach(w -> warnings.merge(w.code(), 1, Integer::sum));
+        }
+    }
+
+    private static void checkTotals(String code, String contest, Map<Integer, Long> votes, EctResults.Count count) {
+        long sum = votes.values().stream().mapToLong(Long::longValue).sum();
+        if (sum != count.valid()) {
+            throw new IllegalArgumentException(code + " " + contest + ": the votes add up to " + sum + ", the file says " + count.valid()
+                    + " valid ballots");
+        }
+    }
+
+    private String body(String contest, Tally t) {
+        Map<String, Object> body = new java.util.LinkedHashMap<>();
+        body.put("contest", contest);
+        body.put("final", true);
+        Map<String, Long> votes = new TreeMap<>();
+        t.votes().forEach((b, v) -> votes.put(String.valueOf(b), v));
+        body.put("votes", votes);
+        body.put("valid", t.valid());
+        body.put("invalid", t.invalid());
+        body.put("noVote", t.noVote());
+        body.put("ballotsUsed", t.ballotsUsed());
+        body.put("warningsConfirmed", true);
+        return json.writeValueAsString(body);
+    }
+
+    /** Three small photos, different for every station (a photo seen at two stations is itself a warning). */
+    static List<byte[]> photos(long stationId) {
+        List<byte[]> out = new ArrayList<>(3);
+        for (int kind = 0; kind < 3; kind++) {
+            var image = new BufferedImage(16, 16, BufferedImage.TYPE_INT_RGB);
+            long seed = stationId * 3 + kind;
+            for (int x = 0; x < 16; x++) {
+                image.setRGB(x, 0, (int) ((seed >> (x % 8 * 4)) & 0xF) * 0x111111);
+                image.setRGB(x, 1, (int) (seed & 0xFFFFFF));
+            }
+            image.setRGB(kind, 15, 0xFF0000);
+            var bytes = new ByteArrayOutputStream();
+            try {
+                ImageIO.write(image, "png", bytes);
+            } catch (IOException e) {
+                throw new UncheckedIOException(e);
+            }
+            out.add(bytes.toByteArray());
+        }
+        return out;
+    }
+
+    /**
+     * Sends every report with {@code clients} concurrent clients, then waits (at most {@code patience}) until the stream
+     * has shown every station contest verified.
+     */
+    public Outcome run(URI base, String electionId, String mediaKey, List<Send> sends, int clients, Duration patience) throws Exception {
+        Set<String> expected = ConcurrentHashMap.newKeySet();
+        sends.forEach(s -> expected.add(s.stationId() + "|" + s.contest()));
+        Map<String, Long> answered = new ConcurrentHashMap<>(); // station contest → when its last report was answered (nanos)
+        Map<String, Long> seen = new ConcurrentHashMap<>();     // station contest → when the stream showed it verified
+        Thread listener = listen(base, electionId, mediaKey, seen);
+        AtomicInteger next = new AtomicInteger();
+        AtomicInteger recorded = new AtomicInteger();
+        long[] micros = new long[sends.size()];
+        Map<Integer, AtomicLong> statuses = new ConcurrentHashMap<>();
+        long start = System.nanoTime();
+        try (ExecutorService pool = Executors.newFixedThreadPool(clients)) {
+            List<Future<?>> workers = new ArrayList<>();
+            for (int c = 0; c < clients; c++) {
+                workers.add(pool.submit(() -> {
+                    for (int i = next.getAndIncrement(); i < sends.size(); i = next.getAndIncrement()) {
+                        Send s = sends.get(i);
+                        long sent = System.nanoTime();
+                        HttpResponse<String> answer = http.send(request(base, s), HttpResponse.BodyHandlers.ofString());
+                        long now = System.nanoTime();
+                        micros[recorded.getAndIncrement()] = (now - sent) / 1000;
+                        statuses.computeIfAbsent(answer.statusCode(), k -> new AtomicLong()).incrementAndGet();
+                        if (answer.statusCode() == 201 || answer.statusCode() == 200) {
+                            answered.merge(s.stationId() + "|" + s.contest(), now, Math::max);
+                        } else {
+                            System.err.println("replay: " + answer.statusCode() + " for station " + s.stationId() + " " + s.contest() + ": "
+                                    + answer.body());
+                        }
+                    }
+                    return null;
+                }));
+            }
+            for (Future<?> w : workers) {
+                w.get();
+            }
+        }
+        double seconds = (System.nanoTime() - start) / 1e9;
+        long waitFrom = System.nanoTime();
+        long until = waitFrom + patience.toNanos();
+        while (!seen.keySet().containsAll(expected) && System.nanoTime() < until) {
+            Thread.sleep(50);
+        }
+        double waited = (System.nanoTime() - waitFrom) / 1e9;
+        listener.interrupt();
+        List<Long> visible = new ArrayList<>();
+        answered.forEach((k, at) -> {
+            Long shown = seen.get(k);
+            if (shown != null) {
+                visible.add(Math.max(0, (shown - at) / 1000)); // shown before the client had read its answer: no delay at all
+            }
+        });
+        long[] vis = visible.stream().mapToLong(Long::longValue).sorted().toArray();
+        long[] answers = Arrays.copyOf(micros, recorded.get());
+        Arrays.sort(answers);
+        Map<Integer, Long> counts = new TreeMap<>();
+        statuses.forEach((k, v) -> counts.put(k, v.get()));
+        int seenExpected = (int) expected.stream().filter(seen::containsKey).count();
+        return new Outcome(answers.length, seconds, answers, counts, expected.size(), seenExpected, vis, waited);
+    }
+
+    private HttpRequest request(URI base, Send s) {
+        HttpRequest.Builder b = HttpRequest.newBuilder(base.resolve("/api/v1/stations/" + s.stationId() + "/reports"))
+                .header("Authorization", "Bearer " + s.token()).header("Idempotency-Key", s.key()).timeout(Duration.ofSeconds(60));
+        if (s.photos().isEmpty()) {
+            return b.header("Content-Type", "application/json").POST(HttpRequest.BodyPublishers.ofString(s.json())).build();
+        }
+        String boundary = "khanaen-replay-" + s.key();
+        var body = new ByteArrayOutputStream();
+        part(body, boundary, "report", null, "application/json", s.json().getBytes(StandardCharsets.UTF_8));
+        String[] names = { "tally_board", "count_form", "station_sign" };
+        for (int i = 0; i < names.length; i++) {
+            part(body, boundary, names[i], names[i] + ".png", "image/png", s.photos().get(i));
+        }
+        body.writeBytes(("--" + boundary + "--\r\n").getBytes(StandardCharsets.US_ASCII));
+        return b.header("Content-Type", "multipart/form-data; boundary=" + boundary)
+                .POST(HttpRequest.BodyPublishers.ofByteArray(body.toByteArray())).build();
+    }
+
+    private static void part(ByteArrayOutputStream out, String boundary, String name, String filename, String type, byte[] content) {
+        String head = "--" + boundary + "\r\nContent-Disposition: form-data; name=\"" + name + "\""
+                + (filename == null ? "" : "; filename=\"" + filename + "\"") + "\r\nContent-Type: " + type + "\r\n\r\n";
+        out.writeBytes(head.getBytes(StandardCharsets.UTF_8));
+        out.writeBytes(content);
+        out.writeBytes("\r\n".getBytes(StandardCharsets.US_ASCII));
+    }
+
+    /** Reads the results stream, noting when each station contest is first shown verified. */
+    private Thread listen(URI base, String electionId, String mediaKey, Map<String, Long> seen) throws Exception {
+        HttpRequest request = HttpRequest.newBuilder(base.resolve("/api/v1/elections/" + electionId + "/results/stream"))
+                .header("Authorization", "Bearer " + mediaKey).header("Accept", "text/event-stream").build();
+        HttpResponse<java.io.InputStream> response = http.send(request, HttpResponse.BodyHandlers.ofInputStream());
+        if (response.statusCode() != 200) {
+            throw new IllegalStateException("the results stream answered " + response.statusCode());
+        }
+        Thread t = Thread.ofPlatform().daemon().name("replay-stream").start(() -> {
+            try (var in = new BufferedReader(new InputStreamReader(response.body(), StandardCharsets.UTF_8))) {
+                String event = null;
+                for (String line = in.readLine(); line != null && !Thread.currentThread().isInterrupted(); line = in.readLine()) {
+                    if (line.startsWith("event:")) {
+                        event = line.substring(6).strip();
+                    } else if (line.startsWith("data:") && "stations".equals(event)) {
+                        long now = System.nanoTime();
+                        JsonNode data = json.readTree(line.substring(5));
+                        for (JsonNode s : data.path("stations")) {
+                            if ("VERIFIED".equals(s.path("state").asString())) {
+                                seen.putIfAbsent(s.path("stationId").asLong() + "|" + s.path("contest").asString(), now);
+                            }
+                        }
+                    }
+                }
+            } catch (IOException e) {
+                // the stream closes when the replay is over
+            }
+        });
+        return t;
+    }
+
+    /** Per constituency of the file, the differences between the file and the verified results the API serves (none: empty). */
+    public List<String> compare(URI base, String electionId, String mediaKey, EctResults file, Map<String, Integer> partyBallots)
+            throws Exception {
+        List<String> problems = new ArrayList<>();
+        Map<Integer, String> partyOfBallot = new HashMap<>();
+        partyBallots.forEach((party, ballot) -> partyOfBallot.put(ballot, party));
+        for (EctResults.Constituency c : file.constituencies()) {
+            HttpResponse<String> answer = http.send(HttpRequest.newBuilder(base.resolve("/api/v1/elections/" + electionId
+                    + "/results/constituencies/" + c.code())).header("Authorization", "Bearer " + mediaKey).build(),
+                    HttpResponse.BodyHandlers.ofString());
+            if (answer.statusCode() != 200) {
+                problems.add(c.code() + ": the API answered " + answer.statusCode());
+                continue;
+            }
+            JsonNode root = json.readTree(answer.body());
+            for (JsonNode contest : root.path("contests")) {
+                String code = contest.path("contest").asString();
+                EctResults.Count expected = code.equals("constituency") ? c.candidates() : c.partyList();
+                JsonNode totals = contest.path("totals");
+                compare(problems, c.code() + " " + code + " valid", expected.valid(), totals.path("valid").asLong());
+                compare(problems, c.code() + " " + code + " invalid", expected.invalid(), totals.path("invalid").asLong());
+                compare(problems, c.code() + " " + code + " blank", expected.blank(), totals.path("noVote").asLong());
+                if (code.equals("constituency")) {
+                    for (JsonNode x : contest.path("candidates")) {
+                        String ballot = String.valueOf(x.path("ballotNumber").asInt());
+                        compare(problems, c.code() + " candidate " + ballot, c.candidates().votes().getOrDefault(ballot, 0L),
+                                x.path("votes").asLong());
+                        Integer rank = c.ranks().get(ballot);
+                        if (rank != null && rank == 1 && x.path("rank").asInt() != 1) {
+                            problems.add(c.code() + ": the winner " + ballot + " is ranked " + x.path("rank").asInt());
+                        }
+                    }
+                } else {
+                    for (JsonNode x : contest.path("parties")) {
+                        String party = partyOfBallot.get(x.path("ballotNumber").asInt());
+                        compare(problems, c.code() + " party " + party, c.partyList().votes().getOrDefault(party, 0L), x.path("votes").asLong());
+                    }
+                }
+            }
+        }
+        return problems;
+    }
+
+    private static void compare(List<String> problems, String what, long expected, long actual) {
+        if (expected != actual) {
+            problems.add(what + ": file " + expected + ", results " + actual);
+        }
+    }
+}

@@ -1,0 +1,105 @@
+package org.khanaen.web.security;
+
+import java.io.IOException;
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+
+import org.khanaen.results.MediaOutlets;
+import org.khanaen.results.MediaOutlets.Outlet;
+import org.springframework.http.HttpStatus;
+import org.springframework.security.authentication.UsernamePasswordAuthenticationToken;
+import org.springframework.security.core.authority.SimpleGrantedAuthority;
+import org.springframework.security.core.context.SecurityContextHolder;
+import org.springframework.security.web.servlet.util.matcher.PathPatternRequestMatcher;
+import org.springframework.security.web.util.matcher.OrRequestMatcher;
+import org.springframework.security.web.util.matcher.RequestMatcher;
+import org.springframework.web.filter.OncePerRequestFilter;
+
+import io.github.bucket4j.Bandwidth;
+import io.github.bucket4j.Bucket;
+import io.github.bucket4j.ConsumptionProbe;
+import jakarta.servlet.FilterChain;
+import jakarta.servlet.ServletException;
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
+
+/**
+ * The results API for media outlets: every call needs the outlet's key ({@code Authorization: Bearer khm_…} or
+ * {@code X-Api-Key}); an unknown or revoked key is a 401, and an outlet past its calls per minute gets a 429 with
+ * {@code Retry-After}. A revalidation answered 304 counts like any call: it is what a newsroom's poller sends most.
+ */
+class MediaKeyFilter extends OncePerRequestFilter {
+
+    static final String ROLE = "ROLE_MEDIA";
+    static final String[] PATHS = { "/api/v1/elections/*/results", "/api/v1/elections/*/results/**" };
+    private static final RequestMatcher MATCHER = new OrRequestMatcher(
+            List.of(PathPatternRequestMatcher.withDefaults().matcher(PATHS[0]), PathPatternRequestMatcher.withDefaults().matcher(PATHS[1])));
+
+    private record Limited(int perMinute, Bucket bucket) {
+    }
+
+    private final MediaOutlets outlets;
+    private final ProblemDetailSecurityHandlers problems;
+    private final Map<Long, Limited> buckets = new ConcurrentHashMap<>();
+
+    MediaKeyFilter(MediaOutlets outlets, ProblemDetailSecurityHandlers problems) {
+        this.outlets = outlets;
+        this.problems = problems;
+    }
+
+    @Override
+    protected boolean shouldNotFilter(HttpServletRequest request) {
+        return !MATCHER.matches(request);
+    }
+
+    @Override
+    protected void doFilterInternal(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
+            throws ServletException, IOException {
+        String key = key(request);
+        if (key == null) {
+            problems.write(request, response, HttpStatus.UNAUTHORIZED,
+                    "A media key is needed: Authorization: Bearer khm_… (or X-Api-Key). Ask the coalition's administrators for one.");
+            return;
+        }
+        Outlet outlet = outlets.outletOf(key).orElse(null);
+        if (outlet == null) {
+            problems.write(request, response, HttpStatus.UNAUTHORIZED, "This media key is unknown or has been revoked.");
+            return;
+        }
+        ConsumptionProbe probe = bucket(outlet).tryConsumeAndReturnRemaining(1);
+        if (!probe.isConsumed()) {
+            long seconds = Math.max(1, Duration.ofNanos(probe.getNanosToWaitForRefill()).toSeconds()
+                    + (probe.getNanosToWaitForRefill() % 1_000_000_000L == 0 ? 0 : 1));
+            response.setHeader("Retry-After", String.valueOf(seconds));
+            problems.write(request, response, HttpStatus.TOO_MANY_REQUESTS,
+                    "Over this key's " + outlet.perMinute() + " calls a minute; try again in " + seconds + " s.");
+            return;
+        }
+        response.setHeader("X-RateLimit-Remaining", String.valueOf(probe.getRemainingTokens()));
+        var authentication = UsernamePasswordAuthenticationToken.authenticated(outlet, null, List.of(new SimpleGrantedAuthority(ROLE)));
+        var context = SecurityContextHolder.createEmptyContext();
+        context.setAuthentication(authentication);
+        SecurityContextHolder.setContext(context);
+        chain.doFilter(request, response);
+    }
+
+    private static String key(HttpServletRequest request) {
+        String header = request.getHeader("Authorization");
+        if (header != null && header.regionMatches(true, 0, "Bearer ", 0, 7)) {
+            return header.substring(7).strip();
+        }
+        String apiKey = request.getHeader("X-Api-Key");
+        return apiKey == null || apiKey.isBlank() ? null : apiKey.strip();
+    }
+
+    /** One bucket per outlet, made anew when its rate changes; the whole minute's calls may come at once. */
+    private Bucket bucket(Outlet outlet) {
+        return buckets.compute(outlet.id(), (id, known) -> known != null && known.perMinute() == outlet.perMinute() ? known
+                : new Limited(outlet.perMinute(), Bucket.builder()
+                        .addLimit(Bandwidth.builder().capacity(outlet.perMinute()).refillGreedy(outlet.perMinute(), Duration.ofMinutes(1))
+                                .build())
+                        .build())).bucket();
+    }
+}

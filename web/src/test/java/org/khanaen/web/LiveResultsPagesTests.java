@@ -1,0 +1,122 @@
+package org.khanaen.web;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.hamcrest.Matchers.containsString;
+import static org.hamcrest.Matchers.not;
+import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.csrf;
+import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.user;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.content;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.flash;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.redirectedUrl;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
+
+import java.util.List;
+
+import org.junit.jupiter.api.Test;
+import org.khanaen.assignment.StationRole;
+import org.khanaen.elections.StationView;
+import org.khanaen.results.LiveResults;
+import org.khanaen.results.MediaOutlets;
+import org.khanaen.results.checks.Tally;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.context.annotation.Import;
+import org.springframework.test.web.servlet.MockMvc;
+
+/** The public results pages, open to everyone, showing verified numbers only; administrators manage media keys. */
+@FullStackTest
+@Import({ AssignmentFixture.class, ReportFixture.class })
+class LiveResultsPagesTests {
+
+    @Autowired MockMvc mvc;
+    @Autowired AssignmentFixture fixture;
+    @Autowired ReportFixture reports;
+    @Autowired LiveResults live;
+    @Autowired MediaOutlets outlets;
+
+    @Test
+    void anyoneSeesTheNationAProvinceAndAConstituencyInThaiOrEnglish() throws Exception {
+        mvc.perform(get("/results")).andExpect(status().is3xxRedirection()).andExpect(redirectedUrl("/results/th-2566"));
+        mvc.perform(get("/results/th-2566")).andExpect(status().isOk())
+                .andExpect(content().string(containsString("ผลคะแนนอย่างไม่เป็นทางการ")))
+                .andExpect(content().string(containsString("data-stream=\"/results/th-2566/stream\"")))
+                .andExpect(content().string(containsString("/results/th-2566/provinces/BKK")));
+        mvc.perform(get("/results/th-2566").param("lang", "en")).andExpect(status().isOk())
+                .andExpect(content().string(containsString("Projected seats")));
+        mvc.perform(get("/results/th-2566/provinces/PYO")).andExpect(status().isOk())
+                .andExpect(content().string(containsString("/results/th-2566/constituencies/PYO_1")));
+        mvc.perform(get("/results/th-2566/constituencies/PYO_1/part")).andExpect(status().isOk())
+                .andExpect(content().string(not(containsString("<html"))));
+        mvc.perform(get("/results/th-2566/constituencies/XXX_1")).andExpect(status().isNotFound());
+        mvc.perform(get("/results/no-such-election")).andExpect(status().isNotFound());
+    }
+
+    @Test
+    void aVerifiedCountShowsOnTheConstituencyPageAndAWaitingOneDoesNot() throws Exception {
+        StationView station = fixture.stations("PYO_2").get(3);
+        var org = fixture.organisation("pages-live");
+        Tally count = reports.goodCount(station, "constituency");
+        long leaderVotes = count.votes().values().stream().mapToLong(Long::longValue).max().orElseThrow();
+        String shown = String.format("%,d", leaderVotes);
+        var first = fixture.volunteer(org, "pages-live", "อาสา หน้า");
+        fixture.atStation(first, station, StationRole.PRIMARY);
+        long v0 = live.version("th-2566");
+        reports.send(station, "constituency", first.volunteer(), "pages-live-1", count, List.of());
+        await(v0);
+        mvc.perform(get("/results/th-2566/constituencies/PYO_2")).andExpect(status().isOk())
+                .andExpect(content().string(not(containsString(">" + shown + "<"))));
+
+        var second = fixture.volunteer(org, "pages-live", "อาสา สอง");
+        fixture.atStation(second, station, StationRole.BACKUP);
+        long v1 = live.version("th-2566");
+        reports.send(station, "constituency", second.volunteer(), "pages-live-2", count, List.of());
+        await(v1);
+        mvc.perform(get("/results/th-2566/constituencies/PYO_2")).andExpect(status().isOk())
+                .andExpect(content().string(containsString(">" + shown + "<")));
+    }
+
+    @Test
+    void administratorsCreateAKeyShownOnceAndRevokeIt() throws Exception {
+        var admin = user("admin").roles("ADMIN");
+        mvc.perform(get("/admin/media").with(admin)).andExpect(status().isOk()).andExpect(content().string(containsString("กุญแจ")));
+        mvc.perform(post("/admin/media").with(admin).with(csrf()).param("name", " ").param("perMinute", "600"))
+                .andExpect(flash().attribute("error", "media.problem.name"));
+        mvc.perform(post("/admin/media").with(admin).with(csrf()).param("name", "ข่าวดึก").param("perMinute", "lots"))
+                .andExpect(flash().attribute("error", "media.problem.rate"));
+        var created = mvc.perform(post("/admin/media").with(admin).with(csrf()).param("name", "ข่าวดึก").param("contact", "desk@example.org")
+                .param("perMinute", "120")).andExpect(redirectedUrl("/admin/media")).andReturn();
+        String key = (String) created.getFlashMap().get("mediaKey");
+        assertThat(key).startsWith("khm_");
+        var outlet = outlets.outletOf(key).orElseThrow();
+        assertThat(outlet.perMinute()).isEqualTo(120);
+        mvc.perform(get("/admin/media").with(admin)).andExpect(content().string(not(containsString(key))));
+        mvc.perform(post("/admin/media/" + outlet.id() + "/revoke").with(admin).with(csrf())).andExpect(flash().attribute("notice", "media.revoked"));
+        assertThat(outlets.outletOf(key)).isEmpty();
+        mvc.perform(get("/admin/media").with(user("someone").roles("VOLUNTEER"))).andExpect(status().isForbidden());
+    }
+
+    @Test
+    void administratorsLoadTheOfficialSampleAndSeeWhereItDiffers() throws Exception {
+        var admin = user("admin").roles("ADMIN");
+        byte[] sample = java.nio.file.Files.readAllBytes(ReplayTests.sample());
+        mvc.perform(org.springframework.test.web.servlet.request.MockMvcRequestBuilders.multipart("/admin/elections/th-2566/official")
+                .file(new org.springframework.mock.web.MockMultipartFile("file", "sample.json", "application/json", sample)).with(admin).with(csrf()))
+                .andExpect(flash().attribute("notice", "official.recorded")).andExpect(flash().attribute("noticeArgument", 6));
+        // the sample's constituencies have no verified stations here (or, after the replay test, exactly its numbers)
+        mvc.perform(get("/admin/elections/th-2566/official").with(admin)).andExpect(status().isOk())
+                .andExpect(content().string(containsString("ผลอย่างเป็นทางการแล้ว 6 รายการ")));
+        mvc.perform(org.springframework.test.web.servlet.request.MockMvcRequestBuilders.multipart("/admin/elections/th-2566/official")
+                .file(new org.springframework.mock.web.MockMultipartFile("file", "x.json", "application/json", "{\"a\": 1}".getBytes()))
+                .with(admin).with(csrf()))
+                .andExpect(flash().attribute("error", "official.problem.file"));
+    }
+
+    private void await(long version) throws InterruptedException {
+        long until = System.nanoTime() + 10_000_000_000L;
+        while (live.version("th-2566") <= version) {
+            assertThat(System.nanoTime()).isLessThan(until);
+            Thread.sleep(20);
+        }
+    }
+}
