@@ -113,14 +113,27 @@ public class Rewards {
      * @return how many coupons were revoked
      */
     public int revokeForDonation(String donationRef) {
-        return retrying(() -> revoke(donationRef));
+        return revokeForDonation(donationRef, 0);
     }
 
-    private int revoke(String donationRef) {
+    /**
+     * Part of a donation was refunded: the unredeemed coupons of offers whose minimum what is left no longer reaches
+     * are withdrawn; with nothing left, all of them.
+     *
+     * @param keptSatang what is left of the donation after its refunds
+     * @return how many coupons were revoked
+     */
+    public int revokeForDonation(String donationRef, long keptSatang) {
+        return retrying(() -> revoke(donationRef, keptSatang));
+    }
+
+    private int revoke(String donationRef, long keptSatang) {
         Instant now = clock.instant();
         int revoked = 0;
         for (IssuedCoupons.Row c : coupons.unredeemedOf(new Trigger.Donation(donationRef, 1).key())) {
-            if (coupons.revoke(c.id(), now)) {
+            boolean stillEarned = keptSatang > 0 && new Eligibility.DonorsFrom(c.minDonationSatang() == null ? 0 : c.minDonationSatang())
+                    .admits(new Trigger.Donation(donationRef, keptSatang));
+            if (!stillEarned && coupons.revoke(c.id(), now)) {
                 offers.giveBack(c.offerId(), 1);
                 if (!ops.cancelPendingMint(c.id())) {
                     ops.enqueue(c.id(), ChainAction.REVOKE, now);

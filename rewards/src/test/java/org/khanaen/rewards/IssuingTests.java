@@ -99,10 +99,10 @@ class IssuingTests {
         SponsorId sponsor = fixture.sponsor();
         long offer = fixture.donorOffer(sponsor, 5, 8_888_888_00L);
         String donation = RewardsFixture.donation();
-        rewards.issueForDonation(donation, 8_888_888_00L, null, null, null);
+        int issued = rewards.issueForDonation(donation, 8_888_888_00L, null, null, null); // this offer's and any other open one's
         assertThat(find(offer).remaining()).isEqualTo(4);
 
-        assertThat(rewards.revokeForDonation(donation)).isEqualTo(1);
+        assertThat(rewards.revokeForDonation(donation)).isEqualTo(issued);
         assertThat(rewards.revokeForDonation(donation)).isZero();
 
         assertThat(find(offer).remaining()).isEqualTo(5);
@@ -162,6 +162,30 @@ class IssuingTests {
     private static StationContestVerified verified(VolunteerId reporter, int version) {
         return new StationContestVerified("th-2566", 1, 1, "constituency", version, Map.of(1, 10L), 10, 0, 0, 10, "AGREEMENT",
                 List.of(reporter), Instant.now());
+    }
+
+    @Test
+    void theDonationsEventsIssueTheDonorsCouponsAndAPartialRefundWithdrawsWhatItNoLongerEarns(Scenario scenario) {
+        SponsorId sponsor = fixture.sponsor();
+        long base = 5_000_000_00L + System.nanoTime() % 1_000_000;
+        long small = fixture.donorOffer(sponsor, 10, base);
+        long large = fixture.donorOffer(sponsor, 10, base + 1_000_00);
+        long id = 900_000_000L + System.nanoTime() % 100_000_000;
+        String key = "donation:" + id;
+        var donation = new org.khanaen.donations.DonationId(id);
+
+        scenario.publish(new org.khanaen.donations.DonationSucceeded(donation, base + 1_000_00, "thb", "giver@example.org", "ผู้ให้", false,
+                Instant.now())).andWaitForStateChange(() -> coupons(key), n -> n > 0);
+        assertThat(jdbc.sql("select offer_id from coupon where trigger_key = ?").param(key).query(Long.class).list()).contains(small, large);
+
+        // 500 baht back: what is left still earns the smaller offer, not the larger one
+        scenario.publish(new org.khanaen.donations.DonationRefunded(donation, 500_00, 500_00, base + 1_000_00, "thb", "giver@example.org", false,
+                org.khanaen.donations.DonationRefunded.Reason.REFUND, Instant.now()))
+                .andWaitForStateChange(() -> jdbc.sql("select state from coupon where trigger_key = ? and offer_id = ?").params(key, large)
+                        .query(String.class).single(), "REVOKED"::equals);
+        assertThat(jdbc.sql("select state from coupon where trigger_key = ? and offer_id = ?").params(key, small).query(String.class).single())
+                .isEqualTo("ISSUED");
+        assertThat(find(large).remaining()).isEqualTo(10);
     }
 
     @Test

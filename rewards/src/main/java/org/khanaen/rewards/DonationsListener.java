@@ -1,0 +1,35 @@
+package org.khanaen.rewards;
+
+import org.khanaen.donations.DonationRefunded;
+import org.khanaen.donations.DonationSucceeded;
+import org.springframework.modulith.events.ApplicationModuleListener;
+import org.springframework.stereotype.Component;
+
+/**
+ * A donation succeeded: the donor's coupons, and the mail with their wallet link. A refund withdraws the unredeemed
+ * coupons that what is left of the donation no longer earns (all of them when nothing is left). Both are safe to
+ * receive twice: issuing is once per donation and offer, revoking only touches issued coupons.
+ */
+@Component
+class DonationsListener {
+
+    private final Rewards rewards;
+
+    DonationsListener(Rewards rewards) {
+        this.rewards = rewards;
+    }
+
+    @ApplicationModuleListener
+    void on(DonationSucceeded event) {
+        rewards.issueForDonation(ref(event.donationId().value()), event.amountSatang(), event.email(), event.name(), null);
+    }
+
+    @ApplicationModuleListener
+    void on(DonationRefunded event) {
+        rewards.revokeForDonation(ref(event.donationId().value()), event.fully() ? 0 : Math.max(0, event.amountSatang() - event.totalSatang()));
+    }
+
+    static String ref(long donationId) {
+        return String.valueOf(donationId);
+    }
+}
