@@ -153,6 +153,11 @@ public class Rewards {
         return retrying(() -> issue(new Trigger.Service(electionId, volunteer.value(), tier), SERVICE));
     }
 
+    /** Whether any offer for volunteers, leads or war-room staff may still issue. */
+    public boolean anyOpenServiceOffer() {
+        return !offers.open(SERVICE, clock.instant()).isEmpty();
+    }
+
     private int issue(Trigger trigger, List<Audience> audiences) {
         Instant now = clock.instant();
         int issued = 0;

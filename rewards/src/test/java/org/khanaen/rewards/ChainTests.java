@@ -198,7 +198,7 @@ class ChainTests {
         String kept = RewardsFixture.donation();
         String refunded = RewardsFixture.donation();
         rewards.issueForDonation(kept, 6_543_210_00L, null, null, null);
-        rewards.issueForDonation(refunded, 6_543_210_00L, null, null, null);
+        int refundedCoupons = rewards.issueForDonation(refunded, 6_543_210_00L, null, null, null); // and other tests' open offers'
         drain(minter);
         String keptToken = rewards.walletOfLink(walletToken(kept)).stream().filter(c -> c.state() == CouponView.State.ISSUED)
                 .findFirst().orElseThrow().tokenId();
@@ -208,7 +208,7 @@ class ChainTests {
         rewards.redeem(sponsor, keptCoupon.pass());
         String address = "0x70997970c51812dc3a010c7d01b50e0d17dc79c8"; // hardhat's account #1
         rewards.sendToWalletOfLink(walletToken(kept), keptCoupon.code(), address);
-        assertThat(rewards.revokeForDonation(refunded)).isEqualTo(1);
+        assertThat(rewards.revokeForDonation(refunded)).isEqualTo(refundedCoupons);
         minter.run();
 
         KhanaenCoupons contract = HardhatNode.shared().reader(HardhatNode.shared().contract);
