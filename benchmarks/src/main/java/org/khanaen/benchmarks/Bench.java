@@ -30,7 +30,9 @@ public final class Bench {
                                        its ETag by --clients (32) for --seconds (20), read in full; a new file after a change
                       replay [FILE]    election night replayed from an ECT results file (none: a made-up national one) through the
                                        volunteers' API with photos by --clients (64); stream latency; compared with the file
-                                       (--photos false: without photos)""");
+                                       (--photos false: without photos)
+                      coupons          --coupons (100,000) coupons issued for donations (--offers 10 offers, --threads 8) and minted
+                                       on a local hardhat node in batches of --batch (500); needs node and npm""");
             return;
         }
         int first = args.length > 1 && !args[1].startsWith("--") ? 2 : 1; // a file name before the options
@@ -51,6 +53,9 @@ public final class Bench {
                         Integer.parseInt(options.getOrDefault("seconds", "20"))).run();
                 case "replay" -> new ReplayBench(server, args.length > 1 && !args[1].startsWith("--") ? java.nio.file.Path.of(args[1]) : null,
                         Integer.parseInt(options.getOrDefault("clients", "64")), Boolean.parseBoolean(options.getOrDefault("photos", "true"))).run();
+                case "coupons" -> new CouponsBench(server, Integer.parseInt(options.getOrDefault("coupons", "100000")),
+                        Integer.parseInt(options.getOrDefault("offers", "10")), Integer.parseInt(options.getOrDefault("threads", "8")),
+                        Integer.parseInt(options.getOrDefault("batch", "500"))).run();
                 default -> throw new IllegalArgumentException("unknown benchmark " + args[0]);
             }
         }

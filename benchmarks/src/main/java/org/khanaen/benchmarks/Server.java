@@ -75,12 +75,15 @@ final class Server implements AutoCloseable {
     }
 
     /** The whole application, without its web server, on the given schema, loading no election by itself. */
-    org.springframework.context.ConfigurableApplicationContext startApp(String url) {
+    org.springframework.context.ConfigurableApplicationContext startApp(String url, String... more) {
+        List<String> args = new java.util.ArrayList<>(List.of("--spring.datasource.url=" + url, "--spring.datasource.username=" + user,
+                "--spring.datasource.password=" + password, "--khanaen.elections.autoload=", "--logging.level.root=warn",
+                "--spring.main.banner-mode=off"));
+        args.addAll(List.of(more));
         return new org.springframework.boot.builder.SpringApplicationBuilder(org.khanaen.KhanaenApplication.class)
                 .web(org.springframework.boot.WebApplicationType.NONE)
                 // arguments, not default properties: those would lose to application.yml
-                .run("--spring.datasource.url=" + url, "--spring.datasource.username=" + user, "--spring.datasource.password=" + password,
-                        "--khanaen.elections.autoload=", "--logging.level.root=warn", "--spring.main.banner-mode=off");
+                .run(args.toArray(String[]::new));
     }
 
     /** The whole application with its web server on a free port (read it from {@code local.server.port}). */

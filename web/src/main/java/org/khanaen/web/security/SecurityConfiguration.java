@@ -101,6 +101,9 @@ class SecurityConfiguration {
                         .requestMatchers("/war-room", "/war-room/**").authenticated()
                         .requestMatchers("/org/**").hasAnyRole("ORG_COORDINATOR", "ADMIN")
                         .requestMatchers("/me", "/me/**").hasRole("VOLUNTEER")
+                        // a donor's coupon wallet: the signed link mailed to them is the key
+                        .requestMatchers("/wallet/**").permitAll()
+                        .requestMatchers("/sponsor", "/sponsor/**").hasRole("SPONSOR")
                         .requestMatchers("/actuator/health", "/actuator/health/**", "/actuator/info").permitAll()
                         .requestMatchers("/dev/inbox/**").permitAll() // development mode only; 404 when the dev mail server is off
                         .requestMatchers("/admin/**", "/actuator/**").hasRole("ADMIN")

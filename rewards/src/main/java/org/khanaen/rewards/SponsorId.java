@@ -1,0 +1,4 @@
+package org.khanaen.rewards;
+
+public record SponsorId(long value) {
+}
