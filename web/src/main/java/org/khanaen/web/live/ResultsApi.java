@@ -63,34 +63,30 @@ class ResultsApi {
     @GetMapping(path = "/provinces/{code}", produces = MediaType.APPLICATION_JSON_VALUE)
     ResponseEntity<LiveResults.ProvinceResults> province(@PathVariable String electionId, @PathVariable String code,
             @RequestParam(defaultValue = "false") boolean unverified, WebRequest request) {
-        View view = view(unverified);
-        String etag = ResultsJson.etag(version(electionId), view);
-        if (request.checkNotModified(etag)) {
-            return null;
-        }
-        return ok(etag).body(live.province(electionId, code, view).orElseThrow(() -> new NotFound("province " + code)));
+        return read(electionId, unverified, request, view -> live.province(electionId, code, view), "province " + code);
     }
 
     @GetMapping(path = "/constituencies/{code}", produces = MediaType.APPLICATION_JSON_VALUE)
     ResponseEntity<LiveResults.ConstituencyResults> constituency(@PathVariable String electionId, @PathVariable String code,
             @RequestParam(defaultValue = "false") boolean unverified, WebRequest request) {
-        View view = view(unverified);
-        String etag = ResultsJson.etag(version(electionId), view);
-        if (request.checkNotModified(etag)) {
-            return null;
-        }
-        return ok(etag).body(live.constituency(electionId, code, view).orElseThrow(() -> new NotFound("constituency " + code)));
+        return read(electionId, unverified, request, view -> live.constituency(electionId, code, view), "constituency " + code);
     }
 
     @GetMapping(path = "/stations/{stationId:\\d+}", produces = MediaType.APPLICATION_JSON_VALUE)
     ResponseEntity<LiveResults.StationResults> station(@PathVariable String electionId, @PathVariable long stationId,
             @RequestParam(defaultValue = "false") boolean unverified, WebRequest request) {
+        return read(electionId, unverified, request, view -> live.station(electionId, stationId, view), "station " + stationId);
+    }
+
+    /** 304 when the client has this version; else the document, or 404 when there is no such place. */
+    private <T> ResponseEntity<T> read(String electionId, boolean unverified, WebRequest request,
+            java.util.function.Function<View, java.util.Optional<T>> document, String what) {
         View view = view(unverified);
         String etag = ResultsJson.etag(version(electionId), view);
         if (request.checkNotModified(etag)) {
             return null;
         }
-        return ok(etag).body(live.station(electionId, stationId, view).orElseThrow(() -> new NotFound("station " + stationId)));
+        return ok(etag).body(document.apply(view).orElseThrow(() -> new NotFound(what)));
     }
 
     /** Every station and contest as CSV; made once per version (about half a second nationally), then served as is. */
