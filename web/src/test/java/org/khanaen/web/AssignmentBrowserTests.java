@@ -10,6 +10,7 @@ import org.khanaen.accounts.NewAccount;
 import org.khanaen.accounts.Role;
 import org.khanaen.assignment.StationRole;
 import org.khanaen.web.browser.Browser;
+import org.khanaen.web.browser.Look;
 import org.openqa.selenium.By;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.server.LocalServerPort;
@@ -34,7 +35,7 @@ class AssignmentBrowserTests {
     @Test
     void theCoverageMapDrawsEveryConstituency() {
         accounts.create(new NewAccount("map-admin", "Map admin", "map admin password 1", Set.of(Role.ADMIN), false));
-        try (Browser browser = Browser.desktop(port)) {
+        try (Browser browser = Browser.start(port, "coverage-map", new Look(Look.Size.DESKTOP, Look.Language.THAI))) {
             browser.open("/login");
             browser.type("username", "map-admin");
             browser.type("password", "map admin password 1");
@@ -43,7 +44,7 @@ class AssignmentBrowserTests {
             browser.open("/admin/elections/th-2566/coverage/map");
             // drawn by the page's own script (on a canvas): the CSP let it run and the JSON came back
             browser.until(d -> "400".equals(d.findElement(By.id("coverage-map")).getDomAttribute("data-drawn")));
-            browser.screenshot("desktop-coverage-map");
+            browser.keyPage("map");
             assertThat(browser.driver().findElements(By.cssSelector("#coverage-map canvas"))).isNotEmpty();
         }
     }
@@ -55,13 +56,13 @@ class AssignmentBrowserTests {
         var station = fixture.stations("PKT_1").get(0);
         fixture.atStation(person, station, StationRole.PRIMARY);
         String link = fixture.token(person, "/assignment/respond");
-        try (Browser browser = Browser.phone(port)) {
+        try (Browser browser = Browser.start(port, "assignment", Look.PHONE_THAI)) {
             browser.open("/assignment/respond?token=" + link);
-            browser.screenshot("phone-assignment-respond");
+            browser.keyPage("01-respond");
             assertThat(browser.find(By.tagName("main")).getText()).contains(station.code());
 
             browser.follow(browser.find(By.cssSelector("form:has(input[name=answer][value=CONFIRM]) button[type=submit]")));
-            browser.screenshot("phone-assignment-confirmed");
+            browser.keyPage("02-confirmed");
             assertThat(browser.location()).startsWith("/assignment/answered");
             assertThat((Long) browser.driver().executeScript("return document.documentElement.scrollWidth - window.innerWidth"))
                     .as("no sideways scrolling").isLessThanOrEqualTo(0L);

@@ -6,6 +6,7 @@ import java.time.Duration;
 
 import org.junit.jupiter.api.Test;
 import org.khanaen.web.browser.Browser;
+import org.khanaen.web.browser.Look;
 import org.openqa.selenium.By;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.server.LocalServerPort;
@@ -32,10 +33,10 @@ class DonationBrowserTests {
     @Test
     void onAPhoneADonorGivesThroughTheLocalPaymentPageAndSeesItEverywhere() {
         long before = raised();
-        try (Browser browser = Browser.phone(port)) {
+        try (Browser browser = Browser.start(port, "donation", Look.PHONE_THAI)) {
             browser.open("/campaign");
             assertThat(browser.find(By.tagName("main")).getText()).contains("จากเป้าหมาย ฿12,000,000.00").contains("ไม่มีการโอนเงินจริง");
-            browser.screenshot("donation-1-campaign");
+            browser.keyPage("01-campaign");
             browser.type("amount", "1,500");
             browser.type("email", "browser-donor@example.org");
             browser.type("name", "ใจดี มีสุข");
@@ -45,20 +46,20 @@ class DonationBrowserTests {
             assertThat(browser.location()).startsWith("/campaign/local-pay/cs_local_");
             assertThat(browser.find(By.cssSelector(".dev-banner")).getText()).isEqualTo("โหมดพัฒนา — ไม่มีการโอนเงินจริง");
             assertThat(browser.find(By.id("local-amount")).getText()).isEqualTo("฿1,500.00");
-            browser.screenshot("donation-2-local-payment");
+            browser.keyPage("02-local-payment");
             browser.follow(browser.find(By.id("pay-card")));
 
             assertThat(browser.location()).startsWith("/campaign/thanks/");
             String receipt = browser.find(By.id("receipt-number")).getText();
             assertThat(receipt).matches("KHN-\\d{7}");
             assertThat(browser.find(By.tagName("main")).getText()).contains("฿1,500.00");
-            browser.screenshot("donation-3-thanks");
+            browser.keyPage("03-thanks");
 
             browser.open("/campaign");
             assertThat(browser.find(By.cssSelector(".raised strong")).getText()).isEqualTo(org.khanaen.donations.Baht.format(before + 150_000));
             browser.open("/ledger");
             assertThat(browser.find(By.id("ledger-table")).getText()).contains("เงินบริจาคจาก ใจดี มีสุข").contains("฿1,500.00");
-            browser.screenshot("donation-4-ledger");
+            browser.keyPage("04-ledger");
 
             // the receipt, sent by the app's own mail sender to the development inbox
             browser.until(Duration.ofSeconds(30), driver -> {
@@ -68,7 +69,7 @@ class DonationBrowserTests {
             browser.follow(browser.find(By.partialLinkText(receipt)));
             assertThat(browser.find(By.cssSelector("pre.mail-text")).getText()).contains("เลขที่ใบรับเงิน: " + receipt)
                     .contains("จำนวนเงิน: ฿1,500.00").contains("พ.ศ. 25");
-            browser.screenshot("donation-5-receipt");
+            browser.keyPage("05-receipt");
         }
     }
 }

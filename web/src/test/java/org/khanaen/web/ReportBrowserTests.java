@@ -13,6 +13,7 @@ import org.khanaen.accounts.AccountDirectory;
 import org.khanaen.assignment.StationRole;
 import org.khanaen.results.checks.Tally;
 import org.khanaen.web.browser.Browser;
+import org.khanaen.web.browser.Look;
 import org.openqa.selenium.By;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.server.LocalServerPort;
@@ -52,7 +53,7 @@ class ReportBrowserTests {
         Path form = Files.write(PHOTOS.resolve("count-form.jpg"), ReportFixture.image("jpg", 502));
         Path sign = Files.write(PHOTOS.resolve("station-sign.png"), ReportFixture.image("png", 503));
 
-        try (Browser browser = Browser.phone(port)) {
+        try (Browser browser = Browser.start(port, "report", Look.PHONE_THAI)) {
             browser.open("/login");
             browser.type("username", person.email());
             browser.type("password", "volunteer pass");
@@ -87,7 +88,7 @@ class ReportBrowserTests {
             // the draft is on the phone, under this station and contest
             assertThat((String) browser.driver().executeScript("return localStorage.getItem(arguments[0])",
                     "khanaen-report:" + station.id() + ":constituency")).contains(key).contains("\"ballotsUsed\":\"" + count.ballotsUsed() + "\"");
-            browser.screenshot("phone-report-filled");
+            browser.keyPage("01-filled");
 
             // the connection drops as the volunteer sends: the page says so and retries by itself, same key
             browser.driver().executeCdpCommand("Network.enable", Map.of());
@@ -95,12 +96,12 @@ class ReportBrowserTests {
                     Map.of("offline", true, "latency", 0, "downloadThroughput", -1, "uploadThroughput", -1));
             browser.find(By.cssSelector("#report-form button[type=submit]")).click();
             browser.until(d -> d.findElement(By.id("send-status")).getText().startsWith("ยังส่งไม่ได้"));
-            browser.screenshot("phone-report-retrying");
+            browser.keyPage("02-retrying");
             assertThat(reports.reports(key)).isZero();
             browser.driver().executeCdpCommand("Network.emulateNetworkConditions",
                     Map.of("offline", false, "latency", 0, "downloadThroughput", -1, "uploadThroughput", -1));
             browser.until(Duration.ofSeconds(30), d -> d.findElement(By.id("send-status")).getText().startsWith("ได้รับรายงานแล้ว"));
-            browser.screenshot("phone-report-sent");
+            browser.keyPage("03-sent");
 
             assertThat(reports.reports(key)).isEqualTo(1);
             assertThat(reports.photosOf(key)).isEqualTo(3);

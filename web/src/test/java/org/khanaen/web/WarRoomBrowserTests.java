@@ -17,6 +17,7 @@ import org.khanaen.results.PhotoKind;
 import org.khanaen.results.Photos;
 import org.khanaen.results.WarRoom;
 import org.khanaen.web.browser.Browser;
+import org.khanaen.web.browser.Look;
 import org.openqa.selenium.By;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.server.LocalServerPort;
@@ -57,14 +58,14 @@ class WarRoomBrowserTests {
         long item = leads.item(station.id(), "constituency").orElseThrow();
         accounts.create(new NewAccount("verifier-phone", "ผู้ตรวจ", "war room password 1", Set.of(Role.WAR_ROOM), false));
         // older conflicts from other tests may sit ahead in the queue: this one is taken by opening it
-        try (Browser browser = Browser.phone(port)) {
+        try (Browser browser = Browser.start(port, "war-room", Look.PHONE_THAI)) {
             browser.open("/login");
             browser.type("username", "verifier-phone");
             browser.type("password", "war room password 1");
             browser.follow(browser.find(By.cssSelector("main form button[type=submit]")));
 
             browser.open("/war-room");
-            browser.screenshot("phone-war-room-queue");
+            browser.keyPage("01-queue");
             assertThat(browser.find(By.tagName("main")).getText()).contains(station.code());
             browser.open("/war-room/items/" + item);
             browser.follow(browser.find(By.cssSelector("form[action$='/claim'] button")));
@@ -76,14 +77,14 @@ class WarRoomBrowserTests {
                     "return Array.from(document.querySelectorAll('.photos img')).every(i => i.complete && i.naturalWidth > 0)"));
             assertThat(browser.driver().findElements(By.cssSelector(".photos img"))).hasSize(2);
             browser.driver().executeScript("window.scrollTo(0, 0)");
-            browser.screenshot("phone-war-room-conflict");
+            browser.keyPage("02-conflict");
 
             browser.type("reject-reason-" + wrong, "ตัวเลขไม่ตรงกับรูปกระดาน");
             browser.follow(browser.find(By.cssSelector("form[action$='/reject']:has(input[value='" + wrong + "']) button")));
             assertThat(browser.find(By.tagName("main")).getText()).contains("ปฏิเสธรายงานแล้ว");
 
             browser.follow(browser.find(By.cssSelector("form[action$='/approve'] button")));
-            browser.screenshot("phone-war-room-resolved");
+            browser.keyPage("03-resolved");
             assertThat(browser.location()).startsWith("/war-room");
             assertThat(browser.find(By.tagName("main")).getText()).contains("บันทึกผลที่ตรวจแล้ว");
             assertThat((Long) browser.driver().executeScript("return document.documentElement.scrollWidth - window.innerWidth"))
