@@ -5,6 +5,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.util.Set;
 
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.MethodSource;
 import org.khanaen.accounts.AccountDirectory;
 import org.khanaen.accounts.NewAccount;
 import org.khanaen.accounts.Role;
@@ -49,14 +51,16 @@ class AssignmentBrowserTests {
         }
     }
 
-    @Test
-    void onAPhoneAVolunteerConfirmsFromTheMailLink() {
-        var organisation = fixture.organisation("browser-assign");
-        var person = fixture.volunteer(organisation, "browser-assign", "มานี มีนา");
-        var station = fixture.stations("PKT_1").get(0);
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("org.khanaen.web.browser.Look#all")
+    void aVolunteerConfirmsFromTheMailLink(Look look) {
+        String slug = "browser-assign-" + look;
+        var organisation = fixture.organisation(slug);
+        var person = fixture.volunteer(organisation, slug, "มานี มีนา");
+        var station = fixture.stations("PKT_1").get(look.number());
         fixture.atStation(person, station, StationRole.PRIMARY);
         String link = fixture.token(person, "/assignment/respond");
-        try (Browser browser = Browser.start(port, "assignment", Look.PHONE_THAI)) {
+        try (Browser browser = Browser.start(port, "assignment", look)) {
             browser.open("/assignment/respond?token=" + link);
             browser.keyPage("01-respond");
             assertThat(browser.find(By.tagName("main")).getText()).contains(station.code());

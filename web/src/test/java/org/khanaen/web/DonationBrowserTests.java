@@ -5,6 +5,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.time.Duration;
 
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.MethodSource;
 import org.khanaen.web.browser.Browser;
 import org.khanaen.web.browser.Look;
 import org.openqa.selenium.By;
@@ -16,7 +18,7 @@ import org.springframework.jdbc.core.simple.JdbcClient;
  * On a phone (390 × 844), in Thai, on the embedded default without Stripe keys: a donor fills in the
  * campaign's form, pays on the local payment page ("no money moves"), gets the receipt number, and the
  * donation shows on the campaign page, in the public ledger, and as a receipt in the development inbox.
- * Screenshots go to web/target/screenshots.
+ * Its first pages in the other looks too (desktop, English). Screenshots go to web/target/screenshots.
  */
 @FullStackTest
 class DonationBrowserTests {
@@ -28,6 +30,30 @@ class DonationBrowserTests {
 
     private long raised() {
         return jdbc.sql("select coalesce(sum(amount_satang), 0) from ledger_entry where kind in ('DONATION', 'REFUND', 'DISPUTE')").query(Long.class).single();
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("org.khanaen.web.browser.Look#others")
+    void aDonorGivesThroughTheLocalPaymentPageOnEveryScreenInEitherLanguage(Look look) {
+        try (Browser browser = Browser.start(port, "donation", look)) {
+            browser.open("/campaign");
+            assertThat(browser.find(By.tagName("main")).getText()).contains(look.text("จากเป้าหมาย ฿12,000,000.00", "of the ฿12,000,000.00 goal"));
+            browser.keyPage("01-campaign");
+            browser.type("amount", "250");
+            browser.type("email", "browser-donor-" + look + "@example.org");
+            browser.enter(browser.find(By.id("email")));
+
+            assertThat(browser.location()).startsWith("/campaign/local-pay/cs_local_");
+            assertThat(browser.find(By.cssSelector(".dev-banner")).getText())
+                    .isEqualTo(look.text("โหมดพัฒนา — ไม่มีการโอนเงินจริง", "DEVELOPMENT MODE — no money moves"));
+            assertThat(browser.find(By.id("local-amount")).getText()).isEqualTo("฿250.00");
+            browser.keyPage("02-local-payment");
+            browser.follow(browser.find(By.id("pay-card")));
+
+            assertThat(browser.location()).startsWith("/campaign/thanks/");
+            assertThat(browser.find(By.id("receipt-number")).getText()).matches("KHN-\\d{7}");
+            browser.keyPage("03-thanks");
+        }
     }
 
     @Test

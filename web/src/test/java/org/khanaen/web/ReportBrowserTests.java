@@ -9,6 +9,8 @@ import java.time.Duration;
 import java.util.Map;
 
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.MethodSource;
 import org.khanaen.accounts.AccountDirectory;
 import org.khanaen.assignment.StationRole;
 import org.khanaen.results.checks.Tally;
@@ -40,6 +42,29 @@ class ReportBrowserTests {
     @Autowired
     AccountDirectory accounts;
 
+    /** The report page as the other looks show it (desktop, English): signed in, from the assignment page. */
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("org.khanaen.web.browser.Look#others")
+    void theReportPageReadsWellOnEveryScreenInEitherLanguage(Look look) {
+        String slug = "browser-report-" + look;
+        var person = fixture.volunteer(fixture.organisation(slug), slug, "สมหญิง ส่งผล");
+        accounts.setEnabled(fixture.account(person), true);
+        var station = fixture.stations("KKN_5").get(1 + look.number());
+        fixture.atStation(person, station, StationRole.PRIMARY);
+        try (Browser browser = Browser.start(port, "report", look)) {
+            browser.open("/login");
+            browser.type("username", person.email());
+            browser.type("password", "volunteer pass");
+            browser.enter(browser.find(By.id("password")));
+            browser.open("/me/assignment");
+            browser.keyPage("00-assignment");
+            browser.enter(browser.find(By.cssSelector("a.report-link")));
+            assertThat(browser.location()).isEqualTo("/me/report");
+            assertThat(browser.find(By.tagName("main")).getText()).contains(station.code());
+            browser.keyPage("01-form");
+        }
+    }
+
     @Test
     void onAPhoneAVolunteerSendsAFinalCountWithThreePhotos() throws IOException {
         var organisation = fixture.organisation("browser-report");
@@ -59,6 +84,7 @@ class ReportBrowserTests {
             browser.type("password", "volunteer pass");
             browser.follow(browser.find(By.cssSelector("main form button[type=submit]")));
             browser.open("/me/assignment");
+            browser.keyPage("00-assignment");
             browser.follow(browser.find(By.cssSelector("a.report-link")));
             assertThat(browser.location()).isEqualTo("/me/report");
             assertThat(browser.find(By.tagName("main")).getText()).contains(station.code());

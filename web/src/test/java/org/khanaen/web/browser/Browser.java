@@ -17,6 +17,7 @@ import java.util.Map;
 import java.util.function.Function;
 import java.util.stream.Stream;
 
+import org.openqa.selenium.Alert;
 import org.openqa.selenium.By;
 import org.openqa.selenium.Keys;
 import org.openqa.selenium.NoSuchElementException;
@@ -28,6 +29,7 @@ import org.openqa.selenium.chrome.ChromeDriver;
 import org.openqa.selenium.chrome.ChromeDriverService;
 import org.openqa.selenium.chrome.ChromeOptions;
 import org.openqa.selenium.interactions.Actions;
+import org.openqa.selenium.support.ui.ExpectedConditions;
 import org.openqa.selenium.support.ui.WebDriverWait;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -44,6 +46,8 @@ public final class Browser implements AutoCloseable {
     static final Path CHROMIUM = Path.of(System.getProperty("khanaen.chromium", "/usr/bin/chromium"));
     /** Under web/target: for people to look at, never committed. */
     static final Path SCREENSHOTS = Path.of(System.getProperty("basedir", ""), "target", "screenshots");
+    /** CSS pixels: about six phone screens. */
+    private static final double MAX_SCREENSHOT_HEIGHT = 5000;
     private static final Duration PATIENCE = Duration.ofSeconds(10);
     /** How many Tab stops from the top of a page must show the focus: the skip link, the brand, the first links. */
     private static final int FOCUS_STOPS = 4;
@@ -152,6 +156,24 @@ public final class Browser implements AutoCloseable {
     }
 
     /**
+     * Clicks a button whose form asks first (data-confirm, static/js/confirm.js) and answers the question:
+     * yes sends the form and waits for the next page, no leaves the page as it is. Gives the question asked.
+     */
+    public String answer(WebElement button, boolean yes) {
+        WebElement page = driver.findElement(By.tagName("html"));
+        button.click();
+        Alert question = until(ExpectedConditions.alertIsPresent());
+        String text = question.getText();
+        if (yes) {
+            question.accept();
+            until(unused -> replaced(page));
+        } else {
+            question.dismiss();
+        }
+        return text;
+    }
+
+    /**
      * A key page of the journey: saved as a screenshot, then checked — no sideways scrolling, and the basic
      * accessibility of {@link #checkAccessibility()}.
      */
@@ -247,7 +269,10 @@ public final class Browser implements AutoCloseable {
         String name = journey + "-" + look + "-" + step;
         Map<String, Object> metrics = driver.executeCdpCommand("Page.getLayoutMetrics", Map.of());
         Map<?, ?> size = (Map<?, ?>) metrics.get("cssContentSize");
-        Map<String, Object> page = Map.of("x", 0, "y", 0, "scale", 1, "width", size.get("width"), "height", size.get("height"));
+        // the top of a very long page (a lead's hundreds of stations) is what a person sees; all of it would
+        // be an image too large to look at
+        double height = Math.min(((Number) size.get("height")).doubleValue(), MAX_SCREENSHOT_HEIGHT);
+        Map<String, Object> page = Map.of("x", 0, "y", 0, "scale", 1, "width", size.get("width"), "height", height);
         Map<String, Object> shot = driver.executeCdpCommand("Page.captureScreenshot",
                 Map.of("format", "png", "captureBeyondViewport", true, "clip", page));
         try {

@@ -54,6 +54,11 @@ public record Look(Size size, Language language) {
         return all().filter(look -> !look.equals(PHONE_THAI));
     }
 
+    /** 0 to 3, for a station or a name of its own in each look. */
+    public int number() {
+        return size.ordinal() * Language.values().length + language.ordinal();
+    }
+
     public boolean thai() {
         return language == Language.THAI;
     }
