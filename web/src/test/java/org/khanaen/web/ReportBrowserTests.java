@@ -9,10 +9,13 @@ import java.time.Duration;
 import java.util.Map;
 
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.MethodSource;
 import org.khanaen.accounts.AccountDirectory;
 import org.khanaen.assignment.StationRole;
 import org.khanaen.results.checks.Tally;
 import org.khanaen.web.browser.Browser;
+import org.khanaen.web.browser.Look;
 import org.openqa.selenium.By;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.server.LocalServerPort;
@@ -39,6 +42,29 @@ class ReportBrowserTests {
     @Autowired
     AccountDirectory accounts;
 
+    /** The report page as the other looks show it (desktop, English): signed in, from the assignment page. */
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("org.khanaen.web.browser.Look#others")
+    void theReportPageReadsWellOnEveryScreenInEitherLanguage(Look look) {
+        String slug = "browser-report-" + look;
+        var person = fixture.volunteer(fixture.organisation(slug), slug, "สมหญิง ส่งผล");
+        accounts.setEnabled(fixture.account(person), true);
+        var station = fixture.stations("KKN_5").get(1 + look.number());
+        fixture.atStation(person, station, StationRole.PRIMARY);
+        try (Browser browser = Browser.start(port, "report", look)) {
+            browser.open("/login");
+            browser.type("username", person.email());
+            browser.type("password", "volunteer pass");
+            browser.enter(browser.find(By.id("password")));
+            browser.open("/me/assignment");
+            browser.keyPage("00-assignment");
+            browser.enter(browser.find(By.cssSelector("a.report-link")));
+            assertThat(browser.location()).isEqualTo("/me/report");
+            assertThat(browser.find(By.tagName("main")).getText()).contains(station.code());
+            browser.keyPage("01-form");
+        }
+    }
+
     @Test
     void onAPhoneAVolunteerSendsAFinalCountWithThreePhotos() throws IOException {
         var organisation = fixture.organisation("browser-report");
@@ -52,12 +78,13 @@ class ReportBrowserTests {
         Path form = Files.write(PHOTOS.resolve("count-form.jpg"), ReportFixture.image("jpg", 502));
         Path sign = Files.write(PHOTOS.resolve("station-sign.png"), ReportFixture.image("png", 503));
 
-        try (Browser browser = Browser.phone(port)) {
+        try (Browser browser = Browser.start(port, "report", Look.PHONE_THAI)) {
             browser.open("/login");
             browser.type("username", person.email());
             browser.type("password", "volunteer pass");
             browser.follow(browser.find(By.cssSelector("main form button[type=submit]")));
             browser.open("/me/assignment");
+            browser.keyPage("00-assignment");
             browser.follow(browser.find(By.cssSelector("a.report-link")));
             assertThat(browser.location()).isEqualTo("/me/report");
             assertThat(browser.find(By.tagName("main")).getText()).contains(station.code());
@@ -87,7 +114,7 @@ class ReportBrowserTests {
             // the draft is on the phone, under this station and contest
             assertThat((String) browser.driver().executeScript("return localStorage.getItem(arguments[0])",
                     "khanaen-report:" + station.id() + ":constituency")).contains(key).contains("\"ballotsUsed\":\"" + count.ballotsUsed() + "\"");
-            browser.screenshot("phone-report-filled");
+            browser.keyPage("01-filled");
 
             // the connection drops as the volunteer sends: the page says so and retries by itself, same key
             browser.driver().executeCdpCommand("Network.enable", Map.of());
@@ -95,12 +122,12 @@ class ReportBrowserTests {
                     Map.of("offline", true, "latency", 0, "downloadThroughput", -1, "uploadThroughput", -1));
             browser.find(By.cssSelector("#report-form button[type=submit]")).click();
             browser.until(d -> d.findElement(By.id("send-status")).getText().startsWith("ยังส่งไม่ได้"));
-            browser.screenshot("phone-report-retrying");
+            browser.keyPage("02-retrying");
             assertThat(reports.reports(key)).isZero();
             browser.driver().executeCdpCommand("Network.emulateNetworkConditions",
                     Map.of("offline", false, "latency", 0, "downloadThroughput", -1, "uploadThroughput", -1));
             browser.until(Duration.ofSeconds(30), d -> d.findElement(By.id("send-status")).getText().startsWith("ได้รับรายงานแล้ว"));
-            browser.screenshot("phone-report-sent");
+            browser.keyPage("03-sent");
 
             assertThat(reports.reports(key)).isEqualTo(1);
             assertThat(reports.photosOf(key)).isEqualTo(3);

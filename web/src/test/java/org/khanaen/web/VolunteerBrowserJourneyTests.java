@@ -4,11 +4,13 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.net.URI;
 import java.time.Duration;
-import java.util.ArrayList;
 import java.util.List;
 
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.MethodSource;
 import org.khanaen.web.browser.Browser;
+import org.khanaen.web.browser.Look;
 import org.openqa.selenium.By;
 import org.openqa.selenium.WebElement;
 import org.openqa.selenium.support.ui.ExpectedConditions;
@@ -18,10 +20,10 @@ import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.context.annotation.Import;
 
 /**
- * The volunteer's journey in a real browser, on a phone, in Thai: sign up on a partner's page, open the
- * mail in the development inbox, verify, get approved by the coordinator, sign in and see it. Each key
- * page is saved under web/target/screenshots for a person to look at, and must fit the phone without
- * sideways scrolling.
+ * The volunteer's journey in a real browser: sign up on a partner's page, open the mail in the development
+ * inbox, verify, get approved by the coordinator, sign in and see it. In full on a phone in Thai; its key
+ * pages in the other looks (desktop, English). Each key page is saved under web/target/screenshots, must
+ * fit the screen without sideways scrolling and passes the basic accessibility checks of {@link Browser#keyPage}.
  */
 @FullStackTest
 @Import(RegistryFixture.class)
@@ -38,7 +40,7 @@ class VolunteerBrowserJourneyTests {
 
     @Test
     void onAPhoneAVolunteerSignsUpVerifiesTheirEmailIsApprovedAndSeesItOnTheirPage() {
-        try (Browser browser = Browser.phone(port)) {
+        try (Browser browser = Browser.start(port, "volunteer", Look.PHONE_THAI)) {
             var org = fixture.organisation("browser-1");
             signUp(browser);
             verifyFromTheInbox(browser);
@@ -47,19 +49,44 @@ class VolunteerBrowserJourneyTests {
         }
     }
 
-    @Test
-    void onADesktopTheJoinPageIsInEnglishOnRequestWithEveryFieldLabelled() {
-        try (Browser browser = Browser.desktop(port)) {
-            fixture.organisation("browser-en");
-            browser.open("/join/browser-en?lang=en");
-            browser.screenshot("desktop-en-join");
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("org.khanaen.web.browser.Look#others")
+    void theJoinPageAndTheRosterReadWellOnEveryScreenInEitherLanguage(Look look) {
+        String slug = "browser-" + look;
+        var org = fixture.organisation(slug);
+        try (Browser browser = Browser.start(port, "volunteer", look)) {
+            browser.open("/join/" + slug);
+            assertThat(browser.driver().executeScript("return window.innerWidth")).as("the window's width").isEqualTo((long) look.size().width());
+            assertThat(browser.find(By.tagName("h1")).getText()).isEqualTo(look.text("องค์กร ", "Org ") + slug);
+            assertThat(browser.find(By.cssSelector("form button[type=submit]")).getText()).isEqualTo(look.text("สมัคร", "Sign up"));
+            fillIn(browser, "12");
+            browser.keyPage("01-join-form");
+            browser.enter(browser.find(By.id("fullName"))); // Enter in a field sends the form
+            assertThat(browser.find(By.id("phone")).getDomAttribute("aria-invalid")).isEqualTo("true");
+            browser.keyPage("02-join-field-error");
 
-            assertThat(browser.driver().executeScript("return window.innerWidth")).as("the window's width").isEqualTo(1280L);
-            assertThat(browser.find(By.tagName("html")).getDomAttribute("lang")).isEqualTo("en");
-            assertThat(browser.find(By.tagName("h1")).getText()).isEqualTo("Org browser-en");
-            assertThat(browser.find(By.cssSelector(".org-banner .meta")).getText()).isEqualTo("Volunteer with");
-            assertThat(browser.find(By.cssSelector("form button[type=submit]")).getText()).isEqualTo("Sign up");
-            assertThat(unlabelledFields(browser)).isEmpty();
+            signIn(browser, org.coordinator(), "coordinator password 1");
+            browser.enter(browser.find(By.linkText(look.text("รายชื่ออาสาสมัคร", "Volunteers")))); // a link followed with Enter
+            assertThat(browser.location()).isEqualTo("/org/" + slug + "/volunteers");
+            browser.keyPage("06-roster");
+            browser.follow(browser.find(By.linkText(org.volunteerName())));
+            assertThat(browser.find(By.tagName("h1")).getText()).isEqualTo(org.volunteerName());
+            browser.keyPage("07-volunteer");
+        }
+    }
+
+    /** Every field of the sign-up form filled in as a person would, with this phone number. */
+    private static void fillIn(Browser browser, String phone) {
+        browser.type("fullName", NAME);
+        browser.type("phone", phone);
+        browser.type("email", EMAIL);
+        new Select(browser.find(By.id("districtCode"))).selectByValue("1001");
+        browser.find(By.xpath("//label[input[@name='rolePreference' and @value='WAR_ROOM']]")).click();
+        browser.find(By.xpath("//label[input[@name='availability' and @value='COUNT_ONLY']]")).click();
+        browser.type("password", PASSWORD);
+        WebElement consent = browser.find(By.cssSelector("input[name=consent]"));
+        if (!consent.isSelected()) {
+            browser.find(By.xpath("//label[input[@name='consent']]")).click();
         }
     }
 
@@ -68,23 +95,15 @@ class VolunteerBrowserJourneyTests {
         // the browser asks for English (Chromium's default); Thai is everyone's language unless chosen
         assertThat(browser.find(By.tagName("html")).getDomAttribute("lang")).isEqualTo("th");
         assertThat(browser.find(By.tagName("h1")).getText()).isEqualTo("องค์กร browser-1");
-        assertThat(unlabelledFields(browser)).isEmpty();
         assertThat(browser.driver().executeScript("return window.innerWidth")).as("the phone's width").isEqualTo(390L);
         assertThat(fieldsTooSmallForAThumb(browser)).isEmpty();
 
-        browser.type("fullName", NAME);
-        browser.type("phone", "12");
-        browser.type("email", EMAIL);
-        new Select(browser.find(By.id("districtCode"))).selectByValue("1001");
-        browser.find(By.xpath("//label[input[@name='rolePreference' and @value='WAR_ROOM']]")).click();
-        browser.find(By.xpath("//label[input[@name='availability' and @value='COUNT_ONLY']]")).click();
-        browser.type("password", PASSWORD);
-        browser.find(By.xpath("//label[input[@name='consent']]")).click();
-        keyPage(browser, "01-join-form");
+        fillIn(browser, "12");
+        browser.keyPage("01-join-form");
         browser.follow(browser.find(By.cssSelector("form button[type=submit]")));
 
         // the same page again, the one mistake explained beside its field, everything else kept but the password
-        keyPage(browser, "02-join-field-error");
+        browser.keyPage("02-join-field-error");
         assertThat(browser.location()).isEqualTo("/join/browser-1");
         assertThat(browser.find(By.cssSelector(".error[role=alert]")).getText()).isEqualTo("กรุณาแก้ไขช่องที่มีข้อความแจ้งด้านล่าง");
         WebElement phone = browser.find(By.id("phone"));
@@ -107,7 +126,7 @@ class VolunteerBrowserJourneyTests {
 
         assertThat(browser.location()).isEqualTo("/join/browser-1/sent");
         assertThat(browser.find(By.tagName("h1")).getText()).isEqualTo("กรุณาตรวจสอบอีเมลของคุณ");
-        keyPage(browser, "03-join-sent");
+        browser.keyPage("03-join-sent");
     }
 
     private void verifyFromTheInbox(Browser browser) {
@@ -121,14 +140,14 @@ class VolunteerBrowserJourneyTests {
         browser.until(ExpectedConditions.textToBePresentInElementLocated(By.tagName("body"), "ยืนยันอีเมลของฉัน"));
         String button = browser.find(By.linkText("ยืนยันอีเมลของฉัน")).getDomAttribute("href");
         browser.driver().switchTo().defaultContent();
-        keyPage(browser, "04-inbox-verification-mail");
+        browser.keyPage("04-inbox-verification-mail");
 
         // The text version's link, not the HTML one: it is in the inbox page itself, where the HTML
         // version's links open a new tab out of a sandboxed frame. Both carry the same address.
         assertThat(followMailLink(browser, "/join/verify?token=")).hasToString(button);
         assertThat(browser.find(By.tagName("h1")).getText()).isEqualTo("ยืนยันอีเมลเรียบร้อย");
         assertThat(browser.find(By.cssSelector("main p")).getText()).contains("องค์กร browser-1");
-        keyPage(browser, "05-email-verified");
+        browser.keyPage("05-email-verified");
     }
 
     private void approveAsTheCoordinator(Browser browser, String coordinator) {
@@ -142,7 +161,7 @@ class VolunteerBrowserJourneyTests {
         List<String> cells = row.findElements(By.tagName("td")).stream().map(WebElement::getText).toList();
         assertThat(cells.get(1)).isEqualTo("086-•••-4321");
         assertThat(cells.get(5)).isEqualTo("รอพิจารณา"); // verified: no "email not confirmed" beside it
-        keyPage(browser, "06-roster");
+        browser.keyPage("06-roster");
 
         browser.follow(row.findElement(By.linkText(NAME)));
         assertThat(browser.find(By.tagName("h1")).getText()).isEqualTo(NAME);
@@ -153,7 +172,7 @@ class VolunteerBrowserJourneyTests {
 
         assertThat(browser.find(By.cssSelector("[role=status]")).getText()).isEqualTo("อนุมัติแล้ว ระบบส่งอีเมลแจ้งอาสาสมัคร");
         assertThat(browser.find(By.cssSelector("main .badge")).getText()).isEqualTo("อนุมัติแล้ว");
-        keyPage(browser, "07-volunteer-approved");
+        browser.keyPage("07-volunteer-approved");
         browser.follow(browser.find(By.xpath("//nav//button[normalize-space()='ออกจากระบบ']")));
         assertThat(browser.location()).isEqualTo("/?signed-out");
         assertThat(browser.find(By.linkText("เข้าสู่ระบบ")).isDisplayed()).isTrue();
@@ -162,7 +181,7 @@ class VolunteerBrowserJourneyTests {
     private void signInFromTheApprovalMail(Browser browser) {
         openMail(browser, EMAIL, "อนุมัติการสมัคร");
         assertThat(browser.find(By.id("mail-subject")).getText()).isEqualTo("องค์กร browser-1 อนุมัติการสมัครของคุณแล้ว");
-        keyPage(browser, "08-inbox-approval-mail");
+        browser.keyPage("08-inbox-approval-mail");
 
         // the mail's link to "my page" asks for signing in first, then goes on there
         followMailLink(browser, "/me");
@@ -174,7 +193,7 @@ class VolunteerBrowserJourneyTests {
         WebElement membership = browser.find(By.xpath("//main//li[contains(., 'องค์กร browser-1')]"));
         assertThat(membership.findElement(By.cssSelector(".badge")).getText()).isEqualTo("อนุมัติแล้ว");
         assertThat(browser.find(By.id("fullName")).getDomProperty("value")).isEqualTo(NAME);
-        keyPage(browser, "09-me");
+        browser.keyPage("09-me");
     }
 
     private void signIn(Browser browser, String username, String password) {
@@ -183,7 +202,7 @@ class VolunteerBrowserJourneyTests {
         }
         browser.type("username", username);
         browser.type("password", password);
-        browser.follow(browser.find(By.cssSelector("main form button[type=submit]")));
+        browser.enter(browser.find(By.id("password"))); // as many do: Enter in the last field, no click
         assertThat(browser.location()).as("after signing in as " + username).doesNotStartWith("/login");
     }
 
@@ -214,41 +233,10 @@ class VolunteerBrowserJourneyTests {
         return address;
     }
 
-    /** Form fields a screen reader could not name: no label for them, or an empty one. */
-    private static List<String> unlabelledFields(Browser browser) {
-        List<String> unlabelled = new ArrayList<>();
-        for (WebElement field : browser.driver().findElements(By.cssSelector("main form input, main form select, main form textarea"))) {
-            String type = String.valueOf(field.getDomAttribute("type"));
-            String name = field.getDomAttribute("name");
-            List<WebElement> labels = switch (type) {
-                case "hidden" -> null;
-                case "radio", "checkbox" -> field.findElements(By.xpath("ancestor::label"));
-                default -> field.getDomAttribute("id") == null ? List.of()
-                        : browser.driver().findElements(By.cssSelector("label[for='" + field.getDomAttribute("id") + "']"));
-            };
-            // the label's text even where it is visually hidden: a screen reader still reads it
-            if (labels != null && labels.stream().allMatch(label -> label.getDomProperty("textContent").isBlank())) {
-                unlabelled.add(type + " " + name);
-            }
-        }
-        return unlabelled;
-    }
-
     /** Text fields and lists less than 44 CSS pixels tall, the size the app gives its buttons and choices. */
     private static List<String> fieldsTooSmallForAThumb(Browser browser) {
         return browser.driver().findElements(By.cssSelector("main form input:not([type=hidden], [type=radio], [type=checkbox]), main form select"))
                 .stream().filter(field -> field.getRect().getHeight() < 44)
                 .map(field -> field.getDomAttribute("id") + " (" + field.getRect().getHeight() + " px)").toList();
-    }
-
-    /**
-     * Saves the page for a person to look at, and checks it needs no sideways scrolling on the phone: its
-     * content is no wider than the layout viewport (window.innerWidth would not tell, because a phone
-     * zooms out to show content that is too wide).
-     */
-    private static void keyPage(Browser browser, String name) {
-        browser.screenshot(name);
-        Object overflow = browser.driver().executeScript("return document.documentElement.scrollWidth - document.documentElement.clientWidth");
-        assertThat(overflow).as("CSS pixels by which %s is wider than the phone", browser.location()).isEqualTo(0L);
     }
 }

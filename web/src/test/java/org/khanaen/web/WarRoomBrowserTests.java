@@ -5,7 +5,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.util.List;
 import java.util.Set;
 
-import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.MethodSource;
 import org.khanaen.accounts.AccountDirectory;
 import org.khanaen.accounts.NewAccount;
 import org.khanaen.accounts.Role;
@@ -17,13 +18,14 @@ import org.khanaen.results.PhotoKind;
 import org.khanaen.results.Photos;
 import org.khanaen.results.WarRoom;
 import org.khanaen.web.browser.Browser;
+import org.khanaen.web.browser.Look;
 import org.openqa.selenium.By;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.context.annotation.Import;
 
 /**
- * A war-room verifier on a phone resolves a conflict between two reports of one station: takes the next
+ * A war-room verifier, in each of the four looks (phone or desktop, Thai or English), resolves a conflict between two reports of one station: takes the next
  * item, sees the numbers side by side with the photos, rejects the wrong report with a reason and approves
  * the right one. Screenshots go to web/target/screenshots.
  */
@@ -40,31 +42,34 @@ class WarRoomBrowserTests {
     @Autowired WarRoom warRoom;
 
 
-    @Test
-    void onAPhoneAVerifierResolvesAConflictBetweenTwoReports() throws Exception {
-        var org = people.organisation("browser-war-room");
-        StationView station = people.stations("PKN_1").get(2);
-        var primary = people.volunteer(org, "browser-war-room", "ใจดี นับตรง");
-        var backup = people.volunteer(org, "browser-war-room", "ใจร้อน พิมพ์พลาด");
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("org.khanaen.web.browser.Look#all")
+    void aVerifierResolvesAConflictBetweenTwoReports(Look look) throws Exception {
+        String slug = "browser-war-room-" + look;
+        var org = people.organisation(slug);
+        StationView station = people.stations("PKN_1").get(2 + look.number());
+        var primary = people.volunteer(org, slug, "ใจดี นับตรง");
+        var backup = people.volunteer(org, slug, "ใจร้อน พิมพ์พลาด");
         people.atStation(primary, station, StationRole.PRIMARY);
         people.atStation(backup, station, StationRole.BACKUP);
-        long form = photos.store(ReportFixture.image("jpg", 1), PhotoKind.COUNT_FORM, "primary").id();
-        long board = photos.store(ReportFixture.image("jpg", 2), PhotoKind.TALLY_BOARD, "backup").id();
+        long form = photos.store(ReportFixture.image("jpg", 10 + 2 * look.number()), PhotoKind.COUNT_FORM, "primary").id();
+        long board = photos.store(ReportFixture.image("jpg", 11 + 2 * look.number()), PhotoKind.TALLY_BOARD, "backup").id();
         var right = counts.goodCount(station, "constituency");
-        counts.send(station, "constituency", primary.volunteer(), "browser-war-01", right, List.of(form));
-        long wrong = counts.send(station, "constituency", backup.volunteer(), "browser-war-02", ReportFixture.misread(right),
+        counts.send(station, "constituency", primary.volunteer(), "browser-war-01-" + look, right, List.of(form));
+        long wrong = counts.send(station, "constituency", backup.volunteer(), "browser-war-02-" + look, ReportFixture.misread(right),
                 List.of(board));
         long item = leads.item(station.id(), "constituency").orElseThrow();
-        accounts.create(new NewAccount("verifier-phone", "ผู้ตรวจ", "war room password 1", Set.of(Role.WAR_ROOM), false));
+        String verifier = "verifier-" + look;
+        accounts.create(new NewAccount(verifier, "ผู้ตรวจ", "war room password 1", Set.of(Role.WAR_ROOM), false));
         // older conflicts from other tests may sit ahead in the queue: this one is taken by opening it
-        try (Browser browser = Browser.phone(port)) {
+        try (Browser browser = Browser.start(port, "war-room", look)) {
             browser.open("/login");
-            browser.type("username", "verifier-phone");
+            browser.type("username", verifier);
             browser.type("password", "war room password 1");
-            browser.follow(browser.find(By.cssSelector("main form button[type=submit]")));
+            browser.enter(browser.find(By.id("password")));
 
             browser.open("/war-room");
-            browser.screenshot("phone-war-room-queue");
+            browser.keyPage("01-queue");
             assertThat(browser.find(By.tagName("main")).getText()).contains(station.code());
             browser.open("/war-room/items/" + item);
             browser.follow(browser.find(By.cssSelector("form[action$='/claim'] button")));
@@ -76,16 +81,16 @@ class WarRoomBrowserTests {
                     "return Array.from(document.querySelectorAll('.photos img')).every(i => i.complete && i.naturalWidth > 0)"));
             assertThat(browser.driver().findElements(By.cssSelector(".photos img"))).hasSize(2);
             browser.driver().executeScript("window.scrollTo(0, 0)");
-            browser.screenshot("phone-war-room-conflict");
+            browser.keyPage("02-conflict");
 
-            browser.type("reject-reason-" + wrong, "ตัวเลขไม่ตรงกับรูปกระดาน");
+            browser.type("reject-reason-" + wrong, look.text("ตัวเลขไม่ตรงกับรูปกระดาน", "The numbers differ from the board"));
             browser.follow(browser.find(By.cssSelector("form[action$='/reject']:has(input[value='" + wrong + "']) button")));
-            assertThat(browser.find(By.tagName("main")).getText()).contains("ปฏิเสธรายงานแล้ว");
+            assertThat(browser.find(By.tagName("main")).getText()).contains(look.text("ปฏิเสธรายงานแล้ว", "Report rejected"));
 
             browser.follow(browser.find(By.cssSelector("form[action$='/approve'] button")));
-            browser.screenshot("phone-war-room-resolved");
+            browser.keyPage("03-resolved");
             assertThat(browser.location()).startsWith("/war-room");
-            assertThat(browser.find(By.tagName("main")).getText()).contains("บันทึกผลที่ตรวจแล้ว");
+            assertThat(browser.find(By.tagName("main")).getText()).contains(look.text("บันทึกผลที่ตรวจแล้ว", "Verified numbers saved"));
             assertThat((Long) browser.driver().executeScript("return document.documentElement.scrollWidth - window.innerWidth"))
                     .as("no sideways scrolling").isLessThanOrEqualTo(0L);
         }

@@ -32,6 +32,18 @@ public class Dates {
         return instant == null ? "" : SHORT.format(instant);
     }
 
+    private static final DateTimeFormatter THAI_MOMENT = DateTimeFormatter.ofPattern("d MMM G yyyy HH:mm:ss", LocaleConfiguration.THAI)
+            .withChronology(ThaiBuddhistChronology.INSTANCE).withZone(BANGKOK);
+    private static final DateTimeFormatter ENGLISH_MOMENT = DateTimeFormatter.ofPattern("d MMM yyyy HH:mm:ss", Locale.ENGLISH).withZone(BANGKOK);
+
+    /** 14 พ.ค. พ.ศ. 2566 20:15:07 in Thai, 14 May 2023 20:15:07 in English, Bangkok time: for logs that span days. */
+    public String moment(java.time.Instant instant) {
+        if (instant == null) {
+            return "";
+        }
+        return "en".equals(LocaleContextHolder.getLocale().getLanguage()) ? ENGLISH_MOMENT.format(instant) : THAI_MOMENT.format(instant);
+    }
+
     public String longDate(LocalDate date) {
         if (date == null) {
             return "";

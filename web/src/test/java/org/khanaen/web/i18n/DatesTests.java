@@ -1,0 +1,38 @@
+package org.khanaen.web.i18n;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.Locale;
+
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+import org.springframework.context.i18n.LocaleContextHolder;
+
+/** Thai readers count years in the Buddhist era (2023 is 2566) and read clock times in Bangkok time. */
+class DatesTests {
+
+    private final Dates dates = new Dates();
+    private final Instant pollsClosed = Instant.parse("2023-05-14T10:00:00Z");
+
+    @AfterEach
+    void reset() {
+        LocaleContextHolder.resetLocaleContext();
+    }
+
+    @Test
+    void thaiDatesAreInTheBuddhistEraAndTimesInBangkok() {
+        LocaleContextHolder.setLocale(LocaleConfiguration.THAI);
+        assertThat(dates.longDate(LocalDate.of(2023, 5, 14))).isEqualTo("14 พฤษภาคม พ.ศ. 2566");
+        assertThat(dates.moment(pollsClosed)).isEqualTo("14 พ.ค. พ.ศ. 2566 17:00:00");
+    }
+
+    @Test
+    void englishDatesAreInTheCommonEra() {
+        LocaleContextHolder.setLocale(Locale.ENGLISH);
+        assertThat(dates.longDate(LocalDate.of(2023, 5, 14))).isEqualTo("14 May 2023");
+        assertThat(dates.moment(pollsClosed)).isEqualTo("14 May 2023 17:00:00");
+        assertThat(dates.moment(null)).isEmpty();
+    }
+}
