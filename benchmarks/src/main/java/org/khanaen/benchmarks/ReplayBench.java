@@ -81,7 +81,8 @@ final class ReplayBench {
             JsonMapper json = app.getBean(JsonMapper.class);
             app.getBean(ElectionImports.class).importBuiltIn(ELECTION);
             ElectionCatalog catalog = app.getBean(ElectionCatalog.class);
-            Path source = file != null ? file : NationalFile.write(catalog, Path.of("target", "replay-national-th-2566.json"));
+            Path source = file != null ? file : NationalFile.write(catalog,
+                    app.getBean(ReportSubmissions.class).rules(ELECTION).majorParties(), Path.of("target", "replay-national-th-2566.json"));
             EctResults results;
             try (InputStream in = Files.newInputStream(source)) {
                 results = EctResults.read(in, json);
@@ -260,7 +261,7 @@ final class ReplayBench {
     /** A national results file in the ECT's format, made up from the reference data: every constituency, deterministic. */
     static final class NationalFile {
 
-        static Path write(ElectionCatalog catalog, Path to) throws Exception {
+        static Path write(ElectionCatalog catalog, Set<Integer> majorParties, Path to) throws Exception {
             var random = new SplittableRandom(2566);
             Map<String, List<CandidateView>> candidates = new HashMap<>();
             for (CandidateView c : catalog.candidates(ELECTION)) {
@@ -271,6 +272,13 @@ final class ReplayBench {
             Map<String, Long> registered = new HashMap<>();
             catalog.stationPoints(ELECTION).forEach(s -> registered.merge(s.constituencyCode(), (long) s.registeredVoters(), Long::sum));
             List<PartyView> parties = catalog.parties(ELECTION).stream().filter(p -> p.ballotNumber() != null).toList();
+            // the election's major parties are big everywhere, as in 2023 (a major party at 0 is a warning at a station)
+            Set<Integer> major = new HashSet<>();
+            for (int i = 0; i < parties.size(); i++) {
+                if (majorParties.contains(parties.get(i).ballotNumber())) {
+                    major.add(i);
+                }
+            }
             Map<String, List<ConstituencyView>> byProvince = new LinkedHashMap<>();
             catalog.constituencies(ELECTION, java.util.Optional.empty()).forEach(c -> byProvince.computeIfAbsent(c.province().code(), k -> new ArrayList<>()).add(c));
             StringBuilder out = new StringBuilder(8 << 20).append("{\n \"last_update\": \"2023-05-14T23:59+0700\",\n \"note\": \"SYNTHETIC: made up by"
@@ -284,10 +292,10 @@ final class ReplayBench {
                     long used = Math.round(registered.getOrDefault(c.code(), 0L) * (0.65 + 0.15 * random.nextDouble()));
                     long invalid = Math.round(used * (0.02 + 0.02 * random.nextDouble()));
                     long blank = Math.round(used * 0.01 * random.nextDouble());
-                    long[] votes = weights(candidates.getOrDefault(c.code(), List.of()).size(), used - invalid - blank, random);
+                    long[] votes = weights(candidates.getOrDefault(c.code(), List.of()).size(), used - invalid - blank, random, Set.of());
                     long plBlank = Math.max(0, blank + (random.nextBoolean() ? 1 : -1));
                     long plInvalid = invalid;
-                    long[] pl = weights(parties.size(), used - plInvalid - plBlank, random);
+                    long[] pl = weights(parties.size(), used - plInvalid - plBlank, random, major);
                     out.append(consSep).append("\n   {\"cons_id\": \"").append(c.code()).append("\", \"valid_votes\": ").append(used - invalid - blank)
                             .append(", \"invalid_votes\": ").append(invalid).append(", \"blank_votes\": ").append(blank)
                             .append(", \"party_list_valid_votes\": ").append(used - plInvalid - plBlank).append(", \"party_list_invalid_votes\": ")
@@ -318,7 +326,7 @@ final class ReplayBench {
         }
 
         /** {@code total} over n: a few large shares, the rest small, every one at least 1 where the total allows. */
-        private static long[] weights(int n, long total, SplittableRandom random) {
+        private static long[] weights(int n, long total, SplittableRandom random, Set<Integer> big) {
             long[] v = new long[n];
             if (n == 0) {
                 return v;
@@ -326,7 +334,8 @@ final class ReplayBench {
             double[] w = new double[n];
             double sum = 0;
             for (int i = 0; i < n; i++) {
-                w[i] = random.nextDouble() < 0.3 ? 5 + 20 * random.nextDouble() : 0.05 + 0.3 * random.nextDouble();
+                w[i] = big.contains(i) ? 40 + 40 * random.nextDouble()
+                        : random.nextDouble() < 0.3 ? 5 + 20 * random.nextDouble() : 0.05 + 0.3 * random.nextDouble();
                 sum += w[i];
             }
             long left = total;
