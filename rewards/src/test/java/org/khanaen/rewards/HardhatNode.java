@@ -118,7 +118,11 @@ final class HardhatNode {
     }
 
     private static void run(Path dir, Duration timeout, String... command) throws Exception {
-        Process p = new ProcessBuilder(command).directory(dir.toFile()).inheritIO().start();
+        // output to a log, and never the test JVM's stdin: node makes an inherited stdin non-blocking, which breaks
+        // surefire's channel to this JVM ("std/in stream corrupted", measured)
+        Path log = Files.createDirectories(dir.resolve("target")).resolve(command[0] + "-" + command[1] + ".log");
+        Process p = new ProcessBuilder(command).directory(dir.toFile()).redirectErrorStream(true).redirectOutput(log.toFile()).start();
+        p.getOutputStream().close();
         if (!p.waitFor(timeout.toSeconds(), TimeUnit.SECONDS) || p.exitValue() != 0) {
             p.destroy();
             throw new IllegalStateException(String.join(" ", command) + " failed in " + dir);
