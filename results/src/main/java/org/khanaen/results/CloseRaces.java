@@ -11,13 +11,19 @@ import org.khanaen.elections.ContestView;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.scheduling.annotation.Scheduled;
 import org.springframework.stereotype.Component;
-import org.springframework.transaction.annotation.Transactional;
+import org.springframework.transaction.PlatformTransactionManager;
+import org.springframework.transaction.TransactionDefinition;
+import org.springframework.transaction.support.TransactionTemplate;
 
 /**
  * Marks the stations of close constituency races, so their waiting counts come before the others in the war
  * room's queue. A race is close when the runner-up trails by less than the election's share of the leader's
  * votes, counted from each station's verified numbers or else its newest waiting final count (both kept on the
  * station contest). Every half minute: the race changes as counts come in; a national pass reads one table.
+ * <p>
+ * The sums are a plain read (no locks); the flags are changed a few constituencies at a time, each in its own short
+ * read-committed transaction, so reports arriving meanwhile wait for at most one small batch, never for the whole
+ * national pass (one long transaction here held every scanned row's lock and stalled the national replay).
  */
 @Component
 class CloseRaces {
@@ -25,11 +31,14 @@ class CloseRaces {
     private final JdbcClient jdbc;
     private final StationFacts facts;
     private final ResultsProperties properties;
+    private final TransactionTemplate shortTransaction;
 
-    CloseRaces(JdbcClient jdbc, StationFacts facts, ResultsProperties properties) {
+    CloseRaces(JdbcClient jdbc, StationFacts facts, ResultsProperties properties, PlatformTransactionManager transactions) {
         this.jdbc = jdbc;
         this.facts = facts;
         this.properties = properties;
+        this.shortTransaction = new TransactionTemplate(transactions);
+        this.shortTransaction.setIsolationLevel(TransactionDefinition.ISOLATION_READ_COMMITTED);
     }
 
     @Scheduled(fixedDelayString = "${khanaen.results.close-race-every:30s}", initialDelayString = "${khanaen.results.close-race-every:30s}")
@@ -38,7 +47,6 @@ class CloseRaces {
     }
 
     /** Marks the close races of one election; returns how many constituencies are close. */
-    @Transactional
     int mark(String electionId) {
         double share = properties.rulesFor(electionId).closeRace();
         int close = 0;
@@ -66,14 +74,17 @@ class CloseRaces {
         return close;
     }
 
+    private static final int BATCH = 20;
+
     private void update(String electionId, String contest, List<Long> constituencies, boolean close) {
-        for (int from = 0; from < constituencies.size(); from += 500) {
-            jdbc.sql("""
+        for (int from = 0; from < constituencies.size(); from += BATCH) {
+            List<Long> batch = constituencies.subList(from, Math.min(constituencies.size(), from + BATCH));
+            shortTransaction.executeWithoutResult(status -> jdbc.sql("""
                     update station_contest set close_race = :close,
                       queue_rank = case when state = 'FINAL' then (case when :close then 1 else 2 end) else queue_rank end
                     where election_id = :election and contest_code = :contest and constituency_id in (:ids) and close_race <> :close""")
                     .param("close", close).param("election", electionId).param("contest", contest)
-                    .param("ids", constituencies.subList(from, Math.min(constituencies.size(), from + 500))).update();
+                    .param("ids", batch).update());
         }
     }
 
