@@ -93,6 +93,11 @@ public class AssignmentNotices {
         }
     }
 
+    /** Assignment mails queued and not yet handed to the mail server (all elections: the outbox does not know them apart). */
+    public long waitingToGo() {
+        return outbox.waiting("assignment");
+    }
+
     public int pending(String electionId) {
         return jdbc.sql("select count(*) from assignment where election_id = ? and notified_at is null").param(electionId)
                 .query(Integer.class).single();

@@ -119,17 +119,20 @@ public class AssignmentResponses {
         }
     }
 
+    /** Whether volunteers can check in now: on the election's day, from 05:00 local time. */
+    public boolean checkInOpen(String electionId) {
+        LocalDate day = places.electionDay(electionId);
+        ZonedDateTime now = ZonedDateTime.now(clock.withZone(properties.zone()));
+        return day != null && now.toLocalDate().equals(day) && !now.toLocalTime().isBefore(LocalTime.of(5, 0));
+    }
+
     /** On election day, from 05:00 local time, at their own station or role. Checking in twice is harmless. */
     @Transactional
     public void checkIn(AccountId account, AssignmentId id) {
         AssignmentView a = owned(account, id);
-        LocalDate day = places.electionDay(a.electionId());
-        if (day == null) {
-            throw new AssignmentProblem("assignment.problem.not-election-day", "?");
-        }
-        ZonedDateTime now = ZonedDateTime.now(clock.withZone(properties.zone()));
-        if (!now.toLocalDate().equals(day) || now.toLocalTime().isBefore(LocalTime.of(5, 0))) {
-            throw new AssignmentProblem("assignment.problem.not-election-day", day);
+        if (!checkInOpen(a.electionId())) {
+            LocalDate day = places.electionDay(a.electionId());
+            throw new AssignmentProblem("assignment.problem.not-election-day", day == null ? "?" : day);
         }
         if (jdbc.sql("update assignment set checked_in_at = ?, state = 'CONFIRMED', link_nonce = null, version = version + 1 where id = ? and checked_in_at is null")
                 .params(Timestamp.from(clock.instant()), id.value()).update() == 1) {

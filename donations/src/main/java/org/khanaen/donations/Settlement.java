@@ -44,7 +44,7 @@ class Settlement {
         ledger.add(LedgerRecords.DONATION, donation.amountSatang(), at, donation.id(), null, "donation:" + donation.id());
         receipts.send(donation, at);
         events.publishEvent(new DonationSucceeded(donation.donationId(), donation.amountSatang(), donation.currency(), donation.email(),
-                donation.name(), donation.anonymous(), at));
+                donation.name(), donation.anonymous(), at, donation.locale()));
         settle(donation.id(), at); // a refund or dispute reported before the success
         return true;
     }

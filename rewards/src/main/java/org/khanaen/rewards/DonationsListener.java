@@ -24,7 +24,7 @@ class DonationsListener {
     @Async
     @TransactionalEventListener
     void on(DonationSucceeded event) {
-        rewards.issueForDonation(ref(event.donationId().value()), event.amountSatang(), event.email(), event.name(), null);
+        rewards.issueForDonation(ref(event.donationId().value()), event.amountSatang(), event.email(), event.name(), event.locale());
     }
 
     @Async

@@ -175,8 +175,11 @@ class IssuingTests {
         var donation = new org.khanaen.donations.DonationId(id);
 
         scenario.publish(new org.khanaen.donations.DonationSucceeded(donation, base + 1_000_00, "thb", "giver@example.org", "ผู้ให้", false,
-                Instant.now())).andWaitForStateChange(() -> coupons(key), n -> n > 0);
+                Instant.now(), java.util.Locale.ENGLISH)).andWaitForStateChange(() -> coupons(key), n -> n > 0);
         assertThat(jdbc.sql("select offer_id from coupon where trigger_key = ?").param(key).query(Long.class).list()).contains(small, large);
+        // the wallet's mail in the language the donor gave in
+        assertThat(jdbc.sql("select subject from mail_outbox where dedup_key = ?").param("rewards-wallet:" + id).query(String.class).single())
+                .isEqualTo("Your thank-you coupons from Khanaen");
 
         // 500 baht back: what is left still earns the smaller offer, not the larger one
         scenario.publish(new org.khanaen.donations.DonationRefunded(donation, 500_00, 500_00, base + 1_000_00, "thb", "giver@example.org", false,

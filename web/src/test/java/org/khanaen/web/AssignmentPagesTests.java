@@ -264,5 +264,14 @@ class AssignmentPagesTests {
 
         mvc.perform(post(ELECTION + "/assignment/notify").with(csrf()).with(admin()))
                 .andExpect(status().is3xxRedirection()).andExpect(flash().attribute("notifyStarted", notNullValue()));
+        // the page's progress bar reads who is still to be told and the mails waiting to go, as numbers
+        mvc.perform(get(ELECTION + "/assignment/mail-progress").with(admin())).andExpect(status().isOk())
+                .andExpect(jsonPath("$.toTell").isNumber()).andExpect(jsonPath("$.waiting").isNumber());
+        mvc.perform(get(ELECTION + "/assignment/mail-progress").with(user("someone").roles("VOLUNTEER"))).andExpect(status().isForbidden());
+        mvc.perform(get("/admin/elections/no-such/assignment/mail-progress").with(admin())).andExpect(status().isNotFound());
+        mvc.perform(get(ELECTION + "/assignment").flashAttr("notifyStarted", 1606).with(admin()))
+                .andExpect(content().string(containsString("id=\"mail-progress\"")))
+                .andExpect(content().string(containsString("แจ้งแล้ว 0 จาก 1,606 คน")))
+                .andExpect(content().string(containsString("data-text=\"แจ้งแล้ว {0} จาก {1} คน")));
     }
 }

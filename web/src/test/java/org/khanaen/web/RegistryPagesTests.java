@@ -3,6 +3,7 @@ package org.khanaen.web;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 import static org.hamcrest.Matchers.containsString;
+import static org.hamcrest.Matchers.not;
 import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestBuilders.formLogin;
 import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.csrf;
 import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.user;
@@ -75,6 +76,14 @@ class RegistryPagesTests {
                 .andExpect(authenticated().withRoles("ORG_COORDINATOR"));
         mvc.perform(get("/org/pages-ngo/volunteers").with(user("new.coordinator@example.org").roles("ORG_COORDINATOR")))
                 .andExpect(status().isOk()).andExpect(content().string(containsString("อาสาสมัครของ มูลนิธิทดสอบ")));
+
+        // the first API token is issued at once; replacing it (partner apps lose the old one) asks first
+        mvc.perform(get("/admin/organisations/pages-ngo").with(user("boss").roles("ADMIN")))
+                .andExpect(content().string(not(containsString("data-confirm"))));
+        mvc.perform(post("/admin/organisations/pages-ngo/api-token").with(csrf()).with(user("boss").roles("ADMIN")))
+                .andExpect(redirectedUrl("/admin/organisations/pages-ngo"));
+        mvc.perform(get("/admin/organisations/pages-ngo").with(user("boss").roles("ADMIN")))
+                .andExpect(content().string(containsString("data-confirm=\"ออกโทเคนใหม่ใช่ไหม")));
     }
 
     @Test

@@ -205,9 +205,20 @@ class VolunteerAssignmentPagesTests {
                 .andExpect(content().string(containsString(station.code())))
                 .andExpect(content().string(containsString("แดง ตัวจริง")))
                 .andExpect(content().string(containsString("ขาว ตัวสำรอง")))
-                .andExpect(content().string(containsString("ตัวจริงยังไม่เช็กอิน")))
+                .andExpect(content().string(containsString("ตัวจริงยังไม่ตอบรับ"))) // before election day: who has not said yes
+                .andExpect(content().string(not(containsString("ยังไม่เช็กอิน"))))
                 .andExpect(content().string(containsString("/lead/stations/" + station.id() + "/backup-into-place")));
         mvc.perform(get("/me/assignment").with(signedIn(lead))).andExpect(content().string(containsString("href=\"/lead\"")));
+        // ~200 stations: forty cards a page, the way to the next, a page past the end shows the last
+        int stations = fixture.stations("BKK_24").size();
+        int pages = (stations + 39) / 40;
+        String first = mvc.perform(get("/lead").param("show", "all").with(signedIn(lead))).andReturn().getResponse().getContentAsString();
+        assertThat(first.split("<li class=\"card", -1).length - 1).isEqualTo(40);
+        assertThat(first).contains("หน้า 1 จาก " + pages).contains("href=\"/lead?show=all&amp;page=2\"");
+        String last = mvc.perform(get("/lead").param("show", "all").param("page", "999").with(signedIn(lead))).andReturn().getResponse()
+                .getContentAsString();
+        assertThat(last.split("<li class=\"card", -1).length - 1).isEqualTo(stations - 40 * (pages - 1));
+        assertThat(last).contains("หน้า " + pages + " จาก " + pages).doesNotContain("rel=\"next\"");
 
         mvc.perform(post("/lead/stations/" + station.id() + "/backup-into-place").with(csrf()).with(signedIn(lead)))
                 .andExpect(redirectedUrl("/lead")).andExpect(flash().attribute("notice", "lead.backup.done"));

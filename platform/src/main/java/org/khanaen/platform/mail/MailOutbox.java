@@ -30,6 +30,11 @@ public class MailOutbox {
         rows.insert(mail, LocalDateTime.ofInstant(clock.instant(), ZoneOffset.UTC));
     }
 
+    /** How many mails of this category (the template's name) are queued and not sent yet: progress for people. */
+    public long waiting(String category) {
+        return rows.pending(category);
+    }
+
     /**
      * Deletes every mail to this address, queued, sent or failed: the outbox's part of erasing a
      * person's data (PDPA). Addresses compare without regard to case, like the database's collation.

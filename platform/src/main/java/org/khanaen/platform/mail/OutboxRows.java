@@ -83,6 +83,11 @@ final class OutboxRows {
         return name == null ? null : new MailAttachment(name, rs.getString("attachment_type"), rs.getBytes("attachment"));
     }
 
+    /** Read on the due index's status prefix: only queued rows are looked at, never the sent history. */
+    long pending(String category) {
+        return jdbc.sql("select count(*) from mail_outbox where status = 'PENDING' and category = ?").param(category).query(Long.class).single();
+    }
+
     /** Recorded even if the claim has run out meanwhile: the mail did go, so nobody may send it again. */
     void markSent(long id, LocalDateTime now) {
         jdbc.sql("""

@@ -27,6 +27,7 @@ import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.bind.annotation.ResponseBody;
 import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 
 /** Administrators run automatic assignment for an election, keep the war-room shifts and send the assignment mail. */
@@ -120,6 +121,17 @@ class AdminAssignmentController {
         });
         redirect.addFlashAttribute("notifyStarted", pending);
         return "redirect:/admin/elections/" + electionId + "/assignment#mail";
+    }
+
+    /** For the page's progress bar while the mail goes out: who is still to be told, and mails not yet sent. */
+    @GetMapping(path = "/mail-progress", produces = "application/json")
+    @ResponseBody
+    MailProgress mailProgress(@PathVariable String electionId) {
+        pages.election(electionId);
+        return new MailProgress(notices.pending(electionId), notices.waitingToGo());
+    }
+
+    record MailProgress(int toTell, long waiting) {
     }
 
     private String page(ElectionSummary election, AssignmentPages.RunForm form, Model model) {

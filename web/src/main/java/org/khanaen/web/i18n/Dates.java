@@ -44,6 +44,18 @@ public class Dates {
         return "en".equals(LocaleContextHolder.getLocale().getLanguage()) ? ENGLISH_MOMENT.format(instant) : THAI_MOMENT.format(instant);
     }
 
+    private static final DateTimeFormatter THAI_DATE_TIME = DateTimeFormatter.ofPattern("d MMM G yyyy HH:mm", LocaleConfiguration.THAI)
+            .withChronology(ThaiBuddhistChronology.INSTANCE).withZone(BANGKOK);
+    private static final DateTimeFormatter ENGLISH_DATE_TIME = DateTimeFormatter.ofPattern("d MMM yyyy HH:mm", Locale.ENGLISH).withZone(BANGKOK);
+
+    /** 14 พ.ค. พ.ศ. 2566 20:15 in Thai, 14 May 2023 20:15 in English, Bangkok time: for what people plan by (a coupon's days). */
+    public String dateTime(java.time.Instant instant) {
+        if (instant == null) {
+            return "";
+        }
+        return "en".equals(LocaleContextHolder.getLocale().getLanguage()) ? ENGLISH_DATE_TIME.format(instant) : THAI_DATE_TIME.format(instant);
+    }
+
     public String longDate(LocalDate date) {
         if (date == null) {
             return "";

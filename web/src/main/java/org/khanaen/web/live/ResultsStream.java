@@ -110,7 +110,11 @@ class ResultsStream implements DisposableBean {
         subscription.close();
         listeners.forEach(l -> {
             stop(l);
-            l.emitter().complete();
+            try {
+                l.emitter().complete();
+            } catch (IllegalStateException alreadyGone) {
+                // at shutdown the web server may have closed the connection and recycled its response first
+            }
         });
     }
 }

@@ -26,6 +26,7 @@ class DatesTests {
         LocaleContextHolder.setLocale(LocaleConfiguration.THAI);
         assertThat(dates.longDate(LocalDate.of(2023, 5, 14))).isEqualTo("14 พฤษภาคม พ.ศ. 2566");
         assertThat(dates.moment(pollsClosed)).isEqualTo("14 พ.ค. พ.ศ. 2566 17:00:00");
+        assertThat(dates.dateTime(pollsClosed)).isEqualTo("14 พ.ค. พ.ศ. 2566 17:00");
     }
 
     @Test
@@ -34,5 +35,7 @@ class DatesTests {
         assertThat(dates.longDate(LocalDate.of(2023, 5, 14))).isEqualTo("14 May 2023");
         assertThat(dates.moment(pollsClosed)).isEqualTo("14 May 2023 17:00:00");
         assertThat(dates.moment(null)).isEmpty();
+        assertThat(dates.dateTime(pollsClosed)).isEqualTo("14 May 2023 17:00");
+        assertThat(dates.dateTime(null)).isEmpty();
     }
 }

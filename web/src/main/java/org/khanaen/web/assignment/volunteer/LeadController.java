@@ -12,7 +12,9 @@ import org.khanaen.assignment.AssignmentProblem;
 import org.khanaen.assignment.AssignmentView;
 import org.khanaen.assignment.Coverage;
 import org.khanaen.assignment.Coverage.StationRow;
+import org.khanaen.assignment.AssignmentResponses;
 import org.khanaen.assignment.ManualAssignments;
+import org.khanaen.assignment.StationAttention;
 import org.khanaen.assignment.StationRole;
 import org.khanaen.assignment.Tier;
 import org.khanaen.elections.ConstituencyView;
@@ -51,9 +53,15 @@ class LeadController {
     record Placed(Coverage.Person person, StationView station, StationRole role) {
     }
 
-    /** A station on the dashboard; attention when nobody has checked in as its primary. */
-    record Line(StationRow row, boolean attention) {
+    /** A station on the dashboard and why it needs the lead, if it does. */
+    record Line(StationRow row, StationAttention why) {
+        public boolean attention() {
+            return why.needed();
+        }
     }
+
+    /** Cards per page: a constituency has ~230 stations, more than anyone scrolls through on a phone. */
+    static final int PAGE = 40;
 
     private final String election;
     private final Coverage coverage;
@@ -62,9 +70,11 @@ class LeadController {
     private final ElectionCatalog catalog;
     private final CurrentAccount current;
     private final ProblemText problems;
+    private final AssignmentResponses responses;
 
     LeadController(@Value("${khanaen.registry.election:th-2566}") String election, Coverage coverage, ManualAssignments manual,
-            VolunteerPool pool, ElectionCatalog catalog, CurrentAccount current, ProblemText problems) {
+            VolunteerPool pool, ElectionCatalog catalog, CurrentAccount current, ProblemText problems, AssignmentResponses responses) {
+        this.responses = responses;
         this.election = election;
         this.coverage = coverage;
         this.manual = manual;
@@ -74,21 +84,38 @@ class LeadController {
         this.problems = problems;
     }
 
+    /**
+     * The stations needing attention first (by default only those, while there are any), a page at a time; the
+     * move, swap and release forms below still list the whole constituency.
+     */
     @GetMapping("/lead")
-    String dashboard(Authentication authentication, HttpServletResponse response, Model model) {
+    String dashboard(@RequestParam(required = false) String show, @RequestParam(defaultValue = "1") int page, Authentication authentication,
+            HttpServletResponse response, Model model) {
         Optional<Lead> signedIn = lead(authentication);
         if (signedIn.isEmpty()) {
             return notALead(response);
         }
         Lead lead = signedIn.get();
+        boolean checkInOpen = responses.checkInOpen(election);
         List<StationRow> rows = coverage.stations(election, lead.constituency().code());
-        List<Line> lines = rows.stream()
-                .map(r -> new Line(r, r.primary() == null || !r.primary().checkedIn()))
-                .sorted(Comparator.comparing(line -> !line.attention())) // stable: the catalogue's order within each group
+        List<Line> all = rows.stream()
+                .map(r -> new Line(r, StationAttention.of(r, checkInOpen)))
+                .sorted(Comparator.comparingInt(line -> line.why().urgency())) // stable: the catalogue's order within each group
                 .toList();
-        model.addAttribute("constituency", lead.constituency());
+        long missing = all.stream().filter(Line::attention).count();
+        boolean onlyAttention = show == null ? missing > 0 : show.equals("attention");
+        List<Line> shown = onlyAttention ? all.stream().filter(Line::attention).toList() : all;
+        int pages = Math.max(1, (shown.size() + PAGE - 1) / PAGE);
+        int at = Math.clamp(page, 1, pages);
+        List<Line> lines = shown.subList((at - 1) * PAGE, Math.min(shown.size(), at * PAGE));
+        model.addAttribute("checkInOpen", checkInOpen);
+        model.addAttribute("show", onlyAttention ? "attention" : "all");
+        model.addAttribute("page", at);
+        model.addAttribute("pages", pages);
+        model.addAttribute("total", all.size());
         model.addAttribute("lines", lines);
-        model.addAttribute("missing", lines.stream().filter(Line::attention).count());
+        model.addAttribute("missing", missing);
+        model.addAttribute("constituency", lead.constituency());
         // for the move, swap and release forms: the constituency's stations and who stands at them, in the catalogue's order
         model.addAttribute("stations", rows.stream().map(StationRow::station).toList());
         model.addAttribute("people", rows.stream().flatMap(r -> Stream.of(
