@@ -79,10 +79,7 @@ class AssignmentElectionDayTests {
         StationView station = fixture.stations("LPG_1").get(look.number());
         fixture.atStation(person, station, StationRole.PRIMARY);
         try (Browser browser = Browser.start(port, "check-in", look)) {
-            browser.open("/login");
-            browser.type("username", person.email());
-            browser.type("password", "volunteer pass");
-            browser.enter(browser.find(By.id("password")));
+            browser.signIn(person.email(), "volunteer pass");
             browser.open("/me/assignment");
             assertThat(browser.find(By.tagName("main")).getText()).contains(station.code());
             browser.keyPage("01-before");

@@ -46,10 +46,7 @@ class CoordinatorBrowserTests {
         var org = fixture.organisation(slug);
         Path csv = roster(look);
         try (Browser browser = Browser.start(port, "import", look)) {
-            browser.open("/login");
-            browser.type("username", org.coordinator());
-            browser.type("password", "coordinator password 1");
-            browser.enter(browser.find(By.id("password")));
+            browser.signIn(org.coordinator(), "coordinator password 1");
             browser.open("/org/" + slug + "/volunteers");
             browser.follow(browser.find(By.linkText(look.text("นำเข้าจากไฟล์ CSV", "Import from CSV"))));
             browser.keyPage("01-upload");

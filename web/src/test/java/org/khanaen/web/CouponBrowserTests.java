@@ -87,7 +87,7 @@ class CouponBrowserTests {
             counts.send(station, "constituency", backup.volunteer(), slug + "-backup", count, List.of());
 
             try (Browser browser = Browser.start(port, "coupon-volunteer", look)) {
-                signIn(browser, primary.email(), "volunteer pass");
+                browser.signIn(primary.email(), "volunteer pass");
                 // the coupon is issued after the verification's commit, on another thread: the volunteer reloads
                 WebElement coupon = browser.until(Duration.ofSeconds(30), driver -> {
                     browser.open("/me/coupons");
@@ -150,7 +150,7 @@ class CouponBrowserTests {
 
             try (Browser browser = Browser.start(port, "coupon-sponsor", look)) {
                 // the first sign-in with the password an administrator passed on: the sponsor chooses their own
-                signIn(browser, sponsor.username(), sponsor.password());
+                browser.signIn(sponsor.username(), sponsor.password());
                 assertThat(browser.location()).isEqualTo("/account/password");
                 browser.type("currentPassword", sponsor.password());
                 browser.type("newPassword", "my own counter password");
@@ -190,12 +190,6 @@ class CouponBrowserTests {
         }
     }
 
-    private static void signIn(Browser browser, String username, String password) {
-        browser.open("/login");
-        browser.type("username", username);
-        browser.type("password", password);
-        browser.enter(browser.find(By.id("password")));
-    }
 
     /** The QR image arrived and decoded as an image (the browser knows its size), not a broken icon. */
     private static void assertQrShown(Browser browser, WebElement coupon) {

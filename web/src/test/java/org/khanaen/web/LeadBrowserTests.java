@@ -55,10 +55,7 @@ class LeadBrowserTests {
         fixture.atStation(backup, station, StationRole.BACKUP);
 
         try (Browser browser = Browser.start(port, "lead", look)) {
-            browser.open("/login");
-            browser.type("username", lead.email());
-            browser.type("password", "volunteer pass");
-            browser.enter(browser.find(By.id("password")));
+            browser.signIn(lead.email(), "volunteer pass");
             browser.open("/lead");
             String card = "//li[contains(@class, 'card')][.//h2/span[1][normalize-space()='" + station.code() + "']]";
             assertThat(browser.find(By.xpath(card)).getText()).contains(noShow.name(), backup.name());

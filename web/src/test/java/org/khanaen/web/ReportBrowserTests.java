@@ -52,10 +52,7 @@ class ReportBrowserTests {
         var station = fixture.stations("KKN_5").get(1 + look.number());
         fixture.atStation(person, station, StationRole.PRIMARY);
         try (Browser browser = Browser.start(port, "report", look)) {
-            browser.open("/login");
-            browser.type("username", person.email());
-            browser.type("password", "volunteer pass");
-            browser.enter(browser.find(By.id("password")));
+            browser.signIn(person.email(), "volunteer pass");
             browser.open("/me/assignment");
             browser.keyPage("00-assignment");
             browser.enter(browser.find(By.cssSelector("a.report-link")));

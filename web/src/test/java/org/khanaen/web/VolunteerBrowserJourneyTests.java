@@ -65,7 +65,7 @@ class VolunteerBrowserJourneyTests {
             assertThat(browser.find(By.id("phone")).getDomAttribute("aria-invalid")).isEqualTo("true");
             browser.keyPage("02-join-field-error");
 
-            signIn(browser, org.coordinator(), "coordinator password 1");
+            browser.signIn(org.coordinator(), "coordinator password 1");
             browser.enter(browser.find(By.linkText(look.text("รายชื่ออาสาสมัคร", "Volunteers")))); // a link followed with Enter
             assertThat(browser.location()).isEqualTo("/org/" + slug + "/volunteers");
             browser.keyPage("06-roster");
@@ -151,7 +151,7 @@ class VolunteerBrowserJourneyTests {
     }
 
     private void approveAsTheCoordinator(Browser browser, String coordinator) {
-        signIn(browser, coordinator, "coordinator password 1");
+        browser.signIn(coordinator, "coordinator password 1");
         browser.follow(browser.find(By.linkText("รายชื่ออาสาสมัคร")));
         assertThat(browser.location()).isEqualTo("/org/browser-1/volunteers");
 
@@ -186,7 +186,7 @@ class VolunteerBrowserJourneyTests {
         // the mail's link to "my page" asks for signing in first, then goes on there
         followMailLink(browser, "/me");
         assertThat(browser.location()).isEqualTo("/login");
-        signIn(browser, EMAIL, PASSWORD);
+        browser.signIn(EMAIL, PASSWORD);
 
         assertThat(browser.location()).isIn("/me", "/me?continue"); // Spring Security's mark of a saved request
         assertThat(browser.find(By.tagName("h1")).getText()).isEqualTo("การเป็นอาสาสมัครของฉัน");
@@ -194,16 +194,6 @@ class VolunteerBrowserJourneyTests {
         assertThat(membership.findElement(By.cssSelector(".badge")).getText()).isEqualTo("อนุมัติแล้ว");
         assertThat(browser.find(By.id("fullName")).getDomProperty("value")).isEqualTo(NAME);
         browser.keyPage("09-me");
-    }
-
-    private void signIn(Browser browser, String username, String password) {
-        if (!browser.location().equals("/login")) {
-            browser.open("/login");
-        }
-        browser.type("username", username);
-        browser.type("password", password);
-        browser.enter(browser.find(By.id("password"))); // as many do: Enter in the last field, no click
-        assertThat(browser.location()).as("after signing in as " + username).doesNotStartWith("/login");
     }
 
     /**

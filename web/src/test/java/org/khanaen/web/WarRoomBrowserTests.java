@@ -63,10 +63,7 @@ class WarRoomBrowserTests {
         accounts.create(new NewAccount(verifier, "ผู้ตรวจ", "war room password 1", Set.of(Role.WAR_ROOM), false));
         // older conflicts from other tests may sit ahead in the queue: this one is taken by opening it
         try (Browser browser = Browser.start(port, "war-room", look)) {
-            browser.open("/login");
-            browser.type("username", verifier);
-            browser.type("password", "war room password 1");
-            browser.enter(browser.find(By.id("password")));
+            browser.signIn(verifier, "war room password 1");
 
             browser.open("/war-room");
             browser.keyPage("01-queue");

@@ -128,6 +128,17 @@ public final class Browser implements AutoCloseable {
         driver.get(app.resolve(path).toString());
     }
 
+    /** Signs in on the sign-in page as a person would: name, password, Enter in the last field; fails if refused. */
+    public void signIn(String username, String password) {
+        if (!location().equals("/login")) {
+            open("/login");
+        }
+        type("username", username);
+        type("password", password);
+        enter(find(By.id("password")));
+        assertThat(location()).as("after signing in as " + username).doesNotStartWith("/login");
+    }
+
     /** Where the browser is, as path and query, e.g. {@code /join/some-org/sent}. */
     public String location() {
         URI here = URI.create(driver.getCurrentUrl());
@@ -228,11 +239,14 @@ public final class Browser implements AutoCloseable {
         return invisible;
     }
 
-    /** Clicks what loads another page (a link, a form's button) and waits until the old page is gone. */
+    /**
+     * Clicks what loads another page (a link, a form's button) and waits until the old page is gone: up to 30 s, as a
+     * page that writes (a war-room approval) once took over 10 s on a 2-core machine busy with the whole suite.
+     */
     public void follow(WebElement element) {
         WebElement page = driver.findElement(By.tagName("html"));
         element.click();
-        until(unused -> replaced(page));
+        until(Duration.ofSeconds(30), unused -> replaced(page));
     }
 
     /**
