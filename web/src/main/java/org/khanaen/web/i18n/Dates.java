@@ -38,10 +38,7 @@ public class Dates {
 
     /** 14 พ.ค. พ.ศ. 2566 20:15:07 in Thai, 14 May 2023 20:15:07 in English, Bangkok time: for logs that span days. */
     public String moment(java.time.Instant instant) {
-        if (instant == null) {
-            return "";
-        }
-        return "en".equals(LocaleContextHolder.getLocale().getLanguage()) ? ENGLISH_MOMENT.format(instant) : THAI_MOMENT.format(instant);
+        return inReadersLanguage(instant, THAI_MOMENT, ENGLISH_MOMENT);
     }
 
     private static final DateTimeFormatter THAI_DATE_TIME = DateTimeFormatter.ofPattern("d MMM G yyyy HH:mm", LocaleConfiguration.THAI)
@@ -50,10 +47,14 @@ public class Dates {
 
     /** 14 พ.ค. พ.ศ. 2566 20:15 in Thai, 14 May 2023 20:15 in English, Bangkok time: for what people plan by (a coupon's days). */
     public String dateTime(java.time.Instant instant) {
+        return inReadersLanguage(instant, THAI_DATE_TIME, ENGLISH_DATE_TIME);
+    }
+
+    private static String inReadersLanguage(java.time.Instant instant, DateTimeFormatter thai, DateTimeFormatter english) {
         if (instant == null) {
             return "";
         }
-        return "en".equals(LocaleContextHolder.getLocale().getLanguage()) ? ENGLISH_DATE_TIME.format(instant) : THAI_DATE_TIME.format(instant);
+        return ("en".equals(LocaleContextHolder.getLocale().getLanguage()) ? english : thai).format(instant);
     }
 
     public String longDate(LocalDate date) {
