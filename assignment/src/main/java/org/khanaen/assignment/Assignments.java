@@ -69,6 +69,16 @@ class Assignments {
                 .params(electionId, volunteer.value()).query(Assignments::map).optional();
     }
 
+    /** Several volunteers' assignments in one query (a batch of reports checks all its senders at once). */
+    List<AssignmentView> ofVolunteers(String electionId, Collection<VolunteerId> volunteers) {
+        if (volunteers.isEmpty()) {
+            return List.of();
+        }
+        return jdbc.sql("select " + COLUMNS + " from assignment where election_id = :election and volunteer_id in (:ids)")
+                .param("election", electionId).param("ids", volunteers.stream().map(VolunteerId::value).distinct().toList())
+                .query(Assignments::map).list();
+    }
+
     List<AssignmentView> allOfVolunteer(VolunteerId volunteer) {
         return jdbc.sql("select " + COLUMNS + " from assignment where volunteer_id = ?").param(volunteer.value()).query(Assignments::map).list();
     }

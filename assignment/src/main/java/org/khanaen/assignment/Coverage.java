@@ -252,4 +252,11 @@ public class Coverage {
     public Optional<AssignmentView> assignmentOf(String electionId, VolunteerId volunteer) {
         return assignments.ofVolunteer(electionId, volunteer);
     }
+
+    /** The assignments of these volunteers in the election, by volunteer (those without one are absent). */
+    public Map<VolunteerId, AssignmentView> assignmentsOf(String electionId, java.util.Collection<VolunteerId> volunteers) {
+        Map<VolunteerId, AssignmentView> found = new HashMap<>();
+        assignments.ofVolunteers(electionId, volunteers).forEach(a -> found.put(a.volunteer(), a));
+        return found;
+    }
 }

@@ -100,34 +100,22 @@ public class ReportSubmissions {
      */
     @Transactional(isolation = org.springframework.transaction.annotation.Isolation.READ_COMMITTED)
     public Result submit(Submission s) {
-        if (s.idempotencyKey() == null || !s.idempotencyKey().matches("[A-Za-z0-9_-]{8,80}")) {
-            throw new ReportProblem("report.problem.key");
-        }
-        StationPoint station = facts.station(s.electionId(), s.stationId())
-                .orElseThrow(() -> new ReportProblem("report.problem.no-station"));
-        if (!mayReport(s, station)) {
+        Prepared p = prepare(s);
+        StationPoint station = p.station();
+        if (!mayReport(s, s.volunteer() == null ? null : coverage.assignmentOf(s.electionId(), s.volunteer()).orElse(null), station)) {
             throw new ReportProblem("report.problem.not-yours");
         }
         Optional<Long> earlier = existing(s);
         if (earlier.isPresent()) {
             return already(s, earlier.get());
         }
-        Set<Integer> numbers = facts.ballotNumbers(s.electionId(), s.contestCode(), station.constituencyId());
-        if (numbers.isEmpty()) {
-            throw new ReportProblem("report.problem.no-contest");
-        }
-        if (s.photos().size() > 10) {
-            throw new ReportProblem("report.problem.too-many-photos");
-        }
         List<StoredPhoto> sent = s.photos().stream()
                 .map(id -> photos.find(id).orElseThrow(() -> new ReportProblem("report.problem.no-photo"))).toList();
         String votes = votesText(s.tally().votes());
         String votesHash = sha256(votes);
-        ElectionRules rules = properties.rulesFor(s.electionId());
-        boolean partyBallot = facts.contest(s.electionId(), s.contestCode()).map(c -> c.ballot() == BallotKind.PARTY).orElse(false);
-        Findings findings = Checks.run(s.tally(), new CheckContext(station.registeredVoters(), numbers,
-                partyBallot ? rules.majorParties() : Set.of(), otherContestFinal(s), samePhotoAt(s, sent), sameVotesAt(s, votesHash),
-                rules.tolerances()));
+        ElectionRules rules = p.rules();
+        Findings findings = Checks.run(s.tally(), new CheckContext(station.registeredVoters(), p.numbers(), p.majorParties(),
+                otherContestFinal(s), samePhotoAt(s, sent), sameVotesAt(s, votesHash), rules.tolerances()));
         if (!findings.acceptable(s.warningsConfirmed())) {
             return new Result(Outcome.REFUSED, null, findings);
         }
@@ -158,6 +146,33 @@ public class ReportSubmissions {
         return new Result(Outcome.STORED, id, findings);
     }
 
+    /** What a report needs from memory before anything is read from the database. */
+    record Prepared(Submission submission, StationPoint station, Set<Integer> numbers, Set<Integer> majorParties, ElectionRules rules) {
+    }
+
+    /**
+     * The checks that need no database: the key's form, the station, the contest, the number of photos.
+     *
+     * @throws ReportProblem refused before its numbers are looked at
+     */
+    Prepared prepare(Submission s) {
+        if (s.idempotencyKey() == null || !s.idempotencyKey().matches("[A-Za-z0-9_-]{8,80}")) {
+            throw new ReportProblem("report.problem.key");
+        }
+        StationPoint station = facts.station(s.electionId(), s.stationId())
+                .orElseThrow(() -> new ReportProblem("report.problem.no-station"));
+        Set<Integer> numbers = facts.ballotNumbers(s.electionId(), s.contestCode(), station.constituencyId());
+        if (numbers.isEmpty()) {
+            throw new ReportProblem("report.problem.no-contest");
+        }
+        if (s.photos().size() > 10) {
+            throw new ReportProblem("report.problem.too-many-photos");
+        }
+        ElectionRules rules = properties.rulesFor(s.electionId());
+        boolean partyBallot = facts.contest(s.electionId(), s.contestCode()).map(c -> c.ballot() == BallotKind.PARTY).orElse(false);
+        return new Prepared(s, station, numbers, partyBallot ? rules.majorParties() : Set.of(), rules);
+    }
+
     /** The report, if this volunteer sent it; nobody else learns that it exists. */
     public Optional<Status> status(long reportId, VolunteerId volunteer) {
         return jdbc.sql("""
@@ -182,7 +197,7 @@ public class ReportSubmissions {
     }
 
     /** The report stored before under this key, if it is the same station and contest; a key reused for another is refused. */
-    private Result already(Submission s, long id) {
+    Result already(Submission s, long id) {
         boolean same = jdbc.sql("select count(*) from station_report where id = ? and station_id = ? and contest_code = ?")
                 .params(id, s.stationId(), s.contestCode()).query(Long.class).single() == 1;
         if (!same) {
@@ -197,13 +212,12 @@ public class ReportSubmissions {
     }
 
     /** The station's own volunteer, primary or backup, or the lead of its constituency. */
-    private boolean mayReport(Submission s, StationPoint station) {
-        if (s.volunteer() == null) {
+    static boolean mayReport(Submission s, AssignmentView a, StationPoint station) {
+        if (s.volunteer() == null || a == null) {
             return false;
         }
-        Optional<AssignmentView> a = coverage.assignmentOf(s.electionId(), s.volunteer());
-        return a.map(x -> x.tier() == Tier.STATION && x.placeId() == station.id()
-                || x.tier() == Tier.CONSTITUENCY_LEAD && x.placeId() == station.constituencyId()).orElse(false);
+        return a.tier() == Tier.STATION && a.placeId() == station.id()
+                || a.tier() == Tier.CONSTITUENCY_LEAD && a.placeId() == station.constituencyId();
     }
 
     /**
@@ -222,7 +236,7 @@ public class ReportSubmissions {
     }
 
     /** Other stations whose reports came with a photo of exactly the same content. */
-    private List<String> samePhotoAt(Submission s, List<StoredPhoto> sent) {
+    List<String> samePhotoAt(Submission s, List<StoredPhoto> sent) {
         if (sent.isEmpty()) {
             return List.of();
         }
@@ -263,7 +277,7 @@ public class ReportSubmissions {
         return votes;
     }
 
-    private static String sha256(String text) {
+    static String sha256(String text) {
         try {
             return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(text.getBytes(StandardCharsets.UTF_8)));
         } catch (NoSuchAlgorithmException e) {

@@ -25,11 +25,14 @@ public class ReportsWithPhotos {
     static final int ATTEMPTS = 4;
 
     private final ReportSubmissions submissions;
+    private final ReportBatches batches;
     private final Photos photos;
     private final org.springframework.transaction.support.TransactionTemplate transaction;
 
-    ReportsWithPhotos(ReportSubmissions submissions, Photos photos, org.springframework.transaction.PlatformTransactionManager transactions) {
+    ReportsWithPhotos(ReportSubmissions submissions, ReportBatches batches, Photos photos,
+            org.springframework.transaction.PlatformTransactionManager transactions) {
         this.submissions = submissions;
+        this.batches = batches;
         this.photos = photos;
         this.transaction = new org.springframework.transaction.support.TransactionTemplate(transactions);
         this.transaction.setIsolationLevel(org.springframework.transaction.TransactionDefinition.ISOLATION_READ_COMMITTED);
@@ -45,6 +48,13 @@ public class ReportsWithPhotos {
      * @throws ReportProblem the report is refused before its numbers are checked (nothing stored)
      */
     public Result submit(Submission submission, List<NewPhoto> sent) {
+        if (sent.isEmpty() && !org.springframework.transaction.support.TransactionSynchronizationManager.isActualTransactionActive()) {
+            // no photo to store with it, no caller's transaction to join: decided with the other reports waiting now
+            var batched = batches.submit(submissions.prepare(submission));
+            if (batched.isPresent()) {
+                return batched.get();
+            }
+        }
         for (int attempt = 1;; attempt++) {
             try {
                 return transaction.execute(status -> submitOnce(submission, sent, status));

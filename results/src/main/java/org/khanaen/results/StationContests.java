@@ -15,6 +15,7 @@ import java.util.Optional;
 import org.khanaen.results.checks.Tally;
 import org.khanaen.volunteers.VolunteerId;
 import org.springframework.context.ApplicationEventPublisher;
+import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
 
@@ -48,16 +49,64 @@ class StationContests {
         }
     }
 
+    /** The contest a report is for: a station's constituency or party-list count. */
+    record Key(long stationId, String contest) {
+    }
+
+    /**
+     * Where a decision's writes go: at once, or kept and sent as one JDBC batch per statement when a whole batch
+     * of reports has been decided ({@link ReportBatches}). Every write names its rows by id, so their order
+     * between contests does not matter.
+     */
+    static final class Writes {
+
+        private final JdbcTemplate jdbc;
+        private final Map<String, List<Object[]>> kept;
+
+        private Writes(JdbcTemplate jdbc, boolean keep) {
+            this.jdbc = jdbc;
+            this.kept = keep ? new LinkedHashMap<>() : null;
+        }
+
+        void write(String sql, Object... args) {
+            if (kept == null) {
+                jdbc.update(sql, args);
+            } else {
+                kept.computeIfAbsent(sql, k -> new ArrayList<>()).add(args);
+            }
+        }
+
+        /** Sends what was kept: one round trip per kind of statement (the driver rewrites each batch). */
+        void flush() {
+            if (kept != null) {
+                kept.forEach(jdbc::batchUpdate);
+                kept.clear();
+            }
+        }
+    }
+
     private final JdbcClient jdbc;
+    private final JdbcTemplate template;
     private final ApplicationEventPublisher events;
     private final Clock clock;
     private final ContestChanges changes;
 
-    StationContests(JdbcClient jdbc, ApplicationEventPublisher events, Clock clock, ContestChanges changes) {
+    StationContests(JdbcClient jdbc, JdbcTemplate template, ApplicationEventPublisher events, Clock clock, ContestChanges changes) {
         this.jdbc = jdbc;
+        this.template = template;
         this.events = events;
         this.clock = clock;
         this.changes = changes;
+    }
+
+    /** Writes made at once. */
+    Writes immediate() {
+        return new Writes(template, false);
+    }
+
+    /** Writes kept until {@link Writes#flush()}. */
+    Writes kept() {
+        return new Writes(template, true);
     }
 
     /** The contest's row, created if it is the first report, locked until the transaction ends. */
@@ -70,6 +119,46 @@ class StationContests {
                 .params(electionId, stationId, constituencyId, contest, now()).update();
         return jdbc.sql(SELECT_ROW + " where station_id = ? and contest_code = ? for update").params(stationId, contest)
                 .query(StationContests::row).single();
+    }
+
+    /**
+     * The rows of these contests, created where they are the first report, all locked until the transaction ends.
+     * Created in station order, the order every batch takes them in, so two batches never wait on each other in a circle.
+     */
+    Map<Key, Row> lockAll(String electionId, Map<Key, Long> constituencies) {
+        List<Key> keys = constituencies.keySet().stream()
+                .sorted(java.util.Comparator.comparingLong(Key::stationId).thenComparing(Key::contest)).toList();
+        Timestamp now = now();
+        template.batchUpdate("""
+                insert into station_contest (election_id, station_id, constituency_id, contest_code, state, in_queue, queue_rank, updated_at)
+                values (?, ?, ?, ?, 'NO_REPORT', false, 2, ?) on duplicate key update id = id""",
+                keys.stream().map(k -> new Object[] { electionId, k.stationId(), constituencies.get(k), k.contest(), now }).toList());
+        Map<Key, Row> rows = new LinkedHashMap<>();
+        jdbc.sql(SELECT_ROW + " where station_id in (:stations) order by station_id, contest_code for update")
+                .param("stations", keys.stream().map(Key::stationId).distinct().toList())
+                .query(StationContests::row).list()
+                .forEach(r -> {
+                    Key k = new Key(r.stationId(), r.contest());
+                    if (constituencies.containsKey(k)) {
+                        rows.put(k, r);
+                    }
+                });
+        return rows;
+    }
+
+    /** All reports of these stations, by contest, oldest first. */
+    Map<Key, List<Report>> reportsOf(java.util.Collection<Long> stationIds) {
+        Map<Key, List<Report>> found = new LinkedHashMap<>();
+        jdbc.sql("""
+                select id, volunteer_id, submitted_by, final_count, status, votes, valid_ballots, invalid_ballots, no_vote_ballots,
+                  ballots_used, submitted_at, station_id, contest_code
+                from station_report force index (ix_station_report_station) where station_id in (:stations) order by id""")
+                .param("stations", List.copyOf(stationIds))
+                .query((rs, n) -> {
+                    found.computeIfAbsent(new Key(rs.getLong(12), rs.getString(13)), k -> new ArrayList<>()).add(report(rs));
+                    return null;
+                }).list();
+        return found;
     }
 
     /** An existing row by id, locked. */
@@ -87,9 +176,13 @@ class StationContests {
                   ballots_used, submitted_at
                 from station_report force index (ix_station_report_station) where station_id = ? and contest_code = ? order by id""")
                 .params(row.stationId(), row.contest())
-                .query((rs, n) -> new Report(rs.getLong(1), (Long) rs.getObject(2, Long.class), rs.getString(3), rs.getBoolean(4),
-                        rs.getString(5), tally(rs, 6, rs.getBoolean(4)), rs.getTimestamp(11).toInstant()))
+                .query((rs, n) -> report(rs))
                 .list();
+    }
+
+    private static Report report(ResultSet rs) throws SQLException {
+        return new Report(rs.getLong(1), (Long) rs.getObject(2, Long.class), rs.getString(3), rs.getBoolean(4), rs.getString(5),
+                tally(rs, 6, rs.getBoolean(4)), rs.getTimestamp(11).toInstant());
     }
 
     /**
@@ -98,35 +191,39 @@ class StationContests {
      * (when the election allows), disagreeing ones are a conflict, a single one waits in the queue.
      */
     void evaluate(Row row, ElectionRules rules) {
-        List<Report> reports = reports(row);
+        evaluate(row, reports(row), rules, immediate());
+    }
+
+    /** The same, from the contest's reports read after its row was locked, writing through {@code writes}. */
+    void evaluate(Row row, List<Report> reports, ElectionRules rules, Writes writes) {
         List<Report> open = reports.stream().filter(Report::open).toList();
         Tally latest = open.isEmpty() ? null : open.getLast().tally();
         boolean partial = reports.stream().anyMatch(r -> !r.isFinal() && !"REJECTED".equals(r.status()));
         if (row.version() > 0) {
             String verified = key(row.verified());
             List<Long> agreeing = open.stream().filter(r -> key(r.tally()).equals(verified)).map(Report::id).toList();
-            markReports(agreeing, "VERIFIED");
+            markReports(agreeing, "VERIFIED", writes);
             boolean disagreement = open.size() > agreeing.size();
             if (disagreement && row.state() != ContestState.CONFLICT) {
-                step(row.id(), null, "REOPENED", open.getLast().id(), null, "system", null);
+                step(row.id(), null, "REOPENED", open.getLast().id(), null, "system", null, writes);
             }
-            setState(row, disagreement ? ContestState.CONFLICT : ContestState.VERIFIED, disagreement, 0, latest);
+            setState(row, disagreement ? ContestState.CONFLICT : ContestState.VERIFIED, disagreement, 0, latest, writes);
             return;
         }
         Map<String, List<Report>> groups = new LinkedHashMap<>();
         open.forEach(r -> groups.computeIfAbsent(key(r.tally()), k -> new ArrayList<>()).add(r));
         if (groups.isEmpty()) {
-            setState(row, partial ? ContestState.PARTIAL : ContestState.NO_REPORT, false, 2, null);
+            setState(row, partial ? ContestState.PARTIAL : ContestState.NO_REPORT, false, 2, null, writes);
         } else if (groups.size() > 1) {
-            setState(row, ContestState.CONFLICT, true, 0, latest);
+            setState(row, ContestState.CONFLICT, true, 0, latest, writes);
         } else {
             List<Report> agreeing = groups.values().iterator().next();
             long people = agreeing.stream().map(Report::reporter).distinct().count();
             if (people >= 2 && rules.verifiedBy().contains(VerifiedBy.AGREEMENT)) {
                 verify(row, agreeing.getLast().tally(), "AGREEMENT", agreeing.getLast().id(), "system",
-                        people + " agreeing reports");
+                        people + " agreeing reports", reports, writes);
             } else {
-                setState(row, ContestState.FINAL, true, row.closeRace() ? 1 : 2, latest);
+                setState(row, ContestState.FINAL, true, row.closeRace() ? 1 : 2, latest, writes);
             }
         }
     }
@@ -136,21 +233,29 @@ class StationContests {
      * the others superseded; the event carries the numbers and who reported them.
      */
     void verify(Row row, Tally numbers, String action, Long reportId, String actor, String reason) {
+        Writes writes = immediate();
+        verify(row, numbers, action, reportId, actor, reason, null, writes);
+    }
+
+    /** @param reports the contest's reports as they stand, or null to read them after the contest's row is written */
+    private void verify(Row row, Tally numbers, String action, Long reportId, String actor, String reason, List<Report> reports,
+            Writes writes) {
         int version = row.version() + 1;
         Instant at = clock.instant();
-        jdbc.sql("""
+        writes.write("""
                 update station_contest set state = 'VERIFIED', in_queue = false, queue_rank = 2, queued_at = null, claimed_by = null,
                   claim_expires_at = null, version = ?, votes = ?, valid_ballots = ?, invalid_ballots = ?, no_vote_ballots = ?,
-                  ballots_used = ?, verified_at = ?, updated_at = ? where id = ?""")
-                .params(version, ReportSubmissions.votesText(numbers.votes()), numbers.valid(), numbers.invalid(), numbers.noVote(),
-                        numbers.ballotsUsed(), Timestamp.from(at), Timestamp.from(at), row.id())
-                .update();
-        step(row.id(), version, action, reportId, numbers, actor, reason);
+                  ballots_used = ?, verified_at = ?, updated_at = ? where id = ?""",
+                version, ReportSubmissions.votesText(numbers.votes()), numbers.valid(), numbers.invalid(), numbers.noVote(),
+                numbers.ballotsUsed(), Timestamp.from(at), Timestamp.from(at), row.id());
+        step(row.id(), version, action, reportId, numbers, actor, reason, writes);
         changes.afterCommit(row.id(), row.electionId());
         String key = key(numbers);
-        List<Report> reports = reports(row);
-        markReports(reports.stream().filter(r -> r.open() && key(r.tally()).equals(key)).map(Report::id).toList(), "VERIFIED");
-        markReports(reports.stream().filter(r -> r.open() && !key(r.tally()).equals(key)).map(Report::id).toList(), "SUPERSEDED");
+        if (reports == null) {
+            reports = reports(row);
+        }
+        markReports(reports.stream().filter(r -> r.open() && key(r.tally()).equals(key)).map(Report::id).toList(), "VERIFIED", writes);
+        markReports(reports.stream().filter(r -> r.open() && !key(r.tally()).equals(key)).map(Report::id).toList(), "SUPERSEDED", writes);
         List<VolunteerId> reporters = reports.stream()
                 .filter(r -> r.isFinal() && r.volunteerId() != null && !"REJECTED".equals(r.status()) && key(r.tally()).equals(key))
                 .map(r -> new VolunteerId(r.volunteerId())).distinct().toList();
@@ -159,8 +264,9 @@ class StationContests {
     }
 
     void reject(Row row, Report report, String actor, String reason) {
-        markReports(List.of(report.id()), "REJECTED");
-        step(row.id(), null, "REJECTED", report.id(), report.tally(), actor, reason);
+        Writes writes = immediate();
+        markReports(List.of(report.id()), "REJECTED", writes);
+        step(row.id(), null, "REJECTED", report.id(), report.tally(), actor, reason, writes);
     }
 
     void claim(long id, String verifier, Instant until) {
@@ -168,37 +274,35 @@ class StationContests {
                 .params(verifier, Timestamp.from(until), id).update();
     }
 
-    private void setState(Row row, ContestState state, boolean inQueue, int rank, Tally latest) {
+    private void setState(Row row, ContestState state, boolean inQueue, int rank, Tally latest, Writes writes) {
         // entering the queue stamps the time (oldest first); staying keeps it; leaving clears it and any claim
-        jdbc.sql("""
+        writes.write("""
                 update station_contest set state = ?, in_queue = ?, queue_rank = ?, latest_votes = ?, latest_valid_ballots = ?,
                   latest_invalid_ballots = ?, latest_no_vote_ballots = ?, latest_ballots_used = ?,
                   queued_at = case when ? then coalesce(queued_at, ?) else null end,
                   claimed_by = case when ? then claimed_by else null end,
                   claim_expires_at = case when ? then claim_expires_at else null end,
-                  updated_at = ? where id = ?""")
-                .params(state.name(), inQueue, rank, latest == null ? null : ReportSubmissions.votesText(latest.votes()),
-                        latest == null ? null : latest.valid(), latest == null ? null : latest.invalid(),
-                        latest == null ? null : latest.noVote(), latest == null ? null : latest.ballotsUsed(),
-                        inQueue, now(), inQueue, inQueue, now(), row.id())
-                .update();
+                  updated_at = ? where id = ?""",
+                state.name(), inQueue, rank, latest == null ? null : ReportSubmissions.votesText(latest.votes()),
+                latest == null ? null : latest.valid(), latest == null ? null : latest.invalid(),
+                latest == null ? null : latest.noVote(), latest == null ? null : latest.ballotsUsed(),
+                inQueue, now(), inQueue, inQueue, now(), row.id());
         changes.afterCommit(row.id(), row.electionId());
     }
 
-    private void step(long contestId, Integer version, String action, Long reportId, Tally numbers, String actor, String reason) {
-        jdbc.sql("""
+    private void step(long contestId, Integer version, String action, Long reportId, Tally numbers, String actor, String reason,
+            Writes writes) {
+        writes.write("""
                 insert into verification_step (station_contest_id, version, action, report_id, votes, valid_ballots, invalid_ballots,
-                  no_vote_ballots, ballots_used, actor, reason, taken_at) values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)""")
-                .params(contestId, version, action, reportId, numbers == null ? null : ReportSubmissions.votesText(numbers.votes()),
-                        numbers == null ? null : numbers.valid(), numbers == null ? null : numbers.invalid(),
-                        numbers == null ? null : numbers.noVote(), numbers == null ? null : numbers.ballotsUsed(), actor, reason,
-                        now())
-                .update();
+                  no_vote_ballots, ballots_used, actor, reason, taken_at) values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)""",
+                contestId, version, action, reportId, numbers == null ? null : ReportSubmissions.votesText(numbers.votes()),
+                numbers == null ? null : numbers.valid(), numbers == null ? null : numbers.invalid(),
+                numbers == null ? null : numbers.noVote(), numbers == null ? null : numbers.ballotsUsed(), actor, reason, now());
     }
 
-    private void markReports(List<Long> ids, String status) {
-        if (!ids.isEmpty()) {
-            jdbc.sql("update station_report set status = :status where id in (:ids)").param("status", status).param("ids", ids).update();
+    private void markReports(List<Long> ids, String status, Writes writes) {
+        for (long id : ids) {
+            writes.write("update station_report set status = ? where id = ?", status, id);
         }
     }
 

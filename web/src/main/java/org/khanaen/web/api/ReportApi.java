@@ -174,10 +174,15 @@ class ReportApi {
             case "report.problem.not-yours" -> HttpStatus.FORBIDDEN;
             case "report.problem.no-station" -> HttpStatus.NOT_FOUND;
             case "report.problem.key-reused" -> HttpStatus.CONFLICT;
+            case "report.problem.busy" -> HttpStatus.SERVICE_UNAVAILABLE;
             default -> HttpStatus.BAD_REQUEST;
         };
         var response = problem(status, text.message(e.key(), null, locale), request);
         response.getBody().setProperty("code", e.key());
+        if (status == HttpStatus.SERVICE_UNAVAILABLE) {
+            return ResponseEntity.status(status).header("Retry-After", "5").contentType(MediaType.APPLICATION_PROBLEM_JSON)
+                    .body(response.getBody());
+        }
         return response;
     }
 
