@@ -32,5 +32,6 @@ class LocaleConfiguration implements WebMvcConfigurer {
         change.setParamName("lang");
         change.setIgnoreInvalidLocale(true);
         registry.addInterceptor(change);
+        registry.addInterceptor(new LanguageLinks());
     }
 }
