@@ -37,6 +37,28 @@ class ReporterTokensTests {
     }
 
     @Test
+    void allTokensReadAtOnceStillGiveWayToAReplacementOrARevocation() {
+        VolunteerId malee = new VolunteerId(910_002);
+        VolunteerId dao = new VolunteerId(910_003);
+        String maleeFirst = tokens.issue(malee);
+        String daos = tokens.issue(dao);
+        assertThat(tokens.volunteerOf(maleeFirst)).contains(malee); // tokens are in use: the refresh reads them all
+
+        assertThat(tokens.refresh()).isGreaterThanOrEqualTo(2);
+        assertThat(tokens.volunteerOf(daos)).contains(dao);
+
+        String maleeSecond = tokens.issue(malee);
+        assertThat(tokens.volunteerOf(maleeFirst)).isEmpty();
+        assertThat(tokens.refresh()).isGreaterThanOrEqualTo(2);
+        assertThat(tokens.volunteerOf(maleeFirst)).isEmpty();
+        assertThat(tokens.volunteerOf(maleeSecond)).contains(malee);
+
+        tokens.revoke(dao);
+        tokens.refresh();
+        assertThat(tokens.volunteerOf(daos)).isEmpty();
+    }
+
+    @Test
     void anythingElseNamesNobody() {
         assertThat(tokens.volunteerOf(null)).isEmpty();
         assertThat(tokens.volunteerOf("khn_an-organisation-token")).isEmpty();
