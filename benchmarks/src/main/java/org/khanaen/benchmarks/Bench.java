@@ -23,7 +23,8 @@ public final class Bench {
                                        (--mail true: then queue the assignment mails of the last plan)
                       reports          the 2023 stations with a volunteer each, then both contests' final counts sent over HTTP
                                        by --clients (64) clients, --resend (0.02) of them twice; counted afterwards
-                                       (--limit n: only n stations report, for a quick look)
+                                       (--limit n: only n stations report, for a quick look; --client wrk|java: the load
+                                       from wrk in another process when installed, else Java's client in this one)
                       results-api      every 2023 station verified; the national results JSON revalidated by --clients (32) for
                                        --seconds (20), read in full; the all-stations CSV after fresh changes
                       ect-feed         every 2023 station verified; the ECT-compatible records/stats_cons.json revalidated with
@@ -46,7 +47,8 @@ public final class Bench {
                         Integer.parseInt(options.getOrDefault("runs", "3")), Boolean.parseBoolean(options.getOrDefault("mail", "false"))).run();
                 case "reports" -> new ReportsBench(server, Integer.parseInt(options.getOrDefault("clients", "64")),
                         Double.parseDouble(options.getOrDefault("resend", "0.02")),
-                        Integer.parseInt(options.getOrDefault("limit", String.valueOf(Integer.MAX_VALUE)))).run();
+                        Integer.parseInt(options.getOrDefault("limit", String.valueOf(Integer.MAX_VALUE))),
+                        options.getOrDefault("client", ReportsBench.WRK != null ? "wrk" : "java")).run();
                 case "results-api" -> new ResultsApiBench(server, Integer.parseInt(options.getOrDefault("clients", "32")),
                         Integer.parseInt(options.getOrDefault("seconds", "20"))).run();
                 case "ect-feed" -> new EctFeedBench(server, Integer.parseInt(options.getOrDefault("clients", "32")),

@@ -51,17 +51,26 @@ final class ReportsBench {
     private record Request(long stationId, String token, String body) {
     }
 
+    /** wrk (Debian's package), when installed: the load from another process, in C, as phones would send it. */
+    static final String WRK = java.util.stream.Stream.of("/usr/bin/wrk", "/usr/local/bin/wrk")
+            .filter(p -> java.nio.file.Files.isExecutable(java.nio.file.Path.of(p))).findFirst().orElse(null);
+
     private final Server server;
     private final int clients;
     private final double resend;
     private final int limit;
+    private final String client;
 
-    /** @param limit at most this many stations report (all by default; fewer for a quick look) */
-    ReportsBench(Server server, int clients, double resend, int limit) {
+    /**
+     * @param limit  at most this many stations report (all by default; fewer for a quick look)
+     * @param client {@code wrk} (another process) or {@code java} (Java's HTTP client in this process)
+     */
+    ReportsBench(Server server, int clients, double resend, int limit, String client) {
         this.server = server;
         this.clients = clients;
         this.resend = resend;
         this.limit = limit;
+        this.client = client;
     }
 
     void run() throws Exception {
@@ -79,19 +88,20 @@ final class ReportsBench {
                     stations.size(), primaries.size(), requests.size(), 100 * resend);
 
             warmUp(port, requests);
-            Outcome outcome = send(port, requests);
+            Outcome outcome = "wrk".equals(client) ? sendWithWrk(port, url, requests) : send(port, requests);
             Counted counted = count(url);
             long[] ms = outcome.latenciesMicros();
             Arrays.sort(ms);
             double seconds = outcome.seconds();
-            System.out.printf("sent %,d requests (%,d first sends, %,d resends) in %.1f s: %,.0f requests/s, %,.0f reports/s stored;"
+            long sent = outcome.statuses().values().stream().mapToLong(Long::longValue).sum();
+            System.out.printf("sent %,d requests (%,d first sends, %,d resends) with %s in %.1f s: %,.0f requests/s, %,.0f reports/s stored;"
                     + " latency p50 %.1f ms, p95 %.1f ms, p99 %.1f ms, max %.1f ms; answers %s%n",
-                    ms.length, requests.size(), outcome.resends(), seconds, ms.length / seconds, counted.reports() / seconds,
+                    sent, requests.size(), outcome.resends(), client, seconds, sent / seconds, counted.reports() / seconds,
                     pct(ms, 50), pct(ms, 95), pct(ms, 99), ms[ms.length - 1] / 1000.0, outcome.statuses());
             System.out.printf("counted after the run: %,d reports (expected %,d), %,d station-contests with more than one report,"
                     + " %,d station-contests (%s)%n", counted.reports(), requests.size(), counted.doubled(), counted.contests(), counted.states());
             boolean exact = counted.reports() == requests.size() && counted.doubled() == 0;
-            System.out.printf("%n| %s | reports over HTTP, %,d final reports (2 contests × %,d stations), %d clients, %.0f%% resent |"
+            System.out.printf("%n| %s | reports over HTTP, %,d final reports (2 contests × %,d stations), %d clients (" + client + "), %.0f%% resent |"
                     + " **%,.0f reports/s** sustained (%.1f s) | p50 %.1f ms, p95 %.1f ms, **p99 %.1f ms** | %s | raw JDBC %,.0f rows/s batched,"
                     + " %,.0f rows/s per-row commit |%n",
                     java.time.LocalDate.now(), requests.size(), primaries.size(), clients, 100 * resend, requests.size() / seconds, seconds,
@@ -256,6 +266,132 @@ final class ReportsBench {
         statuses.forEach((k, v) -> counts.put(k, v.get()));
         return new Outcome(Arrays.copyOf(latencies, recorded.get()), seconds, resends.get(), counts);
     }
+
+    /**
+     * The same requests from wrk: {@code --clients} connections over two threads, each thread sending its share of the
+     * requests in order (a resend right after its first send, possibly on another connection of the thread: a phone
+     * that retried before the first answer came). Done when every report is stored, counted in the database; a thread
+     * that has sent its share meanwhile repeats its last report (wrk cannot leave a connection idle): more retries,
+     * answered 200, counted with the rest. Latencies and answers come from the script's summary.
+     */
+    private Outcome sendWithWrk(int port, String url, List<Request> requests) throws Exception {
+        var dir = java.nio.file.Files.createTempDirectory("khanaen-wrk");
+        var lines = dir.resolve("requests.tsv");
+        var random = new SplittableRandom(2566);
+        int resends = 0;
+        try (var out = java.nio.file.Files.newBufferedWriter(lines)) {
+            for (Request r : requests) {
+                int times = random.nextDouble() < resend ? 2 : 1;
+                resends += times - 1;
+                for (int t = 0; t < times; t++) {
+                    out.write(r.stationId() + "\t" + r.token() + "\t" + r.body() + "\n");
+                }
+            }
+        }
+        var script = dir.resolve("reports.lua");
+        java.nio.file.Files.writeString(script, WRK_SCRIPT);
+        int sends = requests.size() + resends;
+        int threads = 2;
+        List<String> command = List.of(WRK, "-t" + threads, "-c" + clients, "-d3600s", "--timeout", "30s", "-s", script.toString(),
+                "http://127.0.0.1:" + port, "--", String.valueOf(threads), lines.toString());
+        long start = System.nanoTime();
+        Process p = new ProcessBuilder(command).redirectErrorStream(true).redirectOutput(dir.resolve("wrk.out").toFile()).start();
+        // done when every report is stored (counted in the database); then wrk is stopped as by Ctrl-C and writes its summary
+        try (Connection c = server.connect(url); var st = c.createStatement()) {
+            long stored = -1, changed = System.nanoTime();
+            while (p.isAlive()) {
+                long now = single(st, "select count(*) from station_report");
+                if (now >= requests.size()) {
+                    break;
+                }
+                if (now != stored) {
+                    stored = now;
+                    changed = System.nanoTime();
+                } else if (System.nanoTime() - changed > 30_000_000_000L) {
+                    System.err.println("wrk: no new report stored for 30 s at " + now + " of " + requests.size() + "; stopping");
+                    break;
+                }
+                Thread.sleep(50);
+            }
+        }
+        double seconds = (System.nanoTime() - start) / 1e9;
+        new ProcessBuilder("kill", "-INT", String.valueOf(p.pid())).start().waitFor();
+        p.waitFor();
+        String out = java.nio.file.Files.readString(dir.resolve("wrk.out"));
+        var m = java.util.regex.Pattern.compile("KHANAEN (.*)").matcher(out);
+        if (!m.find()) {
+            throw new IllegalStateException("wrk said:\n" + out);
+        }
+        Map<String, Long> v = new HashMap<>();
+        for (String kv : m.group(1).trim().split(" ")) {
+            v.put(kv.split("=")[0], Long.parseLong(kv.split("=")[1]));
+        }
+        Map<Integer, Long> statuses = new java.util.TreeMap<>();
+        v.forEach((k, n) -> {
+            if (k.matches("s\\d+") && n > 0) {
+                statuses.put(Integer.parseInt(k.substring(1)), n);
+            }
+        });
+        System.out.printf("wrk: %,d requests (%,d repeats of a thread's last report at the end); socket errors: connect %d, read %d,"
+                + " write %d, timeout %d%n", v.get("requests"), v.get("requests") - sends,
+                v.get("connect"), v.get("read"), v.get("write"), v.get("timeout"));
+        try (var files = java.nio.file.Files.list(dir)) {
+            for (var f : files.toList()) {
+                java.nio.file.Files.delete(f);
+            }
+        }
+        java.nio.file.Files.delete(dir);
+        // wrk's percentiles stand in for the sorted latencies: p50, p95, p99, max at the places pct() reads
+        long[] micros = new long[100];
+        for (int i = 0; i < 100; i++) {
+            micros[i] = i < 50 ? v.get("p50") : i < 95 ? v.get("p95") : i < 99 ? v.get("p99") : v.get("max");
+        }
+        return new Outcome(micros, seconds, resends, statuses);
+    }
+
+    /** Each thread keeps every n-th line; answers are counted per status; a thread stops when all its answers are in. */
+    private static final String WRK_SCRIPT = """
+            local counter = 0
+            local threads = {}
+            function setup(thread)
+              thread:set("id", counter)
+              counter = counter + 1
+              table.insert(threads, thread)
+            end
+            function init(args)
+              local n, i = tonumber(args[1]), 0
+              lines, sent, answered = {}, 0, 0
+              s200, s201, s4xx, s5xx, sother = 0, 0, 0, 0, 0
+              for line in io.lines(args[2]) do
+                if i % n == id then
+                  local station, token, body = line:match("([^\\t]+)\\t([^\\t]+)\\t(.+)")
+                  table.insert(lines, wrk.format("POST", "/api/v1/stations/" .. station .. "/reports",
+                    {["Authorization"] = "Bearer " .. token, ["Content-Type"] = "application/json"}, body))
+                end
+                i = i + 1
+              end
+
+            end
+            function request()
+              sent = sent + 1
+              -- past its share a thread repeats its last report (a retry, answered 200) until wrk is stopped
+              return lines[math.min(sent, #lines)]
+            end
+            function response(status, headers, body)
+              if status == 200 then s200 = s200 + 1 elseif status == 201 then s201 = s201 + 1
+              elseif status >= 500 then s5xx = s5xx + 1 elseif status >= 400 then s4xx = s4xx + 1 else sother = sother + 1 end
+            end
+            function done(summary, latency, requests)
+              local t = {s200 = 0, s201 = 0, s4xx = 0, s5xx = 0, sother = 0}
+              for _, thread in ipairs(threads) do
+                for k, _ in pairs(t) do t[k] = t[k] + thread:get(k) end
+              end
+              local e = summary.errors
+              io.write(string.format("KHANAEN p50=%d p95=%d p99=%d max=%d requests=%d connect=%d read=%d write=%d timeout=%d s200=%d s201=%d s400=%d s500=%d s0=%d\\n",
+                latency:percentile(50), latency:percentile(95), latency:percentile(99), latency.max, summary.requests,
+                e.connect, e.read, e.write, e.timeout, t.s200, t.s201, t.s4xx, t.s5xx, t.sother))
+            end
+            """;
 
     private static HttpRequest post(int port, Request r) {
         return HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + "/api/v1/stations/" + r.stationId() + "/reports"))
