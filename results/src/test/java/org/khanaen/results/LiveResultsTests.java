@@ -31,6 +31,7 @@ class LiveResultsTests {
     @Autowired WarRoom warRoom;
     @Autowired LeadResults leads;
     @Autowired LiveResults live;
+    @Autowired ContestChanges changes;
     @Autowired ReportFixture fixture;
 
     private static final String CONSTITUENCY = "STN_1";
@@ -202,8 +203,27 @@ class LiveResultsTests {
         return c.candidates().stream().filter(x -> x.ballotNumber() == ballot).findFirst().orElseThrow().votes();
     }
 
+    /**
+     * The tally moved past {@code version} and has taken in every change committed so far: other test classes share the
+     * database, and their last decisions may still be on their way to the tally when a test here begins.
+     */
     private void awaitVersionAfter(long version) {
         awaitUntil(() -> live.version(ELECTION) > version);
+        awaitUntil(this::quiet);
+    }
+
+    /** Nothing waiting for the tally, and no new version for a while (the updater gathers changes for 50 ms). */
+    private boolean quiet() {
+        if (!changes.queue().isEmpty()) {
+            return false;
+        }
+        long v = live.version(ELECTION);
+        try {
+            Thread.sleep(200);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+        return changes.queue().isEmpty() && live.version(ELECTION) == v;
     }
 
     private static void awaitUntil(Supplier<Boolean> condition) {
