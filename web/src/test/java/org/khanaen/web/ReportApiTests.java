@@ -1,11 +1,14 @@
 package org.khanaen.web;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.hasItem;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.multipart;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.put;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.content;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.header;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.jsonPath;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
 
@@ -18,10 +21,13 @@ import org.khanaen.results.ReporterTokens;
 import org.khanaen.results.checks.Tally;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.context.annotation.Import;
+import org.springframework.core.annotation.AnnotationAwareOrderComparator;
 import org.springframework.http.MediaType;
+import org.springframework.mock.web.MockHttpServletRequest;
 import org.springframework.mock.web.MockMultipartFile;
 import org.springframework.mock.web.MockPart;
 import org.springframework.test.web.servlet.MockMvc;
+import org.springframework.web.servlet.HandlerMapping;
 
 import com.jayway.jsonpath.JsonPath;
 
@@ -197,4 +203,34 @@ class ReportApiTests {
                                 List.of(987654321L))))
                 .andExpect(status().isBadRequest()).andExpect(jsonPath("$.code").value("report.problem.no-photo"));
     }
+
+    /**
+     * The busiest call is found by a mapping of its own, ahead of the application's; everything else goes on as before:
+     * another method or content type on the same path, a page, the language chosen by ?lang=.
+     */
+    @Test
+    void theReportsCallIsFoundFirstAndEverythingElseAnswersAsBefore(@Autowired List<HandlerMapping> mappings) throws Exception {
+        HandlerMapping first = mappings.stream().min(AnnotationAwareOrderComparator.INSTANCE).orElseThrow();
+        MockHttpServletRequest report = new MockHttpServletRequest("POST", "/api/v1/stations/12/reports");
+        report.setContentType(MediaType.APPLICATION_JSON_VALUE);
+        assertThat(first.getHandler(report)).isNotNull();
+        assertThat(first.getHandler(new MockHttpServletRequest("GET", "/results"))).isNull();
+        assertThat(first.getHandler(new MockHttpServletRequest("DELETE", "/api/v1/stations/12/reports"))).isNull();
+
+        Reporter r = reporter("api-report-mapping", "CMI_4");
+        StationView other = fixture.stations("CMI_4").get(5);
+        String body = ReportFixture.json(reports.goodCount(other, "constituency"), "constituency", "api-key-map-00001", false, List.of());
+        mvc.perform(post(reportsOf(other) + "?lang=en").header("Authorization", "Bearer " + r.token())
+                        .contentType(MediaType.APPLICATION_JSON).content(body))
+                .andExpect(status().isForbidden())
+                .andExpect(jsonPath("$.detail").value("You are not assigned to this station, so you cannot report its count"));
+        mvc.perform(put(reportsOf(r.station())).header("Authorization", "Bearer " + r.token())
+                        .contentType(MediaType.APPLICATION_JSON).content(body))
+                .andExpect(status().isMethodNotAllowed()).andExpect(header().string("Allow", containsString("POST")));
+        mvc.perform(post(reportsOf(r.station())).header("Authorization", "Bearer " + r.token())
+                        .contentType(MediaType.TEXT_PLAIN).content(body))
+                .andExpect(status().isUnsupportedMediaType());
+        assertThat(reports.reports("api-key-map-00001")).isZero();
+    }
 }
+

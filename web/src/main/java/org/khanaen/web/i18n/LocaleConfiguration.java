@@ -6,14 +6,16 @@ import java.util.Locale;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.web.servlet.LocaleResolver;
-import org.springframework.web.servlet.config.annotation.InterceptorRegistry;
-import org.springframework.web.servlet.config.annotation.WebMvcConfigurer;
 import org.springframework.web.servlet.i18n.CookieLocaleResolver;
+import org.springframework.web.servlet.handler.MappedInterceptor;
 import org.springframework.web.servlet.i18n.LocaleChangeInterceptor;
 
-/** Thai for everyone unless they choose English (?lang=en), remembered in a cookie for a year. */
+/**
+ * Thai for everyone unless they choose English (?lang=en), remembered in a cookie for a year. The interceptors are
+ * beans, so every handler mapping applies them (also the reports API's own, ahead of the others).
+ */
 @Configuration(proxyBeanMethods = false)
-class LocaleConfiguration implements WebMvcConfigurer {
+class LocaleConfiguration {
 
     static final Locale THAI = Locale.forLanguageTag("th-TH");
 
@@ -26,12 +28,16 @@ class LocaleConfiguration implements WebMvcConfigurer {
         return resolver;
     }
 
-    @Override
-    public void addInterceptors(InterceptorRegistry registry) {
+    @Bean
+    MappedInterceptor languageChange() {
         LocaleChangeInterceptor change = new LocaleChangeInterceptor();
         change.setParamName("lang");
         change.setIgnoreInvalidLocale(true);
-        registry.addInterceptor(change);
-        registry.addInterceptor(new LanguageLinks());
+        return new MappedInterceptor(null, change);
+    }
+
+    @Bean
+    MappedInterceptor languageLinks() {
+        return new MappedInterceptor(null, new LanguageLinks());
     }
 }

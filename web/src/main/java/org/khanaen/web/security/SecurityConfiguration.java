@@ -11,6 +11,7 @@ import org.springframework.core.annotation.Order;
 import org.springframework.http.HttpMethod;
 import org.springframework.security.config.annotation.web.builders.HttpSecurity;
 import org.springframework.security.config.http.SessionCreationPolicy;
+import org.springframework.security.config.observation.SecurityObservationSettings;
 import org.springframework.security.web.SecurityFilterChain;
 import org.springframework.security.web.access.intercept.AuthorizationFilter;
 import org.springframework.security.web.header.writers.ContentSecurityPolicyHeaderWriter;
@@ -38,6 +39,15 @@ class SecurityConfiguration {
             "img-src 'self' data: blob: https://tile.openstreetmap.org");
 
     private static final RequestMatcher MAP_PAGES = PathPatternRequestMatcher.withDefaults().matcher("/admin/elections/*/coverage/map");
+
+    /**
+     * No observation around each security filter, authentication and authorization: even switched off by property,
+     * the filters stayed wrapped, which cost ~4% of the reports API's CPU on election night. HTTP request metrics stay.
+     */
+    @Bean
+    static SecurityObservationSettings securityObservations() {
+        return SecurityObservationSettings.noObservations();
+    }
 
     /**
      * The ECT-compatible feed: public files for anyone and any CDN, read only; no session, no cookie, and the feed's own
@@ -79,6 +89,10 @@ class SecurityConfiguration {
                 .sessionManagement(session -> session.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
                 .csrf(csrf -> csrf.disable())
                 .requestCache(cache -> cache.disable())
+                // no sign-out and no servlet-API request wrapper: tokens are not signed out of, the API reads its principal
+                // as an argument; one wrapper less for every call of election night's busiest path
+                .logout(logout -> logout.disable())
+                .servletApi(servlet -> servlet.disable())
                 .exceptionHandling(errors -> errors.authenticationEntryPoint(problems).accessDeniedHandler(problems))
                 .headers(headers -> headers.contentSecurityPolicy(csp -> csp.policyDirectives("default-src 'none'; frame-ancestors 'none'")));
         return http.build();
