@@ -275,18 +275,28 @@ class StationContests {
     }
 
     private void setState(Row row, ContestState state, boolean inQueue, int rank, Tally latest, Writes writes) {
-        // entering the queue stamps the time (oldest first); staying keeps it; leaving clears it and any claim
+        // entering the queue stamps the time (oldest first); staying keeps it; leaving clears it and any claim. Written
+        // as an upsert of the locked (so existing) row: a batch's rows then go as one multi-row statement, where updates
+        // went as one statement each (measured: the driver's and the server's parsing of those was 6% of the API's CPU).
+        // values() is MariaDB's and MySQL 8's common form (MySQL 8 also has a row alias, which MariaDB lacks).
+        Timestamp now = now();
         writes.write("""
-                update station_contest set state = ?, in_queue = ?, queue_rank = ?, latest_votes = ?, latest_valid_ballots = ?,
-                  latest_invalid_ballots = ?, latest_no_vote_ballots = ?, latest_ballots_used = ?,
-                  queued_at = case when ? then coalesce(queued_at, ?) else null end,
-                  claimed_by = case when ? then claimed_by else null end,
-                  claim_expires_at = case when ? then claim_expires_at else null end,
-                  updated_at = ? where id = ?""",
-                state.name(), inQueue, rank, latest == null ? null : ReportSubmissions.votesText(latest.votes()),
-                latest == null ? null : latest.valid(), latest == null ? null : latest.invalid(),
-                latest == null ? null : latest.noVote(), latest == null ? null : latest.ballotsUsed(),
-                inQueue, now(), inQueue, inQueue, now(), row.id());
+                insert into station_contest (id, election_id, station_id, constituency_id, contest_code, state, in_queue, queue_rank,
+                  latest_votes, latest_valid_ballots, latest_invalid_ballots, latest_no_vote_ballots, latest_ballots_used, queued_at,
+                  updated_at)
+                values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
+                on duplicate key update state = values(state), in_queue = values(in_queue), queue_rank = values(queue_rank),
+                  latest_votes = values(latest_votes), latest_valid_ballots = values(latest_valid_ballots),
+                  latest_invalid_ballots = values(latest_invalid_ballots), latest_no_vote_ballots = values(latest_no_vote_ballots),
+                  latest_ballots_used = values(latest_ballots_used),
+                  queued_at = case when values(in_queue) then coalesce(queued_at, values(queued_at)) else null end,
+                  claimed_by = case when values(in_queue) then claimed_by else null end,
+                  claim_expires_at = case when values(in_queue) then claim_expires_at else null end,
+                  updated_at = values(updated_at)""",
+                row.id(), row.electionId(), row.stationId(), row.constituencyId(), row.contest(), state.name(), inQueue, rank,
+                latest == null ? null : ReportSubmissions.votesText(latest.votes()), latest == null ? null : latest.valid(),
+                latest == null ? null : latest.invalid(), latest == null ? null : latest.noVote(),
+                latest == null ? null : latest.ballotsUsed(), inQueue ? now : null, now);
         changes.afterCommit(row.id(), row.electionId());
     }
 
