@@ -146,8 +146,10 @@ public class ReportSubmissions {
         return new Result(Outcome.STORED, id, findings);
     }
 
-    /** What a report needs from memory before anything is read from the database. */
-    /** Also the votes as stored and their hash, worked out once on the caller's thread. */
+    /**
+     * What a report needs from memory before anything is read from the database; also its votes as stored and their
+     * hash, worked out once on the caller's thread.
+     */
     record Prepared(Submission submission, StationPoint station, Set<Integer> numbers, Set<Integer> majorParties, ElectionRules rules,
             String votes, String votesHash) {
     }

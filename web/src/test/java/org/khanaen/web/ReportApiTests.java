@@ -217,8 +217,8 @@ class ReportApiTests {
         assertThat(first.getHandler(new MockHttpServletRequest("GET", "/results"))).isNull();
         assertThat(first.getHandler(new MockHttpServletRequest("DELETE", "/api/v1/stations/12/reports"))).isNull();
 
-        Reporter r = reporter("api-report-mapping", "CMI_4");
-        StationView other = fixture.stations("CMI_4").get(5);
+        Reporter r = reporter("api-report-mapping", "CMI_10");
+        StationView other = fixture.stations("CMI_10").get(5);
         String body = ReportFixture.json(reports.goodCount(other, "constituency"), "constituency", "api-key-map-00001", false, List.of());
         mvc.perform(post(reportsOf(other) + "?lang=en").header("Authorization", "Bearer " + r.token())
                         .contentType(MediaType.APPLICATION_JSON).content(body))
