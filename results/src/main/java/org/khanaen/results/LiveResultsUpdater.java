@@ -69,29 +69,32 @@ class LiveResultsUpdater implements SmartLifecycle {
             log.warn("Live results not built at start-up; they will be when first asked for", e);
         }
         while (thread == Thread.currentThread()) {
+            List<ContestChanges.Change> batch = new ArrayList<>();
             try {
                 ContestChanges.Change first = changes.queue().poll(1, TimeUnit.SECONDS);
                 if (first == null) {
                     continue;
                 }
-                Thread.sleep(GATHER);
-                List<ContestChanges.Change> batch = new ArrayList<>();
                 batch.add(first);
-                changes.queue().drainTo(batch, 20_000);
-                Map<String, Set<Long>> byElection = new LinkedHashMap<>();
-                batch.forEach(c -> byElection.computeIfAbsent(c.electionId(), k -> new LinkedHashSet<>()).add(c.stationContestId()));
-                byElection.forEach((election, ids) -> {
-                    try {
-                        live.apply(election, new ArrayList<>(ids));
-                    } catch (RuntimeException e) {
-                        // the changes are in the table: put them back and try again rather than show stale numbers
-                        log.warn("Live results of {} not updated ({} changes); retrying", election, ids.size(), e);
-                        ids.forEach(id -> changes.queue().add(new ContestChanges.Change(id, election)));
-                    }
-                });
+                Thread.sleep(GATHER);
             } catch (InterruptedException e) {
+                // stopped (or paused, and started again later): a change already taken goes back for the next run, or
+                // the tally would miss it until the next restart. Its row is read again then, so its place in line is moot.
+                changes.queue().addAll(batch);
                 return;
             }
+            changes.queue().drainTo(batch, 20_000);
+            Map<String, Set<Long>> byElection = new LinkedHashMap<>();
+            batch.forEach(c -> byElection.computeIfAbsent(c.electionId(), k -> new LinkedHashSet<>()).add(c.stationContestId()));
+            byElection.forEach((election, ids) -> {
+                try {
+                    live.apply(election, new ArrayList<>(ids));
+                } catch (RuntimeException e) {
+                    // the changes are in the table: put them back and try again rather than show stale numbers
+                    log.warn("Live results of {} not updated ({} changes); retrying", election, ids.size(), e);
+                    ids.forEach(id -> changes.queue().add(new ContestChanges.Change(id, election)));
+                }
+            });
         }
     }
 }

@@ -32,6 +32,7 @@ class LiveResultsTests {
     @Autowired LeadResults leads;
     @Autowired LiveResults live;
     @Autowired ContestChanges changes;
+    @Autowired LiveResultsUpdater updater;
     @Autowired ReportFixture fixture;
 
     private static final String CONSTITUENCY = "STN_1";
@@ -170,6 +171,34 @@ class LiveResultsTests {
         assertThat(list.totals().ballotsUsed()).isEqualTo(listBefore.totals().ballotsUsed() + oneFewer.ballotsUsed());
         assertThat(list.totals().voters()).isEqualTo(listBefore.totals().voters() + candidates.ballotsUsed());
         assertThat(constituency(View.PROVISIONAL, "constituency").totals().voters()).isEqualTo(raceBefore + candidates.ballotsUsed());
+    }
+
+    @Test
+    void aChangeInHandWhenTheUpdaterStopsIsAppliedOnceItStartsAgain() throws InterruptedException {
+        OrganisationId org = fixture.organisation("live-stop");
+        List<StationPoint> large = fixture.stationsOf(CONSTITUENCY).stream().filter(s -> s.registeredVoters() > 700).toList();
+        StationPoint station = large.getLast(); // enough voters for a party-list count; no other test here uses it
+        Tally count = fixture.goodCount(station, "party-list");
+        awaitVersionAfter(live.version(ELECTION) - 1);
+        updater.stop(); // as a test context is paused between classes, or the application stops
+        try {
+            assertThat(submissions.submit(report(station, "party-list", fixture.placed(org, station, StationRole.PRIMARY), "live-stop-1",
+                    count)).outcome()).isEqualTo(ReportSubmissions.Outcome.STORED);
+            assertThat(changes.queue()).hasSize(1);
+            long before = live.version(ELECTION);
+            updater.start();
+            long until = System.nanoTime() + 10_000_000_000L;
+            while (!changes.queue().isEmpty() && System.nanoTime() < until) {
+                Thread.onSpinWait(); // taken: the updater now gathers others for 50 ms
+            }
+            updater.stop();
+            // stopped while gathering: the change must be back in line (or, if it was quick, already in the tally)
+            assertThat(!changes.queue().isEmpty() || live.version(ELECTION) > before).as("the change is kept").isTrue();
+        } finally {
+            updater.start();
+        }
+        awaitUntil(() -> live.station(ELECTION, station.id(), View.PROVISIONAL).orElseThrow().contests().stream()
+                .anyMatch(c -> c.contest().equals("party-list") && c.numbers() != null && count.votes().equals(c.numbers().votes())));
     }
 
     @Test
