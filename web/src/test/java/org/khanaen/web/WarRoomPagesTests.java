@@ -87,6 +87,8 @@ class WarRoomPagesTests {
         mvc.perform(get("/war-room/items/" + item).with(verifier("somchai"))).andExpect(status().isOk())
                 .andExpect(content().string(containsString("class=\"differs\"")))
                 .andExpect(content().string(containsString("/war-room/photos/" + photo)))
+                // the 40×30 photo's box is sized before it loads: the buttons below it do not move under a finger
+                .andExpect(content().string(containsString("width=\"240\" height=\"180\"")))
                 .andExpect(content().string(containsString("แบบ ส.ส. 5/18")))
                 .andExpect(content().string(containsString("id=\"correct-form\"")));
         mvc.perform(get("/war-room/photos/" + photo).with(verifier("somchai"))).andExpect(status().isOk())
