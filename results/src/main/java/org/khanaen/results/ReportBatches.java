@@ -280,11 +280,16 @@ class ReportBatches implements SmartLifecycle {
 
     /** Reports stored before under the batch's keys. */
     private Map<String, Known> storedKeys(String election, List<Waiting> batch) {
+        return stored(election, batch.stream().map(w -> w.prepared().submission().idempotencyKey()).distinct().toList());
+    }
+
+    /** The election's reports stored under these keys, by key. */
+    private Map<String, Known> stored(String election, List<String> keys) {
         Map<String, Known> found = new HashMap<>();
         jdbc.sql("select idempotency_key, id, station_id, contest_code from station_report where election_id = :election"
                 + " and idempotency_key in (:keys)")
                 .param("election", election)
-                .param("keys", batch.stream().map(w -> w.prepared().submission().idempotencyKey()).distinct().toList())
+                .param("keys", keys)
                 .query((rs, n) -> found.put(rs.getString(1), new Known(rs.getLong(2), rs.getLong(3), rs.getString(4), null))).list();
         return found;
     }
@@ -395,13 +400,8 @@ class ReportBatches implements SmartLifecycle {
                         return accepted.size();
                     }
                 });
-        Map<String, Long> byKey = new HashMap<>();
-        jdbc.sql("select idempotency_key, id from station_report where election_id = :election and idempotency_key in (:keys)")
-                .param("election", election).param("keys", accepted.stream().map(a -> a.submission().idempotencyKey()).toList())
-                .query(rs -> {
-                    byKey.put(rs.getString(1), rs.getLong(2));
-                });
-        long[] ids = accepted.stream().mapToLong(a -> byKey.get(a.submission().idempotencyKey())).toArray();
+        Map<String, Known> byKey = stored(election, accepted.stream().map(a -> a.submission().idempotencyKey()).toList());
+        long[] ids = accepted.stream().mapToLong(a -> byKey.get(a.submission().idempotencyKey()).id()).toArray();
         List<Object[]> links = new ArrayList<>();
         for (int i = 0; i < accepted.size(); i++) {
             for (StoredPhoto photo : accepted.get(i).photos()) {
