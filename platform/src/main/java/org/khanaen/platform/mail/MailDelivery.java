@@ -9,6 +9,7 @@ import java.util.UUID;
 
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.context.SmartLifecycle;
 import org.springframework.core.NestedExceptionUtils;
 import org.springframework.dao.DataAccessException;
 import org.springframework.dao.TransientDataAccessException;
@@ -29,9 +30,10 @@ import jakarta.mail.internet.InternetAddress;
  * lets it be recognised). A claim is a five-minute lease: a node that dies mid-batch holds its rows
  * that long, then any node takes them over. A node only starts a send while half its lease is left,
  * and SMTP calls time out well within that (see spring.mail.properties), so a lease never runs out
- * under a send in progress.
+ * under a send in progress. When the application stops, a run in progress ends after the mail it is
+ * sending and hands the rest of its batch back, instead of holding the shutdown until the batch is sent.
  */
-final class MailDelivery implements SchedulingConfigurer {
+final class MailDelivery implements SchedulingConfigurer, SmartLifecycle {
 
     static final int BATCH = 50;
     static final Duration LEASE = Duration.ofMinutes(5);
@@ -46,6 +48,7 @@ final class MailDelivery implements SchedulingConfigurer {
     private final Clock clock;
     private final InternetAddress from;
     private volatile boolean troubled;
+    private volatile boolean stopping;
 
     MailDelivery(OutboxRows rows, JavaMailSender sender, MailProperties properties, Clock clock) {
         this.rows = rows;
@@ -64,7 +67,7 @@ final class MailDelivery implements SchedulingConfigurer {
     /** Sends every mail that is due, a batch at a time. @return how many were sent */
     int deliverDue() {
         int sent = 0;
-        for (int batch = 0; batch < MAX_BATCHES_PER_RUN; batch++) {
+        for (int batch = 0; batch < MAX_BATCHES_PER_RUN && !stopping; batch++) {
             Batch result = deliverBatch();
             sent += result.sent();
             if (result.claimed() < BATCH) {
@@ -107,8 +110,10 @@ final class MailDelivery implements SchedulingConfigurer {
         int sent = 0;
         List<OutboxRow> batch = rows.claimedBy(claimId);
         for (OutboxRow row : batch) {
-            if (now().isAfter(lastStart)) {
-                rows.release(claimId); // a slow server: hand the rest back rather than send past the lease
+            if (stopping || now().isAfter(lastStart)) {
+                // stopping, or a slow server: hand the rest back (to the next run, or another node) rather than hold
+                // the shutdown or send past the lease
+                rows.release(claimId);
                 break;
             }
             sent += send(row, claimId) ? 1 : 0;
@@ -158,6 +163,26 @@ final class MailDelivery implements SchedulingConfigurer {
             log.warn("Mail {} ({}) not sent, attempt {} of {}, next at {} UTC: {}", row.id(), row.category(), attempts,
                     properties.maxAttempts(), next.withNano(0), brief(error));
         }
+    }
+
+    /**
+     * Stopped no later than the scheduler that runs it (the highest phase, the first to stop): the scheduler waits for
+     * a run in progress, which then ends after its current mail. Measured before: 500 queued mails held a test JVM's
+     * shutdown for the whole 30 s timeout, and the killed JVM left its embedded database running.
+     */
+    @Override
+    public void stop() {
+        stopping = true;
+    }
+
+    @Override
+    public void start() {
+        stopping = false;
+    }
+
+    @Override
+    public boolean isRunning() {
+        return !stopping;
     }
 
     /** A scheduled run: a database outage is logged once, not every two seconds, and ends nothing. */

@@ -18,6 +18,7 @@ import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
+import java.util.concurrent.atomic.AtomicReference;
 
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
@@ -222,6 +223,30 @@ class MailOutboxTests {
     }
 
     @Test
+    void aNodeStoppedDuringARunEndsAfterTheMailInHandAndHandsTheRestBack() throws Exception {
+        for (int i = 0; i < 5; i++) {
+            outbox.enqueue(mail("stop" + i + "@example.org", "stop " + i, null));
+        }
+        AtomicReference<MailDelivery> stopped = new AtomicReference<>();
+        JavaMailSenderImpl stopsAfterOne = toTheServer(new JavaMailSenderImpl() {
+            @Override
+            public void send(MimeMessage... messages) {
+                super.send(messages);
+                stopped.get().stop(); // the application shuts down while this mail goes
+            }
+        });
+        stopped.set(new MailDelivery(new OutboxRows(jdbc), stopsAfterOne, properties, clock));
+
+        assertThat(stopped.get().deliverDue()).isEqualTo(1);
+        assertThat(stopped.get().isRunning()).isFalse();
+        // the other four are not held under the stopped node's claim: the next run (here another node) sends them now
+        assertThat(node().deliverDue()).isEqualTo(4);
+        assertThat(smtp.waitForIncomingEmail(10_000, 5)).isTrue();
+        assertThat(jdbc.sql("select count(*) from mail_outbox where status = 'SENT' and attempts = 1").query(Integer.class).single())
+                .isEqualTo(5);
+    }
+
+    @Test
     void sentMailIsDeletedAfterTheRetentionPeriodAndQueuedMailIsNot() {
         outbox.enqueue(mail("a@example.org", "old news", null));
         node().deliverDue();
@@ -243,7 +268,10 @@ class MailOutboxTests {
 
     /** One node's sender, with its own connection to the SMTP server. */
     private MailDelivery node(MailProperties settings) {
-        var sender = new JavaMailSenderImpl();
+        return new MailDelivery(new OutboxRows(jdbc), toTheServer(new JavaMailSenderImpl()), settings, clock);
+    }
+
+    private static JavaMailSenderImpl toTheServer(JavaMailSenderImpl sender) {
         sender.setHost("127.0.0.1");
         sender.setPort(SMTP_PORT);
         sender.setDefaultEncoding("UTF-8");
@@ -251,7 +279,7 @@ class MailOutboxTests {
         timeouts.put("mail.smtp.connectiontimeout", "2000");
         timeouts.put("mail.smtp.timeout", "5000");
         sender.setJavaMailProperties(timeouts);
-        return new MailDelivery(new OutboxRows(jdbc), sender, settings, clock);
+        return sender;
     }
 
     private MailProperties withMaxAttempts(int maxAttempts) {
