@@ -47,7 +47,7 @@ class AssignmentNoticesTests {
     }
 
     private VolunteerId volunteer(OrganisationId org, String name, String phone, String email) {
-        return roster.add(org, new VolunteerInput(name, phone, email, null, "6401", "STATION", "ALL_DAY"), "test");
+        return roster.add(org, new VolunteerInput(name, phone, email, null, "6401", "STATION", "ALL_DAY"), "test").orElseThrow();
     }
 
     @Test

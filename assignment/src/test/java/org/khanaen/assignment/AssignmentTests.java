@@ -53,7 +53,7 @@ class AssignmentTests {
         for (int i = 0; i < count; i++) {
             int n = next.incrementAndGet();
             ids.add(roster.add(org, new VolunteerInput("อาสา " + thai(n), "08" + String.format("%08d", 20_000_000 + n), "a" + n + "@example.org",
-                    null, districts[i % districts.length], role, availability), "test"));
+                    null, districts[i % districts.length], role, availability), "test").orElseThrow());
         }
         return ids;
     }

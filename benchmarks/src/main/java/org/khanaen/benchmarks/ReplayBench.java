@@ -235,7 +235,7 @@ final class ReplayBench {
                     StringBuilder name = new StringBuilder("อาสา เติม");
                     String.valueOf(k).chars().forEach(ch -> name.append("กขคงจฉชซฌญ".charAt(ch - '0')));
                     VolunteerId v = roster.add(org, new VolunteerInput(name.toString(), "08" + String.format("%08d", 60_000_000 + k),
-                            "topup" + k + "@example.org", null, districtOf.get(s.provinceCode()), "STATION", "ALL_DAY"), "bench");
+                            "topup" + k + "@example.org", null, districtOf.get(s.provinceCode()), "STATION", "ALL_DAY"), "bench").orElseThrow();
                     manual.assign(ELECTION, v, ManualAssignments.Place.station(s.id(), position == 1 ? StationRole.PRIMARY : StationRole.BACKUP), "bench");
                     at.put(position, v);
                     topped++;

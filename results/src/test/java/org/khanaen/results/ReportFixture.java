@@ -61,7 +61,7 @@ class ReportFixture {
             name.append("กขคงจฉชซฌญ".charAt(c - '0'));
         }
         return roster.add(org, new VolunteerInput(name.toString(), "08" + String.format("%08d", 30_000_000 + n), "r" + n + "@example.org",
-                null, "8501", "STATION", "ALL_DAY"), "test");
+                null, "8501", "STATION", "ALL_DAY"), "test").orElseThrow();
     }
 
     /** Ranong's first constituency's stations, in the catalogue's order. */

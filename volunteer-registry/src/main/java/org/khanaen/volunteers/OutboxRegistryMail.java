@@ -35,6 +35,11 @@ class OutboxRegistryMail implements RegistryMail {
     }
 
     @Override
+    public void addedByOrganisation(String email, Locale locale, String name, String organisation, String link) {
+        send("volunteer-added", email, locale, Map.of("name", name, "organisation", organisation, "link", link), link, organisation);
+    }
+
+    @Override
     public void approval(String email, Locale locale, String name, String organisation) {
         send("volunteer-approved", email, locale, Map.of("name", name, "organisation", organisation), email + organisation, organisation);
     }

@@ -12,5 +12,8 @@ interface RegistryMail {
     /** Someone signed up with an address we know: ask its owner to confirm joining this organisation. */
     void joinConfirmation(String email, Locale locale, String name, String organisation, String link);
 
+    /** A partner organisation named a person already known to Khanaen: they are asked, and nothing is shown to it. */
+    void addedByOrganisation(String email, Locale locale, String name, String organisation, String link);
+
     void approval(String email, Locale locale, String name, String organisation);
 }

@@ -10,8 +10,8 @@ import org.springframework.transaction.annotation.Transactional;
 
 /**
  * An organisation adding or correcting its own volunteers one at a time (its API, for partners who
- * keep their own systems). A person already known elsewhere only gains an affiliation; nothing about
- * their existing record is revealed or overwritten.
+ * keep their own systems). A person already known elsewhere is asked first (see {@link JoinRequests});
+ * nothing about their existing record is revealed or overwritten.
  */
 @Service
 public class RosterEdits {
@@ -23,9 +23,11 @@ public class RosterEdits {
     private final PersonalDataAudit audit;
     private final SignUps signUps;
     private final RegistryProperties properties;
+    private final JoinRequests joinRequests;
 
     RosterEdits(Volunteers volunteers, Affiliations affiliations, PersonalData personalData, VolunteerDetails details,
-            PersonalDataAudit audit, SignUps signUps, RegistryProperties properties) {
+            PersonalDataAudit audit, SignUps signUps, RegistryProperties properties, JoinRequests joinRequests) {
+        this.joinRequests = joinRequests;
         this.volunteers = volunteers;
         this.affiliations = affiliations;
         this.personalData = personalData;
@@ -35,27 +37,40 @@ public class RosterEdits {
         this.properties = properties;
     }
 
-    /** Adds a volunteer the organisation recruited itself (it states they consented); approved at once. */
+    /**
+     * Adds a volunteer the organisation recruited itself (it states they consented); approved at once.
+     * A person Khanaen already knows through another organisation is not added: they are asked by mail
+     * to confirm joining, and the organisation learns nothing of their record (empty answer).
+     *
+     * @return the volunteer, when they are now on the organisation's roster
+     */
     @Transactional
-    public VolunteerId add(OrganisationId organisation, VolunteerInput input, String actor) {
+    public Optional<VolunteerId> add(OrganisationId organisation, VolunteerInput input, String actor) {
         CheckedVolunteer v = details.check(input);
         byte[] emailIndex = personalData.index(v.email());
         byte[] phoneIndex = personalData.index(v.phone());
-        Volunteer volunteer = volunteers.findByEmailBidx(emailIndex).or(() -> volunteers.findByPhoneBidx(phoneIndex))
-                .filter(known -> known.erasedAt() == null).orElseGet(() -> {
-                    Volunteer created = new Volunteer(properties.election());
-                    details.apply(created, v);
-                    try {
-                        return volunteers.saveAndFlush(created);
-                    } catch (DataIntegrityViolationException sameMoment) {
-                        throw new RegistryProblem("volunteer.signup.retry", "please try again");
-                    }
-                });
+        Optional<Volunteer> known = volunteers.findByEmailBidx(emailIndex).or(() -> volunteers.findByPhoneBidx(phoneIndex))
+                .filter(existing -> existing.erasedAt() == null);
+        if (known.isPresent() && affiliations.status(known.get().id(), organisation.value()).isEmpty()) {
+            joinRequests.ask(known.get().id(), organisation.value());
+            audit.record(actor, PersonalDataAudit.Action.CHANGE, known.get().id(), organisation.value(),
+                    "asked to confirm joining " + Instant.now());
+            return Optional.empty();
+        }
+        Volunteer volunteer = known.orElseGet(() -> {
+            Volunteer created = new Volunteer(properties.election());
+            details.apply(created, v);
+            try {
+                return volunteers.saveAndFlush(created);
+            } catch (DataIntegrityViolationException sameMoment) {
+                throw new RegistryProblem("volunteer.signup.retry", "please try again");
+            }
+        });
         if (affiliations.add(volunteer.id(), organisation.value(), AffiliationStatus.APPROVED, Affiliations.Source.API)) {
             signUps.recordConsent(volunteer.id(), organisation.value(), "API");
         }
         audit.record(actor, PersonalDataAudit.Action.CHANGE, volunteer.id(), organisation.value(), "added " + Instant.now());
-        return volunteer.volunteerId();
+        return Optional.of(volunteer.volunteerId());
     }
 
     /** Corrects the details of one of the organisation's volunteers; the email, being the sign-in name, stays. */

@@ -11,10 +11,12 @@ import java.sql.Timestamp;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.HexFormat;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Set;
 import java.util.UUID;
 import java.util.function.IntConsumer;
 
@@ -50,9 +52,11 @@ class RosterImport {
     private final JdbcTemplate jdbc;
     private final PersonalDataAudit audit;
     private final RegistryProperties properties;
+    private final JoinRequests joinRequests;
 
     RosterImport(DistrictDirectory districts, PersonalData personalData, JdbcTemplate jdbc, PersonalDataAudit audit,
-            RegistryProperties properties) {
+            RegistryProperties properties, JoinRequests joinRequests) {
+        this.joinRequests = joinRequests;
         this.districts = districts;
         this.personalData = personalData;
         this.jdbc = jdbc;
@@ -139,8 +143,11 @@ class RosterImport {
     }
 
     /**
-     * Writes the valid rows: new people as new volunteers, people already known (same email or phone)
-     * only gain an affiliation; their stored details are not touched. Caller holds the transaction.
+     * Writes the valid rows: new people as new volunteers; people already known (same email or phone)
+     * through another organisation are asked by mail to confirm joining (their stored details are not
+     * touched, nor shown). Caller holds the transaction.
+     *
+     * @return rows taken: added, already on the roster, or asked to confirm
      */
     int importValid(OrganisationId organisation, byte[] content, String actor, IntConsumer progress) {
         long started = System.nanoTime();
@@ -176,7 +183,12 @@ class RosterImport {
         log.debug("import: encrypted {} new in {} ms", newVolunteers.size(), (System.nanoTime() - started) / 1_000_000);
         List<Long> ids = new ArrayList<>(insertVolunteers(newVolunteers));
         log.debug("import: volunteers written at {} ms", (System.nanoTime() - started) / 1_000_000);
-        ids.addAll(knownIds);
+        // People known through another organisation are asked by mail, not added: a file of guessed
+        // phone numbers must not pull anyone's record onto this roster.
+        Set<Long> alreadyOurs = affiliated(organisation, knownIds);
+        List<Long> asked = knownIds.stream().filter(id -> !alreadyOurs.contains(id)).distinct().toList();
+        asked.forEach(id -> joinRequests.ask(id, organisation.value()));
+        ids.addAll(alreadyOurs);
         progress.accept(rows.size() * 3 / 4);
         int[] affiliated = { 0 };
         for (int from = 0; from < ids.size(); from += BATCH) {
@@ -194,9 +206,23 @@ class RosterImport {
                 ids.stream().map(id -> new Object[] { id, organisation.value(), properties.consentVersion(), at }).toList());
         log.debug("import: consents written at {} ms", (System.nanoTime() - started) / 1_000_000);
         audit.record(actor, PersonalDataAudit.Action.IMPORT, null, organisation.value(),
-                newVolunteers.size() + " new, " + knownIds.size() + " already known");
+                newVolunteers.size() + " new, " + alreadyOurs.size() + " already ours, " + asked.size() + " known elsewhere, asked to confirm");
         progress.accept(rows.size());
-        return ids.size();
+        // One figure for both, so that the page does not tell which rows named someone known elsewhere.
+        return ids.size() + asked.size();
+    }
+
+    private Set<Long> affiliated(OrganisationId organisation, List<Long> volunteers) {
+        Set<Long> found = new HashSet<>();
+        for (int from = 0; from < volunteers.size(); from += BATCH) {
+            List<Long> chunk = volunteers.subList(from, Math.min(volunteers.size(), from + BATCH));
+            String marks = String.join(",", java.util.Collections.nCopies(chunk.size(), "?"));
+            List<Object> args = new ArrayList<>(chunk);
+            args.addFirst(organisation.value());
+            found.addAll(jdbc.queryForList("select volunteer_id from affiliation where organisation_id = ? and volunteer_id in (" + marks + ")",
+                    Long.class, args.toArray()));
+        }
+        return found;
     }
 
     private Map<String, Long> existing(String column, List<byte[]> indexes) {

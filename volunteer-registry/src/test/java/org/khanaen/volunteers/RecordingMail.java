@@ -32,6 +32,11 @@ class RecordingMail implements RegistryMail {
     }
 
     @Override
+    public void addedByOrganisation(String email, Locale locale, String name, String organisation, String link) {
+        sent.add(new Sent("added", email, link));
+    }
+
+    @Override
     public void approval(String email, Locale locale, String name, String organisation) {
         sent.add(new Sent("approval", email, null));
     }

@@ -28,6 +28,10 @@ class RosterImportTests {
     Rosters rosters;
     @Autowired
     JdbcClient jdbc;
+    @Autowired
+    RecordingMail mail;
+    @Autowired
+    SignUps signUps;
 
     static int run;
     OrganisationId org;
@@ -108,18 +112,32 @@ class RosterImportTests {
     }
 
     @Test
-    void someoneAlreadyRegisteredGainsAnAffiliationAndKeepsTheirDetails() {
+    void someoneKnownThroughAnotherOrganisationIsAskedByMailAndNothingOfThemIsShown() {
         String phone = "0844440" + String.format("%03d", run);
         String first = "full_name,phone,email,district_code,role_preference,availability\nคนเดิม หนึ่ง," + phone + ",same" + run + "@example.org,1001,station,all_day\n";
         var other = organisations.create(RegistryFixtures.anOrganisation("import-other-" + run)).id();
         imports.importNow(other, imports.checkNow(other, "a.csv", first.getBytes(StandardCharsets.UTF_8), "c").id(), "c");
 
+        // A file that names the same phone with made-up details: the answer is the same as for a new person.
         String second = "full_name,phone,email,district_code,role_preference,availability\nชื่อใหม่ สอง," + phone + ",new" + run + "@example.org,5001,war_room,count_only\n";
-        imports.importNow(org, imports.checkNow(org, "b.csv", second.getBytes(StandardCharsets.UTF_8), "c").id(), "c");
+        assertThat(imports.importNow(org, imports.checkNow(org, "b.csv", second.getBytes(StandardCharsets.UTF_8), "c").id(), "c")).isEqualTo(1);
 
         assertThat(jdbc.sql("select count(*) from volunteer where full_name in ('คนเดิม หนึ่ง', 'ชื่อใหม่ สอง')").query(Long.class).single())
-                .isEqualTo(1);
+                .as("one person, their details untouched").isEqualTo(1);
         assertThat(rosters.search(org, RosterQuery.all(), PageRequest.of(0, 10), "c").getContent())
-                .singleElement().satisfies(e -> assertThat(e.fullName()).isEqualTo("คนเดิม หนึ่ง"));
+                .as("nothing of them on the importing organisation's roster").isEmpty();
+        assertThat(mail.last("same" + run + "@example.org").kind()).as("asked at the address on file").isEqualTo("added");
+
+        // The same file again sends no second mail while the first link is open.
+        int sent = mail.sent.size();
+        imports.importNow(org, imports.checkNow(org, "b.csv", second.getBytes(StandardCharsets.UTF_8), "c").id(), "c");
+        assertThat(mail.sent).hasSize(sent);
+
+        signUps.confirmJoin(mail.token("same" + run + "@example.org")).orElseThrow();
+        assertThat(rosters.search(org, RosterQuery.all(), PageRequest.of(0, 10), "c").getContent())
+                .singleElement().satisfies(e -> {
+                    assertThat(e.fullName()).isEqualTo("คนเดิม หนึ่ง");
+                    assertThat(e.status()).as("they said yes; the coordinator decides").isEqualTo(AffiliationStatus.PENDING);
+                });
     }
 }

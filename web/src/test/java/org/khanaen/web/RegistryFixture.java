@@ -19,7 +19,8 @@ import org.springframework.stereotype.Component;
 @Component
 class RegistryFixture {
 
-    record Org(OrganisationView organisation, String coordinator, long volunteerId, String volunteerName) {
+    record Org(OrganisationView organisation, String coordinator, long volunteerId, String volunteerName, String volunteerPhone,
+            String volunteerEmail) {
         String slug() {
             return organisation.slug();
         }
@@ -47,10 +48,12 @@ class RegistryFixture {
         jdbc.sql("insert into coordinator (organisation_id, account_id, since) values (?, ?, ?)")
                 .params(organisation.id().value(), account.value(), Instant.now()).update();
         String name = "อาสา " + slug.replace("-", " ").replaceAll("[0-9]", "");
-        signUps.signUp(slug, new SignUps.Form(new VolunteerInput(name, "089" + String.format("%07d", n), "v" + n + "@example.org",
+        String phone = "089" + String.format("%07d", n);
+        String email = "v" + n + "@example.org";
+        signUps.signUp(slug, new SignUps.Form(new VolunteerInput(name, phone, email,
                 null, "1001", "STATION", "ALL_DAY"), "volunteer pass", true, Locale.forLanguageTag("th-TH")));
         long volunteer = jdbc.sql("select a.volunteer_id from affiliation a where a.organisation_id = ?")
                 .param(organisation.id().value()).query(Long.class).single();
-        return new Org(organisation, coordinator, volunteer, name);
+        return new Org(organisation, coordinator, volunteer, name, phone, email);
     }
 }

@@ -249,6 +249,6 @@ class ReplayTests {
             name.append("กขคงจฉชซฌญ".charAt(c - '0'));
         }
         return roster.add(org, new VolunteerInput(name.toString(), "08" + String.format("%08d", 40_000_000 + n),
-                "replay" + n + "@example.org", null, "1001", "STATION", "ALL_DAY"), "test");
+                "replay" + n + "@example.org", null, "1001", "STATION", "ALL_DAY"), "test").orElseThrow();
     }
 }

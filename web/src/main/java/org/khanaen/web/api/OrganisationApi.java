@@ -68,9 +68,18 @@ class OrganisationApi {
                 .orElseThrow(() -> new NotFound("volunteer " + id));
     }
 
+    /** A person already known through another organisation is asked by mail first; nothing of their record is answered. */
+    record AskedToConfirm(String status, String detail) {
+    }
+
     @PostMapping
-    ResponseEntity<VolunteerDetail> add(@AuthenticationPrincipal OrganisationView organisation, @RequestBody VolunteerInput input) {
-        VolunteerId id = edits.add(organisation.id(), input, actor(organisation));
+    ResponseEntity<?> add(@AuthenticationPrincipal OrganisationView organisation, @RequestBody VolunteerInput input) {
+        Optional<VolunteerId> added = edits.add(organisation.id(), input, actor(organisation));
+        if (added.isEmpty()) {
+            return ResponseEntity.accepted().body(new AskedToConfirm("ASKED_TO_CONFIRM",
+                    "The person was sent a link to confirm joining; they appear on the roster, pending, once they do."));
+        }
+        VolunteerId id = added.get();
         return ResponseEntity.created(URI.create("/api/v1/org/volunteers/" + id.value()))
                 .body(rosters.detail(organisation.id(), id, actor(organisation)).orElseThrow());
     }
