@@ -1,7 +1,5 @@
 package org.khanaen.donations;
 
-import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.io.Writer;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
@@ -13,8 +11,7 @@ import java.util.HexFormat;
 import java.util.List;
 import java.util.Optional;
 
-import org.apache.commons.csv.CSVFormat;
-import org.apache.commons.csv.CSVPrinter;
+import org.khanaen.platform.csv.SpreadsheetCsv;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.jdbc.support.GeneratedKeyHolder;
@@ -90,24 +87,20 @@ public class Ledger {
     @Transactional(readOnly = true)
     public void writeCsv(Writer out) {
         DateTimeFormatter time = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm:ss").withZone(properties.zone());
-        try {
-            // not closed here: the writer is the caller's (a servlet response closes its own stream)
-            CSVPrinter csv = CSVFormat.DEFAULT.builder().setHeader("time", "kind", "description", "amount_thb", "expense_id").get().print(out);
-            for (long offset = 0; ; offset += CSV_CHUNK) {
-                List<LedgerRecords.Line> chunk = ledger.lines(offset, CSV_CHUNK, false);
-                for (LedgerRecords.Line line : chunk) {
-                    Entry e = entry(line);
-                    csv.printRecord(time.format(e.occurredAt()), e.kind(), description(e), Baht.plain(e.amountSatang()),
-                            e.expenseId() == null ? "" : e.expenseId());
-                }
-                if (chunk.size() < CSV_CHUNK) {
-                    break;
-                }
+        // Donors name themselves: the shared writer keeps a name like =HYPERLINK(...) from running in a spreadsheet.
+        SpreadsheetCsv csv = SpreadsheetCsv.open(out, false, "time", "kind", "description", "amount_thb", "expense_id");
+        for (long offset = 0; ; offset += CSV_CHUNK) {
+            List<LedgerRecords.Line> chunk = ledger.lines(offset, CSV_CHUNK, false);
+            for (LedgerRecords.Line line : chunk) {
+                Entry e = entry(line);
+                csv.row(time.format(e.occurredAt()), e.kind(), description(e), Baht.plain(e.amountSatang()),
+                        e.expenseId() == null ? "" : e.expenseId());
             }
-            csv.flush();
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
+            if (chunk.size() < CSV_CHUNK) {
+                break;
+            }
         }
+        csv.flush();
     }
 
     /** Records money spent, with its receipt; the ledger shows it at once. */

