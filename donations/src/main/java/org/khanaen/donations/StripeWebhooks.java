@@ -101,6 +101,11 @@ public class StripeWebhooks {
         }
         try {
             Event event = Webhook.constructEvent(payload, signature, properties.stripe().signingSecret(), TOLERANCE_SECONDS, clock);
+            // Stripe's library checks only the past; a signature dated ahead of the tolerance is as suspect as a stale one.
+            long signedAt = signedAt(signature);
+            if (signedAt > clock.instant().getEpochSecond() + TOLERANCE_SECONDS) {
+                throw new WebhookRejected("signature: timestamp " + signedAt + " is ahead of the tolerance zone");
+            }
             if (event.getId() == null || event.getType() == null) {
                 throw new WebhookRejected("not a Stripe event");
             }
@@ -112,6 +117,21 @@ public class StripeWebhooks {
         } catch (RuntimeException e) { // gson's syntax errors and the like: a body that is not an event
             throw new WebhookRejected("not a Stripe event: " + e.getMessage());
         }
+    }
+
+    /** The {@code t=} of a {@code Stripe-Signature} header that has just passed verification. */
+    private static long signedAt(String signature) {
+        for (String item : signature.split(",")) {
+            String[] pair = item.strip().split("=", 2);
+            if (pair.length == 2 && pair[0].equals("t")) {
+                try {
+                    return Long.parseLong(pair[1].strip());
+                } catch (NumberFormatException e) {
+                    break;
+                }
+            }
+        }
+        throw new WebhookRejected("signature: no timestamp");
     }
 
     private Outcome apply(Event event) {

@@ -110,6 +110,21 @@ class StripeWebhooksTests {
     }
 
     @Test
+    void aTimestampMoreThanFiveMinutesAheadIsRefusedEvenWithARightSignature() {
+        long raised = campaign.campaign().raisedSatang();
+        var donation = gifts.start(300, "future@example.org");
+        String payload = event("checkout.session.completed", session(donation, "pi_3Future01", "paid"));
+        long inSevenMinutes = System.currentTimeMillis() / 1000 + 400;
+
+        assertThatThrownBy(() -> webhooks.receive(payload, sign(payload, inSevenMinutes)))
+                .isInstanceOf(WebhookRejected.class).hasMessageContaining("tolerance");
+        assertThat(gifts.reload(donation).status()).isEqualTo("PENDING");
+        assertThat(campaign.campaign().raisedSatang()).isEqualTo(raised);
+        // a clock a little ahead (within the tolerance) is Stripe's normal skew
+        assertThat(webhooks.receive(payload, sign(payload, System.currentTimeMillis() / 1000 + 60))).isEqualTo(Outcome.APPLIED);
+    }
+
+    @Test
     void anEventReplayedTenTimesCountsOnce() {
         long raised = campaign.campaign().raisedSatang();
         long donors = campaign.campaign().donors();

@@ -67,6 +67,14 @@ public class Photos {
         return rows.find(id);
     }
 
+    /**
+     * A photo as a report may name it: only one its sender uploaded. Another volunteer's photo is "not
+     * found", like an unknown id, so that nobody can borrow (or probe for) someone else's evidence.
+     */
+    public Optional<StoredPhoto> findSentBy(long id, String uploadedBy) {
+        return rows.findUploadedBy(id, uploadedBy);
+    }
+
     /** The photo's bytes, for verifiers; the caller closes the stream. */
     public InputStream open(StoredPhoto photo) {
         try {

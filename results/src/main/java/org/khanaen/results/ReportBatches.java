@@ -237,7 +237,7 @@ class ReportBatches implements SmartLifecycle {
                     continue;
                 }
                 List<StoredPhoto> sent = s.photos().stream()
-                        .map(id -> photos.find(id).orElseThrow(() -> new ReportProblem("report.problem.no-photo"))).toList();
+                        .map(id -> photos.findSentBy(id, s.actor()).orElseThrow(() -> new ReportProblem("report.problem.no-photo"))).toList();
                 String votes = p.votes();
                 String hash = p.votesHash();
                 Findings findings = Checks.run(s.tally(), new CheckContext(p.station().registeredVoters(), p.numbers(), p.majorParties(),

@@ -43,6 +43,11 @@ class ReportPhotos {
         return jdbc.sql("select " + COLUMNS + " from report_photo where id = ?").param(id).query(ReportPhotos::map).optional();
     }
 
+    Optional<StoredPhoto> findUploadedBy(long id, String uploadedBy) {
+        return jdbc.sql("select " + COLUMNS + " from report_photo where id = ? and uploaded_by = ?").params(id, uploadedBy)
+                .query(ReportPhotos::map).optional();
+    }
+
     List<StoredPhoto> withSha256(String sha256) {
         return jdbc.sql("select " + COLUMNS + " from report_photo where sha256 = ? order by id").param(sha256).query(ReportPhotos::map).list();
     }

@@ -110,7 +110,7 @@ public class ReportSubmissions {
             return already(s, earlier.get());
         }
         List<StoredPhoto> sent = s.photos().stream()
-                .map(id -> photos.find(id).orElseThrow(() -> new ReportProblem("report.problem.no-photo"))).toList();
+                .map(id -> photos.findSentBy(id, s.actor()).orElseThrow(() -> new ReportProblem("report.problem.no-photo"))).toList();
         String votes = p.votes();
         String votesHash = p.votesHash();
         ElectionRules rules = p.rules();

@@ -15,10 +15,13 @@ import org.khanaen.accounts.PasswordPolicy;
 import org.khanaen.accounts.Role;
 import org.khanaen.elections.DistrictView;
 import org.khanaen.volunteers.privacy.PersonalData;
+import org.springframework.dao.ConcurrencyFailureException;
 import org.springframework.dao.DataIntegrityViolationException;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
+import org.springframework.transaction.PlatformTransactionManager;
 import org.springframework.transaction.annotation.Transactional;
+import org.springframework.transaction.support.TransactionTemplate;
 
 /**
  * Volunteers signing up through a partner's page. The answer never depends on whether we knew the
@@ -43,10 +46,12 @@ public class SignUps {
     private final VolunteerDetails details;
     private final RegistryProperties properties;
     private final JdbcClient jdbc;
+    private final TransactionTemplate transaction;
 
     SignUps(PartnerOrganisations organisations, Volunteers volunteers, Affiliations affiliations, VolunteerTokens tokens,
             AccountDirectory accounts, PersonalData personalData, DistrictDirectory districts, RegistryMail mail,
-            RegistryProperties properties, JdbcClient jdbc, VolunteerDetails details) {
+            RegistryProperties properties, JdbcClient jdbc, VolunteerDetails details, PlatformTransactionManager transactions) {
+        this.transaction = new TransactionTemplate(transactions);
         this.organisations = organisations;
         this.volunteers = volunteers;
         this.affiliations = affiliations;
@@ -69,8 +74,25 @@ public class SignUps {
         return properties.consentVersion();
     }
 
-    @Transactional
+    /**
+     * The same form sent several times at once (a double tap, a flaky connection resending) must not
+     * fail: the unique blind index lets one in, and the others, tried again, find the person known and
+     * get the same answer.
+     */
     public void signUp(String slug, Form form) {
+        for (int attempt = 1; ; attempt++) {
+            try {
+                transaction.executeWithoutResult(status -> signUpOnce(slug, form));
+                return;
+            } catch (DataIntegrityViolationException | ConcurrencyFailureException sameMoment) {
+                if (attempt == 3) {
+                    throw new RegistryProblem("volunteer.signup.retry", "please try again");
+                }
+            }
+        }
+    }
+
+    private void signUpOnce(String slug, Form form) {
         Organisation organisation = organisations.find(slug);
         if (!organisation.view().active()) {
             throw new RegistryProblem("organisation.unknown", "organisation " + slug + " does not take sign-ups");
@@ -99,13 +121,9 @@ public class SignUps {
         Volunteer volunteer = new Volunteer(properties.election());
         details.apply(volunteer, person);
         volunteer.language(form.locale());
-        try {
-            volunteers.save(volunteer);
-            volunteers.flush();
-        } catch (DataIntegrityViolationException sameMomentSignUp) {
-            // The unique blind index is the last word: someone with this email or phone was stored just now.
-            throw new RegistryProblem("volunteer.signup.retry", "please try again");
-        }
+        // The unique blind index is the last word: someone with this email or phone stored just now fails here (and is retried).
+        volunteers.save(volunteer);
+        volunteers.flush();
         if (accounts.findForLogin(person.email()).isEmpty()) {
             try {
                 AccountId account = accounts.create(new NewAccount(person.email(), person.fullName(), form.password(),

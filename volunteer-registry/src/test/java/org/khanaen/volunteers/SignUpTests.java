@@ -82,6 +82,26 @@ class SignUpTests {
     }
 
     @Test
+    void twentyIdenticalSignUpsAtOnceAllGetTheSameAnswerAndMakeOneVolunteer() throws Exception {
+        var nid = aVolunteer("นิด พร้อมกัน");
+        var start = new java.util.concurrent.CountDownLatch(1);
+        try (var pool = java.util.concurrent.Executors.newFixedThreadPool(20)) {
+            var answers = java.util.stream.IntStream.range(0, 20).mapToObj(i -> pool.submit(() -> {
+                start.await();
+                signUps.signUp(a, form(nid));
+                return true;
+            })).toList();
+            start.countDown();
+            for (var answer : answers) {
+                assertThat(answer.get()).isTrue(); // each one answered as a sign-up, none failed
+            }
+        }
+        assertThat(count("select count(*) from volunteer where full_name = 'นิด พร้อมกัน'")).isEqualTo(1);
+        assertThat(count("select count(*) from affiliation f join volunteer v on v.id = f.volunteer_id where v.full_name = 'นิด พร้อมกัน'"))
+                .isEqualTo(1);
+    }
+
+    @Test
     void theSamePersonThroughASecondOrganisationBecomesAnAffiliationNeverASecondVolunteer() {
         var somsak = aVolunteer("สมศักดิ์ รักชาติ");
         signUps.signUp(a, form(somsak));

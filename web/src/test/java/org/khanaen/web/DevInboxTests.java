@@ -5,6 +5,7 @@ import static org.awaitility.Awaitility.await;
 import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.not;
 import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.csrf;
+import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.user;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.content;
@@ -23,6 +24,7 @@ import org.khanaen.platform.mail.MailMessage;
 import org.khanaen.platform.mail.MailOutbox;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.test.web.servlet.MockMvc;
+import org.springframework.test.web.servlet.request.RequestPostProcessor;
 import org.springframework.transaction.support.TransactionTemplate;
 
 /** The development default: mail goes through the outbox and the app's own scheduled sender to the in-process server. */
@@ -75,6 +77,27 @@ class DevInboxTests {
         mvc.perform(get("/dev/inbox").param("lang", "en"))
                 .andExpect(status().isOk())
                 .andExpect(content().string(containsString("Development only — no real mail is sent")));
+    }
+
+    @Test
+    void fromAnotherMachineOnlyAnAdministratorReadsTheInbox() throws Exception {
+        DevMail mail = sent("คำเชิญ " + UUID.randomUUID(), "http://localhost:8080/invitation/secret", null);
+        RequestPostProcessor fromTheNetwork = request -> {
+            request.setRemoteAddr("203.0.113.7");
+            return request;
+        };
+
+        mvc.perform(get("/dev/inbox").with(fromTheNetwork)).andExpect(status().is3xxRedirection())
+                .andExpect(content().string(not(containsString(mail.subject()))));
+        mvc.perform(get("/dev/inbox").param("id", mail.id()).with(fromTheNetwork)).andExpect(status().is3xxRedirection());
+        mvc.perform(get("/dev/inbox/{id}/html", mail.id()).with(fromTheNetwork)).andExpect(status().is3xxRedirection());
+        mvc.perform(post("/dev/inbox/clear").with(csrf()).with(fromTheNetwork)).andExpect(status().is3xxRedirection());
+        mvc.perform(get("/dev/inbox").with(fromTheNetwork).with(user("volunteer@example.org").roles("VOLUNTEER")))
+                .andExpect(status().isForbidden());
+        assertThat(mailbox.messages()).extracting(DevMail::subject).contains(mail.subject());
+
+        mvc.perform(get("/dev/inbox").with(fromTheNetwork).with(user("admin").roles("ADMIN")))
+                .andExpect(status().isOk()).andExpect(content().string(containsString(mail.subject())));
     }
 
     @Test

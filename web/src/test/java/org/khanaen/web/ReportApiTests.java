@@ -204,6 +204,51 @@ class ReportApiTests {
                 .andExpect(status().isBadRequest()).andExpect(jsonPath("$.code").value("report.problem.no-photo"));
     }
 
+    @Test
+    void aFractionOrANumberWrittenAsTextIsRefusedByFieldAndNothingIsStored() throws Exception {
+        Reporter r = reporter("api-report-strict", "LPN_1");
+        Tally good = reports.goodCount(r.station(), "constituency");
+        String json = ReportFixture.json(good, "constituency", "api-key-strict-01", false, List.of());
+        String first = good.votes().keySet().iterator().next().toString();
+        long votes = good.votes().values().iterator().next();
+
+        String fraction = json.replace("\"" + first + "\":" + votes, "\"" + first + "\":" + votes + ".9");
+        mvc.perform(post(reportsOf(r.station())).header("Authorization", "Bearer " + r.token()).contentType(MediaType.APPLICATION_JSON)
+                        .content(fraction))
+                .andExpect(status().isBadRequest())
+                .andExpect(content().contentTypeCompatibleWith(MediaType.APPLICATION_PROBLEM_JSON))
+                .andExpect(jsonPath("$.field").value("votes." + first))
+                .andExpect(jsonPath("$.detail", containsString("whole numbers")));
+        String text = json.replace("\"valid\":" + good.valid(), "\"valid\":\"" + good.valid() + "\"");
+        mvc.perform(post(reportsOf(r.station())).header("Authorization", "Bearer " + r.token()).contentType(MediaType.APPLICATION_JSON)
+                        .content(text))
+                .andExpect(status().isBadRequest()).andExpect(jsonPath("$.field").value("valid"));
+        assertThat(reports.reports("api-key-strict-01")).isZero();
+        // the same count with proper numbers goes in
+        mvc.perform(post(reportsOf(r.station())).header("Authorization", "Bearer " + r.token()).contentType(MediaType.APPLICATION_JSON)
+                .content(json)).andExpect(status().isCreated());
+    }
+
+    @Test
+    void aReportCannotNameAPhotoAnotherVolunteerUploaded() throws Exception {
+        Reporter owner = reporter("api-report-photo-owner", "LPG_2");
+        Reporter other = reporter("api-report-photo-thief", "LPG_3");
+        var uploaded = mvc.perform(multipart("/api/v1/photos").file(new MockMultipartFile("file", "x.png", "image/png", ReportFixture.image("png", 404)))
+                        .param("kind", "COUNT_FORM").header("Authorization", "Bearer " + owner.token()))
+                .andExpect(status().isCreated()).andReturn();
+        long photo = ((Number) JsonPath.read(uploaded.getResponse().getContentAsString(), "$.id")).longValue();
+
+        mvc.perform(post(reportsOf(other.station())).header("Authorization", "Bearer " + other.token()).contentType(MediaType.APPLICATION_JSON)
+                        .content(ReportFixture.json(reports.goodCount(other.station(), "constituency"), "constituency", "api-key-borrow-01", false,
+                                List.of(photo))))
+                .andExpect(status().isBadRequest()).andExpect(jsonPath("$.code").value("report.problem.no-photo"));
+        assertThat(reports.reports("api-key-borrow-01")).isZero();
+        mvc.perform(post(reportsOf(owner.station())).header("Authorization", "Bearer " + owner.token()).contentType(MediaType.APPLICATION_JSON)
+                        .content(ReportFixture.json(reports.goodCount(owner.station(), "constituency"), "constituency", "api-key-borrow-02", false,
+                                List.of(photo))))
+                .andExpect(status().isCreated());
+    }
+
     /**
      * The busiest call is found by a mapping of its own, ahead of the application's; everything else goes on as before:
      * another method or content type on the same path, a page, the language chosen by ?lang=.

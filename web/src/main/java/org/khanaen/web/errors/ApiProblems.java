@@ -12,6 +12,7 @@ import org.springframework.http.HttpStatus;
 import org.springframework.http.HttpStatusCode;
 import org.springframework.http.ProblemDetail;
 import org.springframework.http.ResponseEntity;
+import org.springframework.http.converter.HttpMessageNotReadableException;
 import org.springframework.web.bind.annotation.ExceptionHandler;
 import org.springframework.web.bind.annotation.RestControllerAdvice;
 import org.springframework.web.context.request.WebRequest;
@@ -19,6 +20,7 @@ import org.springframework.web.method.annotation.HandlerMethodValidationExceptio
 import org.springframework.web.servlet.mvc.method.annotation.ResponseEntityExceptionHandler;
 
 import jakarta.servlet.http.HttpServletRequest;
+import tools.jackson.core.JacksonException;
 
 /**
  * Every error of the JSON API as an RFC 9457 problem detail. Spring MVC's own errors (bad
@@ -42,6 +44,26 @@ class ApiProblems extends ResponseEntityExceptionHandler {
     }
 
     /** Say which parameter is wrong and why, e.g. "size: must be less than or equal to 1000". */
+    /** Which field could not be read, and why ("votes.1: a whole number is expected"), rather than "Failed to read request". */
+    @Override
+    protected ResponseEntity<Object> handleHttpMessageNotReadable(HttpMessageNotReadableException e, HttpHeaders headers,
+            HttpStatusCode status, WebRequest request) {
+        String detail = "The request body is not readable JSON of the expected shape.";
+        if (e.getCause() instanceof JacksonException jackson && !jackson.getPath().isEmpty()) {
+            String field = jackson.getPath().stream()
+                    .map(r -> r.getPropertyName() != null ? r.getPropertyName() : String.valueOf(r.getIndex()))
+                    .collect(java.util.stream.Collectors.joining("."));
+            detail = "The field " + field + " is not readable: "
+                    + (jackson instanceof tools.jackson.databind.exc.InvalidFormatException || jackson instanceof tools.jackson.databind.exc.MismatchedInputException
+                            ? "a value of the wrong type (counts are whole numbers, written as numbers)" : "malformed JSON");
+            ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.BAD_REQUEST, detail);
+            problem.setProperty("field", field);
+            return handleExceptionInternal(e, problem, headers, HttpStatus.BAD_REQUEST, request);
+        }
+        return handleExceptionInternal(e, ProblemDetail.forStatusAndDetail(HttpStatus.BAD_REQUEST, detail), headers, HttpStatus.BAD_REQUEST,
+                request);
+    }
+
     @Override
     protected ResponseEntity<Object> handleHandlerMethodValidationException(HandlerMethodValidationException e,
             HttpHeaders headers, HttpStatusCode status, WebRequest request) {

@@ -9,6 +9,7 @@ import java.util.stream.Collectors;
 
 import org.khanaen.elections.DistrictView;
 import org.khanaen.volunteers.InvalidVolunteer;
+import org.khanaen.volunteers.RegistryProblem;
 import org.khanaen.volunteers.OrganisationView;
 import org.khanaen.volunteers.PartnerOrganisations;
 import org.khanaen.volunteers.SignUps;
@@ -71,6 +72,8 @@ class JoinController {
             Map<String, String> errors = new LinkedHashMap<>();
             invalid.problems().forEach(p -> errors.putIfAbsent(p.field(), p.code()));
             return page(organisation, form, errors, model);
+        } catch (RegistryProblem busy) {
+            return page(organisation, form, Map.of("form", busy.code()), model);
         }
         return "redirect:/join/" + slug + "/sent";
     }

@@ -9,7 +9,11 @@ import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.core.annotation.Order;
 import org.springframework.http.HttpMethod;
+import org.springframework.security.authorization.AuthorityAuthorizationManager;
+import org.springframework.security.authorization.AuthorizationDecision;
+import org.springframework.security.authorization.AuthorizationManager;
 import org.springframework.security.config.annotation.web.builders.HttpSecurity;
+import org.springframework.security.web.access.intercept.RequestAuthorizationContext;
 import org.springframework.security.config.http.SessionCreationPolicy;
 import org.springframework.security.config.observation.SecurityObservationSettings;
 import org.springframework.security.web.SecurityFilterChain;
@@ -98,6 +102,20 @@ class SecurityConfiguration {
         return http.build();
     }
 
+    static AuthorizationManager<RequestAuthorizationContext> machineItselfOrAdministrator() {
+        AuthorizationManager<RequestAuthorizationContext> administrator = AuthorityAuthorizationManager.hasRole("ADMIN");
+        return (authentication, context) -> fromThisMachine(context.getRequest()) ? new AuthorizationDecision(true)
+                : administrator.authorize(authentication, context);
+    }
+
+    private static boolean fromThisMachine(jakarta.servlet.http.HttpServletRequest request) {
+        try { // a literal address: no name is looked up
+            return java.net.InetAddress.getByName(request.getRemoteAddr()).isLoopbackAddress();
+        } catch (java.net.UnknownHostException e) {
+            return false;
+        }
+    }
+
     @Bean
     @Order(2)
     SecurityFilterChain pages(HttpSecurity http) throws Exception {
@@ -119,7 +137,9 @@ class SecurityConfiguration {
                         .requestMatchers("/wallet/**").permitAll()
                         .requestMatchers("/sponsor", "/sponsor/**").hasRole("SPONSOR")
                         .requestMatchers("/actuator/health", "/actuator/health/**", "/actuator/info").permitAll()
-                        .requestMatchers("/dev/inbox/**").permitAll() // development mode only; 404 when the dev mail server is off
+                        // development mode only (404 when the dev mail server is off): its links open accounts, so it answers
+                        // the machine itself (whoever is trying Khanaen on it) and administrators, never anyone on the network
+                        .requestMatchers("/dev/inbox/**").access(machineItselfOrAdministrator())
                         .requestMatchers("/admin/**", "/actuator/**").hasRole("ADMIN")
                         .anyRequest().authenticated())
                 .formLogin(form -> form.loginPage("/login").defaultSuccessUrl("/", false).permitAll())
