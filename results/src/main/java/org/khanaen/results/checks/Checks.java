@@ -40,7 +40,7 @@ public final class Checks {
 
     /** 3. Valid + invalid + no-vote = ballots used. */
     public static final ReportCheck BALLOTS_ADD_UP = (t, c) -> {
-        long sum = t.valid() + t.invalid() + t.noVote();
+        long sum = Tally.plus(Tally.plus(t.valid(), t.invalid()), t.noVote());
         return t.isFinal() && sum != t.ballotsUsed()
                 ? List.of(Finding.error("ballots-sum", t.valid(), t.invalid(), t.noVote(), sum, t.ballotsUsed()))
                 : List.of();
@@ -49,7 +49,7 @@ public final class Checks {
     /** 4. Ballots used ≤ registered voters, within the election's tolerance; also for a running tally. */
     public static final ReportCheck WITHIN_REGISTERED = (t, c) -> {
         long allowed = (long) Math.floor(c.registeredVoters() * (1 + c.tolerances().overRegistered()));
-        long used = Math.max(t.ballotsUsed(), t.isFinal() ? 0 : t.sumOfVotes() + t.invalid() + t.noVote());
+        long used = Math.max(t.ballotsUsed(), t.isFinal() ? 0 : Tally.plus(Tally.plus(t.sumOfVotes(), t.invalid()), t.noVote()));
         return used > allowed ? List.of(Finding.error("over-registered", used, c.registeredVoters(), allowed)) : List.of();
     };
 

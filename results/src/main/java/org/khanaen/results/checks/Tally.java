@@ -20,8 +20,20 @@ public record Tally(Map<Integer, Long> votes, long valid, long invalid, long noV
         votes = java.util.Collections.unmodifiableSortedMap(votes == null ? new TreeMap<>() : new TreeMap<>(votes));
     }
 
+    /** Saturates rather than wraps: four candidates at 2^62 must not "add up" to 0 valid ballots. */
     public long sumOfVotes() {
-        return votes.values().stream().mapToLong(Long::longValue).sum();
+        long sum = 0;
+        for (long v : votes.values()) {
+            sum = plus(sum, v);
+        }
+        return sum;
+    }
+
+    /** a + b, held at Long.MAX_VALUE or MIN_VALUE instead of wrapping round (such a count is refused anyway). */
+    static long plus(long a, long b) {
+        long sum = a + b;
+        // overflow only when both have the same sign and the sum's sign differs (Hacker's Delight 2-13)
+        return ((a ^ sum) & (b ^ sum)) < 0 ? (a < 0 ? Long.MIN_VALUE : Long.MAX_VALUE) : sum;
     }
 
     /** The leader's and the runner-up's votes (0 when missing). */
