@@ -240,15 +240,34 @@ public class StripeWebhooks {
      * endpoint left on another version still works for the few stable fields read here (logged, so the
      * endpoint's version gets fixed).
      */
+    /** The event's object; a signed body Stripe would never send (no data, a value of the wrong type) is refused, not a 500. */
     private static <T extends StripeObject> T object(Event event, Class<T> type) {
+        try {
+            return readObject(event, type);
+        } catch (WebhookRejected e) {
+            throw e;
+        } catch (RuntimeException unreadable) { // gson's errors, read lazily here rather than at verification
+            throw new WebhookRejected("event " + event.getId() + " cannot be read: " + unreadable.getMessage());
+        }
+    }
+
+    private static <T extends StripeObject> T readObject(Event event, Class<T> type) {
+        if (event.getData() == null || event.getData().getObject() == null) { // signed, yet not an event Stripe sends
+            throw new WebhookRejected("event " + event.getId() + " carries no data object");
+        }
         var data = event.getDataObjectDeserializer();
-        StripeObject object = data.getObject().orElse(null);
+        StripeObject object;
+        try {
+            object = data.getObject().orElse(null);
+        } catch (RuntimeException unreadable) { // gson's errors on a value of the wrong type
+            throw new WebhookRejected("event " + event.getId() + " cannot be read: " + unreadable.getMessage());
+        }
         if (object == null) {
             log.warn("Stripe event {} has API version {}, this app speaks {}: set the webhook endpoint's version", event.getId(),
                     event.getApiVersion(), Stripe.API_VERSION);
             try {
                 object = data.deserializeUnsafe();
-            } catch (EventDataObjectDeserializationException e) {
+            } catch (EventDataObjectDeserializationException | RuntimeException e) {
                 throw new WebhookRejected("event " + event.getId() + " cannot be read: " + e.getMessage());
             }
         }
