@@ -12,7 +12,7 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * @param enabled   whether the night's run erases; off, it only announces what it would erase. Off by default so that
  *                  trying Khanaen on the built-in 2023 election keeps its data; the prod profile turns it on
  * @param cron      when it runs, Bangkok time
- * @param batchSize volunteers erased per transaction: each erasure touches six tables and queues a follow-up for the
+ * @param batchSize volunteers erased per transaction: each erasure touches several tables and queues a follow-up for the
  *                  assignment module, so a batch is kept small enough to be a short transaction
  * @param pause     rest between two batches, for the follow-ups and the app's own work
  * @param busyLimit how long the run waits while others wait for a database connection before it gives up for the night

@@ -18,7 +18,7 @@ import org.springframework.transaction.support.TransactionTemplate;
 import jakarta.annotation.PreDestroy;
 
 /**
- * Erases, night by night, the volunteers of elections past the retention period (see {@link Retention}): in
+ * Erases, night by night, the volunteers of elections past the retention period (see {@link PersonalDataRetention}): in
  * small batches, each its own short transaction, with a rest between them and giving way while others wait for a
  * database connection, so that it never starves the app. (Erasing 21,000 volunteers in batches of 500 with no
  * rest once held the connections until election-night report intake fell to about zero: each erasure also queues
@@ -33,13 +33,13 @@ class RetentionPurge {
     private final JdbcClient jdbc;
     private final Volunteers volunteers;
     private final SelfService erasure;
-    private final Retention retention;
+    private final PersonalDataRetention retention;
     private final RetentionProperties properties;
     private final TransactionTemplate transaction;
     private final DatabaseLoad load;
     private final CountDownLatch stopping = new CountDownLatch(1);
 
-    RetentionPurge(JdbcClient jdbc, Volunteers volunteers, SelfService erasure, Retention retention,
+    RetentionPurge(JdbcClient jdbc, Volunteers volunteers, SelfService erasure, PersonalDataRetention retention,
             RetentionProperties properties, TransactionTemplate transaction, DatabaseLoad load) {
         this.jdbc = jdbc;
         this.volunteers = volunteers;
@@ -52,7 +52,7 @@ class RetentionPurge {
 
     @Scheduled(cron = "${khanaen.personal-data.purge.cron:0 30 3 * * *}", zone = "Asia/Bangkok")
     void nightly() {
-        LocalDate today = LocalDate.now(Retention.BANGKOK);
+        LocalDate today = LocalDate.now(PersonalDataRetention.BANGKOK);
         if (!properties.enabled()) {
             log.info("Retention: the purge is off (khanaen.personal-data.purge.enabled): nothing erased; due today: {}",
                     retention.dueOn(today).stream().map(ElectionSummary::id).toList());

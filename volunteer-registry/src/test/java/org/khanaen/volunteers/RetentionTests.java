@@ -38,7 +38,7 @@ class RetentionTests {
     @Autowired
     Volunteers volunteers;
     @Autowired
-    Retention retention;
+    PersonalDataRetention retention;
     @Autowired
     RetentionPurge nightlyPurge;
     @Autowired
@@ -52,7 +52,7 @@ class RetentionTests {
     @Autowired
     JdbcClient jdbc;
 
-    private final LocalDate today = LocalDate.now(Retention.BANGKOK);
+    private final LocalDate today = LocalDate.now(PersonalDataRetention.BANGKOK);
 
     @AfterEach
     void noPostponementOutlivesItsTest() {

@@ -25,7 +25,7 @@ import org.springframework.transaction.annotation.Transactional;
  */
 @Service
 @EnableConfigurationProperties(RetentionProperties.class)
-public class Retention {
+public class PersonalDataRetention {
 
     static final ZoneId BANGKOK = ZoneId.of("Asia/Bangkok");
     /** A postponement is a pause for a reason (a court case, a recount), not a way out of the retention period. */
@@ -38,7 +38,7 @@ public class Retention {
     private final PersonalDataAudit audit;
     private final JdbcClient jdbc;
 
-    Retention(ElectionCatalog elections, PersonalData personalData, RetentionPostponements postponements,
+    PersonalDataRetention(ElectionCatalog elections, PersonalData personalData, RetentionPostponements postponements,
             RetentionProperties properties, PersonalDataAudit audit, JdbcClient jdbc) {
         this.elections = elections;
         this.personalData = personalData;
