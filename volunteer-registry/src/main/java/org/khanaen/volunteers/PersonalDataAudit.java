@@ -18,7 +18,7 @@ import org.springframework.transaction.annotation.Transactional;
 @Service
 public class PersonalDataAudit {
 
-    public enum Action { LIST, READ, CHANGE, EXPORT, IMPORT, ERASE, SELF_EXPORT }
+    public enum Action { LIST, READ, CHANGE, EXPORT, IMPORT, ERASE, SELF_EXPORT, POSTPONE_ERASURE }
 
     public record Entry(Instant at, String actor, Action action, Long volunteerId, Long organisationId, String detail) {
     }

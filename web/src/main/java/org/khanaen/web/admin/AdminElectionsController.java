@@ -10,6 +10,7 @@ import org.khanaen.elections.ElectionImports;
 import org.khanaen.elections.ElectionSummary;
 import org.khanaen.elections.ImportProblem;
 import org.khanaen.elections.ImportReport;
+import org.khanaen.volunteers.PersonalDataRetention;
 import org.khanaen.web.errors.NotFound;
 import org.springframework.data.domain.PageRequest;
 import org.springframework.stereotype.Controller;
@@ -29,10 +30,12 @@ class AdminElectionsController {
 
     private final ElectionCatalog catalog;
     private final ElectionImports imports;
+    private final PersonalDataRetention retention;
 
-    AdminElectionsController(ElectionCatalog catalog, ElectionImports imports) {
+    AdminElectionsController(ElectionCatalog catalog, ElectionImports imports, PersonalDataRetention retention) {
         this.catalog = catalog;
         this.imports = imports;
+        this.retention = retention;
     }
 
     @GetMapping
@@ -40,6 +43,7 @@ class AdminElectionsController {
         List<ElectionSummary> elections = catalog.elections();
         model.addAttribute("elections", elections);
         model.addAttribute("builtIn", imports.builtIn().stream().filter(id -> !catalog.exists(id)).toList());
+        model.addAttribute("retention", retention.outlook()); // personal-data erasure is announced where administrators land
         return "admin/elections";
     }
 
