@@ -7,7 +7,7 @@ import org.springframework.security.crypto.factory.PasswordEncoderFactories;
 import org.springframework.security.crypto.password.PasswordEncoder;
 
 @Configuration(proxyBeanMethods = false)
-@EnableConfigurationProperties(FirstAdministratorProperties.class)
+@EnableConfigurationProperties({ FirstAdministratorProperties.class, SignInThrottleProperties.class })
 class AccountsConfiguration {
 
     /** bcrypt today, with the algorithm named in each hash so it can be upgraded later. */

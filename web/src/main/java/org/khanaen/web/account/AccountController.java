@@ -1,6 +1,11 @@
 package org.khanaen.web.account;
 
 import java.security.Principal;
+import java.time.Instant;
+import java.time.ZoneId;
+import java.time.ZonedDateTime;
+import java.time.format.DateTimeFormatter;
+import java.time.temporal.ChronoUnit;
 import java.util.List;
 
 import org.khanaen.accounts.AccountDirectory;
@@ -25,6 +30,9 @@ import jakarta.servlet.http.HttpServletResponse;
 @Controller
 class AccountController {
 
+    private static final ZoneId BANGKOK = ZoneId.of("Asia/Bangkok");
+    private static final DateTimeFormatter HOURS_MINUTES = DateTimeFormatter.ofPattern("HH:mm");
+
     private final AccountDirectory accounts;
     private final SecurityContextRepository contexts = new HttpSessionSecurityContextRepository();
 
@@ -32,8 +40,14 @@ class AccountController {
         this.accounts = accounts;
     }
 
+    /** {@code ?locked=<epoch second>}: refused for too many wrong passwords; shown as Bangkok's time, rounded up to the minute. */
     @GetMapping("/login")
-    String login() {
+    String login(@RequestParam(name = "locked", required = false) Long lockedUntil, Model model) {
+        if (lockedUntil != null) {
+            ZonedDateTime until = Instant.ofEpochSecond(lockedUntil).atZone(BANGKOK);
+            ZonedDateTime minute = until.truncatedTo(ChronoUnit.MINUTES);
+            model.addAttribute("lockedUntil", (minute.equals(until) ? minute : minute.plusMinutes(1)).format(HOURS_MINUTES));
+        }
         return "account/login";
     }
 

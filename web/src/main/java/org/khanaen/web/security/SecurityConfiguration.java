@@ -1,5 +1,6 @@
 package org.khanaen.web.security;
 
+import org.khanaen.accounts.SignInThrottle;
 import org.khanaen.results.LiveResults;
 import org.khanaen.results.MediaOutlets;
 import org.khanaen.results.ReporterTokens;
@@ -9,6 +10,8 @@ import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.core.annotation.Order;
 import org.springframework.http.HttpMethod;
+import org.springframework.security.authentication.AuthenticationProvider;
+import org.springframework.security.authentication.dao.DaoAuthenticationProvider;
 import org.springframework.security.authorization.AuthorityAuthorizationManager;
 import org.springframework.security.authorization.AuthorizationDecision;
 import org.springframework.security.authorization.AuthorizationManager;
@@ -16,6 +19,7 @@ import org.springframework.security.config.annotation.web.builders.HttpSecurity;
 import org.springframework.security.web.access.intercept.RequestAuthorizationContext;
 import org.springframework.security.config.http.SessionCreationPolicy;
 import org.springframework.security.config.observation.SecurityObservationSettings;
+import org.springframework.security.crypto.password.PasswordEncoder;
 import org.springframework.security.web.SecurityFilterChain;
 import org.springframework.security.web.access.intercept.AuthorizationFilter;
 import org.springframework.security.web.header.writers.ContentSecurityPolicyHeaderWriter;
@@ -51,6 +55,17 @@ class SecurityConfiguration {
     @Bean
     static SecurityObservationSettings securityObservations() {
         return SecurityObservationSettings.noObservations();
+    }
+
+    /**
+     * The only way to sign in with a password: through the throttle. As the one {@link AuthenticationProvider} bean it
+     * is the whole global authentication manager, so no other provider can be asked after a refusal.
+     */
+    @Bean
+    AuthenticationProvider throttledSignIn(AccountUserDetailsService accounts, PasswordEncoder passwordEncoder, SignInThrottle throttle) {
+        DaoAuthenticationProvider passwords = new DaoAuthenticationProvider(accounts);
+        passwords.setPasswordEncoder(passwordEncoder);
+        return new ThrottledSignIn(passwords, throttle);
     }
 
     /**
@@ -142,7 +157,7 @@ class SecurityConfiguration {
                         .requestMatchers("/dev/inbox/**").access(machineItselfOrAdministrator())
                         .requestMatchers("/admin/**", "/actuator/**").hasRole("ADMIN")
                         .anyRequest().authenticated())
-                .formLogin(form -> form.loginPage("/login").defaultSuccessUrl("/", false).permitAll())
+                .formLogin(form -> form.loginPage("/login").defaultSuccessUrl("/", false).failureHandler(new SignInFailures()).permitAll())
                 .logout(logout -> logout.logoutSuccessUrl("/?signed-out"))
                 .addFilterAfter(new PasswordChangeRequiredFilter(), AuthorizationFilter.class)
                 .headers(headers -> headers
