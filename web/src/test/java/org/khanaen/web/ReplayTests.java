@@ -46,7 +46,8 @@ import tools.jackson.databind.json.JsonMapper;
 @FullStackTest
 class ReplayTests {
 
-    static final Path SAMPLE = Path.of("../../shared/data/thailand/ect-2566/sample_results_2_provinces.json");
+    /** The commission's sample as published, kept in the repository (reference/ect-2566/README.md). */
+    static final Path SAMPLE = Path.of("../reference/ect-2566/sample_results_2_provinces.json");
 
     @Autowired ElectionCatalog catalog;
     @Autowired PartnerOrganisations organisations;
@@ -232,14 +233,14 @@ class ReplayTests {
         return answer.body();
     }
 
-    /** The shared sample, found from the module's folder or the repository's. */
+    /** The sample, found from the module's folder (Maven's) or the repository's (an IDE's). */
     static Path sample() {
-        for (Path p : List.of(SAMPLE, Path.of("../shared/data/thailand/ect-2566/sample_results_2_provinces.json"))) {
+        for (Path p : List.of(SAMPLE, Path.of("reference/ect-2566/sample_results_2_provinces.json"))) {
             if (Files.exists(p)) {
                 return p;
             }
         }
-        throw new IllegalStateException("the shared sample results file is not at " + SAMPLE.toAbsolutePath());
+        throw new IllegalStateException("the sample results file is not at " + SAMPLE.toAbsolutePath());
     }
 
     private VolunteerId volunteer(org.khanaen.volunteers.OrganisationId org) {
