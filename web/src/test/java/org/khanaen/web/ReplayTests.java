@@ -104,7 +104,7 @@ class ReplayTests {
 
         assertThat(outcome.statuses()).containsOnlyKeys(201);
         assertThat(outcome.seenVerified()).isEqualTo(outcome.stationContests()).isEqualTo(stationCount * 2);
-        assertThat(replay.compare(URI.create("http://localhost:" + port), "th-2566", key, file, partyBallots)).isEmpty();
+        assertThat(replay.compare(URI.create("http://localhost:" + port), "th-2566", key, file, partyBallots, plan.contradictions())).isEmpty();
         // and the winners, as the commission ranked them
         for (EctResults.Constituency c : file.constituencies()) {
             String winner = c.ranks().entrySet().stream().filter(e -> e.getValue() == 1).findFirst().orElseThrow().getKey();
