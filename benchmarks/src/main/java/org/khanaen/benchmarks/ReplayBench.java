@@ -183,7 +183,7 @@ final class ReplayBench {
         }
         for (var p : json.readTree(answer.body()).get("result_party")) {
             String id = p.get("party_id").asString();
-            if (p.get("party_list_count").asInt() != seats.getOrDefault(id, 0)) {
+            if (p.get("party_list_count").asInt(0) != seats.getOrDefault(id, 0)) { // null for a party without a list
                 differences.add("party " + id + ": " + p.get("party_list_count") + " party-list seats, the file implies " + seats.getOrDefault(id, 0));
             }
             if (p.get("first_mp_app_count").asInt() != won.getOrDefault(id, 0)) {
