@@ -1,16 +1,16 @@
 #!/usr/bin/env python3
 """Writes bkk-2565-example.json, an example of Khanaen's election definition format.
 
-Geography is real (Bangkok's 50 khet and their centres, from shared/data/thailand/districts.csv).
+Geography is real (Bangkok's 50 khet and their centres, from the reference bundle's districts.csv).
 Registered voters per khet are approximated from the ECT's 2023 constituency data (a constituency's
 voters shared over the khet it covers, a partly covered khet counting half). Candidates and parties
 are placeholders: this file shows the format, it is not the 2022 candidate list.
 """
 import csv, json, re, sys, collections, pathlib
 
-data = pathlib.Path(sys.argv[1] if len(sys.argv) > 1 else "../shared/data/thailand")
+data = pathlib.Path(sys.argv[1] if len(sys.argv) > 1 else "elections/src/main/resources/reference/th-2566")
 districts = [d for d in csv.DictReader(open(data / "districts.csv", encoding="utf-8")) if d["province_code"] == "10"]
-cons = [c for c in json.load(open(data / "ect-2566/th_election66_info_constituency.json", encoding="utf-8-sig")) if c["prov_id"] == "BKK"]
+cons = [c for c in json.load(open(data / "th_election66_info_constituency.json", encoding="utf-8-sig")) if c["prov_id"] == "BKK"]
 by_name = {d["name_th"]: d for d in districts}
 voters = collections.Counter()
 for c in cons:

@@ -109,6 +109,9 @@ final class ReplayBench {
             String key = app.getBean(MediaOutlets.class).create("replay", null, 1_000_000, "bench").key();
             System.out.printf("%,d stations, %,d reports to send (%s photos); warnings the split numbers raise (sent confirmed): %s%n",
                     plan.stations(), plan.sends().size(), photos ? "with" : "without", plan.warnings());
+            System.out.printf("where the file contradicts itself (taken as published): %s%n", plan.contradictions().isEmpty() ? "nowhere"
+                    : plan.contradictions().size() + " contests: " + plan.contradictions().stream()
+                            .map(x -> x.where() + " " + x.contest() + " valid " + x.written() + ", votes " + x.addsUpTo()).toList());
 
             URI base = URI.create("http://127.0.0.1:" + port);
             Replay.Outcome o = replay.run(base, ELECTION, key, plan.sends(), clients, Duration.ofMinutes(10));
@@ -121,7 +124,7 @@ final class ReplayBench {
                     o.seenVerified(), o.stationContests(), o.waitedSeconds(), Replay.Outcome.percentile(o.visibleMicros(), 50),
                     Replay.Outcome.percentile(o.visibleMicros(), 95), Replay.Outcome.percentile(o.visibleMicros(), 99),
                     Replay.Outcome.percentile(o.visibleMicros(), 100));
-            List<String> differences = replay.compare(base, ELECTION, key, results, partyBallots);
+            List<String> differences = replay.compare(base, ELECTION, key, results, partyBallots, plan.contradictions());
             System.out.printf("results API against the file: %s%n", differences.isEmpty() ? "every constituency exactly as the file"
                     : differences.size() + " differences, e.g. " + differences.subList(0, Math.min(10, differences.size())));
             List<String> feed = ectFeedAgainstFile(base, catalog, results, json);
@@ -180,7 +183,7 @@ final class ReplayBench {
         }
         for (var p : json.readTree(answer.body()).get("result_party")) {
             String id = p.get("party_id").asString();
-            if (p.get("party_list_count").asInt() != seats.getOrDefault(id, 0)) {
+            if (p.get("party_list_count").asInt(0) != seats.getOrDefault(id, 0)) { // null for a party without a list
                 differences.add("party " + id + ": " + p.get("party_list_count") + " party-list seats, the file implies " + seats.getOrDefault(id, 0));
             }
             if (p.get("first_mp_app_count").asInt() != won.getOrDefault(id, 0)) {

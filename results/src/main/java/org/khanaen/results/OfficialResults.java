@@ -56,8 +56,12 @@ public class OfficialResults {
         }
     }
 
-    /** @param recorded constituency contests recorded; {@code unknown} the constituency codes this election does not have */
-    public record Recorded(int recorded, List<String> unknown) {
+    /**
+     * @param recorded       constituency contests recorded
+     * @param unknown        the constituency codes this election does not have (then nothing is recorded)
+     * @param contradictions where the recorded counts do not add up, as written
+     */
+    public record Recorded(int recorded, List<String> unknown, List<OfficialContradictions.Contradiction> contradictions) {
     }
 
     private final JdbcClient jdbc;
@@ -73,8 +77,10 @@ public class OfficialResults {
     }
 
     /**
-     * Records the official numbers (replacing earlier ones of the same constituency and contest), all or nothing: a
-     * count for a constituency or contest this election does not have, or one that does not add up, refuses the lot.
+     * Records the official numbers as written (replacing earlier ones of the same constituency and contest), all or
+     * nothing: a count for a constituency or contest this election does not have, or a negative count, refuses the lot.
+     * Counts that do not add up are recorded as they are: the document is what it is, and its contradictions are listed
+     * ({@link #contradictions}).
      */
     @Transactional
     public Recorded record(String electionId, List<OfficialCount> counts, String source, String actor) {
@@ -84,16 +90,14 @@ public class OfficialResults {
         catalog.contests(electionId).forEach(c -> contests.add(c.code()));
         List<String> unknown = counts.stream().map(OfficialCount::constituencyCode).filter(c -> !ids.containsKey(c)).distinct().toList();
         if (!unknown.isEmpty()) {
-            return new Recorded(0, unknown);
+            return new Recorded(0, unknown, List.of());
         }
         for (OfficialCount c : counts) {
             if (!contests.contains(c.contest())) {
                 throw new IllegalArgumentException("no contest " + c.contest() + " in " + electionId);
             }
-            long sum = c.votes().values().stream().mapToLong(Long::longValue).sum();
-            if (sum != c.valid() || c.votes().values().stream().anyMatch(v -> v < 0) || c.invalid() < 0 || c.noVote() < 0) {
-                throw new IllegalArgumentException(c.constituencyCode() + " " + c.contest() + ": the votes add up to " + sum + ", not "
-                        + c.valid() + " valid ballots");
+            if (c.votes().values().stream().anyMatch(v -> v < 0) || c.valid() < 0 || c.invalid() < 0 || c.noVote() < 0) {
+                throw new IllegalArgumentException(c.constituencyCode() + " " + c.contest() + ": a negative count");
             }
         }
         Timestamp now = Timestamp.from(clock.instant());
@@ -108,7 +112,20 @@ public class OfficialResults {
                             c.invalid(), c.noVote(), c.ballotsUsed(), source, actor, now)
                     .update();
         }
-        return new Recorded(counts.size(), List.of());
+        return new Recorded(counts.size(), List.of(), OfficialContradictions.of(counts));
+    }
+
+    /** Where the recorded official counts contradict themselves, in constituency order: what does not add up, by how much. */
+    public List<OfficialContradictions.Contradiction> contradictions(String electionId) {
+        Map<Long, String> codes = new TreeMap<>();
+        catalog.constituencies(electionId, Optional.empty()).forEach(c -> codes.put(c.id(), c.code()));
+        List<OfficialCount> counts = jdbc.sql("""
+                select constituency_id, contest_code, votes, valid_ballots, invalid_ballots, no_vote_ballots from official_result
+                where election_id = ? order by constituency_id, contest_code""").param(electionId)
+                .query((rs, i) -> new OfficialCount(codes.getOrDefault(rs.getLong(1), "?"), rs.getString(2),
+                        ReportSubmissions.parseVotes(rs.getString(3)), rs.getLong(4), rs.getLong(5), rs.getLong(6)))
+                .list();
+        return OfficialContradictions.of(counts);
     }
 
     /** How many constituency contests have official numbers. */

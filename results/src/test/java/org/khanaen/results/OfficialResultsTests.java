@@ -53,15 +53,33 @@ class OfficialResultsTests {
     }
 
     @Test
-    void aFileWithAnUnknownConstituencyOrCountsThatDoNotAddUpRecordsNothing() {
+    void aFileWithAnUnknownConstituencyRecordsNothing() {
         long before = official.count(ReportFixture.ELECTION);
         var unknown = official.record(ReportFixture.ELECTION, List.of(new OfficialResults.OfficialCount("XXX_1", "constituency", Map.of(1, 1L), 1, 0, 0),
                 same("KBI_3", "constituency")), "test", "tester");
         assertThat(unknown.recorded()).isZero();
         assertThat(unknown.unknown()).containsExactly("XXX_1");
         assertThatThrownBy(() -> official.record(ReportFixture.ELECTION,
-                List.of(new OfficialResults.OfficialCount("KBI_3", "constituency", Map.of(1, 10L), 11, 0, 0)), "test", "tester"))
-                .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("add up to 10");
+                List.of(new OfficialResults.OfficialCount("KBI_3", "constituency", Map.of(1, -10L), -10, 0, 0)), "test", "tester"))
+                .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("negative");
         assertThat(official.count(ReportFixture.ELECTION)).isEqualTo(before);
+    }
+
+    @Test
+    void countsThatDoNotAddUpAreRecordedAsWrittenAndTheirContradictionsListed() {
+        // the candidates' votes make 11, the form says 12 valid ballots; the party list adds up
+        var off = new OfficialResults.OfficialCount("KBI_3", "constituency", Map.of(1, 10L, 2, 1L), 12, 0, 0);
+        var fine = same("KBI_3", "party-list");
+
+        var recorded = official.record(ReportFixture.ELECTION, List.of(off, fine), "test", "tester");
+
+        assertThat(recorded.recorded()).isEqualTo(2);
+        var expected = new OfficialContradictions.Contradiction("KBI_3", "constituency", OfficialContradictions.VOTES_SUM, 12, 11);
+        assertThat(recorded.contradictions()).containsExactly(expected);
+        assertThat(official.contradictions(ReportFixture.ELECTION)).contains(expected)
+                .noneMatch(c -> c.where().equals("KBI_3") && c.contest().equals("party-list"));
+        // and compared as written: the official valid ballots are the form's 12
+        assertThat(official.differences(ReportFixture.ELECTION).stream().filter(d -> d.constituency().equals("KBI_3") && d.contest().equals("constituency"))
+                .findFirst().orElseThrow().differences()).anyMatch(d -> d.what().equals("valid") && d.official() == 12);
     }
 }

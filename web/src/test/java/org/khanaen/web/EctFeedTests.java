@@ -31,7 +31,8 @@ import tools.jackson.databind.json.JsonMapper;
 @FullStackTest
 class EctFeedTests {
 
-    static final Path ECT = Path.of("../../shared/data/thailand/ect-2566");
+    /** The commission's files as published, kept unchanged in the repository (their source: its SOURCES.md). */
+    static final Path ECT = Path.of("../elections/src/main/resources/reference/th-2566");
 
     @Autowired MockMvc mvc;
     @Autowired JsonMapper json;

@@ -34,6 +34,7 @@ class LiveResultsPagesTests {
     @Autowired ReportFixture reports;
     @Autowired LiveResults live;
     @Autowired MediaOutlets outlets;
+    @Autowired tools.jackson.databind.json.JsonMapper json;
 
     @Test
     void anyoneSeesTheNationAProvinceAndAConstituencyInThaiOrEnglish() throws Exception {
@@ -110,6 +111,56 @@ class LiveResultsPagesTests {
                 .file(new org.springframework.mock.web.MockMultipartFile("file", "x.json", "application/json", "{\"a\": 1}".getBytes()))
                 .with(admin).with(csrf()))
                 .andExpect(flash().attribute("error", "official.problem.file"));
+    }
+
+    /**
+     * The commission's files as published, where they contradict themselves (a small file of each kind, made from the
+     * sample): recorded as written, every contradiction listed with where, what and by how much.
+     */
+    @Test
+    void officialFilesThatDoNotAddUpAreRecordedAsWrittenAndTheirContradictionsListed() throws Exception {
+        var admin = user("admin").roles("ADMIN");
+        tools.jackson.databind.node.ObjectNode file = (tools.jackson.databind.node.ObjectNode) json.readTree(
+                java.nio.file.Files.readAllBytes(ReplayTests.sample()));
+        var acr = file.get("result_province").get(0).get("constituencies");
+        var acr1 = (tools.jackson.databind.node.ObjectNode) acr.get(0);
+        var acr2 = (tools.jackson.databind.node.ObjectNode) acr.get(1);
+        acr1.put("valid_votes", acr1.get("valid_votes").asLong() + 1);                         // candidates' votes: one short
+        acr2.put("party_list_valid_votes", acr2.get("party_list_valid_votes").asLong() - 2);   // party list: two over
+        long party705 = 0;
+        for (var p : file.get("result_province")) {
+            for (var c : p.get("constituencies")) {
+                for (var x : c.get("result_party")) {
+                    party705 += x.get("party_id").asInt() == 705 ? x.get("party_list_vote").asLong() : 0;
+                }
+            }
+        }
+        String partyFile = "{\"result_party\": [{\"party_id\": 705, \"party_vote\": " + (party705 + 1) + ".0, \"mp_app_vote\": 10.0,"
+                + " \"candidates\": [{\"mp_app_id\": \"ACR_1_1\", \"mp_app_vote\": 10.0}]}]}";
+
+        mvc.perform(org.springframework.test.web.servlet.request.MockMvcRequestBuilders.multipart("/admin/elections/th-2566/official")
+                .file(new org.springframework.mock.web.MockMultipartFile("file", "stats_cons.json", "application/json", json.writeValueAsBytes(file)))
+                .file(new org.springframework.mock.web.MockMultipartFile("partyFile", "stats_party.json", "application/json", partyFile.getBytes()))
+                .with(admin).with(csrf()))
+                .andExpect(flash().attribute("notice", "official.recorded")).andExpect(flash().attribute("noticeArgument", 6))
+                .andExpect(flash().attribute("partyContradictions", List.of(new org.khanaen.results.OfficialContradictions.Contradiction(
+                        "705", "party-list", "party-total", party705 + 1, party705))));
+        String page = mvc.perform(get("/admin/elections/th-2566/official").param("lang", "en").with(admin)).andExpect(status().isOk())
+                .andReturn().getResponse().getContentAsString();
+        String table = page.substring(page.indexOf("<table id=\"contradictions\""));
+        table = table.substring(0, table.indexOf("</table>"));
+        assertThat(table).contains("ACR_1", "The candidates&#39; votes do not make the valid ballots", "+1")
+                .contains("ACR_2", "The party-list votes do not make the valid ballots", "-2")
+                .doesNotContain("RNG_1");
+
+        // the sample as published adds up: nothing listed any more
+        mvc.perform(org.springframework.test.web.servlet.request.MockMvcRequestBuilders.multipart("/admin/elections/th-2566/official")
+                .file(new org.springframework.mock.web.MockMultipartFile("file", "sample.json", "application/json",
+                        java.nio.file.Files.readAllBytes(ReplayTests.sample())))
+                .with(admin).with(csrf())).andExpect(flash().attribute("notice", "official.recorded"));
+        mvc.perform(get("/admin/elections/th-2566/official").param("lang", "en").with(admin)).andExpect(status().isOk())
+                .andExpect(content().string(not(containsString("<table id=\"contradictions\""))))
+                .andExpect(content().string(containsString("Every figure in the file adds up.")));
     }
 
     private void await(long version) throws InterruptedException {

@@ -87,12 +87,15 @@ record EctRecords(ElectionResults results, String race, String list, List<Provin
     byte[] statsParty() {
         Map<String, PartyResult> national = new HashMap<>();
         results.national().parties().forEach(p -> national.put(p.partyId(), p));
-        Map<String, CandidateResult> byCandidate = new HashMap<>();
-        Map<String, Boolean> counted = new HashMap<>();
+        Map<String, CandidateResult> byCandidate = new HashMap<>(); // the listed candidates only
+        Map<String, Integer> rank = new HashMap<>();               // of the counted constituencies' candidates
         for (ConstituencyResults c : results.constituencies()) {
             ConstituencyContest cc = contest(c, race);
-            counted.put(c.code(), cc.totals().stationsCounted() > 0);
-            cc.candidates().forEach(x -> byCandidate.put(x.candidateId(), x));
+            List<CandidateResult> listed = EctConventions.listed(cc);
+            listed.forEach(x -> byCandidate.put(x.candidateId(), x));
+            if (cc.totals().stationsCounted() > 0) {
+                rank.putAll(EctConventions.ranks(listed));
+            }
         }
         Map<String, List<CandidateView>> byParty = new LinkedHashMap<>();
         candidates.stream().filter(c -> c.party() != null).sorted(Comparator.comparingLong(CandidateView::id))
@@ -109,12 +112,15 @@ record EctRecords(ElectionResults results, String race, String list, List<Provin
             PartyResult r = national.get(p.code());
             Map<String, Object> m = new LinkedHashMap<>();
             m.put("party_id", EctJson.id(p.code()));
-            m.put("party_vote", EctJson.floatCount(r == null ? 0 : r.partyListVotes()));
-            m.put("party_list_count", EctJson.floatCount(r == null ? 0 : r.partyListSeats()));
-            m.put("mp_app_vote", EctJson.floatCount(r == null ? 0 : r.constituencyVotes()));
+            m.put("party_vote", EctConventions.partyListFigure(p, r == null ? 0 : r.partyListVotes()));
+            m.put("party_list_count", EctConventions.partyListFigure(p, r == null ? 0 : r.partyListSeats()));
+            m.put("mp_app_vote", EctConventions.constituencyFigure(byParty.containsKey(p.code()), r == null ? 0 : r.constituencyVotes()));
             List<Object> its = new ArrayList<>();
             for (CandidateView c : byParty.getOrDefault(p.code(), List.of())) {
-                its.add(candidate(c.code(), byCandidate.get(c.code()), p.code(), counted.getOrDefault(c.constituency(), false)));
+                CandidateResult listed = byCandidate.get(c.code());
+                if (listed != null) {
+                    its.add(candidate(c.code(), listed, p.code(), rank.get(c.code())));
+                }
             }
             m.put("candidates", its);
             m.put("first_mp_app_count", r == null ? 0 : r.constituencySeatsLed());
@@ -182,8 +188,10 @@ record EctRecords(ElectionResults results, String race, String list, List<Provin
         m.put("party_list_percent_invalid_votes", EctJson.percent(l.invalid(), l.voters()));
         m.put("party_list_percent_blank_votes", EctJson.percent(l.noVote(), l.voters()));
         boolean counted = r.stationsCounted() > 0;
-        m.put("candidates", contest(c, race).candidates().stream() // by rank: most votes first
-                .map(x -> candidate(x.candidateId(), x, x.partyId(), counted)).toList());
+        List<CandidateResult> listed = EctConventions.listed(contest(c, race)); // by rank: most votes first
+        Map<String, Integer> ranks = EctConventions.ranks(listed);
+        m.put("candidates", listed.stream().map(x -> candidate(x.candidateId(), x, x.partyId(), counted ? ranks.get(x.candidateId()) : null))
+                .toList());
         m.put("result_party", contest(c, list).parties().stream().sorted(Comparator.comparingInt(p -> p.ballotNumber())).map(p -> {
             Map<String, Object> e = new LinkedHashMap<>();
             e.put("party_id", EctJson.id(p.partyId()));
@@ -193,18 +201,20 @@ record EctRecords(ElectionResults results, String race, String list, List<Provin
         return m;
     }
 
-    private static Map<String, Object> candidate(String id, CandidateResult r, String partyId, boolean counted) {
+    /** @param rank the commission's rank; null before a station of the constituency is counted */
+    private static Map<String, Object> candidate(String id, CandidateResult r, String partyId, Integer rank) {
         Map<String, Object> m = new LinkedHashMap<>();
         m.put("mp_app_id", id);
-        m.put("mp_app_vote", EctJson.floatCount(r == null ? 0 : r.votes()));
+        m.put("mp_app_vote", EctJson.floatCount(r.votes()));
         m.put("party_id", partyId == null ? null : EctJson.id(partyId));
-        m.put("mp_app_rank", counted && r != null ? r.rank() : null);
+        m.put("mp_app_rank", rank);
         return m;
     }
 
     /**
-     * Every party on the list, and every party with a candidate in the province, most party-list votes first; the
-     * constituency votes and seats only for the parties standing there (null for the others, as the commission has it).
+     * Every party on the list (a party without one is left out, as the commission leaves it out, even where it has
+     * candidates), most party-list votes first; the constituency votes and seats only for the parties standing there
+     * (null for the others, as the commission has it).
      */
     private List<Object> provinceParties(ProvinceResults pr, Set<String> standing) {
         Map<String, PartyResult> byParty = new HashMap<>();
@@ -213,7 +223,7 @@ record EctRecords(ElectionResults results, String race, String list, List<Provin
         }
         List<Line> lines = new ArrayList<>();
         for (PartyView p : parties) {
-            if (p.ballotNumber() != null || standing.contains(p.code())) {
+            if (EctConventions.inProvinceParties(p)) {
                 PartyResult r = byParty.get(p.code());
                 lines.add(new Line(p, r == null ? 0 : r.partyListVotes(), r));
             }

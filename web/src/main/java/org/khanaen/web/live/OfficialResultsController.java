@@ -13,6 +13,7 @@ import org.khanaen.elections.PartyView;
 import org.khanaen.results.OfficialResults;
 import org.khanaen.results.OfficialResults.OfficialCount;
 import org.khanaen.web.errors.NotFound;
+import org.khanaen.web.replay.EctPartyFile;
 import org.khanaen.web.replay.EctResults;
 import org.springframework.security.core.Authentication;
 import org.springframework.stereotype.Controller;
@@ -28,8 +29,10 @@ import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 import tools.jackson.databind.json.JsonMapper;
 
 /**
- * Administrators load the commission's official results (its results file format) and see where they differ from
- * Khanaen's verified results, constituency by constituency.
+ * Administrators load the commission's official results (its results file format, and optionally its party file) and
+ * see where they differ from Khanaen's verified results, constituency by constituency, and where the files contradict
+ * themselves: they are taken as published, so a file that does not add up is recorded as written and its
+ * contradictions listed.
  */
 @Controller
 @RequestMapping("/admin/elections/{electionId}/official")
@@ -50,15 +53,24 @@ class OfficialResultsController {
         model.addAttribute("election", catalog.election(electionId).orElseThrow(() -> new NotFound("election " + electionId)));
         model.addAttribute("recorded", official.count(electionId));
         model.addAttribute("differences", official.differences(electionId));
+        model.addAttribute("contradictions", official.contradictions(electionId));
         return "admin/official";
     }
 
     @PostMapping
-    String upload(@PathVariable String electionId, @RequestParam("file") MultipartFile file, Authentication authentication,
+    String upload(@PathVariable String electionId, @RequestParam("file") MultipartFile file,
+            @RequestParam(name = "partyFile", required = false) MultipartFile partyFile, Authentication authentication,
             RedirectAttributes redirect) {
         catalog.election(electionId).orElseThrow(() -> new NotFound("election " + electionId));
         try (InputStream in = file.getInputStream()) {
             EctResults results = EctResults.read(in, json);
+            if (partyFile != null && !partyFile.isEmpty()) {
+                // the party file's national totals are not kept (official_result is per constituency): its
+                // contradictions are shown with this upload
+                try (InputStream parties = partyFile.getInputStream()) {
+                    redirect.addFlashAttribute("partyContradictions", EctPartyFile.read(parties, json).contradictions(results));
+                }
+            }
             var recorded = official.record(electionId, counts(electionId, results),
                     "ECT file " + file.getOriginalFilename() + " (" + results.lastUpdate() + ")", authentication.getName());
             if (!recorded.unknown().isEmpty()) {

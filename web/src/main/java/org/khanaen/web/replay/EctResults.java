@@ -37,14 +37,7 @@ public record EctResults(String lastUpdate, List<Constituency> constituencies) {
 
     /** @throws IllegalArgumentException with what is wrong, when this is not such a file */
     public static EctResults read(InputStream in, JsonMapper json) throws IOException {
-        byte[] bytes = in.readAllBytes();
-        int start = bytes.length >= 3 && (bytes[0] & 0xff) == 0xEF && (bytes[1] & 0xff) == 0xBB && (bytes[2] & 0xff) == 0xBF ? 3 : 0;
-        JsonNode root;
-        try {
-            root = json.readTree(new String(bytes, start, bytes.length - start, java.nio.charset.StandardCharsets.UTF_8));
-        } catch (tools.jackson.core.JacksonException e) {
-            throw new IllegalArgumentException("not JSON: " + e.getOriginalMessage());
-        }
+        JsonNode root = tree(in, json);
         JsonNode provinces = root.path("result_province");
         if (!provinces.isArray()) {
             throw new IllegalArgumentException("no result_province list: not an ECT results file");
@@ -84,7 +77,18 @@ public record EctResults(String lastUpdate, List<Constituency> constituencies) {
         return new EctResults(root.path("last_update").asString(""), List.copyOf(out));
     }
 
-    private static String text(JsonNode node, String field) {
+    /** The file's JSON; a byte-order mark is allowed (the commission writes some files with one). */
+    static JsonNode tree(InputStream in, JsonMapper json) throws IOException {
+        byte[] bytes = in.readAllBytes();
+        int start = bytes.length >= 3 && (bytes[0] & 0xff) == 0xEF && (bytes[1] & 0xff) == 0xBB && (bytes[2] & 0xff) == 0xBF ? 3 : 0;
+        try {
+            return json.readTree(new String(bytes, start, bytes.length - start, java.nio.charset.StandardCharsets.UTF_8));
+        } catch (tools.jackson.core.JacksonException e) {
+            throw new IllegalArgumentException("not JSON: " + e.getOriginalMessage());
+        }
+    }
+
+    static String text(JsonNode node, String field) {
         JsonNode v = node.get(field);
         if (v == null || v.isNull()) {
             throw new IllegalArgumentException("missing " + field);
@@ -93,7 +97,7 @@ public record EctResults(String lastUpdate, List<Constituency> constituencies) {
     }
 
     /** A count: whole and not negative (the file writes some as 38275.0). */
-    private static long count(JsonNode node, String field, String where) {
+    static long count(JsonNode node, String field, String where) {
         JsonNode v = node.get(field);
         if (v == null || v.isNull() || !v.isNumber()) {
             throw new IllegalArgumentException(where + ": " + field + " is missing or not a number");
