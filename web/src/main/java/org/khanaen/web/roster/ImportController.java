@@ -97,6 +97,8 @@ class ImportController {
     @PostMapping("/org/{slug}/import/{id}/cancel")
     String cancel(@PathVariable String slug, @PathVariable long id, Authentication authentication, RedirectAttributes redirect) {
         OrganisationView organisation = access.require(slug, authentication);
+        // another organisation's job is not found, as on its page; not a "cancelled" that cancelled nothing
+        imports.job(organisation.id(), id).orElseThrow(() -> new NotFound("import " + id));
         imports.cancel(organisation.id(), id);
         redirect.addFlashAttribute("notice", "import.cancelled");
         return "redirect:/org/" + slug + "/import";
