@@ -241,6 +241,7 @@ class AuthorisationMatrixTests {
             "POST   /admin/elections/{electionId}/coverage/constituency/{code}/swap                admin",
             "GET    /admin/elections/{electionId}/official                   admin",
             "POST   /admin/elections/{electionId}/official                   admin",
+            "POST   /admin/retention/{electionId}/postpone                   admin",
             "GET    /admin/organisations                                     admin",
             "POST   /admin/organisations                                     admin",
             "GET    /admin/organisations/{slug}                              admin",
@@ -708,8 +709,8 @@ class AuthorisationMatrixTests {
         AssignmentId wAt = people.atStation(w, s2, StationRole.PRIMARY);
         AssignmentId w2At = people.atStation(w2, y.get(1), StationRole.PRIMARY);
 
-        long photo1 = photos.store(ReportFixture.image("png", 9001), PhotoKind.COUNT_FORM, "matrix").id();
-        long photo2 = photos.store(ReportFixture.image("png", 9002), PhotoKind.COUNT_FORM, "matrix").id();
+        long photo1 = photos.store(ReportFixture.image("png", 9001), PhotoKind.COUNT_FORM, ReportFixture.actor(r.volunteer())).id();
+        long photo2 = photos.store(ReportFixture.image("png", 9002), PhotoKind.COUNT_FORM, ReportFixture.actor(w.volunteer())).id();
         long report1 = counts.send(s1, "constituency", r.volunteer(), "matrix-r-1", counts.goodCount(s1, "constituency"), List.of(photo1));
         long report2 = counts.send(s2, "constituency", w.volunteer(), "matrix-w-1", counts.goodCount(s2, "constituency"), List.of(photo2));
         long item1 = leads.item(s1.id(), "constituency").orElseThrow();

@@ -45,9 +45,14 @@ class ReportFixture {
         return new Tally(votes, count.valid(), count.invalid(), count.noVote(), count.ballotsUsed(), true);
     }
 
+    /** Who a report {@link #send sent} for the volunteer comes from; a photo it names must have been uploaded by the same. */
+    static String actor(VolunteerId who) {
+        return "volunteer " + who.value();
+    }
+
     /** A report sent as the volunteer would (warnings confirmed); its id. */
     long send(StationView station, String contest, VolunteerId who, String key, Tally count, List<Long> photos) {
-        return submissions.submit(new ReportSubmissions.Submission(station.electionId(), station.id(), contest, who, "volunteer " + who.value(),
+        return submissions.submit(new ReportSubmissions.Submission(station.electionId(), station.id(), contest, who, actor(who),
                 key, count, true, photos)).reportId();
     }
 

@@ -52,8 +52,8 @@ class WarRoomBrowserTests {
         var backup = people.volunteer(org, slug, "ใจร้อน พิมพ์พลาด");
         people.atStation(primary, station, StationRole.PRIMARY);
         people.atStation(backup, station, StationRole.BACKUP);
-        long form = photos.store(ReportFixture.image("jpg", 10 + 2 * look.number()), PhotoKind.COUNT_FORM, "primary").id();
-        long board = photos.store(ReportFixture.image("jpg", 11 + 2 * look.number()), PhotoKind.TALLY_BOARD, "backup").id();
+        long form = photos.store(ReportFixture.image("jpg", 10 + 2 * look.number()), PhotoKind.COUNT_FORM, ReportFixture.actor(primary.volunteer())).id();
+        long board = photos.store(ReportFixture.image("jpg", 11 + 2 * look.number()), PhotoKind.TALLY_BOARD, ReportFixture.actor(backup.volunteer())).id();
         var right = counts.goodCount(station, "constituency");
         counts.send(station, "constituency", primary.volunteer(), "browser-war-01-" + look, right, List.of(form));
         long wrong = counts.send(station, "constituency", backup.volunteer(), "browser-war-02-" + look, ReportFixture.misread(right),

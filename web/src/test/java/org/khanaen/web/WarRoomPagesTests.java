@@ -61,7 +61,7 @@ class WarRoomPagesTests {
         var backup = people.volunteer(org, "war-room-pages", "ดำ พิมพ์ผิด");
         people.atStation(primary, station, StationRole.PRIMARY);
         people.atStation(backup, station, StationRole.BACKUP);
-        long photo = photos.store(ReportFixture.image("png", 3), PhotoKind.COUNT_FORM, "primary").id();
+        long photo = photos.store(ReportFixture.image("png", 3), PhotoKind.COUNT_FORM, ReportFixture.actor(primary.volunteer())).id();
         Tally right = counts.goodCount(station, "constituency");
         long good = counts.send(station, "constituency", primary.volunteer(), "war-page-001", right, List.of(photo));
         long bad = counts.send(station, "constituency", backup.volunteer(), "war-page-002", ReportFixture.misread(right), List.of());
@@ -149,7 +149,7 @@ class WarRoomPagesTests {
         StationView quiet = stations.get(11);
         people.atStation(reporter, reported, StationRole.PRIMARY);
         people.atStation(silent, quiet, StationRole.PRIMARY);
-        long photo = photos.store(ReportFixture.image("png", 11), PhotoKind.TALLY_BOARD, "reporter").id();
+        long photo = photos.store(ReportFixture.image("png", 11), PhotoKind.TALLY_BOARD, ReportFixture.actor(reporter.volunteer())).id();
         long report = counts.send(reported, "constituency", reporter.volunteer(), "lead-page-01", counts.goodCount(reported, "constituency"),
                 List.of(photo));
         long item = leads.item(reported.id(), "constituency").orElseThrow();
