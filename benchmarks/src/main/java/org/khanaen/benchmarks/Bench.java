@@ -59,6 +59,7 @@ public final class Bench {
                 case "coupons" -> new CouponsBench(server, Integer.parseInt(options.getOrDefault("coupons", "100000")),
                         Integer.parseInt(options.getOrDefault("offers", "10")), Integer.parseInt(options.getOrDefault("threads", "8")),
                         Integer.parseInt(options.getOrDefault("batch", "500"))).run();
+                case "drill" -> Drills.run(server, args.length > 1 ? args[1] : "help", options);
                 default -> throw new IllegalArgumentException("unknown benchmark " + args[0]);
             }
         }
