@@ -79,6 +79,11 @@ final class ChildApp implements AutoCloseable {
         return "http://127.0.0.1:" + port;
     }
 
+    /** A connection to the node's schema. */
+    java.sql.Connection connect() throws java.sql.SQLException {
+        return server.connect(url);
+    }
+
     List<Path> logs() {
         return logs;
     }

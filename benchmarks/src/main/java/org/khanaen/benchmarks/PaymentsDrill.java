@@ -24,6 +24,7 @@ import org.khanaen.rewards.Audience;
 import org.khanaen.rewards.OfferDraft;
 import org.khanaen.rewards.SponsorProfile;
 import org.khanaen.rewards.Sponsorships;
+import org.springframework.context.ConfigurableApplicationContext;
 
 /**
  * Payments across a kill: {@code --donations} opened through the campaign in set-up (development mode's checkout
@@ -35,74 +36,71 @@ import org.khanaen.rewards.Sponsorships;
  * line per donation and per refund, the campaign total, one receipt mail per donation, each event recorded once, one
  * donor coupon per donation (the hand-off to rewards), no event publication left incomplete.
  */
-final class PaymentsDrill {
+final class PaymentsDrill implements Drill {
 
-    private final Server server;
     private final int count;
-    private final int clients;
     private final String secret = "whsec_drill" + HexFormat.of().formatHex(new SecureRandom().generateSeed(16));
+    private List<Donation> donations;
 
-    PaymentsDrill(Server server, int count, int clients) {
-        this.server = server;
+    PaymentsDrill(int count) {
         this.count = count;
-        this.clients = clients;
     }
 
     private record Donation(long id, long amountSatang, String session, String paymentIntent, String email) {
     }
 
-    DrillResult run() throws Exception {
-        String url = server.freshSchema("drill_payments");
-        try {
-            long setUpStart = System.nanoTime();
-            List<Donation> donations = setUp(url);
-            double setUp = (System.nanoTime() - setUpStart) / 1e9;
-            ChildApp node = new ChildApp(server, url, List.of("--khanaen.donations.stripe.secret-key=sk_test_drill",
-                    "--khanaen.donations.stripe.publishable-key=pk_test_drill", "--khanaen.donations.stripe.webhook-secret=" + secret,
-                    "--khanaen.donations.reconcile-after=1h"));
-            try (node) {
-                double firstStart = node.start();
-                List<List<KillStream.Step>> jobs = new ArrayList<>();
-                int duplicates = 0, refunds = 0;
-                for (int i = 0; i < donations.size(); i++) {
-                    Donation d = donations.get(i);
-                    List<KillStream.Step> steps = new ArrayList<>();
-                    steps.add(new KillStream.Step("completed", () -> webhook(node, completed(d))));
-                    if (i % 10 == 3) {
-                        steps.add(new KillStream.Step("redelivered", () -> webhook(node, completed(d))));
-                        duplicates++;
-                    }
-                    if (i % 10 == 7) {
-                        steps.add(new KillStream.Step("refunded", () -> webhook(node, refunded(d))));
-                        refunds++;
-                    }
-                    jobs.add(steps);
-                }
-                System.out.printf("payments drill: set-up %.1f s; node on port %d healthy in %.1f s; %,d donations, %,d redelivered, %,d refunded,"
-                        + " by %d clients%n", setUp, node.port, firstStart, donations.size(), duplicates, refunds, clients);
-                KillStream.Outcome outcome = KillStream.run(node, jobs, clients, 0.4);
-                return verify(url, node, donations, outcome);
-            }
-        } finally {
-            server.drop(url);
-        }
+    @Override
+    public String name() {
+        return "payments";
     }
 
-    /** In this JVM, then closed: an offer for donors, and the donations opened as donors open them. */
-    private List<Donation> setUp(String url) throws Exception {
-        try (var app = server.startApp(url)) {
-            Sponsorships sponsorships = app.getBean(Sponsorships.class);
-            var sponsor = sponsorships.register("drill-sponsor", "Drill-sponsor-one-time", new SponsorProfile("ร้านซ้อม", "Drill shop", null, null, null));
-            sponsorships.addOffer(sponsor, new OfferDraft("คูปองผู้บริจาค", "Donor coupon", "เงื่อนไข", "Terms", 50_00, count + 10,
-                    Instant.now().minus(Duration.ofDays(1)), Instant.now().plus(Duration.ofDays(90)), Audience.DONORS, null));
-            Donations campaign = app.getBean(Donations.class);
-            for (int i = 0; i < count; i++) {
-                campaign.start(new DonationRequest(String.valueOf(100 + 37 * i % 4900), "donor" + i + "@drill.example.org", "ผู้บริจาค " + i,
-                        null, false, i % 2 == 0 ? Locale.forLanguageTag("th") : Locale.ENGLISH));
+    /** Stripe mode with this run's own signing secret; no reconciliation with Stripe during the drill (it is not reachable). */
+    @Override
+    public List<String> nodeArguments() {
+        return List.of("--khanaen.donations.stripe.secret-key=sk_test_drill", "--khanaen.donations.stripe.publishable-key=pk_test_drill",
+                "--khanaen.donations.stripe.webhook-secret=" + secret, "--khanaen.donations.reconcile-after=1h");
+    }
+
+    @Override
+    public List<List<KillStream.Step>> jobs(ChildApp node) {
+        List<List<KillStream.Step>> jobs = new ArrayList<>();
+        for (int i = 0; i < donations.size(); i++) {
+            Donation d = donations.get(i);
+            List<KillStream.Step> steps = new ArrayList<>();
+            steps.add(new KillStream.Step("completed", () -> webhook(node, completed(d))));
+            if (redelivered(i)) {
+                steps.add(new KillStream.Step("redelivered", () -> webhook(node, completed(d))));
             }
+            if (refunded(i)) {
+                steps.add(new KillStream.Step("refunded", () -> webhook(node, refunded(d))));
+            }
+            jobs.add(steps);
         }
-        List<Donation> donations = new ArrayList<>();
-        try (Connection c = server.connect(url); ResultSet rs = c.createStatement().executeQuery("""
+        return jobs;
+    }
+
+    private static boolean redelivered(int i) {
+        return i % 10 == 3;
+    }
+
+    private static boolean refunded(int i) {
+        return i % 10 == 7;
+    }
+
+    /** An offer for donors, and the donations opened as donors open them (development mode's checkout sessions). */
+    @Override
+    public void setUp(ConfigurableApplicationContext app, String url) throws Exception {
+        Sponsorships sponsorships = app.getBean(Sponsorships.class);
+        var sponsor = sponsorships.register("drill-payments-sponsor", "Drill-sponsor-one-time", new SponsorProfile("ร้านซ้อม", "Drill shop", null, null, null));
+        sponsorships.addOffer(sponsor, new OfferDraft("คูปองผู้บริจาค", "Donor coupon", "เงื่อนไข", "Terms", 50_00, count + 10,
+                Instant.now().minus(Duration.ofDays(1)), Instant.now().plus(Duration.ofDays(90)), Audience.DONORS, null));
+        Donations campaign = app.getBean(Donations.class);
+        for (int i = 0; i < count; i++) {
+            campaign.start(new DonationRequest(String.valueOf(100 + 37 * i % 4900), "donor" + i + "@drill.example.org", "ผู้บริจาค " + i,
+                    null, false, i % 2 == 0 ? Locale.forLanguageTag("th") : Locale.ENGLISH));
+        }
+        donations = new ArrayList<>();
+        try (Connection c = app.getBean(javax.sql.DataSource.class).getConnection(); ResultSet rs = c.createStatement().executeQuery("""
                 select d.id, d.amount_satang, d.checkout_session_id, s.payment_intent_id, d.email, d.status
                 from donation d join local_checkout_session s on s.id = d.checkout_session_id order by d.id""")) {
             while (rs.next()) {
@@ -115,7 +113,9 @@ final class PaymentsDrill {
         if (donations.size() != count) {
             throw new IllegalStateException(donations.size() + " donations with a checkout session, " + count + " opened");
         }
-        return donations;
+        System.out.printf("payments drill: %,d donations opened, %,d to be delivered twice, %,d to be refunded%n", count,
+                java.util.stream.IntStream.range(0, count).filter(PaymentsDrill::redelivered).count(),
+                java.util.stream.IntStream.range(0, count).filter(PaymentsDrill::refunded).count());
     }
 
     private static String completed(Donation d) {
@@ -156,24 +156,19 @@ final class PaymentsDrill {
                 .POST(HttpRequest.BodyPublishers.ofString(payload)).build();
     }
 
-    private DrillResult verify(String url, ChildApp node, List<Donation> donations, KillStream.Outcome outcome) throws Exception {
-        List<String> problems = new ArrayList<>(outcome.failures().stream().limit(5).toList());
-        if (outcome.failures().size() > 5) {
-            problems.add("… " + outcome.failures().size() + " refused or given-up events in all");
-        }
-        if (outcome.exitCode() != 137) {
-            problems.add("the killed node exited " + outcome.exitCode() + ", not 137 (SIGKILL)");
-        }
+    @Override
+    public DrillResult verify(String url, ChildApp node, KillStream.Outcome outcome) throws Exception {
+        List<String> problems = Drills.streamProblems(outcome, "completed", "redelivered", "refunded");
         long refunds = 0, refundedSatang = 0, paidSatang = 0;
         for (int i = 0; i < donations.size(); i++) {
             paidSatang += donations.get(i).amountSatang();
-            if (i % 10 == 7) {
+            if (refunded(i)) {
                 refunds++;
                 refundedSatang += donations.get(i).amountSatang();
             }
         }
         long n = donations.size();
-        try (Connection c = server.connect(url); var st = c.createStatement()) {
+        try (Connection c = node.connect(); var st = c.createStatement()) {
             long incomplete = DrillResult.awaitNoIncompletePublications(st);
             Map<String, Long> statuses = new TreeMap<>();
             try (ResultSet rs = st.executeQuery("select status, count(*) from donation group by status")) {
@@ -216,13 +211,17 @@ final class PaymentsDrill {
             if (incomplete > 0) {
                 problems.add(incomplete + " event publications still incomplete");
             }
+            // a known gap, counted but not failed: the refund's revocation and the success's issuing are two asynchronous
+            // listeners; when the revocation runs first it finds nothing, and the coupon issued after it stays (RELIABILITY.md)
+            long keptAfterRefund = DrillResult.single(st, "select count(*) from coupon c join ledger_entry l on l.kind = 'REFUND'"
+                    + " and c.trigger_key = concat('donation:', l.donation_id) where c.state = 'ISSUED'");
+            long redeliveries = java.util.stream.IntStream.range(0, donations.size()).filter(PaymentsDrill::redelivered).count();
             String figures = String.format("sent %d (%d payments, %d redeliveries, %d refunds), stored %d payments + %d refunds, doubled %d, lost %d;"
-                    + " %d requests, %d retries; answers %s; killed at %.1f s after %d of %d answered (exit %d), new node healthy %.1f s after"
-                    + " the kill; stream %.1f s; campaign total %,d baht; %d receipts; %d events logged; %d donor coupons (%d revoked after refunds);"
-                    + " incomplete publications %d",
-                    outcome.steps(), n, outcome.steps() - n - refunds, refunds, donationsWithLine, refundLines, doubled, lost, outcome.requests(),
-                    outcome.retries(), outcome.answers(), outcome.killAt(), outcome.stepsBefore(), outcome.steps(), outcome.exitCode(),
-                    outcome.restart(), outcome.seconds(), raised / 100, receipts, events, coupons, revoked, incomplete);
+                    + " campaign total %,d baht as expected %s; %d receipt mails; %d events logged once each; %d donor coupons, one per donation"
+                    + " (%d revoked after the %d refunds, %d kept: known gap); incomplete publications %d; %s",
+                    n + redeliveries + refunds, n, redeliveries, refunds, donationsWithLine, refundLines, doubled, lost, raised / 100,
+                    raised == paidSatang - refundedSatang ? "(yes)" : "(NO)", receipts, events, coupons, revoked, refunds, keptAfterRefund,
+                    incomplete, Drills.killFigures(outcome, "completed", "redelivered", "refunded"));
             return new DrillResult("payments", figures, problems, node.logs());
         }
     }

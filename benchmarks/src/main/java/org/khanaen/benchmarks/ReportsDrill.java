@@ -34,6 +34,7 @@ import org.khanaen.volunteers.OrganisationId;
 import org.khanaen.volunteers.PartnerOrganisations;
 import org.khanaen.volunteers.RosterImports;
 import org.khanaen.volunteers.VolunteerId;
+import org.springframework.context.ConfigurableApplicationContext;
 
 /**
  * Reports across a kill: the smallest provinces of 2023 (at least {@code --stations}), a primary and a backup per
@@ -45,45 +46,40 @@ import org.khanaen.volunteers.VolunteerId;
  * (the cross-module hand-off), no event publication left incomplete, and the public ECT feed's party votes equal to
  * the verified counts.
  */
-final class ReportsDrill {
+final class ReportsDrill implements Drill {
 
     private static final String ELECTION = "th-2566";
     private static final String KEY_PREFIX = "drill-";
 
-    private final Server server;
     private final int stationsWanted;
-    private final int clients;
+    private List<Report> reports;
 
-    ReportsDrill(Server server, int stationsWanted, int clients) {
-        this.server = server;
+    ReportsDrill(int stationsWanted) {
         this.stationsWanted = stationsWanted;
-        this.clients = clients;
     }
 
     private record Report(long stationId, String contest, int position, String token, String key, String body) {
     }
 
-    DrillResult run() throws Exception {
-        String url = server.freshSchema("drill_reports");
-        try {
-            long setUpStart = System.nanoTime();
-            List<Report> reports = setUp(url);
-            double setUp = (System.nanoTime() - setUpStart) / 1e9;
-            List<List<KillStream.Step>> jobs = new ArrayList<>();
-            ChildApp node = new ChildApp(server, url, List.of());
-            try (node) {
-                double firstStart = node.start();
-                System.out.printf("reports drill: set-up %.1f s; node on port %d healthy in %.1f s; %,d reports to send by %d clients%n",
-                        setUp, node.port, firstStart, reports.size(), clients);
-                for (Report r : reports) {
-                    jobs.add(List.of(new KillStream.Step("report", () -> post(node, r))));
-                }
-                KillStream.Outcome outcome = KillStream.run(node, jobs, clients, 0.4);
-                return verify(url, node, reports, outcome);
-            }
-        } finally {
-            server.drop(url);
+    @Override
+    public String name() {
+        return "reports";
+    }
+
+    @Override
+    public List<List<KillStream.Step>> jobs(ChildApp node) {
+        List<List<KillStream.Step>> jobs = new ArrayList<>();
+        for (int i = 0; i < reports.size(); i++) {
+            Report r = reports.get(i);
+            KillStream.Step step = new KillStream.Step("report", () -> post(node, r));
+            // one in twenty sent again once answered, as a phone that lost the answer does: 200, the same report
+            jobs.add(resent(i) ? List.of(step, new KillStream.Step("resent", () -> post(node, r))) : List.of(step));
         }
+        return jobs;
+    }
+
+    private static boolean resent(int i) {
+        return i % 20 == 11;
     }
 
     private static HttpRequest post(ChildApp node, Report r) {
@@ -93,66 +89,64 @@ final class ReportsDrill {
                 .POST(HttpRequest.BodyPublishers.ofString(r.body())).build();
     }
 
-    /** In this JVM, then closed: the election, the volunteers placed and their tokens, an offer; the reports to send. */
-    private List<Report> setUp(String url) throws Exception {
-        try (var app = server.startApp(url)) {
-            app.getBean(ElectionImports.class).importBuiltIn(ELECTION);
-            ElectionCatalog catalog = app.getBean(ElectionCatalog.class);
-            Map<String, List<StationPoint>> byProvince = catalog.stationPoints(ELECTION).stream()
-                    .collect(Collectors.groupingBy(StationPoint::provinceCode));
-            Set<String> provinces = new LinkedHashSet<>();
-            List<StationPoint> stations = new ArrayList<>();
-            for (var e : byProvince.entrySet().stream().sorted(Comparator.comparingInt(e -> e.getValue().size())).toList()) {
-                if (stations.size() >= stationsWanted) {
-                    break;
-                }
-                provinces.add(e.getKey());
-                stations.addAll(e.getValue());
+    /** The election, the volunteers placed and their tokens, an offer for verified volunteers; the reports to send. */
+    @Override
+    public void setUp(ConfigurableApplicationContext app, String url) throws Exception {
+        app.getBean(ElectionImports.class).importBuiltIn(ELECTION);
+        ElectionCatalog catalog = app.getBean(ElectionCatalog.class);
+        Map<String, List<StationPoint>> byProvince = catalog.stationPoints(ELECTION).stream()
+                .collect(Collectors.groupingBy(StationPoint::provinceCode));
+        Set<String> provinces = new LinkedHashSet<>();
+        List<StationPoint> stations = new ArrayList<>();
+        for (var e : byProvince.entrySet().stream().sorted(Comparator.comparingInt(e -> e.getValue().size())).toList()) {
+            if (stations.size() >= stationsWanted) {
+                break;
             }
-            OrganisationId org = app.getBean(PartnerOrganisations.class)
-                    .create(new OrganisationDraft("drill", "องค์กรซ้อม", "Drill", null, null, null)).id();
-            RosterImports imports = app.getBean(RosterImports.class);
-            var districts = catalog.districts(ELECTION).stream().filter(d -> provinces.contains(d.province())).toList();
-            if (districts.isEmpty()) {
-                throw new IllegalStateException("no districts in provinces " + provinces);
-            }
-            // two per station and a few more: the nearest-first plan leaves a slot or two beyond everyone's reach otherwise
-            byte[] csv = AssignmentBench.csv(districts, stations, (int) (stations.size() * 2.1), true);
-            long job = imports.upload(org, "volunteers.csv", csv, "drill");
-            VolunteerImportBench.waitFor(imports, org, job, RosterImports.Status.CHECKED);
-            imports.importValidRows(org, job, "drill");
-            VolunteerImportBench.waitFor(imports, org, job, RosterImports.Status.IMPORTED);
-            for (String province : provinces) {
-                RunView view = app.getBean(AutoAssignment.class)
-                        .runAndWait(new RunRequest(ELECTION, RunRequest.Scope.PROVINCE, province, null, RunRequest.Mode.FILL, "drill"));
-                if (view.status() != RunView.Status.DONE) {
-                    throw new IllegalStateException("assignment in " + province + ": " + view.status() + ": " + view.error());
-                }
-            }
-            Map<Long, Map<Integer, Long>> placed = new HashMap<>(); // station → position → volunteer
-            try (Connection c = server.connect(url);
-                 ResultSet rs = c.createStatement().executeQuery(
-                         "select place_id, position, volunteer_id from assignment where tier = 'STATION' and position in (1, 2)")) {
-                while (rs.next()) {
-                    placed.computeIfAbsent(rs.getLong(1), k -> new TreeMap<>()).put(rs.getInt(2), rs.getLong(3));
-                }
-            }
-            ReporterTokens tokens = app.getBean(ReporterTokens.class);
-            Map<Long, String> tokenOf = new HashMap<>();
-            for (var atStation : placed.values()) {
-                for (long volunteer : atStation.values()) {
-                    tokenOf.put(volunteer, tokens.issue(new VolunteerId(volunteer)));
-                }
-            }
-            Sponsorships sponsorships = app.getBean(Sponsorships.class);
-            var sponsor = sponsorships.register("drill-sponsor", "Drill-sponsor-one-time", new SponsorProfile("ร้านซ้อม", "Drill shop", null, null, null));
-            sponsorships.addOffer(sponsor, new OfferDraft("คูปองอาสา", "Volunteer coupon", "เงื่อนไข", "Terms", 50_00, tokenOf.size() + 10,
-                    Instant.now().minus(Duration.ofDays(1)), Instant.now().plus(Duration.ofDays(90)), Audience.VERIFIED_VOLUNTEERS, null));
-            List<Report> reports = reports(catalog, stations, placed, tokenOf);
-            System.out.printf("reports drill: provinces %s, %,d stations, %,d volunteers placed (%,d stations with two); %,d reports%n",
-                    provinces, stations.size(), tokenOf.size(), placed.values().stream().filter(p -> p.size() == 2).count(), reports.size());
-            return reports;
+            provinces.add(e.getKey());
+            stations.addAll(e.getValue());
         }
+        OrganisationId org = app.getBean(PartnerOrganisations.class)
+                .create(new OrganisationDraft("drill", "องค์กรซ้อม", "Drill", null, null, null)).id();
+        RosterImports imports = app.getBean(RosterImports.class);
+        var districts = catalog.districts(ELECTION).stream().filter(d -> provinces.contains(d.province())).toList();
+        if (districts.isEmpty()) {
+            throw new IllegalStateException("no districts in provinces " + provinces);
+        }
+        // two per station and a few more: the nearest-first plan leaves a slot or two beyond everyone's reach otherwise
+        byte[] csv = AssignmentBench.csv(districts, stations, (int) (stations.size() * 2.1), true);
+        long job = imports.upload(org, "volunteers.csv", csv, "drill");
+        VolunteerImportBench.waitFor(imports, org, job, RosterImports.Status.CHECKED);
+        imports.importValidRows(org, job, "drill");
+        VolunteerImportBench.waitFor(imports, org, job, RosterImports.Status.IMPORTED);
+        for (String province : provinces) {
+            RunView view = app.getBean(AutoAssignment.class)
+                    .runAndWait(new RunRequest(ELECTION, RunRequest.Scope.PROVINCE, province, null, RunRequest.Mode.FILL, "drill"));
+            if (view.status() != RunView.Status.DONE) {
+                throw new IllegalStateException("assignment in " + province + ": " + view.status() + ": " + view.error());
+            }
+        }
+        Map<Long, Map<Integer, Long>> placed = new HashMap<>(); // station → position → volunteer
+        try (Connection c = app.getBean(javax.sql.DataSource.class).getConnection();
+             ResultSet rs = c.createStatement().executeQuery(
+                     "select place_id, position, volunteer_id from assignment where tier = 'STATION' and position in (1, 2)")) {
+            while (rs.next()) {
+                placed.computeIfAbsent(rs.getLong(1), k -> new TreeMap<>()).put(rs.getInt(2), rs.getLong(3));
+            }
+        }
+        ReporterTokens tokens = app.getBean(ReporterTokens.class);
+        Map<Long, String> tokenOf = new HashMap<>();
+        for (var atStation : placed.values()) {
+            for (long volunteer : atStation.values()) {
+                tokenOf.put(volunteer, tokens.issue(new VolunteerId(volunteer)));
+            }
+        }
+        Sponsorships sponsorships = app.getBean(Sponsorships.class);
+        var sponsor = sponsorships.register("drill-reports-sponsor", "Drill-sponsor-one-time", new SponsorProfile("ร้านซ้อม", "Drill shop", null, null, null));
+        sponsorships.addOffer(sponsor, new OfferDraft("คูปองอาสา", "Volunteer coupon", "เงื่อนไข", "Terms", 50_00, tokenOf.size() + 10,
+                Instant.now().minus(Duration.ofDays(1)), Instant.now().plus(Duration.ofDays(90)), Audience.VERIFIED_VOLUNTEERS, null));
+        reports = reports(catalog, stations, placed, tokenOf);
+        System.out.printf("reports drill: provinces %s, %,d stations, %,d volunteers placed (%,d stations with two); %,d reports%n",
+                provinces, stations.size(), tokenOf.size(), placed.values().stream().filter(p -> p.size() == 2).count(), reports.size());
     }
 
     /** Both contests' final counts for every placed station, the same from its primary and its backup. */
@@ -188,15 +182,10 @@ final class ReportsDrill {
         return reports;
     }
 
-    private DrillResult verify(String url, ChildApp node, List<Report> reports, KillStream.Outcome outcome) throws Exception {
-        List<String> problems = new ArrayList<>(outcome.failures().stream().limit(5).toList());
-        if (outcome.failures().size() > 5) {
-            problems.add("… " + outcome.failures().size() + " refused or given-up reports in all");
-        }
-        if (outcome.exitCode() != 137) {
-            problems.add("the killed node exited " + outcome.exitCode() + ", not 137 (SIGKILL)");
-        }
-        try (Connection c = server.connect(url); var st = c.createStatement()) {
+    @Override
+    public DrillResult verify(String url, ChildApp node, KillStream.Outcome outcome) throws Exception {
+        List<String> problems = Drills.streamProblems(outcome, "report", "resent");
+        try (Connection c = node.connect(); var st = c.createStatement()) {
             long incomplete = DrillResult.awaitNoIncompletePublications(st);
             Set<String> stored = new HashSet<>();
             try (ResultSet rs = st.executeQuery("select idempotency_key from station_report where idempotency_key like '" + KEY_PREFIX + "%'")) {
@@ -250,12 +239,10 @@ final class ReportsDrill {
             if (feedVotes != verifiedVotes) {
                 problems.add("ECT feed: party votes " + feedVotes + ", verified counts " + verifiedVotes);
             }
-            String figures = String.format("sent %d, stored %d, doubled %d, lost %d; %d requests, %d retries; answers %s; killed at %.1f s"
-                    + " after %d of %d answered (exit %d), new node healthy %.1f s after the kill; stream %.1f s; contests %s;"
-                    + " coupons %d of %d; incomplete publications %d; feed party votes %d = verified %d",
-                    sent.size(), stored.size(), doubled, lost, outcome.requests(), outcome.retries(), outcome.answers(), outcome.killAt(),
-                    outcome.stepsBefore(), outcome.steps(), outcome.exitCode(), outcome.restart(), outcome.seconds(), states, coupons,
-                    expectedCoupons, incomplete, feedVotes, verifiedVotes);
+            long resent = java.util.stream.IntStream.range(0, reports.size()).filter(ReportsDrill::resent).count();
+            String figures = String.format("sent %d (+%d resent), stored %d, doubled %d, lost %d; contests %s; coupons %d for %d verified reporters;"
+                    + " incomplete publications %d; ECT feed party votes %d = verified %d; %s", sent.size(), resent, stored.size(), doubled, lost, states,
+                    coupons, expectedCoupons, incomplete, feedVotes, verifiedVotes, Drills.killFigures(outcome, "report", "resent"));
             return new DrillResult("reports", figures, problems, node.logs());
         }
     }
