@@ -42,7 +42,7 @@ final class ChildApp implements AutoCloseable {
         Path log = Files.createTempFile("khanaen-drill-node-", ".log");
         logs.add(log);
         List<String> command = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
-                "-Xmx768m", "-XX:TieredStopAtLevel=1", "--enable-native-access=ALL-UNNAMED", "-cp", System.getProperty("java.class.path"),
+                "-Xmx768m", "-XX:TieredStopAtLevel=1", "--enable-native-access=ALL-UNNAMED", "-cp", classPath(),
                 "org.khanaen.KhanaenApplication",
                 "--spring.datasource.url=" + url, "--spring.datasource.username=" + server.user,
                 "--spring.datasource.password=" + server.password, "--server.port=" + port, "--khanaen.elections.autoload=",
@@ -67,6 +67,26 @@ final class ChildApp implements AutoCloseable {
             Thread.sleep(100);
         }
         throw new IllegalStateException("the node was not healthy within 180 s; its log: " + log);
+    }
+
+    /**
+     * This JVM's class path, with Khanaen's own jars taken from this checkout's {@code target} folders where they are:
+     * the local Maven repository is shared on a development machine, and another checkout's {@code mvn install} between
+     * two starts would otherwise give the restarted node other code than the killed one.
+     */
+    static String classPath() {
+        Path root = Path.of("").toAbsolutePath();
+        if (!Files.exists(root.resolve("mvnw"))) {
+            root = root.getParent();
+        }
+        var ownJar = java.util.regex.Pattern.compile(".*/org/khanaen/([^/]+)/[^/]+/(\\1-[^/]+\\.jar)");
+        List<String> entries = new ArrayList<>();
+        for (String entry : System.getProperty("java.class.path").split(java.io.File.pathSeparator)) {
+            var m = ownJar.matcher(entry);
+            Path built = m.matches() && root != null ? root.resolve(m.group(1)).resolve("target").resolve(m.group(2)) : null;
+            entries.add(built != null && Files.isRegularFile(built) ? built.toString() : entry);
+        }
+        return String.join(java.io.File.pathSeparator, entries);
     }
 
     /** SIGKILL ({@link Process#destroyForcibly()} on Linux); the exit code, 137 when it was that signal that ended it. */
