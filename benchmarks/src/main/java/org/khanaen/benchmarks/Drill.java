@@ -9,7 +9,7 @@ import org.springframework.context.ConfigurableApplicationContext;
  * the stream of work it sends, and the counts it checks afterwards. Several drills can share one schema, one node
  * and one kill ({@code ./khanaen drill all}).
  */
-interface Drill {
+interface Drill extends AutoCloseable {
 
     String name();
 
@@ -24,6 +24,15 @@ interface Drill {
     /** The jobs to send; each step's name is unique to this drill. */
     List<List<KillStream.Step>> jobs(ChildApp node);
 
+    /** Called just before the node is killed. */
+    default void beforeKill(ChildApp node) throws Exception {
+    }
+
     /** The database (and the node) counted after the stream. */
     DrillResult verify(String url, ChildApp node, KillStream.Outcome outcome) throws Exception;
+
+    /** Whatever the drill started beside the node (a local chain). */
+    @Override
+    default void close() {
+    }
 }

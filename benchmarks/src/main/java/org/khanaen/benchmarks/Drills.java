@@ -7,7 +7,7 @@ import java.util.Map;
 import java.util.Random;
 
 /**
- * {@code ./khanaen drill reports|payments|all [--url jdbc:mysql://host:port/ --user u --password p]}: fault drills. The
+ * {@code ./khanaen drill reports|payments|coupons|all [--url jdbc:mysql://host:port/ --user u --password p]}: fault drills. The
  * application runs as its own JVM on a fresh schema, is killed with SIGKILL in the middle of a stream of work and
  * started again on the same schema and port, while the clients retry; then the database is counted. {@code all} runs
  * the drills together: one schema, one set-up, one node, their streams interleaved across one kill. One line per
@@ -24,12 +24,16 @@ final class Drills {
         if (which.equals("reports") || which.equals("all")) {
             drills.add(new ReportsDrill(Integer.parseInt(options.getOrDefault("stations", "200"))));
         }
-        if (which.equals("payments") || which.equals("all")) {
+        // coupons are minted beside another drill's stream (its progress times the kill): alone, beside the payments
+        if (which.equals("coupons") || which.equals("all")) {
+            drills.add(new CouponsDrill(Integer.parseInt(options.getOrDefault("coupons", "300")))); // set up before the payments' offer
+        }
+        if (which.equals("payments") || which.equals("coupons") || which.equals("all")) {
             drills.add(new PaymentsDrill(Integer.parseInt(options.getOrDefault("donations", "300"))));
         }
         if (drills.isEmpty()) {
-            throw new IllegalArgumentException("usage: ./khanaen drill reports|payments|all [--url jdbc:mysql://host:port/ --user u --password p]"
-                    + " [--clients 16] [--stations 200] [--donations 300]");
+            throw new IllegalArgumentException("usage: ./khanaen drill reports|payments|coupons|all [--url jdbc:mysql://host:port/ --user u --password p]"
+                    + " [--clients 16] [--stations 200] [--donations 300] [--coupons 300]");
         }
         long start = System.nanoTime();
         String url = server.freshSchema("drill");
@@ -51,7 +55,12 @@ final class Drills {
                 Collections.shuffle(jobs, new Random(2566)); // the drills' streams side by side, across the same kill
                 System.out.printf("drill %s: set-up %.1f s in this JVM; node (own JVM) on port %d healthy in %.1f s; %,d jobs by %d retrying clients,"
                         + " SIGKILL at 40%% answered%n", which, setUp, node.port, firstStart, jobs.size(), clients);
-                KillStream.Outcome outcome = KillStream.run(node, jobs, clients, 0.4);
+                KillStream.Outcome outcome = KillStream.run(node, jobs, clients, 0.4, () -> {
+                    for (Drill d : drills) {
+                        d.beforeKill(node);
+                    }
+                    return null;
+                });
                 System.out.printf("drill %s: %,d requests for %,d steps (%,d retries); killed at %.1f s after %,d of %,d answered (exit %d),"
                         + " new node healthy %.1f s after the kill; stream %.1f s%n", which, outcome.requests(), outcome.steps(), outcome.retries(),
                         outcome.killAt(), outcome.stepsBefore(), outcome.steps(), outcome.exitCode(), outcome.restart(), outcome.seconds());
@@ -61,6 +70,7 @@ final class Drills {
                 }
             }
         } finally {
+            drills.forEach(Drill::close);
             server.drop(url);
         }
         System.out.printf("drills: %s in %.0f s, %d failed%n", results.stream().map(DrillResult::name).toList(), (System.nanoTime() - start) / 1e9,

@@ -8,6 +8,7 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.Callable;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
@@ -51,7 +52,7 @@ final class KillStream {
     }
 
     /** Sends every job; when {@code killFraction} of all steps are answered, kills the node and starts a new one. */
-    static Outcome run(ChildApp node, List<List<Step>> jobs, int clients, double killFraction) throws Exception {
+    static Outcome run(ChildApp node, List<List<Step>> jobs, int clients, double killFraction, Callable<?> beforeKill) throws Exception {
         long steps = jobs.stream().mapToLong(List::size).sum();
         HttpClient http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).connectTimeout(Duration.ofSeconds(5)).build();
         AtomicInteger next = new AtomicInteger();
@@ -69,6 +70,7 @@ final class KillStream {
                     Thread.sleep(5);
                 }
                 before[0] = answered.get();
+                beforeKill.call();
                 long at = System.nanoTime();
                 kill[0] = (at - start) / 1e9;
                 kill[1] = node.kill();

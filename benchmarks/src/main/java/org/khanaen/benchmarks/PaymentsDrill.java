@@ -185,9 +185,9 @@ final class PaymentsDrill implements Drill {
             long receiptKeys = DrillResult.single(st, "select count(distinct dedup_key) from mail_outbox where category = 'donation-receipt'");
             long events = DrillResult.single(st, "select count(*) from stripe_event");
             long applied = DrillResult.single(st, "select count(*) from stripe_event where outcome = 'APPLIED'");
-            long coupons = DrillResult.single(st, "select count(*) from coupon where trigger_key like 'donation:%'");
-            long couponDonations = DrillResult.single(st, "select count(distinct trigger_key) from coupon where trigger_key like 'donation:%'");
-            long revoked = DrillResult.single(st, "select count(*) from coupon where trigger_key like 'donation:%' and state = 'REVOKED'");
+            long coupons = DrillResult.single(st, "select count(*) from coupon where trigger_key regexp '^donation:[0-9]+$'");
+            long couponDonations = DrillResult.single(st, "select count(distinct trigger_key) from coupon where trigger_key regexp '^donation:[0-9]+$'");
+            long revoked = DrillResult.single(st, "select count(*) from coupon where trigger_key regexp '^donation:[0-9]+$' and state = 'REVOKED'");
             long doubled = donationLines - donationsWithLine;
             long lost = n - donationsWithLine;
             if (succeeded != n || donationLines != n || donationsWithLine != n) {
