@@ -34,7 +34,9 @@ public final class Bench {
                                        volunteers' API with photos by --clients (64); stream latency; compared with the file
                                        (--photos false: without photos)
                       coupons          --coupons (100,000) coupons issued for donations (--offers 10 offers, --threads 8) and minted
-                                       on a local hardhat node in batches of --batch (500); needs node and npm""");
+                                       on a local hardhat node in batches of --batch (500); needs node and npm
+                      drill reports|payments|coupons|all   fault drills, not benchmarks: the app in its own JVM killed with SIGKILL
+                                       mid-stream and restarted while clients retry; counted afterwards (README, "Fault drills")""");
             return;
         }
         int first = args.length > 1 && !args[1].startsWith("--") ? 2 : 1; // a file name before the options
@@ -59,6 +61,7 @@ public final class Bench {
                 case "coupons" -> new CouponsBench(server, Integer.parseInt(options.getOrDefault("coupons", "100000")),
                         Integer.parseInt(options.getOrDefault("offers", "10")), Integer.parseInt(options.getOrDefault("threads", "8")),
                         Integer.parseInt(options.getOrDefault("batch", "500"))).run();
+                case "drill" -> Drills.run(server, args.length > 1 ? args[1] : "help", options);
                 default -> throw new IllegalArgumentException("unknown benchmark " + args[0]);
             }
         }

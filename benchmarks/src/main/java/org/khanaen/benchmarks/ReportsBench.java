@@ -199,7 +199,7 @@ final class ReportsBench {
     }
 
     /** Valid votes over the numbers, a few taking most; every number at least 1 (no "major party at 0"). */
-    private static Map<Integer, Long> split(long valid, List<Integer> numbers, SplittableRandom random) {
+    static Map<Integer, Long> split(long valid, List<Integer> numbers, SplittableRandom random) {
         double[] weights = new double[numbers.size()];
         double total = 0;
         for (int i = 0; i < weights.length; i++) {
