@@ -47,8 +47,9 @@ class ChainOps {
         return jdbc.sql(OP + " where p.batch_id = ? order by p.id").param(batchId).query(ChainOps::op).list();
     }
 
-    void sent(Collection<Long> ids, long batchId) {
-        jdbc.sql("update chain_op set state = 'SENT', batch_id = :batch where id in (:ids) and state = 'PENDING'")
+    /** @return how many were still pending and are now the batch's (fewer: some were taken back since they were read) */
+    int sent(Collection<Long> ids, long batchId) {
+        return jdbc.sql("update chain_op set state = 'SENT', batch_id = :batch where id in (:ids) and state = 'PENDING'")
                 .param("batch", batchId).param("ids", ids).update();
     }
 

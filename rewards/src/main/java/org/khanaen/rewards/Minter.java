@@ -129,9 +129,17 @@ class Minter {
         ChainGateway.Signed tx = chain.sign(action, due, nextNonce);
         Long batchId = transaction.execute(s -> {
             long id = batches.signed(action, due.size(), tx.hash(), tx.raw(), tx.nonce(), chain.sender(), clock.instant());
-            ops.sent(due.stream().map(ChainOps.Op::id).toList(), id);
+            if (ops.sent(due.stream().map(ChainOps.Op::id).toList(), id) != due.size()) {
+                // one was taken back after it was read (a refund revoked its coupon): this transaction would still mint
+                // it, so nothing is stored or sent; the next round signs what is still due (its nonce is unused)
+                s.setRollbackOnly();
+                return null;
+            }
             return id;
         });
+        if (batchId == null) {
+            return;
+        }
         nextNonce++;
         crash.at(Step.SIGNED, batchId);
         try {

@@ -168,6 +168,39 @@ class ChainTests {
         }
     }
 
+    /** A refund's revocation takes back a mint after the minter read it, while it signs the batch: that token is never minted. */
+    @Test
+    void aMintTakenBackWhileItsBatchIsSignedIsNotSent() throws Exception {
+        drain(minter);
+        Served people = servedVolunteers(30);
+        List<ChainOps.Op> takenBack = new java.util.ArrayList<>();
+        ChainGateway racing = new ChainGateway() {
+            @Override public String sender() { return gateway.sender(); }
+            @Override public long pendingNonce() throws java.io.IOException { return gateway.pendingNonce(); }
+            @Override public Signed sign(ChainAction action, List<ChainOps.Op> due, long nonce) {
+                if (takenBack.isEmpty() && action == ChainAction.MINT) {
+                    ChainOps.Op last = due.getLast();
+                    assertThat(ops.cancelPendingMint(last.couponId())).isTrue(); // committed by the revocation meanwhile
+                    takenBack.add(last);
+                }
+                return gateway.sign(action, due, nonce);
+            }
+            @Override public void send(Signed tx) throws java.io.IOException { gateway.send(tx); }
+            @Override public java.util.Optional<Receipt> receipt(String hash) throws java.io.IOException { return gateway.receipt(hash); }
+            @Override public List<Boolean> alreadyDone(ChainAction action, List<ChainOps.Op> due) throws java.io.IOException {
+                return gateway.alreadyDone(action, due);
+            }
+        };
+        leaseRunsOut();
+        drain(new Minter(racing, ops, batches, coupons, lease, Minter.transactions(transactionManager), clock, properties.chain()));
+
+        assertThat(takenBack).hasSize(1);
+        Map<String, Integer> mints = mintsOnChain();
+        assertThat(mints).doesNotContainKey(takenBack.getFirst().tokenId());
+        assertThat(tokenIds(people)).filteredOn(id -> !id.equals(takenBack.getFirst().tokenId())).hasSize(29)
+                .allSatisfy(id -> assertThat(mints.get(id)).isEqualTo(1));
+    }
+
     @Test
     void aBatchWhoseTransactionVanishedIsCheckedAgainstTheChainAndMintedOnce() throws Exception {
         drain(minter);
