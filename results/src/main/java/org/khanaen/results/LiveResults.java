@@ -42,8 +42,12 @@ public class LiveResults {
         VERIFIED, PROVISIONAL
     }
 
-    /** The four totals and votes per ballot number. */
-    public record Numbers(Map<Integer, Long> votes, long valid, long invalid, long noVote, long ballotsUsed) {
+    /**
+     * The four totals and votes per ballot number.
+     *
+     * @param votersCame the voters who came by the station's count form (null where the form's figure was not given)
+     */
+    public record Numbers(Map<Integer, Long> votes, long valid, long invalid, long noVote, long ballotsUsed, Long votersCame) {
     }
 
     /**
@@ -52,9 +56,10 @@ public class LiveResults {
      * @param stationsReporting stations with any report (a running tally included)
      * @param stationsFinal     stations with a final count, verified or not
      * @param stationsCounted   stations whose numbers are in these totals
-     * @param turnout           ballots used as a percentage of the counted stations' registered voters
-     * @param voters            the voters who came to the counted stations: per station the most ballots used in any of its
-     *                          contests (a voter may leave one ballot unused, so a contest's own ballots used can be fewer)
+     * @param turnout           the voters who came as a percentage of the counted stations' registered voters
+     * @param voters            the voters who came to the counted stations, as the commission counts turnout: by each
+     *                          station's count form; where a form did not give it, the most ballots used in any of the
+     *                          station's contests (a voter may leave one ballot unused)
      */
     public record ContestTotals(String contest, long registered, int stations, int stationsReporting, int stationsFinal,
             int stationsVerified, int stationsCounted, double percentCounted, double percentVerified, long registeredCounted,
@@ -114,9 +119,12 @@ public class LiveResults {
             String provinceCode, LocalizedName provinceName, List<ConstituencyContest> contests) {
     }
 
-    /** @param provisional the numbers are a final count still waiting for verification */
+    /**
+     * @param provisional the numbers are a final count still waiting for verification
+     * @param asWritten   the verified numbers were accepted as written on a count form that does not add up
+     */
     public record StationContestResult(String contest, ContestState state, int version, Instant verifiedAt, Numbers numbers,
-            boolean provisional) {
+            boolean provisional, boolean asWritten) {
     }
 
     /** The whole election at one version: the nation, every province and every constituency (for feeds of whole files). */
@@ -355,7 +363,8 @@ public class LiveResults {
 
     private static final String SELECT_ROWS = """
             select station_id, contest_code, state, version, votes, valid_ballots, invalid_ballots, no_vote_ballots, ballots_used,
-              latest_votes, latest_valid_ballots, latest_invalid_ballots, latest_no_vote_ballots, latest_ballots_used, verified_at
+              latest_votes, latest_valid_ballots, latest_invalid_ballots, latest_no_vote_ballots, latest_ballots_used, verified_at,
+              voters_came, latest_voters_came, as_written
             from station_contest""";
 
     private static ElectionTally.Row row(ResultSet rs) throws SQLException {
@@ -366,6 +375,6 @@ public class LiveResults {
                 votes == null ? null : new long[] { rs.getLong(9), rs.getLong(6), rs.getLong(7), rs.getLong(8) },
                 latest == null ? null : ReportSubmissions.parseVotes(latest),
                 latest == null ? null : new long[] { rs.getLong(14), rs.getLong(11), rs.getLong(12), rs.getLong(13) },
-                at == null ? null : at.toInstant());
+                at == null ? null : at.toInstant(), rs.getObject(16, Long.class), rs.getObject(17, Long.class), rs.getBoolean(18));
     }
 }
