@@ -555,7 +555,7 @@ final class ElectionTally {
             boolean provisional = slot != null && n != null && n != slot.verified;
             out.add(new StationContestResult(contests.get(c).code(), slot == null ? ContestState.NO_REPORT : slot.state,
                     slot == null ? 0 : slot.version, slot == null ? null : slot.verifiedAt,
-                    n == null ? null : numbersView(c, n, slot.cameOf(view)), provisional, !provisional && slot != null && slot.asWritten));
+                    n == null ? null : numbersView(c, n, slot.cameOf(view)), provisional, n != null && n == slot.verified && slot.asWritten));
         }
         return Optional.of(out);
     }
@@ -569,14 +569,15 @@ final class ElectionTally {
                 int[] n = slot == null ? null : slot.of(view);
                 line.accept(stationIds[s], cv.code(), cv.province().code(), stationRegistered[s], contests.get(c).code(),
                         slot == null ? ContestState.NO_REPORT : slot.state, slot == null ? 0 : slot.version, n, maxBallot[c],
-                        slot != null && n != null && n != slot.verified);
+                        slot != null && n != null && n != slot.verified, slot == null ? null : slot.cameOf(view),
+                        slot != null && n != null && n == slot.verified && slot.asWritten);
             }
         }
     }
 
     interface StationLine {
         void accept(long stationId, String constituency, String province, int registered, String contest, ContestState state,
-                int version, int[] numbers, int maxBallot, boolean provisional);
+                int version, int[] numbers, int maxBallot, boolean provisional, Long votersCame, boolean asWritten);
     }
 
     private Numbers numbersView(int c, int[] n, Long votersCame) {

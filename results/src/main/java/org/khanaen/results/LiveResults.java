@@ -240,7 +240,9 @@ public class LiveResults {
 
     /**
      * Every station of the election as CSV, one line per station and contest: its numbers (verified, or provisional
-     * where asked and waiting), votes as {@code number=votes} pairs separated by {@code ;}. False when there is no such
+     * where asked and waiting), votes as {@code number=votes} pairs separated by {@code ;}, then (added at the end, so
+     * that readers of the earlier columns by position are not disturbed) the voters who came by the station's count form
+     * (empty where not given) and whether the numbers were accepted as written on a form that does not add up. False when there is no such
      * election. The lines are formatted while the tally is held (about half a second nationally), written after.
      */
     public boolean csv(String electionId, View view, Writer out) throws IOException {
@@ -251,11 +253,11 @@ public class LiveResults {
         Holder h = found.get();
         StringBuilder text = new StringBuilder(16 * 1024 * 1024);
         text.append("election,version,station_id,province,constituency,registered_voters,contest,state,verified_version,provisional,")
-                .append("ballots_used,valid,invalid,no_vote,votes\n");
+                .append("ballots_used,valid,invalid,no_vote,votes,voters_came,as_written\n");
         synchronized (h) {
             long version = h.tally.version();
             h.tally.eachStation(view, (stationId, constituency, province, registered, contest, state, verifiedVersion, n, maxBallot,
-                    provisional) -> {
+                    provisional, votersCame, asWritten) -> {
                 text.append(electionId).append(',').append(version).append(',').append(stationId).append(',').append(province).append(',')
                         .append(constituency).append(',').append(registered).append(',').append(contest).append(',').append(state.name())
                         .append(',').append(verifiedVersion).append(',').append(provisional).append(',');
@@ -273,7 +275,7 @@ public class LiveResults {
                 } else {
                     text.append(",,,,");
                 }
-                text.append('\n');
+                text.append(',').append(votersCame == null ? "" : votersCame).append(',').append(asWritten).append('\n');
             });
         }
         out.append(text);

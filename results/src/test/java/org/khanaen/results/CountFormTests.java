@@ -73,7 +73,7 @@ class CountFormTests {
     @Test
     void theFormsFiguresAreCheckedAndStoredWithTheCount() {
         OrganisationId org = fixture.organisation("form-figures");
-        StationPoint station = fixture.stations().get(40);
+        StationPoint station = fixture.stationsOf("PKT_2").get(10);
         VolunteerId primary = fixture.placed(org, station, StationRole.PRIMARY);
         Tally good = withForm(station);
         Tally leftWrong = good.withForm(new CountForm(good.ballotsUsed(), good.ballotsUsed() + 40, 39));
@@ -93,7 +93,7 @@ class CountFormTests {
     @Test
     void aFormThatDoesNotAddUpIsKeptAsWrittenOnlyWhenTheReporterSaysSoAndNeverVerifiedByAgreement() {
         OrganisationId org = fixture.organisation("form-as-written");
-        StationPoint station = fixture.stations().get(41);
+        StationPoint station = fixture.stationsOf("PKT_2").get(11);
         VolunteerId primary = fixture.placed(org, station, StationRole.PRIMARY);
         VolunteerId backup = fixture.placed(org, station, StationRole.BACKUP);
         Tally asSigned = votesOverValid(withForm(station));
@@ -119,7 +119,7 @@ class CountFormTests {
     @Test
     void aSlipOfTheReportNotOfTheFormIsRefusedEvenAsWritten() {
         OrganisationId org = fixture.organisation("form-not-form");
-        StationPoint station = fixture.stations().get(42);
+        StationPoint station = fixture.stationsOf("PKT_2").get(12);
         VolunteerId primary = fixture.placed(org, station, StationRole.PRIMARY);
         Tally good = withForm(station);
         Tally moreCameThanRegistered = votesOverValid(good).withForm(new CountForm(station.registeredVoters() + 1L, null, null));
@@ -133,7 +133,7 @@ class CountFormTests {
     @Test
     void aVerifierAcceptsAFormAsWrittenOnlyWithAReasonAndItIsMarkedAndCountedAsWritten() {
         OrganisationId org = fixture.organisation("form-accept");
-        StationPoint station = fixture.stations().get(43);
+        StationPoint station = fixture.stationsOf("PKT_2").get(13);
         VolunteerId primary = fixture.placed(org, station, StationRole.PRIMARY);
         Tally asSigned = votesOverValid(withForm(station));
         long report = submissions.submit(report(station, primary, "form-acc-01", asSigned, true)).reportId();
@@ -160,7 +160,7 @@ class CountFormTests {
     @Test
     void aVerifiersOwnNumbersMayAlsoBeTheFormAsWrittenButOnlyItsOwnSums() {
         OrganisationId org = fixture.organisation("form-correct");
-        StationPoint station = fixture.stations().get(44);
+        StationPoint station = fixture.stationsOf("PKT_2").get(14);
         VolunteerId primary = fixture.placed(org, station, StationRole.PRIMARY);
         Tally good = withForm(station);
         submissions.submit(report(station, primary, "form-cor-01", good, false));
@@ -181,7 +181,7 @@ class CountFormTests {
     @Test
     void aBatchedReportFollowsTheSameRulesAsOneAlone() throws Exception {
         OrganisationId org = fixture.organisation("form-batch");
-        StationPoint station = fixture.stations().get(45);
+        StationPoint station = fixture.stationsOf("PKT_2").get(15);
         VolunteerId primary = fixture.placed(org, station, StationRole.PRIMARY);
         Tally good = withForm(station);
         Tally asSigned = votesOverValid(good);
