@@ -19,6 +19,7 @@
   var findingsBox = document.getElementById('findings');
   var findingsList = document.getElementById('findings-list');
   var confirmBox = document.getElementById('confirm-box');
+  var asWrittenBox = document.getElementById('as-written-box');
   var storageName = 'khanaen-report:' + form.dataset.station + ':' + form.dataset.contest;
   var sending = false;
   var retryTimer = null;
@@ -112,6 +113,7 @@
   form.addEventListener('input', function (event) {
     if (event.target.type === 'number') {
       form.elements.warningsConfirmed.checked = false; // new numbers, new warnings: confirm again
+      form.elements.asWritten.checked = false;
     }
     draft.values = collect();
     save();
@@ -218,18 +220,23 @@
       invalid: number('invalid'),
       noVote: number('noVote'),
       ballotsUsed: number('ballotsUsed'),
+      votersCame: number('votersCame'),
+      ballotsReceived: number('ballotsReceived'),
+      ballotsLeft: number('ballotsLeft'),
       idempotencyKey: draft.key,
       warningsConfirmed: form.elements.warningsConfirmed.checked,
+      asWritten: form.elements.asWritten.checked,
       photoIds: Object.keys(draft.photos).map(function (kind) { return draft.photos[kind].id; })
     };
   }
 
-  function showFindings(findings, problems, needsConfirmation) {
+  function showFindings(findings, problems, needsConfirmation, asWrittenPossible) {
     findingsList.textContent = '';
     (problems || []).forEach(function (text) { addFinding(text, 'finding-error'); });
     (findings || []).forEach(function (f) { addFinding(f.message, 'finding-' + String(f.severity).toLowerCase()); });
     findingsBox.classList.toggle('is-hidden', findingsList.children.length === 0);
     confirmBox.classList.toggle('is-hidden', !needsConfirmation);
+    asWrittenBox.classList.toggle('is-hidden', !asWrittenPossible);
     if (findingsList.children.length) { findingsBox.scrollIntoView({ block: 'start' }); }
   }
 
@@ -260,7 +267,7 @@
         } else {
           attempt = 0;
           say(message('Refused'));
-          showFindings(answer.findings, answer.problems, answer.needsConfirmation);
+          showFindings(answer.findings, answer.problems, answer.needsConfirmation, answer.asWrittenPossible);
         }
       });
     }, function () {
@@ -278,7 +285,7 @@
   function sent(answer) {
     attempt = 0;
     try { localStorage.removeItem(storageName); } catch (e) { /* nothing kept */ }
-    showFindings([], [], false);
+    showFindings([], [], false, false);
     form.reset();
     draft = { key: newKey(), values: {}, photos: {} };
     form.elements.idempotencyKey.value = draft.key;

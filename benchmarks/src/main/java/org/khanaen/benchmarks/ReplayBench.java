@@ -32,7 +32,10 @@ import org.khanaen.elections.ElectionCatalog;
 import org.khanaen.elections.ElectionImports;
 import org.khanaen.elections.PartyView;
 import org.khanaen.elections.StationPoint;
+import org.khanaen.results.LeadResults;
+import org.khanaen.results.LiveResults;
 import org.khanaen.results.MediaOutlets;
+import org.khanaen.results.WarRoom;
 import org.khanaen.results.ReportSubmissions;
 import org.khanaen.results.ReporterTokens;
 import org.khanaen.volunteers.OrganisationDraft;
@@ -124,7 +127,11 @@ final class ReplayBench {
                     o.seenVerified(), o.stationContests(), o.waitedSeconds(), Replay.Outcome.percentile(o.visibleMicros(), 50),
                     Replay.Outcome.percentile(o.visibleMicros(), 95), Replay.Outcome.percentile(o.visibleMicros(), 99),
                     Replay.Outcome.percentile(o.visibleMicros(), 100));
-            List<String> differences = replay.compare(base, ELECTION, key, results, partyBallots, plan.contradictions());
+            long asWritten = replay.acceptAsWritten(plan.sends(), ELECTION, app.getBean(WarRoom.class), app.getBean(LeadResults.class),
+                    app.getBean(LiveResults.class));
+            System.out.printf("accepted by the war room as written on a form that does not add up (where the file does not): %d station"
+                    + " contests%n", asWritten);
+            List<String> differences = replay.compare(base, ELECTION, key, results, partyBallots);
             System.out.printf("results API against the file: %s%n", differences.isEmpty() ? "every constituency exactly as the file"
                     : differences.size() + " differences, e.g. " + differences.subList(0, Math.min(10, differences.size())));
             List<String> feed = ectFeedAgainstFile(base, catalog, results, json);

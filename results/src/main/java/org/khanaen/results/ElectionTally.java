@@ -43,9 +43,20 @@ final class ElectionTally {
     static final int USED = 0, VALID = 1, INVALID = 2, NO_VOTE = 3, VOTES = 4;
     private static final int VIEWS = 2;
 
-    /** A station contest as the table has it. */
+    /**
+     * A station contest as the table has it.
+     *
+     * @param verifiedCame the voters who came by the verified count's form (null: not given); {@code latestCame} the same of
+     *                     the newest waiting count
+     * @param asWritten    the verified numbers were accepted as written on a form that does not add up
+     */
     record Row(long stationId, String contest, ContestState state, int version, Map<Integer, Long> verified, long[] verifiedTotals,
-            Map<Integer, Long> latest, long[] latestTotals, Instant verifiedAt) {
+            Map<Integer, Long> latest, long[] latestTotals, Instant verifiedAt, Long verifiedCame, Long latestCame, boolean asWritten) {
+
+        Row(long stationId, String contest, ContestState state, int version, Map<Integer, Long> verified, long[] verifiedTotals,
+                Map<Integer, Long> latest, long[] latestTotals, Instant verifiedAt) {
+            this(stationId, contest, state, version, verified, verifiedTotals, latest, latestTotals, verifiedAt, null, null, false);
+        }
     }
 
     private static final class Slot {
@@ -54,6 +65,9 @@ final class ElectionTally {
         int[] verified;
         int[] latest;
         Instant verifiedAt;
+        Long verifiedCame;
+        Long latestCame;
+        boolean asWritten;
 
         int[] provisional() {
             return (state == ContestState.FINAL || state == ContestState.CONFLICT) && latest != null ? latest : verified;
@@ -61,6 +75,12 @@ final class ElectionTally {
 
         int[] of(View view) {
             return view == View.VERIFIED ? verified : provisional();
+        }
+
+        /** The voters who came by the form of the numbers this view shows; null when not given. */
+        Long cameOf(View view) {
+            int[] n = of(view);
+            return n == null ? null : n == verified ? verifiedCame : latestCame;
         }
     }
 
@@ -271,6 +291,9 @@ final class ElectionTally {
         slot.verified = row.verified() == null ? null : numbers(c, row.verified(), row.verifiedTotals());
         slot.latest = row.latest() == null ? null : numbers(c, row.latest(), row.latestTotals());
         slot.verifiedAt = row.verifiedAt();
+        slot.verifiedCame = row.verifiedCame();
+        slot.latestCame = row.latestCame();
+        slot.asWritten = row.asWritten();
         count(c, s, slot, +1);
         move(View.VERIFIED, c, s, oldVerified, slot.verified);
         move(View.PROVISIONAL, c, s, oldProvisional, slot.provisional());
@@ -279,22 +302,28 @@ final class ElectionTally {
     }
 
     /**
-     * A station's voters: the most ballots used in any of its counted contests (each voter gets every ballot, but may
-     * leave one unused), counted in each of its counted contests.
+     * A station's voters in each of its counted contests, as the commission counts turnout: the voters who came by the
+     * contest's own count form; where that form's figure was not given, the voters who came by another contest's form
+     * (they signed one register); where no form gives it, the most ballots used in any contest (each voter gets every
+     * ballot, but may leave one unused).
      */
     private void recountVoters(int s) {
         int k = stationCons[s];
         for (View view : View.values()) {
             int v = view.ordinal(), most = 0;
+            long came = -1;
             for (int c = 0; c < contests.size(); c++) {
                 int[] n = slots[c][s] == null ? null : slots[c][s].of(view);
                 if (n != null) {
                     most = Math.max(most, n[USED]);
+                    Long own = slots[c][s].cameOf(view);
+                    came = own == null ? came : Math.max(came, own);
                 }
             }
             for (int c = 0; c < contests.size(); c++) {
                 int[] n = slots[c][s] == null ? null : slots[c][s].of(view);
-                int now = n == null ? 0 : most;
+                Long own = n == null ? null : slots[c][s].cameOf(view);
+                int now = n == null ? 0 : own != null ? Math.toIntExact(own) : came >= 0 ? Math.toIntExact(came) : most;
                 voters[v][c][k] += now - stationVoters[v][c][s];
                 stationVoters[v][c][s] = now;
             }
@@ -525,8 +554,8 @@ final class ElectionTally {
             int[] n = slot == null ? null : slot.of(view);
             boolean provisional = slot != null && n != null && n != slot.verified;
             out.add(new StationContestResult(contests.get(c).code(), slot == null ? ContestState.NO_REPORT : slot.state,
-                    slot == null ? 0 : slot.version, slot == null ? null : slot.verifiedAt, n == null ? null : numbersView(c, n),
-                    provisional));
+                    slot == null ? 0 : slot.version, slot == null ? null : slot.verifiedAt,
+                    n == null ? null : numbersView(c, n, slot.cameOf(view)), provisional, n != null && n == slot.verified && slot.asWritten));
         }
         return Optional.of(out);
     }
@@ -540,24 +569,25 @@ final class ElectionTally {
                 int[] n = slot == null ? null : slot.of(view);
                 line.accept(stationIds[s], cv.code(), cv.province().code(), stationRegistered[s], contests.get(c).code(),
                         slot == null ? ContestState.NO_REPORT : slot.state, slot == null ? 0 : slot.version, n, maxBallot[c],
-                        slot != null && n != null && n != slot.verified);
+                        slot != null && n != null && n != slot.verified, slot == null ? null : slot.cameOf(view),
+                        slot != null && n != null && n == slot.verified && slot.asWritten);
             }
         }
     }
 
     interface StationLine {
         void accept(long stationId, String constituency, String province, int registered, String contest, ContestState state,
-                int version, int[] numbers, int maxBallot, boolean provisional);
+                int version, int[] numbers, int maxBallot, boolean provisional, Long votersCame, boolean asWritten);
     }
 
-    private Numbers numbersView(int c, int[] n) {
+    private Numbers numbersView(int c, int[] n, Long votersCame) {
         Map<Integer, Long> votes = new java.util.TreeMap<>();
         for (int b = 0; b <= maxBallot[c]; b++) {
             if (n[VOTES + b] != 0) {
                 votes.put(b, (long) n[VOTES + b]);
             }
         }
-        return new Numbers(votes, n[VALID], n[INVALID], n[NO_VOTE], n[USED]);
+        return new Numbers(votes, n[VALID], n[INVALID], n[NO_VOTE], n[USED], votersCame);
     }
 
     private List<Integer> allConstituencies() {
@@ -582,7 +612,7 @@ final class ElectionTally {
             regCounted += registeredCounted[v][c][k];
         }
         return new ContestTotals(contests.get(c).code(), registered, stations, rep, fin, ver, cnt, percent(cnt, stations), percent(ver, stations),
-                regCounted, sums[USED], sums[VALID], sums[INVALID], sums[NO_VOTE], percent(sums[USED], regCounted), came);
+                regCounted, sums[USED], sums[VALID], sums[INVALID], sums[NO_VOTE], percent(came, regCounted), came);
     }
 
     private record Leader(int ballot, int party, long votes, long margin, boolean tied) {

@@ -42,8 +42,12 @@ public class LiveResults {
         VERIFIED, PROVISIONAL
     }
 
-    /** The four totals and votes per ballot number. */
-    public record Numbers(Map<Integer, Long> votes, long valid, long invalid, long noVote, long ballotsUsed) {
+    /**
+     * The four totals and votes per ballot number.
+     *
+     * @param votersCame the voters who came by the station's count form (null where the form's figure was not given)
+     */
+    public record Numbers(Map<Integer, Long> votes, long valid, long invalid, long noVote, long ballotsUsed, Long votersCame) {
     }
 
     /**
@@ -52,9 +56,10 @@ public class LiveResults {
      * @param stationsReporting stations with any report (a running tally included)
      * @param stationsFinal     stations with a final count, verified or not
      * @param stationsCounted   stations whose numbers are in these totals
-     * @param turnout           ballots used as a percentage of the counted stations' registered voters
-     * @param voters            the voters who came to the counted stations: per station the most ballots used in any of its
-     *                          contests (a voter may leave one ballot unused, so a contest's own ballots used can be fewer)
+     * @param turnout           the voters who came as a percentage of the counted stations' registered voters
+     * @param voters            the voters who came to the counted stations, as the commission counts turnout: by each
+     *                          station's count form; where a form did not give it, the most ballots used in any of the
+     *                          station's contests (a voter may leave one ballot unused)
      */
     public record ContestTotals(String contest, long registered, int stations, int stationsReporting, int stationsFinal,
             int stationsVerified, int stationsCounted, double percentCounted, double percentVerified, long registeredCounted,
@@ -114,9 +119,12 @@ public class LiveResults {
             String provinceCode, LocalizedName provinceName, List<ConstituencyContest> contests) {
     }
 
-    /** @param provisional the numbers are a final count still waiting for verification */
+    /**
+     * @param provisional the numbers are a final count still waiting for verification
+     * @param asWritten   the verified numbers were accepted as written on a count form that does not add up
+     */
     public record StationContestResult(String contest, ContestState state, int version, Instant verifiedAt, Numbers numbers,
-            boolean provisional) {
+            boolean provisional, boolean asWritten) {
     }
 
     /** The whole election at one version: the nation, every province and every constituency (for feeds of whole files). */
@@ -232,7 +240,9 @@ public class LiveResults {
 
     /**
      * Every station of the election as CSV, one line per station and contest: its numbers (verified, or provisional
-     * where asked and waiting), votes as {@code number=votes} pairs separated by {@code ;}. False when there is no such
+     * where asked and waiting), votes as {@code number=votes} pairs separated by {@code ;}, then (added at the end, so
+     * that readers of the earlier columns by position are not disturbed) the voters who came by the station's count form
+     * (empty where not given) and whether the numbers were accepted as written on a form that does not add up. False when there is no such
      * election. The lines are formatted while the tally is held (about half a second nationally), written after.
      */
     public boolean csv(String electionId, View view, Writer out) throws IOException {
@@ -243,11 +253,11 @@ public class LiveResults {
         Holder h = found.get();
         StringBuilder text = new StringBuilder(16 * 1024 * 1024);
         text.append("election,version,station_id,province,constituency,registered_voters,contest,state,verified_version,provisional,")
-                .append("ballots_used,valid,invalid,no_vote,votes\n");
+                .append("ballots_used,valid,invalid,no_vote,votes,voters_came,as_written\n");
         synchronized (h) {
             long version = h.tally.version();
             h.tally.eachStation(view, (stationId, constituency, province, registered, contest, state, verifiedVersion, n, maxBallot,
-                    provisional) -> {
+                    provisional, votersCame, asWritten) -> {
                 text.append(electionId).append(',').append(version).append(',').append(stationId).append(',').append(province).append(',')
                         .append(constituency).append(',').append(registered).append(',').append(contest).append(',').append(state.name())
                         .append(',').append(verifiedVersion).append(',').append(provisional).append(',');
@@ -265,7 +275,7 @@ public class LiveResults {
                 } else {
                     text.append(",,,,");
                 }
-                text.append('\n');
+                text.append(',').append(votersCame == null ? "" : votersCame).append(',').append(asWritten).append('\n');
             });
         }
         out.append(text);
@@ -355,7 +365,8 @@ public class LiveResults {
 
     private static final String SELECT_ROWS = """
             select station_id, contest_code, state, version, votes, valid_ballots, invalid_ballots, no_vote_ballots, ballots_used,
-              latest_votes, latest_valid_ballots, latest_invalid_ballots, latest_no_vote_ballots, latest_ballots_used, verified_at
+              latest_votes, latest_valid_ballots, latest_invalid_ballots, latest_no_vote_ballots, latest_ballots_used, verified_at,
+              voters_came, latest_voters_came, as_written
             from station_contest""";
 
     private static ElectionTally.Row row(ResultSet rs) throws SQLException {
@@ -366,6 +377,6 @@ public class LiveResults {
                 votes == null ? null : new long[] { rs.getLong(9), rs.getLong(6), rs.getLong(7), rs.getLong(8) },
                 latest == null ? null : ReportSubmissions.parseVotes(latest),
                 latest == null ? null : new long[] { rs.getLong(14), rs.getLong(11), rs.getLong(12), rs.getLong(13) },
-                at == null ? null : at.toInstant());
+                at == null ? null : at.toInstant(), rs.getObject(16, Long.class), rs.getObject(17, Long.class), rs.getBoolean(18));
     }
 }

@@ -43,6 +43,7 @@ import org.springframework.context.SmartLifecycle;
 import org.springframework.dao.PessimisticLockingFailureException;
 import org.springframework.jdbc.core.BatchPreparedStatementSetter;
 import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.jdbc.core.StatementCreatorUtils;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.PlatformTransactionManager;
@@ -243,7 +244,7 @@ class ReportBatches implements SmartLifecycle {
                 Findings findings = Checks.run(s.tally(), new CheckContext(p.station().registeredVoters(), p.numbers(), p.majorParties(),
                         otherContestFinal(s, finals, accepted), sent.isEmpty() ? List.of() : submissions.samePhotoAt(s, sent),
                         sameVotesAt(s, hash, sameVotes, accepted), p.rules().tolerances()));
-                if (!findings.acceptable(s.warningsConfirmed())) {
+                if (!findings.acceptable(s.warningsConfirmed(), s.asWritten())) {
                     answers.put(w, new Result(Outcome.REFUSED, null, findings));
                     continue;
                 }
@@ -365,41 +366,24 @@ class ReportBatches implements SmartLifecycle {
      */
     private long[] insert(String election, List<Accepted> accepted) {
         Timestamp now = Timestamp.from(Instant.now(clock));
-        template.batchUpdate("""
-                insert into station_report (election_id, station_id, constituency_id, contest_code, final_count, idempotency_key,
-                  volunteer_id, submitted_by, votes, votes_hash, valid_ballots, invalid_ballots, no_vote_ballots, ballots_used, warnings,
-                  status, submitted_at)
-                values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, 'RECEIVED', ?)""",
-                new BatchPreparedStatementSetter() {
-                    @Override
-                    public void setValues(java.sql.PreparedStatement ps, int i) throws java.sql.SQLException {
-                        Accepted a = accepted.get(i);
-                        Submission s = a.submission();
-                        Tally t = s.tally();
-                        ps.setString(1, election);
-                        ps.setLong(2, s.stationId());
-                        ps.setLong(3, a.constituencyId());
-                        ps.setString(4, s.contestCode());
-                        ps.setBoolean(5, t.isFinal());
-                        ps.setString(6, s.idempotencyKey());
-                        ps.setObject(7, s.volunteer() == null ? null : s.volunteer().value(), java.sql.Types.BIGINT);
-                        ps.setString(8, s.actor());
-                        ps.setString(9, a.votes());
-                        ps.setString(10, a.votesHash());
-                        ps.setLong(11, t.valid());
-                        ps.setLong(12, t.invalid());
-                        ps.setLong(13, t.noVote());
-                        ps.setLong(14, t.ballotsUsed());
-                        ps.setString(15, a.findings().warnings().isEmpty() ? null
-                                : a.findings().warnings().stream().map(Finding::code).collect(Collectors.joining(",")));
-                        ps.setTimestamp(16, now);
-                    }
+        List<Object[]> rows = accepted.stream()
+                .map(a -> ReportSubmissions.columns(a.submission(), a.constituencyId(), a.votes(), a.votesHash(), a.findings(), now))
+                .toList();
+        // typed: a null of unknown type would make the driver ask the server for the parameter's type, once per null
+        template.batchUpdate(ReportSubmissions.INSERT, new BatchPreparedStatementSetter() {
+            @Override
+            public void setValues(java.sql.PreparedStatement ps, int i) throws java.sql.SQLException {
+                Object[] values = rows.get(i);
+                for (int c = 0; c < values.length; c++) {
+                    StatementCreatorUtils.setParameterValue(ps, c + 1, ReportSubmissions.INSERT_TYPES[c], values[c]);
+                }
+            }
 
-                    @Override
-                    public int getBatchSize() {
-                        return accepted.size();
-                    }
-                });
+            @Override
+            public int getBatchSize() {
+                return rows.size();
+            }
+        });
         Map<String, Known> byKey = stored(election, accepted.stream().map(a -> a.submission().idempotencyKey()).toList());
         long[] ids = accepted.stream().mapToLong(a -> byKey.get(a.submission().idempotencyKey()).id()).toArray();
         List<Object[]> links = new ArrayList<>();

@@ -4,6 +4,7 @@ import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.sql.Timestamp;
+import java.sql.Types;
 import java.time.Instant;
 import java.util.HexFormat;
 import java.util.List;
@@ -42,12 +43,19 @@ public class ReportSubmissions {
      * @param idempotencyKey made by the phone when the volunteer starts the report, sent with every retry
      * @param warningsConfirmed the volunteer saw the warnings and says the numbers are right
      * @param photos            photos uploaded before (ids from {@link Photos#store}), at most 10
+     * @param asWritten         the reporter says the signed form itself reads so where its sums do not add up: the count is
+     *                          then kept (not refused) and waits for a verifier, who may accept it as written
      */
     public record Submission(String electionId, long stationId, String contestCode, VolunteerId volunteer, String actor,
-            String idempotencyKey, Tally tally, boolean warningsConfirmed, List<Long> photos) {
+            String idempotencyKey, Tally tally, boolean warningsConfirmed, List<Long> photos, boolean asWritten) {
 
         public Submission {
             photos = photos == null ? List.of() : List.copyOf(new java.util.LinkedHashSet<>(photos));
+        }
+
+        public Submission(String electionId, long stationId, String contestCode, VolunteerId volunteer, String actor,
+                String idempotencyKey, Tally tally, boolean warningsConfirmed, List<Long> photos) {
+            this(electionId, stationId, contestCode, volunteer, actor, idempotencyKey, tally, warningsConfirmed, photos, false);
         }
     }
 
@@ -116,21 +124,13 @@ public class ReportSubmissions {
         ElectionRules rules = p.rules();
         Findings findings = Checks.run(s.tally(), new CheckContext(station.registeredVoters(), p.numbers(), p.majorParties(),
                 otherContestFinal(s), samePhotoAt(s, sent), sameVotesAt(s, votesHash), rules.tolerances()));
-        if (!findings.acceptable(s.warningsConfirmed())) {
+        if (!findings.acceptable(s.warningsConfirmed(), s.asWritten())) {
             return new Result(Outcome.REFUSED, null, findings);
         }
         Tally t = s.tally();
         var key = new org.springframework.jdbc.support.GeneratedKeyHolder();
-        int inserted = jdbc.sql("""
-                insert ignore into station_report (election_id, station_id, constituency_id, contest_code, final_count, idempotency_key,
-                  volunteer_id, submitted_by, votes, votes_hash, valid_ballots, invalid_ballots, no_vote_ballots, ballots_used, warnings,
-                  status, submitted_at)
-                values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, 'RECEIVED', ?)""")
-                .params(s.electionId(), s.stationId(), station.constituencyId(), s.contestCode(), t.isFinal(), s.idempotencyKey(),
-                        s.volunteer() == null ? null : s.volunteer().value(), s.actor(), votes, votesHash, t.valid(), t.invalid(),
-                        t.noVote(), t.ballotsUsed(),
-                        findings.warnings().isEmpty() ? null : findings.warnings().stream().map(Finding::code).collect(Collectors.joining(",")),
-                        Timestamp.from(Instant.now()))
+        int inserted = jdbc.sql(INSERT.replace("insert into", "insert ignore into"))
+                .params(columns(s, station.constituencyId(), votes, votesHash, findings, Timestamp.from(Instant.now())))
                 .update(key);
         if (inserted == 0) {
             // the same key arrived twice at once and the other one stored it; read committed shows its row
@@ -144,6 +144,28 @@ public class ReportSubmissions {
         contests.evaluate(contests.lock(s.electionId(), s.stationId(), station.constituencyId(), s.contestCode()), rules);
         events.publishEvent(new StationReportReceived(id, s.electionId(), s.stationId(), s.contestCode(), t.isFinal()));
         return new Result(Outcome.STORED, id, findings);
+    }
+
+    /** One report's row; {@link #columns} gives its values in this order. */
+    static final String INSERT = """
+            insert into station_report (election_id, station_id, constituency_id, contest_code, final_count, idempotency_key,
+              volunteer_id, submitted_by, votes, votes_hash, valid_ballots, invalid_ballots, no_vote_ballots, ballots_used,
+              voters_came, ballots_received, ballots_left, warnings, as_written, status, submitted_at)
+            values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, 'RECEIVED', ?)""";
+
+    /** The SQL types of {@link #INSERT}'s values. */
+    static final int[] INSERT_TYPES = { Types.VARCHAR, Types.BIGINT, Types.BIGINT, Types.VARCHAR, Types.BOOLEAN, Types.VARCHAR,
+            Types.BIGINT, Types.VARCHAR, Types.VARCHAR, Types.CHAR, Types.BIGINT, Types.BIGINT, Types.BIGINT, Types.BIGINT, Types.BIGINT,
+            Types.BIGINT, Types.BIGINT, Types.VARCHAR, Types.VARCHAR, Types.TIMESTAMP };
+
+    /** The values of {@link #INSERT} for an accepted report: the same row whichever path stores it. */
+    static Object[] columns(Submission s, long constituencyId, String votes, String votesHash, Findings findings, Timestamp at) {
+        Tally t = s.tally();
+        return new Object[] { s.electionId(), s.stationId(), constituencyId, s.contestCode(), t.isFinal(), s.idempotencyKey(),
+                s.volunteer() == null ? null : s.volunteer().value(), s.actor(), votes, votesHash, t.valid(), t.invalid(), t.noVote(),
+                t.ballotsUsed(), t.form().votersCame(), t.form().ballotsReceived(), t.form().ballotsLeft(),
+                findings.warnings().isEmpty() ? null : findings.warnings().stream().map(Finding::code).collect(Collectors.joining(",")),
+                findings.formSumsBroken(), at };
     }
 
     /**

@@ -79,7 +79,7 @@ public class ReportsWithPhotos {
         }
         Submission withPhotos = new Submission(submission.electionId(), submission.stationId(), submission.contestCode(),
                 submission.volunteer(), submission.actor(), submission.idempotencyKey(), submission.tally(),
-                submission.warningsConfirmed(), ids);
+                submission.warningsConfirmed(), ids, submission.asWritten());
         Result result = submissions.submit(withPhotos);
         if (result.outcome() != Outcome.STORED) {
             status.setRollbackOnly();

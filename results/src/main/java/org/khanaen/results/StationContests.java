@@ -12,6 +12,7 @@ import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
 
+import org.khanaen.results.checks.CountForm;
 import org.khanaen.results.checks.Tally;
 import org.khanaen.volunteers.VolunteerId;
 import org.springframework.context.ApplicationEventPublisher;
@@ -27,17 +28,26 @@ import org.springframework.stereotype.Component;
 @Component
 class StationContests {
 
-    /** The locked row. */
+    /**
+     * The locked row.
+     *
+     * @param asWritten the verified numbers were accepted as written on a form that does not add up
+     */
     record Row(long id, String electionId, long stationId, long constituencyId, String contest, ContestState state, boolean inQueue,
-            boolean closeRace, int version, Tally verified, String claimedBy, Instant claimExpires) {
+            boolean closeRace, int version, Tally verified, String claimedBy, Instant claimExpires, boolean asWritten) {
 
         boolean claimedBy(String verifier, Instant now) {
             return verifier.equals(claimedBy) && claimExpires != null && claimExpires.isAfter(now);
         }
     }
 
-    /** A report as verification sees it. */
-    record Report(long id, Long volunteerId, String submittedBy, boolean isFinal, String status, Tally tally, Instant submittedAt) {
+    /**
+     * A report as verification sees it.
+     *
+     * @param asWritten the form's own sums that do not add up, as the reporter said the form reads (null: they do)
+     */
+    record Report(long id, Long volunteerId, String submittedBy, boolean isFinal, String status, Tally tally, Instant submittedAt,
+            String asWritten) {
 
         /** Who sent it: reports of one person never agree with each other "independently". */
         String reporter() {
@@ -46,6 +56,11 @@ class StationContests {
 
         boolean open() {
             return isFinal && "RECEIVED".equals(status);
+        }
+
+        /** Its form does not add up: only a verifier may accept it (as written), never an agreement. */
+        boolean needsVerifier() {
+            return asWritten != null;
         }
     }
 
@@ -84,6 +99,9 @@ class StationContests {
             }
         }
     }
+
+    /** The verification step of numbers accepted as written on a form that does not add up. */
+    static final String AS_WRITTEN = "AS_WRITTEN";
 
     private final JdbcClient jdbc;
     private final JdbcTemplate template;
@@ -151,7 +169,7 @@ class StationContests {
         Map<Key, List<Report>> found = new LinkedHashMap<>();
         jdbc.sql("""
                 select id, volunteer_id, submitted_by, final_count, status, votes, valid_ballots, invalid_ballots, no_vote_ballots,
-                  ballots_used, submitted_at, station_id, contest_code
+                  ballots_used, submitted_at, station_id, contest_code, voters_came, ballots_received, ballots_left, as_written
                 from station_report force index (ix_station_report_station) where station_id in (:stations) order by id""")
                 .param("stations", List.copyOf(stationIds))
                 .query((rs, n) -> {
@@ -173,7 +191,7 @@ class StationContests {
     List<Report> reports(Row row) {
         return jdbc.sql("""
                 select id, volunteer_id, submitted_by, final_count, status, votes, valid_ballots, invalid_ballots, no_vote_ballots,
-                  ballots_used, submitted_at
+                  ballots_used, submitted_at, voters_came, ballots_received, ballots_left, as_written
                 from station_report force index (ix_station_report_station) where station_id = ? and contest_code = ? order by id""")
                 .params(row.stationId(), row.contest())
                 .query((rs, n) -> report(rs))
@@ -182,7 +200,7 @@ class StationContests {
 
     private static Report report(ResultSet rs) throws SQLException {
         return new Report(rs.getLong(1), (Long) rs.getObject(2, Long.class), rs.getString(3), rs.getBoolean(4), rs.getString(5),
-                tally(rs, 6, rs.getBoolean(4)), rs.getTimestamp(11).toInstant());
+                tally(rs, 6, rs.getBoolean(4)).withForm(form(rs, "")), rs.getTimestamp(11).toInstant(), rs.getString("as_written"));
     }
 
     /**
@@ -219,7 +237,10 @@ class StationContests {
         } else {
             List<Report> agreeing = groups.values().iterator().next();
             long people = agreeing.stream().map(Report::reporter).distinct().count();
-            if (people >= 2 && rules.verifiedBy().contains(VerifiedBy.AGREEMENT)) {
+            if (agreeing.stream().anyMatch(Report::needsVerifier)) {
+                // a form that does not add up comes first, beside the conflicts: a person must look at its photo
+                setState(row, ContestState.FINAL, true, 0, latest, writes);
+            } else if (people >= 2 && rules.verifiedBy().contains(VerifiedBy.AGREEMENT)) {
                 verify(row, agreeing.getLast().tally(), "AGREEMENT", agreeing.getLast().id(), "system",
                         people + " agreeing reports", reports, writes);
             } else {
@@ -242,12 +263,15 @@ class StationContests {
             Writes writes) {
         int version = row.version() + 1;
         Instant at = clock.instant();
+        CountForm form = numbers.form();
         writes.write("""
                 update station_contest set state = 'VERIFIED', in_queue = false, queue_rank = 2, queued_at = null, claimed_by = null,
                   claim_expires_at = null, version = ?, votes = ?, valid_ballots = ?, invalid_ballots = ?, no_vote_ballots = ?,
-                  ballots_used = ?, verified_at = ?, updated_at = ? where id = ?""",
+                  ballots_used = ?, voters_came = ?, ballots_received = ?, ballots_left = ?, as_written = ?, verified_at = ?,
+                  updated_at = ? where id = ?""",
                 version, ReportSubmissions.votesText(numbers.votes()), numbers.valid(), numbers.invalid(), numbers.noVote(),
-                numbers.ballotsUsed(), Timestamp.from(at), Timestamp.from(at), row.id());
+                numbers.ballotsUsed(), form.votersCame(), form.ballotsReceived(), form.ballotsLeft(), AS_WRITTEN.equals(action),
+                Timestamp.from(at), Timestamp.from(at), row.id());
         step(row.id(), version, action, reportId, numbers, actor, reason, writes);
         changes.afterCommit(row.id(), row.electionId());
         String key = key(numbers);
@@ -282,13 +306,13 @@ class StationContests {
         Timestamp now = now();
         writes.write("""
                 insert into station_contest (id, election_id, station_id, constituency_id, contest_code, state, in_queue, queue_rank,
-                  latest_votes, latest_valid_ballots, latest_invalid_ballots, latest_no_vote_ballots, latest_ballots_used, queued_at,
-                  updated_at)
-                values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
+                  latest_votes, latest_valid_ballots, latest_invalid_ballots, latest_no_vote_ballots, latest_ballots_used,
+                  latest_voters_came, queued_at, updated_at)
+                values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
                 on duplicate key update state = values(state), in_queue = values(in_queue), queue_rank = values(queue_rank),
                   latest_votes = values(latest_votes), latest_valid_ballots = values(latest_valid_ballots),
                   latest_invalid_ballots = values(latest_invalid_ballots), latest_no_vote_ballots = values(latest_no_vote_ballots),
-                  latest_ballots_used = values(latest_ballots_used),
+                  latest_ballots_used = values(latest_ballots_used), latest_voters_came = values(latest_voters_came),
                   queued_at = case when values(in_queue) then coalesce(queued_at, values(queued_at)) else null end,
                   claimed_by = case when values(in_queue) then claimed_by else null end,
                   claim_expires_at = case when values(in_queue) then claim_expires_at else null end,
@@ -296,7 +320,7 @@ class StationContests {
                 row.id(), row.electionId(), row.stationId(), row.constituencyId(), row.contest(), state.name(), inQueue, rank,
                 latest == null ? null : ReportSubmissions.votesText(latest.votes()), latest == null ? null : latest.valid(),
                 latest == null ? null : latest.invalid(), latest == null ? null : latest.noVote(),
-                latest == null ? null : latest.ballotsUsed(), inQueue ? now : null, now);
+                latest == null ? null : latest.ballotsUsed(), latest == null ? null : latest.form().votersCame(), inQueue ? now : null, now);
         changes.afterCommit(row.id(), row.electionId());
     }
 
@@ -304,10 +328,13 @@ class StationContests {
             Writes writes) {
         writes.write("""
                 insert into verification_step (station_contest_id, version, action, report_id, votes, valid_ballots, invalid_ballots,
-                  no_vote_ballots, ballots_used, actor, reason, taken_at) values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)""",
+                  no_vote_ballots, ballots_used, voters_came, ballots_received, ballots_left, actor, reason, taken_at)
+                values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)""",
                 contestId, version, action, reportId, numbers == null ? null : ReportSubmissions.votesText(numbers.votes()),
                 numbers == null ? null : numbers.valid(), numbers == null ? null : numbers.invalid(),
-                numbers == null ? null : numbers.noVote(), numbers == null ? null : numbers.ballotsUsed(), actor, reason, now());
+                numbers == null ? null : numbers.noVote(), numbers == null ? null : numbers.ballotsUsed(),
+                numbers == null ? null : numbers.form().votersCame(), numbers == null ? null : numbers.form().ballotsReceived(),
+                numbers == null ? null : numbers.form().ballotsLeft(), actor, reason, now());
     }
 
     private void markReports(List<Long> ids, String status, Writes writes) {
@@ -316,9 +343,11 @@ class StationContests {
         }
     }
 
-    /** Two counts agree when every number does. */
+    /** Two counts agree when every number does, the form's other figures included. */
     static String key(Tally t) {
-        return ReportSubmissions.votesText(t.votes()) + "|" + t.valid() + "|" + t.invalid() + "|" + t.noVote() + "|" + t.ballotsUsed();
+        CountForm f = t.form();
+        return ReportSubmissions.votesText(t.votes()) + "|" + t.valid() + "|" + t.invalid() + "|" + t.noVote() + "|" + t.ballotsUsed()
+                + "|" + f.votersCame() + "|" + f.ballotsReceived() + "|" + f.ballotsLeft();
     }
 
     private Timestamp now() {
@@ -327,19 +356,27 @@ class StationContests {
 
     private static final String SELECT_ROW = """
             select id, election_id, station_id, constituency_id, contest_code, state, in_queue, close_race, version, votes, valid_ballots,
-              invalid_ballots, no_vote_ballots, ballots_used, claimed_by, claim_expires_at from station_contest""";
+              invalid_ballots, no_vote_ballots, ballots_used, claimed_by, claim_expires_at, voters_came, ballots_received, ballots_left,
+              as_written from station_contest""";
 
     private static Row row(ResultSet rs, int n) throws SQLException {
-        Tally verified = rs.getString(10) == null ? null : tally(rs, 10, true);
+        Tally verified = rs.getString(10) == null ? null : tally(rs, 10, true).withForm(form(rs, ""));
         Timestamp expires = rs.getTimestamp(16);
         return new Row(rs.getLong(1), rs.getString(2), rs.getLong(3), rs.getLong(4), rs.getString(5), ContestState.valueOf(rs.getString(6)),
-                rs.getBoolean(7), rs.getBoolean(8), rs.getInt(9), verified, rs.getString(15), expires == null ? null : expires.toInstant());
+                rs.getBoolean(7), rs.getBoolean(8), rs.getInt(9), verified, rs.getString(15), expires == null ? null : expires.toInstant(),
+                rs.getBoolean("as_written"));
     }
 
     /** Votes text and the four totals from consecutive columns. */
     static Tally tally(ResultSet rs, int first, boolean isFinal) throws SQLException {
         return new Tally(ReportSubmissions.parseVotes(rs.getString(first)), rs.getLong(first + 1), rs.getLong(first + 2),
                 rs.getLong(first + 3), rs.getLong(first + 4), isFinal);
+    }
+
+    /** The form's other figures from the columns voters_came, ballots_received and ballots_left, named with this prefix. */
+    static CountForm form(ResultSet rs, String prefix) throws SQLException {
+        return new CountForm(rs.getObject(prefix + "voters_came", Long.class), rs.getObject(prefix + "ballots_received", Long.class),
+                rs.getObject(prefix + "ballots_left", Long.class));
     }
 
     static boolean same(Tally a, Tally b) {

@@ -16,6 +16,7 @@ import org.khanaen.elections.StationPoint;
 import org.khanaen.elections.StationView;
 import org.khanaen.results.StationContests.Report;
 import org.khanaen.results.StationContests.Row;
+import org.khanaen.results.checks.AsWritten;
 import org.khanaen.results.checks.CheckContext;
 import org.khanaen.results.checks.Checks;
 import org.khanaen.results.checks.Findings;
@@ -45,18 +46,23 @@ public class WarRoom {
         }
     }
 
-    /** A report on the item's page. */
+    /**
+     * A report on the item's page.
+     *
+     * @param asWritten the form's own sums that do not add up, which the reporter said the signed form reads (empty: none)
+     */
     public record ReportLine(long id, String submittedBy, Instant submittedAt, boolean isFinal, String status, Tally tally,
-            List<String> confirmedWarnings, List<StoredPhoto> photos) {
+            List<String> confirmedWarnings, List<StoredPhoto> photos, List<String> asWritten) {
     }
 
     /** One decision in the item's history. */
     public record Step(Integer version, String action, Long reportId, Tally numbers, String actor, String reason, Instant takenAt) {
     }
 
+    /** @param asWritten the verified numbers were accepted as written on a form that does not add up */
     public record Item(long id, String electionId, StationView station, String contest, ContestState state, boolean inQueue,
-            boolean closeRace, int version, Tally verified, String claimedBy, Instant claimExpires, List<ReportLine> reports,
-            List<Step> steps) {
+            boolean closeRace, int version, Tally verified, boolean asWritten, String claimedBy, Instant claimExpires,
+            List<ReportLine> reports, List<Step> steps) {
 
         public boolean claimedBy(String verifier, Instant now) {
             return verifier.equals(claimedBy) && claimExpires != null && claimExpires.isAfter(now);
@@ -176,18 +182,20 @@ public class WarRoom {
             List<ReportLine> reports = contests.reports(row).stream()
                     .map(r -> new ReportLine(r.id(), r.submittedBy(), r.submittedAt(), r.isFinal(), r.status(), r.tally(),
                             warnings.get(r.id()) == null ? List.of() : Arrays.asList(warnings.get(r.id()).split(",")),
-                            photosByReport.getOrDefault(r.id(), List.of())))
+                            photosByReport.getOrDefault(r.id(), List.of()),
+                            r.asWritten() == null ? List.of() : Arrays.asList(r.asWritten().split(","))))
                     .toList();
             List<Step> steps = jdbc.sql("""
                     select version, action, report_id, votes, valid_ballots, invalid_ballots, no_vote_ballots, ballots_used, actor, reason,
-                      taken_at from verification_step where station_contest_id = ? order by id""")
+                      taken_at, voters_came, ballots_received, ballots_left from verification_step where station_contest_id = ? order by id""")
                     .param(id)
                     .query((rs, n) -> new Step((Integer) rs.getObject(1, Integer.class), rs.getString(2), (Long) rs.getObject(3, Long.class),
-                            rs.getString(4) == null ? null : StationContests.tally(rs, 4, true), rs.getString(9), rs.getString(10),
-                            rs.getTimestamp(11).toInstant()))
+                            rs.getString(4) == null ? null : StationContests.tally(rs, 4, true).withForm(StationContests.form(rs, "")),
+                            rs.getString(9), rs.getString(10), rs.getTimestamp(11).toInstant()))
                     .list();
             return new Item(row.id(), row.electionId(), catalog.station(row.stationId()).orElseThrow(), row.contest(), row.state(),
-                    row.inQueue(), row.closeRace(), row.version(), row.verified(), row.claimedBy(), row.claimExpires(), reports, steps);
+                    row.inQueue(), row.closeRace(), row.version(), row.verified(), row.asWritten(), row.claimedBy(), row.claimExpires(),
+                    reports, steps);
         });
     }
 
@@ -199,7 +207,10 @@ public class WarRoom {
                 .param(photoId).query(Long.class).optional();
     }
 
-    /** These report's numbers are the right ones. */
+    /**
+     * These report's numbers are the right ones. A report whose form does not add up is accepted "as written on the
+     * form", which needs a reason: the verifier has read the signed form on its photo and it says so.
+     */
     @Transactional(isolation = Isolation.READ_COMMITTED)
     public void approve(long id, long reportId, String verifier, String reason) {
         Row row = claimed(id, verifier);
@@ -210,7 +221,11 @@ public class WarRoom {
         if (!report.isFinal()) {
             throw new ReportProblem("verification.problem.not-final");
         }
-        contests.verify(row, report.tally(), "APPROVED", report.id(), verifier, blankToNull(reason));
+        if (report.needsVerifier()) {
+            contests.verify(row, report.tally(), StationContests.AS_WRITTEN, report.id(), verifier, required(reason));
+        } else {
+            contests.verify(row, report.tally(), "APPROVED", report.id(), verifier, blankToNull(reason));
+        }
     }
 
     /** The report is wrong (a typo, a photo of another station, a fake): it never counts again. A reason is required. */
@@ -232,15 +247,27 @@ public class WarRoom {
      */
     @Transactional(isolation = Isolation.READ_COMMITTED)
     public Findings correct(long id, Tally numbers, String verifier, String reason) {
+        return correct(id, numbers, verifier, reason, false);
+    }
+
+    /**
+     * @param asWritten the numbers are exactly those of the signed form, whose own sums do not add up: they are then
+     *                  accepted as written (marked so everywhere) if those sums are all they break
+     */
+    @Transactional(isolation = Isolation.READ_COMMITTED)
+    public Findings correct(long id, Tally numbers, String verifier, String reason, boolean asWritten) {
         Row row = claimed(id, verifier);
         String why = required(reason);
         StationPoint station = facts.station(row.electionId(), row.stationId()).orElseThrow();
         Set<Integer> ballotNumbers = facts.ballotNumbers(row.electionId(), row.contest(), row.constituencyId());
-        Tally finalNumbers = new Tally(numbers.votes(), numbers.valid(), numbers.invalid(), numbers.noVote(), numbers.ballotsUsed(), true);
+        Tally finalNumbers = numbers.asFinal();
         Findings findings = Checks.run(finalNumbers, new CheckContext(station.registeredVoters(), ballotNumbers, Set.of(), Optional.empty(),
                 List.of(), List.of(), properties.rulesFor(row.electionId()).tolerances()));
         if (findings.errors().isEmpty()) {
             contests.verify(row, finalNumbers, "CORRECTED", null, verifier, why);
+        } else if (asWritten && AsWritten.acceptable(findings, why)) {
+            contests.verify(row, finalNumbers, StationContests.AS_WRITTEN, null, verifier, why);
+            return new Findings(List.of(), findings.warnings());
         }
         return findings;
     }

@@ -157,6 +157,32 @@ class ReportPagesTests {
     }
 
     @Test
+    void aSignedFormThatDoesNotAddUpIsOfferedToBeSentAsWrittenAndIsThenKept() throws Exception {
+        Placed p = placed("report-as-written", "BKK_13", 4);
+        Tally good = reports.goodCount(p.station(), "constituency");
+        var fields = ReportFixture.formOf(good);
+        int first = good.votes().keySet().iterator().next();
+        fields.put("vote-" + first, String.valueOf(good.votes().get(first) + 1)); // as signed: one vote more than its valid ballots
+        fields.put("votersCame", String.valueOf(good.ballotsUsed()));
+        fields.put("ballotsReceived", String.valueOf(good.ballotsUsed() + 20));
+        fields.put("ballotsLeft", "19");
+
+        mvc.perform(form(p, fields, "page-as-written-01")).andExpect(status().isUnprocessableContent())
+                .andExpect(content().string(containsString("ต้องเท่ากับบัตรที่ได้รับจัดสรร (" + (good.ballotsUsed() + 20) + ")")))
+                .andExpect(content().string(containsString("id=\"as-written-box\" class=\"confirm\">")))
+                .andExpect(content().string(containsString("value=\"19\"")));
+        // a mistake of the report, not of the form, is never offered as written
+        var overRegistered = new java.util.HashMap<>(fields);
+        overRegistered.put("votersCame", String.valueOf(p.station().registeredVoters() + 1));
+        mvc.perform(form(p, overRegistered, "page-as-written-01")).andExpect(status().isUnprocessableContent())
+                .andExpect(content().string(containsString("id=\"as-written-box\" class=\"confirm is-hidden\"")));
+        assertThat(reports.reports("page-as-written-01")).isZero();
+
+        mvc.perform(form(p, fields, "page-as-written-01").param("asWritten", "true")).andExpect(status().is3xxRedirection());
+        assertThat(reports.reports("page-as-written-01")).isEqualTo(1);
+    }
+
+    @Test
     void theScriptsJsonIsStoredOnceAndAnswersWithFindings() throws Exception {
         Placed p = placed("report-json", "BKK_14", 0);
         Tally count = reports.goodCount(p.station(), "constituency");

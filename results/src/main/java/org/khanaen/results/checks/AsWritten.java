@@ -18,7 +18,11 @@ public final class AsWritten {
 
     /** Whether these findings may be accepted as written, for this reason. */
     public static boolean acceptable(Findings findings, String reason) {
-        return reason != null && !reason.isBlank() && !findings.errors().isEmpty()
-                && findings.errors().stream().allMatch(e -> FORM_SUMS.contains(e.code()));
+        return reason != null && !reason.isBlank() && !findings.errors().isEmpty() && onlyFormSums(findings.errors());
+    }
+
+    /** Every one of these errors is a sum of the form's own. */
+    static boolean onlyFormSums(java.util.List<Finding> errors) {
+        return errors.stream().allMatch(e -> FORM_SUMS.contains(e.code()));
     }
 }

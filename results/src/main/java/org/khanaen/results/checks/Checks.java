@@ -83,8 +83,11 @@ public final class Checks {
                 : List.of();
     };
 
+    /** 6. The count form's other figures: its own sums, and the voters who came against the ballots ({@link CountFormChecks}). */
+    public static final ReportCheck COUNT_FORM = (t, c) -> CountFormChecks.all(t, t.form(), c.registeredVoters(), c.tolerances());
+
     public static final List<ReportCheck> ALL = List.of(NON_NEGATIVE, KNOWN_NUMBERS, VOTES_ADD_UP, BALLOTS_ADD_UP, WITHIN_REGISTERED,
-            BALLOT_SURPLUS, MAJOR_PARTY_AT_ZERO, PHOTO_REUSED, SAME_VOTES, INVALID_OVER_MARGIN);
+            BALLOT_SURPLUS, MAJOR_PARTY_AT_ZERO, PHOTO_REUSED, SAME_VOTES, INVALID_OVER_MARGIN, COUNT_FORM);
 
     /** Everything the report breaks, errors first. */
     public static Findings run(Tally tally, CheckContext context) {

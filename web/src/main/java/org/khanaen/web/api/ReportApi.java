@@ -144,7 +144,8 @@ class ReportApi {
         // here too cost a second assignment look-up per call
         ReportRequest keyed = report.idempotencyKey() == null && headerKey != null ? report.withKey(headerKey.strip()) : report;
         Result result = reports.submit(new Submission(election, station.id(), keyed.contest() == null ? null : keyed.contest().strip(),
-                volunteer, actor(volunteer), keyed.idempotencyKey(), keyed.tally(), keyed.confirmed(), keyed.photos()), sent);
+                volunteer, actor(volunteer), keyed.idempotencyKey(), keyed.tally(), keyed.confirmed(), keyed.photos(), keyed.writtenSo()),
+                sent);
         if (result.outcome() == Outcome.REFUSED) {
             ProblemDetail problem = problem(HttpStatus.UNPROCESSABLE_CONTENT, text.message(result.findings().errors().isEmpty()
                     ? "report-page.api.warnings" : "report-page.api.errors", null, locale), request).getBody();

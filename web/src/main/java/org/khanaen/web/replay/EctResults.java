@@ -19,8 +19,11 @@ import tools.jackson.databind.json.JsonMapper;
  */
 public record EctResults(String lastUpdate, List<Constituency> constituencies) {
 
-    /** One contest's numbers in a constituency: votes per key (ballot number, or party id), and the three kinds of ballots. */
-    public record Count(Map<String, Long> votes, long valid, long invalid, long blank) {
+    /**
+     * One contest's numbers in a constituency: votes per key (ballot number, or party id), the three kinds of ballots,
+     * and the voters who came ({@code turn_out}; null where the file leaves it out), which may differ from the ballots.
+     */
+    public record Count(Map<String, Long> votes, long valid, long invalid, long blank, Long came) {
 
         public long used() {
             return valid + invalid + blank;
@@ -65,9 +68,10 @@ public record EctResults(String lastUpdate, List<Constituency> constituencies) {
                     parties.put(text(x, "party_id"), count(x, "party_list_vote", code + " party " + text(x, "party_id")));
                 }
                 out.add(new Constituency(code, province,
-                        new Count(candidates, count(c, "valid_votes", code), count(c, "invalid_votes", code), count(c, "blank_votes", code)),
+                        new Count(candidates, count(c, "valid_votes", code), count(c, "invalid_votes", code), count(c, "blank_votes", code),
+                                optionalCount(c, "turn_out", code)),
                         new Count(parties, count(c, "party_list_valid_votes", code), count(c, "party_list_invalid_votes", code),
-                                count(c, "party_list_blank_votes", code)),
+                                count(c, "party_list_blank_votes", code), optionalCount(c, "party_list_turn_out", code)),
                         ranks));
             }
         }
@@ -94,6 +98,12 @@ public record EctResults(String lastUpdate, List<Constituency> constituencies) {
             throw new IllegalArgumentException("missing " + field);
         }
         return v.isNumber() ? String.valueOf(v.asLong()) : v.asString();
+    }
+
+    /** A count the file may leave out (null, or no such field). */
+    static Long optionalCount(JsonNode node, String field, String where) {
+        JsonNode v = node.get(field);
+        return v == null || v.isNull() ? null : count(node, field, where);
     }
 
     /** A count: whole and not negative (the file writes some as 38275.0). */

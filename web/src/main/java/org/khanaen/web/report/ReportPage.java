@@ -38,10 +38,11 @@ public class ReportPage {
      * @param votes by ballot number
      */
     public record Draft(Long stationId, String contest, Map<Integer, String> votes, String valid, String invalid, String noVote,
-            String ballotsUsed, String isFinal, String key, boolean confirmed, List<Long> photoIds) {
+            String ballotsUsed, String isFinal, String key, boolean confirmed, List<Long> photoIds, String votersCame,
+            String ballotsReceived, String ballotsLeft, boolean asWritten) {
 
         static Draft empty(String key) {
-            return new Draft(null, null, Map.of(), "", "", "", "", "", key, false, List.of());
+            return new Draft(null, null, Map.of(), "", "", "", "", "", key, false, List.of(), "", "", "", false);
         }
 
         static Draft of(MultiValueMap<String, String> form) {
@@ -60,11 +61,13 @@ public class ReportPage {
             String station = text(form, "station");
             return new Draft(station.matches("\\d{1,18}") ? Long.parseLong(station) : null, text(form, "contest"), votes,
                     text(form, "valid"), text(form, "invalid"), text(form, "noVote"), text(form, "ballotsUsed"), text(form, "final"),
-                    text(form, "idempotencyKey"), "true".equals(text(form, "warningsConfirmed")), photos);
+                    text(form, "idempotencyKey"), "true".equals(text(form, "warningsConfirmed")), photos, text(form, "votersCame"),
+                    text(form, "ballotsReceived"), text(form, "ballotsLeft"), "true".equals(text(form, "asWritten")));
         }
 
         Draft withPhotos(List<Long> ids) {
-            return new Draft(stationId, contest, votes, valid, invalid, noVote, ballotsUsed, isFinal, key, confirmed, List.copyOf(ids));
+            return new Draft(stationId, contest, votes, valid, invalid, noVote, ballotsUsed, isFinal, key, confirmed, List.copyOf(ids),
+                    votersCame, ballotsReceived, ballotsLeft, asWritten);
         }
 
         public String vote(int number) {
@@ -87,8 +90,12 @@ public class ReportPage {
             Long i = optional(invalid, "invalid", wrong);
             Long n = optional(noVote, "no-vote", wrong);
             Long b = optional(ballotsUsed, "ballots-used", wrong);
+            Long came = optional(votersCame, "voters-came", wrong);
+            Long received = optional(ballotsReceived, "ballots-received", wrong);
+            Long left = optional(ballotsLeft, "ballots-left", wrong);
             Boolean fin = "true".equals(isFinal) ? Boolean.TRUE : "false".equals(isFinal) ? Boolean.FALSE : null;
-            ReportRequest request = new ReportRequest(null, stationId, contest, fin, byNumber, v, i, n, b, key, confirmed, photoIds);
+            ReportRequest request = new ReportRequest(null, stationId, contest, fin, byNumber, v, i, n, b, key, confirmed, photoIds,
+                    came, received, left, asWritten);
             try {
                 request.tally(); // what is missing, said together with what is not a number
             } catch (ReportRequest.Malformed missing) {

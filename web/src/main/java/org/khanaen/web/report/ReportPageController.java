@@ -130,7 +130,9 @@ class ReportPageController {
         model.addAttribute("problems", problems);
         if (result != null) {
             model.addAttribute("findings", text.of(result.findings(), locale));
-            model.addAttribute("needsConfirmation", result.findings().errors().isEmpty() && !result.findings().warnings().isEmpty());
+            model.addAttribute("needsConfirmation", (result.findings().errors().isEmpty() || asWrittenPossible(result))
+                    && !result.findings().warnings().isEmpty());
+            model.addAttribute("asWrittenPossible", asWrittenPossible(result));
         }
         return page.show(reporter, code, draft.contest(), draft, model);
     }
@@ -149,7 +151,9 @@ class ReportPageController {
             if (result.outcome() == Outcome.REFUSED) {
                 Map<String, Object> body = body("REFUSED", List.of());
                 body.put("findings", text.of(result.findings(), locale));
-                body.put("needsConfirmation", result.findings().errors().isEmpty());
+                body.put("needsConfirmation", result.findings().errors().isEmpty()
+                        || asWrittenPossible(result) && !result.findings().warnings().isEmpty());
+                body.put("asWrittenPossible", asWrittenPossible(result));
                 return ResponseEntity.status(HttpStatus.UNPROCESSABLE_CONTENT).body(body);
             }
             Map<String, Object> body = body(result.outcome().name(), List.of());
@@ -207,7 +211,12 @@ class ReportPageController {
     static Submission submission(Reporter reporter, StationPoint station, ReportRequest request, String actor) {
         var tally = request.tally();
         return new Submission(station.electionId(), station.id(), request.contest().strip(), reporter.volunteer(), actor,
-                request.idempotencyKey(), tally, request.confirmed(), request.photos());
+                request.idempotencyKey(), tally, request.confirmed(), request.photos(), request.writtenSo());
+    }
+
+    /** Only the form's own sums fail: the volunteer may say the signed form reads so, and the war room decides. */
+    private static boolean asWrittenPossible(Result result) {
+        return !result.findings().errors().isEmpty() && result.findings().acceptable(true, true);
     }
 
     private Optional<Reporter> reporter(Authentication authentication) {

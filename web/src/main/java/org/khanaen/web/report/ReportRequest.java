@@ -5,6 +5,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
 
+import org.khanaen.results.checks.CountForm;
 import org.khanaen.results.checks.Tally;
 
 import com.fasterxml.jackson.annotation.JsonProperty;
@@ -18,10 +19,20 @@ import com.fasterxml.jackson.annotation.JsonProperty;
  * @param votes          votes per ballot number, the numbers as JSON keys: {"1": 120, "2": 95}
  * @param idempotencyKey or the {@code Idempotency-Key} header; the same for every retry of one report
  * @param photoIds       photos uploaded before ({@code POST /api/v1/photos})
+ * @param votersCame     the count form's voters who came (ผู้มาแสดงตน); with {@code ballotsReceived} and
+ *                       {@code ballotsLeft} optional (older apps send none), checked by the form's rules when given
+ * @param asWritten      the signed form itself reads so where its own sums do not add up: kept for the war room,
+ *                       which may accept it as written, instead of refused
  */
 public record ReportRequest(String electionId, Long stationId, String contest, @JsonProperty("final") Boolean isFinal,
         Map<String, Long> votes, Long valid, Long invalid, Long noVote, Long ballotsUsed, String idempotencyKey,
-        Boolean warningsConfirmed, List<Long> photoIds) {
+        Boolean warningsConfirmed, List<Long> photoIds, Long votersCame, Long ballotsReceived, Long ballotsLeft, Boolean asWritten) {
+
+    public ReportRequest(String electionId, Long stationId, String contest, Boolean isFinal, Map<String, Long> votes, Long valid,
+            Long invalid, Long noVote, Long ballotsUsed, String idempotencyKey, Boolean warningsConfirmed, List<Long> photoIds) {
+        this(electionId, stationId, contest, isFinal, votes, valid, invalid, noVote, ballotsUsed, idempotencyKey, warningsConfirmed,
+                photoIds, null, null, null, null);
+    }
 
     /** What is wrong with the request itself (before any check of the count), by message key of i18n/report-page. */
     public static class Malformed extends RuntimeException {
@@ -40,7 +51,11 @@ public record ReportRequest(String electionId, Long stationId, String contest, @
 
     public ReportRequest withKey(String key) {
         return new ReportRequest(electionId, stationId, contest, isFinal, votes, valid, invalid, noVote, ballotsUsed, key,
-                warningsConfirmed, photoIds);
+                warningsConfirmed, photoIds, votersCame, ballotsReceived, ballotsLeft, asWritten);
+    }
+
+    public boolean writtenSo() {
+        return Boolean.TRUE.equals(asWritten);
     }
 
     public boolean confirmed() {
@@ -90,7 +105,7 @@ public record ReportRequest(String electionId, Long stationId, String contest, @
         if (!wrong.isEmpty()) {
             throw new Malformed(wrong);
         }
-        return new Tally(byNumber, valid, invalid, noVote, ballotsUsed, isFinal);
+        return new Tally(byNumber, valid, invalid, noVote, ballotsUsed, isFinal, new CountForm(votersCame, ballotsReceived, ballotsLeft));
     }
 
     private static void required(Long value, String field, List<String> wrong) {

@@ -16,13 +16,17 @@ import org.khanaen.results.checks.Tally;
  */
 record Comparison(List<WarRoom.ReportLine> reports, List<Line> lines, boolean hasVerified) {
 
+    /** The count form's figures a report may leave out. */
+    private static final java.util.Set<String> FORM_FIELDS = java.util.Set.of("votersCame", "ballotsReceived", "ballotsLeft");
+
     /**
      * @param key       a message key for the totals, null for a ballot number (then {@code label} names it)
      * @param field     the correction form's field for a total
      * @param suggested what the correction form starts from: the verified value, else the first final report's
+     * @param optional  a figure of the count form that a report may leave out (null where it did)
      */
     record Line(String key, String field, Integer number, String label, List<Long> values, Long verified, Long suggested,
-            boolean differs) {
+            boolean differs, boolean optional) {
     }
 
     static Comparison of(WarRoom.Item item, Map<Integer, String> labels) {
@@ -37,6 +41,9 @@ record Comparison(List<WarRoom.ReportLine> reports, List<Line> lines, boolean ha
         lines.add(line("results.invalid", "invalid", null, null, reports, item.verified(), Tally::invalid));
         lines.add(line("results.no-vote", "noVote", null, null, reports, item.verified(), Tally::noVote));
         lines.add(line("results.ballots-used", "ballotsUsed", null, null, reports, item.verified(), Tally::ballotsUsed));
+        lines.add(line("results.voters-came", "votersCame", null, null, reports, item.verified(), t -> t.form().votersCame()));
+        lines.add(line("results.ballots-received", "ballotsReceived", null, null, reports, item.verified(), t -> t.form().ballotsReceived()));
+        lines.add(line("results.ballots-left", "ballotsLeft", null, null, reports, item.verified(), t -> t.form().ballotsLeft()));
         return new Comparison(reports, lines, item.verified() != null);
     }
 
@@ -48,8 +55,9 @@ record Comparison(List<WarRoom.ReportLine> reports, List<Line> lines, boolean ha
         Long v = verified == null ? null : value.apply(verified);
         boolean differsFromVerified = v != null && reports.stream()
                 .anyMatch(r -> r.isFinal() && "RECEIVED".equals(r.status()) && !Objects.equals(value.apply(r.tally()), v));
+        boolean optional = field != null && FORM_FIELDS.contains(field);
         Long suggested = v != null ? v : reports.stream().filter(r -> r.isFinal() && !"REJECTED".equals(r.status()))
-                .map(r -> value.apply(r.tally())).findFirst().orElse(0L);
-        return new Line(key, field, number, label, values, v, suggested, distinct > 1 || differsFromVerified);
+                .map(r -> value.apply(r.tally())).filter(Objects::nonNull).findFirst().orElse(optional ? null : 0L);
+        return new Line(key, field, number, label, values, v, suggested, distinct > 1 || differsFromVerified, optional);
     }
 }

@@ -8,6 +8,7 @@ import java.util.TreeMap;
 
 import org.khanaen.results.ReportProblem;
 import org.khanaen.results.WarRoom;
+import org.khanaen.results.checks.CountForm;
 import org.khanaen.results.checks.Finding;
 import org.khanaen.results.checks.Findings;
 import org.khanaen.results.checks.Tally;
@@ -146,13 +147,16 @@ class WarRoomController {
                     votes.put(Integer.parseInt(e.getKey().substring(5)), Long.parseLong(e.getValue().strip()));
                 }
             }
-            numbers = new Tally(votes, number(form, "valid"), number(form, "invalid"), number(form, "noVote"), number(form, "ballotsUsed"), true);
+            numbers = new Tally(votes, number(form, "valid"), number(form, "invalid"), number(form, "noVote"), number(form, "ballotsUsed"), true,
+                    new CountForm(optionalNumber(form, "votersCame"), optionalNumber(form, "ballotsReceived"),
+                            optionalNumber(form, "ballotsLeft")));
         } catch (NumberFormatException e) {
             redirect.addFlashAttribute("problem", messages.getMessage("war-room.correct.not-a-number", null, locale));
             return "redirect:/war-room/items/" + id;
         }
         try {
-            Findings findings = warRoom.correct(id, numbers, authentication.getName(), form.getOrDefault("reason", ""));
+            Findings findings = warRoom.correct(id, numbers, authentication.getName(), form.getOrDefault("reason", ""),
+                    "true".equals(form.get("asWritten")));
             if (!findings.errors().isEmpty()) {
                 redirect.addFlashAttribute("problem", String.join(" · ", findings.errors().stream()
                         .map(f -> text(f, locale)).toList()));
@@ -192,6 +196,12 @@ class WarRoomController {
 
     private String text(Finding finding, Locale locale) {
         return messages.getMessage(finding.messageKey(), finding.arguments().toArray(), finding.code(), locale);
+    }
+
+    /** A figure of the count form: blank when the form's photo does not show it. */
+    private static Long optionalNumber(Map<String, String> form, String name) {
+        String value = form.get(name);
+        return value == null || value.isBlank() ? null : Long.parseLong(value.strip());
     }
 
     private static long number(Map<String, String> form, String name) {
