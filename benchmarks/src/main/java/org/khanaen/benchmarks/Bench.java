@@ -39,7 +39,9 @@ public final class Bench {
                                        mid-stream and restarted while clients retry; counted afterwards (README, "Fault drills")
                       drill database   the reports and payments streams while the database server (its own, started by
                                        scripts/mariadb-server; --url ignored) is killed with SIGKILL for --down (10) seconds and
-                                       started again; the node rides it out without a restart""");
+                                       started again; the node rides it out without a restart
+                      drill chain      the coupons minted beside the payments stream while the hardhat node is killed with
+                                       SIGKILL for --down (10) seconds and replaced by one with the same chain; needs node and npm""");
             return;
         }
         int first = args.length > 1 && !args[1].startsWith("--") ? 2 : 1; // a file name before the options
