@@ -16,6 +16,7 @@ import org.khanaen.rewards.chain.contract.KhanaenCoupons;
 import org.web3j.crypto.Credentials;
 import org.web3j.crypto.Hash;
 import org.web3j.protocol.Web3j;
+import org.web3j.protocol.core.DefaultBlockParameterName;
 import org.web3j.protocol.core.Request;
 import org.web3j.protocol.core.methods.response.EthSendTransaction;
 import org.web3j.protocol.core.methods.response.VoidResponse;
@@ -142,17 +143,23 @@ final class LocalChain implements AutoCloseable {
     /**
      * The node dies (SIGKILL) and a new one takes its place at the same address after {@code down}: its chain the
      * one the old node had mined (its transactions sent again, in order, into the new node), and what was still
-     * waiting in the old node's pool lost, as a node that restarts loses what it had not passed on. Meanwhile the
-     * address refuses connections.
+     * waiting in the old node's pool lost, as a node that restarts loses what it had not passed on: it dies while a
+     * transaction waits there if one comes within a few seconds. Meanwhile the address refuses connections.
      *
      * @return the killed node's exit code (137: SIGKILL) and how many of the transactions sent were kept and lost
      */
     Restart killAndRestart(Duration down) throws Exception {
-        relay.close();
-        // no block from here, so what is mined is known exactly when the node dies
         HttpService old = new HttpService(node.toString());
-        call(old, "evm_setIntervalMining", 0);
         Web3j direct = Web3j.build(old);
+        // the worst moment: a transaction sent and not yet mined (a few seconds at most, else whenever)
+        Instant until = Instant.now().plus(Duration.ofSeconds(5));
+        while (direct.ethGetBlockTransactionCountByNumber(DefaultBlockParameterName.PENDING).send().getTransactionCount().signum() == 0
+                && Instant.now().isBefore(until)) {
+            Thread.sleep(5);
+        }
+        // no block from here, so what is mined is known exactly when the node dies
+        call(old, "evm_setIntervalMining", 0);
+        relay.close();
         List<String> mined = new ArrayList<>();
         List<String> sent = relay.sent();
         for (String raw : sent) {
