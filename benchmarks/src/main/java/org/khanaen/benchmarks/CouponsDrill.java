@@ -62,9 +62,11 @@ final class CouponsDrill implements Drill {
             return null;
         }
         return () -> {
-            beforeKill(node);
             long at = System.nanoTime();
-            restart = chain.killAndRestart(chainDown);
+            restart = chain.killAndRestart(chainDown, () -> {
+                beforeKill(node);
+                return null;
+            });
             chainBackAt = System.nanoTime();
             return new KillStream.Struck(restart.exitCode(), (chainBackAt - at) / 1e9);
         };
@@ -174,7 +176,7 @@ final class CouponsDrill implements Drill {
                     problems.add("the node was started " + node.starts() + " time(s): it must ride out the chain's restart");
                 }
                 figures = String.format("chain node killed at %.1f s (exit %d), down %d s, back with its chain (%d transactions mined before kept,"
-                        + " %d lost from its pool); outbox drained %.0f s after it was back at most (measured when counted); ",
+                        + " %d lost from its pool, sent again by the minter); outbox found empty %.0f s after it was back; ",
                         outcome.killAt(), restart.exitCode(), chainDown.toSeconds(), restart.kept(), restart.lost(), drained) + figures;
             }
             return new DrillResult(name(), figures, problems, node.logs());

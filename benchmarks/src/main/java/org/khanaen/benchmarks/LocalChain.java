@@ -146,9 +146,10 @@ final class LocalChain implements AutoCloseable {
      * waiting in the old node's pool lost, as a node that restarts loses what it had not passed on: it dies while a
      * transaction waits there if one comes within a few seconds. Meanwhile the address refuses connections.
      *
+     * @param atTheKill called once the node can no longer be reached, just before it dies
      * @return the killed node's exit code (137: SIGKILL) and how many of the transactions sent were kept and lost
      */
-    Restart killAndRestart(Duration down) throws Exception {
+    Restart killAndRestart(Duration down, java.util.concurrent.Callable<?> atTheKill) throws Exception {
         HttpService old = new HttpService(node.toString());
         Web3j direct = Web3j.build(old);
         // the worst moment: a transaction sent and not yet mined (a few seconds at most, else whenever)
@@ -160,6 +161,7 @@ final class LocalChain implements AutoCloseable {
         // no block from here, so what is mined is known exactly when the node dies
         call(old, "evm_setIntervalMining", 0);
         relay.close();
+        atTheKill.call();
         List<String> mined = new ArrayList<>();
         List<String> sent = relay.sent();
         for (String raw : sent) {
