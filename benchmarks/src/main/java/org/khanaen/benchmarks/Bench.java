@@ -36,12 +36,27 @@ public final class Bench {
                       coupons          --coupons (100,000) coupons issued for donations (--offers 10 offers, --threads 8) and minted
                                        on a local hardhat node in batches of --batch (500); needs node and npm
                       drill reports|payments|coupons|all   fault drills, not benchmarks: the app in its own JVM killed with SIGKILL
-                                       mid-stream and restarted while clients retry; counted afterwards (README, "Fault drills")""");
+                                       mid-stream and restarted while clients retry; counted afterwards (README, "Fault drills")
+                      drill database   the reports and payments streams while the database server (its own, started by
+                                       scripts/mariadb-server; --url ignored) is killed with SIGKILL for --down (10) seconds and
+                                       started again; the node rides it out without a restart
+                      drill chain      the coupons minted beside the payments stream while the hardhat node is killed with
+                                       SIGKILL for --down (10) seconds and replaced by one with the same chain; needs node and npm""");
             return;
         }
         int first = args.length > 1 && !args[1].startsWith("--") ? 2 : 1; // a file name before the options
         Map<String, String> options = options(Arrays.copyOfRange(args, first, args.length));
-        try (Server server = Server.from(options)) {
+        // the database drill kills its server: always one of its own, never the one given by --url
+        OwnMariaDb own = args[0].equals("drill") && args.length > 1 && args[1].equals("database") ? OwnMariaDb.start() : null;
+        if (own != null) {
+            if (options.containsKey("url")) {
+                System.out.println("drill database: --url ignored; the drill kills the server, so it runs one of its own on " + own.url);
+            }
+            options.put("url", own.url);
+            options.put("user", OwnMariaDb.USER);
+            options.put("password", OwnMariaDb.PASSWORD);
+        }
+        try (own; Server server = Server.from(options)) {
             switch (args[0]) {
                 case "reference-load" -> new ReferenceLoadBench(server, Integer.parseInt(options.getOrDefault("runs", "3"))).run();
                 case "volunteer-import" -> new VolunteerImportBench(server, Integer.parseInt(options.getOrDefault("rows", "100000")),
@@ -61,7 +76,7 @@ public final class Bench {
                 case "coupons" -> new CouponsBench(server, Integer.parseInt(options.getOrDefault("coupons", "100000")),
                         Integer.parseInt(options.getOrDefault("offers", "10")), Integer.parseInt(options.getOrDefault("threads", "8")),
                         Integer.parseInt(options.getOrDefault("batch", "500"))).run();
-                case "drill" -> Drills.run(server, args.length > 1 ? args[1] : "help", options);
+                case "drill" -> Drills.run(server, args.length > 1 ? args[1] : "help", options, own);
                 default -> throw new IllegalArgumentException("unknown benchmark " + args[0]);
             }
         }

@@ -49,24 +49,43 @@ final class ChildApp implements AutoCloseable {
                 "--logging.level.root=warn", "--spring.main.banner-mode=off"));
         command.addAll(extra);
         process = new ProcessBuilder(command).redirectErrorStream(true).redirectOutput(log.toFile()).start();
+        awaitHealthy(log);
+        return (System.nanoTime() - begin) / 1e9;
+    }
+
+    /** Waits until the running node answers UP at {@code /actuator/health} (180 s at most). */
+    void awaitHealthy() throws Exception {
+        awaitHealthy(logs.getLast());
+    }
+
+    private void awaitHealthy(Path log) throws Exception {
         HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
         HttpRequest health = HttpRequest.newBuilder(URI.create(base() + "/actuator/health")).timeout(Duration.ofSeconds(5)).build();
         long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(180);
         while (System.nanoTime() < deadline) {
             if (!process.isAlive()) {
-                throw new IllegalStateException("the node stopped while starting (exit " + process.exitValue() + "); its log: " + log);
+                throw new IllegalStateException("the node stopped (exit " + process.exitValue() + "); its log: " + log);
             }
             try {
                 HttpResponse<String> answer = http.send(health, HttpResponse.BodyHandlers.ofString());
                 if (answer.statusCode() == 200 && answer.body().contains("\"UP\"")) {
-                    return (System.nanoTime() - begin) / 1e9;
+                    return;
                 }
             } catch (IOException e) {
-                // not listening yet
+                // not listening yet, or too slow to answer
             }
             Thread.sleep(100);
         }
         throw new IllegalStateException("the node was not healthy within 180 s; its log: " + log);
+    }
+
+    /** Whether the node started last is still running, and how many times one was started. */
+    boolean alive() {
+        return process != null && process.isAlive();
+    }
+
+    int starts() {
+        return logs.size();
     }
 
     /**

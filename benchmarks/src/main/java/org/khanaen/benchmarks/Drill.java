@@ -24,6 +24,14 @@ interface Drill extends AutoCloseable {
     /** The jobs to send; each step's name is unique to this drill. */
     List<List<KillStream.Step>> jobs(ChildApp node);
 
+    /**
+     * What strikes part-way instead of the node's kill (the database server's, the chain node's); null: the node is
+     * killed and started again.
+     */
+    default KillStream.Fault fault(ChildApp node) {
+        return null;
+    }
+
     /** Called just before the node is killed. */
     default void beforeKill(ChildApp node) throws Exception {
     }

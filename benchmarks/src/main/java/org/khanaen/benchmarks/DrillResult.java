@@ -19,12 +19,13 @@ record DrillResult(String name, String figures, List<String> problems, List<Path
     }
 
     /**
-     * Event publications not completed (the application deletes completed ones), once the new node has had up to 60 s
-     * to republish what the killed one left and finish what is in flight.
+     * Event publications not completed (the application deletes completed ones), once the node has had up to 120 s to
+     * republish what a killed one left, to hand again what failed while the database was away (after a minute), and
+     * to finish what is in flight.
      */
     static long awaitNoIncompletePublications(Statement st) throws Exception {
         long incomplete = 0;
-        for (int i = 0; i < 120; i++) {
+        for (int i = 0; i < 240; i++) {
             incomplete = single(st, "select count(*) from event_publication where completion_date is null");
             if (incomplete == 0) {
                 break;

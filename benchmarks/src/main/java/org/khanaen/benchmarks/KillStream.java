@@ -43,7 +43,21 @@ final class KillStream {
      * @param seconds     the whole stream
      */
     record Outcome(long steps, long requests, long retries, Map<String, Long> answers, List<String> failures, double killAt, int exitCode,
-            double restart, long stepsBefore, double seconds) {
+            double restart, long stepsBefore, double seconds, Map<String, Long> retriedOn) {
+    }
+
+    /** What strikes part-way through the stream (the node killed, the database server killed, …) and the way back. */
+    interface Fault {
+
+        /** Strikes, waits until the application is healthy again; what was killed and how long it took. */
+        Struck strike() throws Exception;
+    }
+
+    /**
+     * @param exitCode the killed process's exit code (137: SIGKILL)
+     * @param recovery seconds from the strike until the application was healthy again
+     */
+    record Struck(int exitCode, double recovery) {
     }
 
     private static final long GIVE_UP_NANOS = TimeUnit.SECONDS.toNanos(240);
@@ -53,6 +67,17 @@ final class KillStream {
 
     /** Sends every job; when {@code killFraction} of all steps are answered, kills the node and starts a new one. */
     static Outcome run(ChildApp node, List<List<Step>> jobs, int clients, double killFraction, Callable<?> beforeKill) throws Exception {
+        return run(jobs, clients, killFraction, () -> {
+            beforeKill.call();
+            long at = System.nanoTime();
+            int exit = node.kill();
+            node.start();
+            return new Struck(exit, (System.nanoTime() - at) / 1e9);
+        });
+    }
+
+    /** Sends every job; when {@code fraction} of all steps are answered, the fault strikes while the clients go on. */
+    static Outcome run(List<List<Step>> jobs, int clients, double fraction, Fault fault) throws Exception {
         long steps = jobs.stream().mapToLong(List::size).sum();
         HttpClient http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).connectTimeout(Duration.ofSeconds(5)).build();
         AtomicInteger next = new AtomicInteger();
@@ -60,22 +85,21 @@ final class KillStream {
         AtomicLong requests = new AtomicLong();
         AtomicLong retries = new AtomicLong();
         Map<String, AtomicLong> answers = new ConcurrentHashMap<>();
+        Map<String, AtomicLong> retriedOn = new ConcurrentHashMap<>();
         List<String> failures = java.util.Collections.synchronizedList(new ArrayList<>());
         long start = System.nanoTime();
         double[] kill = new double[3]; // at, exit code, restart seconds
         long[] before = new long[1];
         try (ExecutorService pool = Executors.newFixedThreadPool(clients + 1)) {
             Future<?> killer = pool.submit(() -> {
-                while (answered.get() < killFraction * steps) {
+                while (answered.get() < fraction * steps) {
                     Thread.sleep(5);
                 }
                 before[0] = answered.get();
-                beforeKill.call();
-                long at = System.nanoTime();
-                kill[0] = (at - start) / 1e9;
-                kill[1] = node.kill();
-                node.start();
-                kill[2] = (System.nanoTime() - at) / 1e9;
+                kill[0] = (System.nanoTime() - start) / 1e9;
+                Struck struck = fault.strike();
+                kill[1] = struck.exitCode();
+                kill[2] = struck.recovery();
                 return null;
             });
             List<Future<?>> workers = new ArrayList<>();
@@ -83,7 +107,7 @@ final class KillStream {
                 workers.add(pool.submit(() -> {
                     for (int i = next.getAndIncrement(); i < jobs.size(); i = next.getAndIncrement()) {
                         for (Step step : jobs.get(i)) {
-                            String outcome = send(http, step, requests, retries);
+                            String outcome = send(http, step, requests, retries, retriedOn);
                             answers.computeIfAbsent(step.name() + " " + outcome, k -> new AtomicLong()).incrementAndGet();
                             if (!outcome.startsWith("2")) {
                                 failures.add(step.name() + " of job " + i + ": " + outcome);
@@ -101,12 +125,15 @@ final class KillStream {
         }
         Map<String, Long> counted = new java.util.TreeMap<>();
         answers.forEach((k, v) -> counted.put(k, v.get()));
+        Map<String, Long> causes = new java.util.TreeMap<>();
+        retriedOn.forEach((k, v) -> causes.put(k, v.get()));
         return new Outcome(steps, requests.get(), retries.get(), counted, failures, kill[0], (int) kill[1], kill[2], before[0],
-                (System.nanoTime() - start) / 1e9);
+                (System.nanoTime() - start) / 1e9, causes);
     }
 
     /** The step's final status (2xx), or a 4xx with its body, or "gave up". */
-    private static String send(HttpClient http, Step step, AtomicLong requests, AtomicLong retries) throws InterruptedException {
+    private static String send(HttpClient http, Step step, AtomicLong requests, AtomicLong retries, Map<String, AtomicLong> retriedOn)
+            throws InterruptedException {
         long begin = System.nanoTime();
         for (int attempt = 0; ; attempt++) {
             if (attempt > 0) {
@@ -127,8 +154,10 @@ final class KillStream {
                 if (status < 500) {
                     return status + " " + answer.body();
                 }
+                retriedOn.computeIfAbsent(String.valueOf(status), k -> new AtomicLong()).incrementAndGet();
             } catch (IOException e) {
-                // the node is gone or going: try again
+                // the node is gone or going, or too slow to answer: try again
+                retriedOn.computeIfAbsent(e.getClass().getSimpleName(), k -> new AtomicLong()).incrementAndGet();
             }
         }
     }

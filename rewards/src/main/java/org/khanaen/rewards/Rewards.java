@@ -6,6 +6,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
+import java.util.OptionalLong;
 
 import org.khanaen.assignment.Tier;
 import org.khanaen.platform.mail.MailComposer;
@@ -37,6 +38,7 @@ public class Rewards {
     private final Offers offers;
     private final IssuedCoupons coupons;
     private final ChainOps ops;
+    private final DonationRefunds refunds;
     private final CouponPasses passes;
     private final RewardsProperties properties;
     private final MailOutbox outbox;
@@ -44,11 +46,12 @@ public class Rewards {
     private final Clock clock;
     private final TransactionTemplate issuing;
 
-    Rewards(Offers offers, IssuedCoupons coupons, ChainOps ops, RewardsProperties properties, MailOutbox outbox, MailComposer composer,
+    Rewards(Offers offers, IssuedCoupons coupons, ChainOps ops, DonationRefunds refunds, RewardsProperties properties, MailOutbox outbox, MailComposer composer,
             Clock clock, PlatformTransactionManager transactions) {
         this.offers = offers;
         this.coupons = coupons;
         this.ops = ops;
+        this.refunds = refunds;
         this.passes = new CouponPasses(properties.passKeyBytes());
         this.properties = properties;
         this.outbox = outbox;
@@ -85,7 +88,8 @@ public class Rewards {
 
     /**
      * A donation succeeded: its coupons from every open donor offer it reaches, and a mail with the link to the
-     * donor's wallet. Safe to call again for the same donation (nothing more is issued or mailed).
+     * donor's wallet. Safe to call again for the same donation (nothing more is issued or mailed). A refund already
+     * recorded for it counts: only what is left of the donation earns coupons (nothing after a full refund).
      *
      * @param donationRef  the donation's id in the donations module
      * @param email        where the wallet link goes (null: no mail)
@@ -99,7 +103,13 @@ public class Rewards {
     }
 
     private int issueAndMail(String donationRef, long amountSatang, String email, String name, Locale locale) {
-        int issued = issue(new Trigger.Donation(donationRef, amountSatang), List.of(Audience.DONORS));
+        // the donation's row lock first: a refund's revocation of the same donation waits for this commit, or this for its
+        OptionalLong kept = refunds.lockForIssuing(donationRef);
+        long earning = kept.isPresent() ? Math.min(amountSatang, kept.getAsLong()) : amountSatang;
+        if (earning <= 0) {
+            return 0;
+        }
+        int issued = issue(new Trigger.Donation(donationRef, earning), List.of(Audience.DONORS));
         if (issued > 0 && email != null && !email.isBlank()) {
             Locale language = locale == null ? Locale.forLanguageTag("th") : locale;
             outbox.enqueue(composer.compose("rewards-wallet", email, language,
@@ -112,7 +122,8 @@ public class Rewards {
 
     /**
      * A donation was refunded: its coupons that were not redeemed are withdrawn (burnt on chain once minted) and
-     * their places go back to the offers. Redeemed ones stay: the goods were given.
+     * their places go back to the offers. Redeemed ones stay: the goods were given. The refund is remembered, so
+     * issuing for this donation that comes later issues nothing.
      *
      * @return how many coupons were revoked
      */
@@ -122,7 +133,8 @@ public class Rewards {
 
     /**
      * Part of a donation was refunded: the unredeemed coupons of offers whose minimum what is left no longer reaches
-     * are withdrawn; with nothing left, all of them.
+     * are withdrawn; with nothing left, all of them. Remembered for issuing that comes later; of several refunds of one
+     * donation, in whatever order they arrive, the one that left least counts.
      *
      * @param keptSatang what is left of the donation after its refunds
      * @return how many coupons were revoked
@@ -133,10 +145,11 @@ public class Rewards {
 
     private int revoke(String donationRef, long keptSatang) {
         Instant now = clock.instant();
+        long kept = refunds.lockAndRecordRefund(donationRef, keptSatang, now);
         int revoked = 0;
         for (IssuedCoupons.Row c : coupons.unredeemedOf(new Trigger.Donation(donationRef, 1).key())) {
-            boolean stillEarned = keptSatang > 0 && new Eligibility.DonorsFrom(c.minDonationSatang() == null ? 0 : c.minDonationSatang())
-                    .admits(new Trigger.Donation(donationRef, keptSatang));
+            boolean stillEarned = kept > 0 && new Eligibility.DonorsFrom(c.minDonationSatang() == null ? 0 : c.minDonationSatang())
+                    .admits(new Trigger.Donation(donationRef, kept));
             if (!stillEarned && coupons.revoke(c.id(), now)) {
                 offers.giveBack(c.offerId(), 1);
                 if (!ops.cancelPendingMint(c.id())) {

@@ -112,6 +112,72 @@ class IssuingTests {
     }
 
     @Test
+    void aRefundProcessedBeforeTheCouponsAreIssuedIsRememberedAndTheLaterIssuingRespectsIt() {
+        SponsorId sponsor = fixture.sponsor();
+        long base = 6_000_000_00L + System.nanoTime() % 1_000_000;
+        long small = fixture.donorOffer(sponsor, 10, base);
+        long large = fixture.donorOffer(sponsor, 10, base + 1_000_00);
+
+        // refunded in full before its success was handled: nothing is ever issued, no wallet mail
+        String refunded = RewardsFixture.donation();
+        assertThat(rewards.revokeForDonation(refunded)).isZero();
+        assertThat(rewards.issueForDonation(refunded, base + 1_000_00, "donor@example.org", null, null)).isZero();
+        assertThat(coupons("donation:" + refunded)).isZero();
+        assertThat(jdbc.sql("select count(*) from mail_outbox where dedup_key = ?").param("rewards-wallet:" + refunded)
+                .query(Long.class).single()).isZero();
+
+        // 1,000 baht of it back first: what is left still reaches the smaller offer, not the larger one
+        String partly = RewardsFixture.donation();
+        assertThat(rewards.revokeForDonation(partly, base)).isZero();
+        assertThat(rewards.issueForDonation(partly, base + 1_000_00, null, null, null)).isGreaterThanOrEqualTo(1);
+        assertThat(jdbc.sql("select offer_id from coupon where trigger_key = ?").param("donation:" + partly).query(Long.class).list())
+                .contains(small).doesNotContain(large);
+
+        // a later refund of the rest is remembered over the partial one, whichever is delivered last
+        String both = RewardsFixture.donation();
+        rewards.revokeForDonation(both, 0);
+        rewards.revokeForDonation(both, base);
+        assertThat(rewards.issueForDonation(both, base + 1_000_00, null, null, null)).isZero();
+        assertThat(find(small).remaining()).isEqualTo(9);
+        assertThat(find(large).remaining()).isEqualTo(10);
+    }
+
+    @Test
+    void aRefundAndTheDonationsIssuingAtTheSameMomentLeaveNoCouponOfTheRefundedDonation() throws Exception {
+        SponsorId sponsor = fixture.sponsor();
+        long amount = 4_000_000_00L + System.nanoTime() % 1_000_000;
+        long offer = fixture.donorOffer(sponsor, 200, amount);
+        List<String> refs = new ArrayList<>();
+        List<Callable<Integer>> work = new ArrayList<>();
+        CountDownLatch start = new CountDownLatch(1);
+        for (int i = 0; i < 60; i++) {
+            String ref = RewardsFixture.donation();
+            refs.add(ref);
+            work.add(() -> {
+                start.await();
+                return rewards.issueForDonation(ref, amount, null, null, null);
+            });
+            work.add(() -> {
+                start.await();
+                return rewards.revokeForDonation(ref);
+            });
+        }
+        ExecutorService pool = Executors.newFixedThreadPool(16);
+        List<Future<Integer>> results = work.stream().map(pool::submit).toList();
+        start.countDown();
+        for (Future<Integer> f : results) {
+            f.get();
+        }
+        pool.shutdown();
+        // whichever ran first, every one of these donations was refunded in full: none keeps a coupon, every place is back
+        assertThat(refs).allSatisfy(ref -> assertThat(coupons("donation:" + ref)).as(ref).isZero());
+        assertThat(find(offer).remaining()).isEqualTo(200);
+        assertThat(jdbc.sql("""
+                select count(*) from coupon c join chain_op p on p.coupon_id = c.id
+                where c.offer_id = ? and p.action = 'MINT'""").param(offer).query(Long.class).single()).isZero();
+    }
+
+    @Test
     void aClosedOrExpiredOfferIssuesNothing() {
         SponsorId sponsor = fixture.sponsor();
         long closed = fixture.donorOffer(sponsor, 5, 7_777_777_00L);

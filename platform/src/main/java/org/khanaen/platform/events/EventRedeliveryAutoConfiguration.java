@@ -1,0 +1,21 @@
+package org.khanaen.platform.events;
+
+import org.springframework.boot.autoconfigure.AutoConfiguration;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnBean;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnClass;
+import org.springframework.boot.context.properties.EnableConfigurationProperties;
+import org.springframework.context.annotation.Bean;
+import org.springframework.modulith.events.IncompleteEventPublications;
+
+/** Redelivery of incomplete event publications wherever Spring Modulith keeps them (the app, module tests with events). */
+@AutoConfiguration(afterName = "org.springframework.modulith.events.config.EventPublicationAutoConfiguration")
+@ConditionalOnClass(IncompleteEventPublications.class)
+@EnableConfigurationProperties(EventRedeliveryProperties.class)
+public class EventRedeliveryAutoConfiguration {
+
+    @Bean
+    @ConditionalOnBean(IncompleteEventPublications.class)
+    EventRedelivery eventRedelivery(IncompleteEventPublications publications, EventRedeliveryProperties properties) {
+        return new EventRedelivery(publications, properties);
+    }
+}
