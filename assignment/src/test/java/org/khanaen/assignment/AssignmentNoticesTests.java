@@ -61,7 +61,8 @@ class AssignmentNoticesTests {
         List<Mail> mails = mailTo("somsri@example.org", "assignment");
         assertThat(mails).singleElement().satisfies(m -> {
             assertThat(m.subject()).contains("STI_1");
-            assertThat(m.text()).contains("openstreetmap.org/?mlat=" + station.latitude());
+            assertThat(m.text()).contains("openstreetmap.org/?mlat=" + station.latitude() + "&mlon=").doesNotContain("&amp;");
+            assertThat(m.text()).startsWith("สวัสดีค่ะ/ครับ คุณสมศรี ใจงาม");
             assertThat(m.attachmentName()).isEqualTo("khanaen-assignment.ics");
             assertThat(m.attachmentType()).startsWith("text/calendar");
             String ics = new String(m.attachment(), StandardCharsets.UTF_8);

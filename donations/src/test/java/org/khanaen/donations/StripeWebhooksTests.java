@@ -69,7 +69,7 @@ class StripeWebhooksTests {
                 });
         String receipt = jdbc.sql("select text_body from mail_outbox where dedup_key = ?").param("donation-receipt:" + donation.id())
                 .query(String.class).single();
-        assertThat(receipt).contains(Receipts.number(donation.id())).contains("฿500.00").contains("พ.ศ. 25");
+        assertThat(receipt).contains(Receipts.number(donation.id())).contains("฿500.00").contains("พ.ศ. 25").startsWith("เรียน คุณสมชาย ใจดี");
     }
 
     @Test

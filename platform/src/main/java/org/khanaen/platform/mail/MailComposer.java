@@ -63,6 +63,8 @@ public class MailComposer {
         }
         Map<String, Object> model = new HashMap<>(variables);
         model.putIfAbsent("baseUrl", baseUrl);
+        // the greeting's form of the name, in the mail's language (see PoliteName)
+        model.putIfAbsent("addressed", model.get("name") instanceof String name ? PoliteName.of(name, locale) : model.get("name"));
         Context context = new Context(locale, model);
         String subject = messages.getMessage("mail." + template + ".subject", subjectArguments, locale);
         String text = engine.process(template + ".txt", context);
