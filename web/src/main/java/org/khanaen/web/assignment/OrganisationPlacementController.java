@@ -133,12 +133,7 @@ class OrganisationPlacementController {
 
     /** Every action comes back to the table: a notice when done, the reason in words when refused. */
     private String act(OrganisationView organisation, RedirectAttributes redirect, String done, Runnable action) {
-        try {
-            action.run();
-            redirect.addFlashAttribute("notice", done);
-        } catch (AssignmentProblem problem) {
-            redirect.addFlashAttribute("problem", pages.say(problem));
-        }
+        pages.refusals().attempt(redirect, done, action);
         return "redirect:/org/" + organisation.slug() + "/assignments";
     }
 }
