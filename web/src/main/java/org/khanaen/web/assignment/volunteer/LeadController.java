@@ -25,7 +25,6 @@ import org.khanaen.volunteers.VolunteerPool;
 import org.khanaen.web.errors.NotFound;
 import org.khanaen.web.errors.Refusals;
 import org.khanaen.web.security.CurrentAccount;
-import org.springframework.beans.factory.annotation.Value;
 import org.springframework.http.HttpStatus;
 import org.springframework.security.core.Authentication;
 import org.springframework.stereotype.Controller;
@@ -73,10 +72,10 @@ class LeadController {
     private final Refusals refusals;
     private final AssignmentResponses responses;
 
-    LeadController(@Value("${khanaen.registry.election:th-2566}") String election, Coverage coverage, ManualAssignments manual,
+    LeadController(Coverage coverage, ManualAssignments manual,
             VolunteerPool pool, ElectionCatalog catalog, CurrentAccount current, Refusals refusals, AssignmentResponses responses) {
         this.responses = responses;
-        this.election = election;
+        this.election = catalog.current();
         this.coverage = coverage;
         this.manual = manual;
         this.pool = pool;
