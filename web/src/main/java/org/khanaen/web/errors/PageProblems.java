@@ -8,6 +8,7 @@ import org.springframework.core.Ordered;
 import org.springframework.core.annotation.AnnotatedElementUtils;
 import org.springframework.core.annotation.Order;
 import org.springframework.http.HttpStatus;
+import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.ControllerAdvice;
 import org.springframework.web.bind.annotation.ExceptionHandler;
 import org.springframework.web.bind.annotation.ResponseBody;
@@ -31,10 +32,16 @@ class PageProblems {
 
     @ExceptionHandler(KeyedProblem.class)
     ModelAndView refused(KeyedProblem problem, HandlerMethod handler, Locale locale) {
-        if (handler.hasMethodAnnotation(ResponseBody.class) || AnnotatedElementUtils.hasAnnotation(handler.getBeanType(), ResponseBody.class)) {
+        if (answersWithABody(handler)) {
             throw problem;
         }
         HttpStatus status = HttpStatus.UNPROCESSABLE_CONTENT;
         return new ModelAndView("error", Map.of("status", status.value(), "kind", "refused", "reason", refusals.say(problem, locale)), status);
+    }
+
+    /** A script's JSON call (the report page's) gets no HTML page from here. */
+    private static boolean answersWithABody(HandlerMethod handler) {
+        return handler.hasMethodAnnotation(ResponseBody.class) || AnnotatedElementUtils.hasAnnotation(handler.getBeanType(), ResponseBody.class)
+                || ResponseEntity.class.isAssignableFrom(handler.getReturnType().getParameterType());
     }
 }

@@ -3,6 +3,7 @@ package org.khanaen.web.errors;
 import java.time.LocalDate;
 import java.util.Arrays;
 import java.util.Locale;
+import java.util.function.Consumer;
 
 import org.khanaen.platform.problem.KeyedProblem;
 import org.khanaen.web.i18n.Dates;
@@ -37,10 +38,19 @@ public class Refusals {
      * {@code problem}. True when done, so the caller can choose where to go.
      */
     public boolean attempt(RedirectAttributes redirect, String notice, Runnable action) {
+        return attempt(redirect, notice, action, problem -> redirect.addFlashAttribute("problem", say(problem, LocaleContextHolder.getLocale())));
+    }
+
+    /** As {@link #attempt}, for pages whose layout says a flashed key itself: the key as {@code flashError}. */
+    public boolean attemptSaidByLayout(RedirectAttributes redirect, String notice, Runnable action) {
+        return attempt(redirect, notice, action, problem -> redirect.addFlashAttribute("flashError", problem.key()));
+    }
+
+    private static boolean attempt(RedirectAttributes redirect, String notice, Runnable action, Consumer<KeyedProblem> refused) {
         try {
             action.run();
         } catch (KeyedProblem problem) {
-            redirect.addFlashAttribute("problem", say(problem, LocaleContextHolder.getLocale()));
+            refused.accept(problem);
             return false;
         }
         redirect.addFlashAttribute("notice", notice);
