@@ -1,25 +1,11 @@
 package org.khanaen.assignment;
 
-/**
- * A request the assignment module refuses, named by a message key (bundle {@code i18n/assignment})
- * so that pages and the API can say why in the reader's language.
- */
-public class AssignmentProblem extends RuntimeException {
+import org.khanaen.platform.problem.KeyedProblem;
 
-    private final String key;
-    private final transient Object[] arguments;
+/** A request the assignment module refuses; its keys live in the bundle {@code i18n/assignment}. */
+public class AssignmentProblem extends KeyedProblem {
 
     public AssignmentProblem(String key, Object... arguments) {
-        super(key);
-        this.key = key;
-        this.arguments = arguments;
-    }
-
-    public String key() {
-        return key;
-    }
-
-    public Object[] arguments() {
-        return arguments;
+        super(key, arguments);
     }
 }

@@ -13,7 +13,6 @@ import org.khanaen.accounts.AccountId;
 import org.khanaen.volunteers.AssignmentStatus;
 import org.khanaen.volunteers.VolunteerId;
 import org.khanaen.volunteers.VolunteerPool;
-import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
@@ -42,10 +41,9 @@ public class AssignmentResponses {
     private final JdbcClient jdbc;
     private final AssignmentProperties properties;
     private final Clock clock;
-    private final ApplicationEventPublisher events;
 
     AssignmentResponses(Assignments assignments, AssignmentLinks links, PlaceDescriptions places, VolunteerPool pool,
-            JdbcClient jdbc, AssignmentProperties properties, Clock clock, ApplicationEventPublisher events) {
+            JdbcClient jdbc, AssignmentProperties properties, Clock clock) {
         this.assignments = assignments;
         this.links = links;
         this.places = places;
@@ -53,7 +51,6 @@ public class AssignmentResponses {
         this.jdbc = jdbc;
         this.properties = properties;
         this.clock = clock;
-        this.events = events;
     }
 
     /** The assignment a link speaks of, if the link is genuine and unused. */
@@ -109,13 +106,11 @@ public class AssignmentResponses {
             assignments.confirm(a.id());
             assignments.history(a, "CONFIRMED", actor, null);
             pool.assignmentStatus(List.of(a.volunteer()), AssignmentStatus.CONFIRMED);
-            events.publishEvent(new AssignmentConfirmed(a.id(), a.volunteer(), a.electionId(), a.tier(), a.placeId()));
         } else {
             assignments.delete(a.id());
             assignments.declined(a.electionId(), a.volunteer());
             assignments.history(a, "DECLINED", actor, reason);
             pool.assignmentStatus(List.of(a.volunteer()), AssignmentStatus.DECLINED);
-            events.publishEvent(new AssignmentDeclined(a.id(), a.volunteer(), a.electionId(), a.tier(), a.placeId()));
         }
     }
 
@@ -138,7 +133,6 @@ public class AssignmentResponses {
                 .params(Timestamp.from(clock.instant()), id.value()).update() == 1) {
             assignments.history(a, "CHECKED_IN", "volunteer:account", null);
             pool.assignmentStatus(List.of(a.volunteer()), AssignmentStatus.CONFIRMED);
-            events.publishEvent(new VolunteerCheckedIn(a.id(), a.volunteer(), a.electionId(), a.tier(), a.placeId()));
         }
     }
 

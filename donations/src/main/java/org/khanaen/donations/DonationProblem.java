@@ -1,22 +1,11 @@
 package org.khanaen.donations;
 
-/** A request the campaign refuses, with the message key (i18n/donations) that tells the person why. */
-public class DonationProblem extends RuntimeException {
+import org.khanaen.platform.problem.KeyedProblem;
 
-    private final String key;
-    private final transient Object[] arguments;
+/** A request the campaign refuses; its keys live in the bundle {@code i18n/donations}. */
+public class DonationProblem extends KeyedProblem {
 
     public DonationProblem(String key, Object... arguments) {
-        super(key);
-        this.key = key;
-        this.arguments = arguments;
-    }
-
-    public String key() {
-        return key;
-    }
-
-    public Object[] arguments() {
-        return arguments.clone();
+        super(key, arguments);
     }
 }

@@ -7,7 +7,6 @@ import java.util.List;
 import java.util.Optional;
 
 import org.springframework.beans.factory.ObjectProvider;
-import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.jdbc.support.GeneratedKeyHolder;
 import org.springframework.stereotype.Service;
@@ -15,8 +14,8 @@ import org.springframework.transaction.annotation.Transactional;
 
 /**
  * Sponsors' gifts in kind: goods and services with a stated value and a quantity (e.g. 500 coffee vouchers
- * at ฿60). Not money, so outside the balance; each one recorded is announced
- * ({@link SponsorPledgeRecorded}) for the rewards module to offer as coupons.
+ * at ฿60). Not money, so outside the balance. Recorded for the administrators' list only: a sponsor's coupons
+ * are the offers it makes itself as a registered sponsor (rewards), not derived from a pledge.
  */
 @Service
 public class SponsorPledges {
@@ -35,12 +34,10 @@ public class SponsorPledges {
     }
 
     private final JdbcClient jdbc;
-    private final ApplicationEventPublisher events;
     private final Clock clock;
 
-    SponsorPledges(JdbcClient jdbc, ApplicationEventPublisher events, ObjectProvider<Clock> clock) {
+    SponsorPledges(JdbcClient jdbc, ObjectProvider<Clock> clock) {
         this.jdbc = jdbc;
-        this.events = events;
         this.clock = clock.getIfAvailable(Clock::systemUTC);
     }
 
@@ -65,7 +62,6 @@ public class SponsorPledges {
                 values (?, ?, ?, ?, ?, ?, ?)""")
                 .params(sponsor, description, value, pledge.quantity(), pledge.validUntil(), by, DonationRecords.ts(now)).update(keys);
         long id = keys.getKey().longValue();
-        events.publishEvent(new SponsorPledgeRecorded(id, sponsor, description, value, pledge.quantity(), pledge.validUntil(), now));
         return id;
     }
 

@@ -6,14 +6,17 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.stream.Stream;
 
+import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.data.domain.Page;
 import org.springframework.data.domain.Pageable;
 import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Propagation;
 import org.springframework.transaction.annotation.Transactional;
 
 /** The elections module's read API: elections, their geography, contests, parties, candidates and stations. */
 @Service
 @Transactional(readOnly = true)
+@EnableConfigurationProperties(ElectionsProperties.class)
 public class ElectionCatalog {
 
     private final Elections elections;
@@ -24,9 +27,10 @@ public class ElectionCatalog {
     private final Parties parties;
     private final Candidates candidates;
     private final Stations stations;
+    private final String current;
 
     ElectionCatalog(Elections elections, Provinces provinces, Districts districts, Constituencies constituencies,
-            Contests contests, Parties parties, Candidates candidates, Stations stations) {
+            Contests contests, Parties parties, Candidates candidates, Stations stations, ElectionsProperties properties) {
         this.elections = elections;
         this.provinces = provinces;
         this.districts = districts;
@@ -35,6 +39,13 @@ public class ElectionCatalog {
         this.parties = parties;
         this.candidates = candidates;
         this.stations = stations;
+        this.current = properties.current();
+    }
+
+    /** The id of the election this installation runs for now ({@code khanaen.elections.current}); no database read. */
+    @Transactional(propagation = Propagation.SUPPORTS)
+    public String current() {
+        return current;
     }
 
     /** Newest first. */

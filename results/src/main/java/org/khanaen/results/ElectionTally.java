@@ -13,6 +13,7 @@ import org.khanaen.elections.CandidateView;
 import org.khanaen.elections.ConstituencyView;
 import org.khanaen.elections.ContestScope;
 import org.khanaen.elections.ContestView;
+import org.khanaen.elections.LargestRemainder;
 import org.khanaen.elections.PartyView;
 import org.khanaen.elections.ProvinceView;
 import org.khanaen.elections.SeatRule;

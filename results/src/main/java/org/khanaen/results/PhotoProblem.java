@@ -1,25 +1,11 @@
 package org.khanaen.results;
 
-/**
- * A photo refused, named by a message key (bundle {@code i18n/photos}) so that pages and the API can
- * say why in the reader's language.
- */
-public class PhotoProblem extends RuntimeException {
+import org.khanaen.platform.problem.KeyedProblem;
 
-    private final String key;
-    private final transient Object[] arguments;
+/** A photo refused; its keys live in the bundle {@code i18n/photos}. */
+public class PhotoProblem extends KeyedProblem {
 
     public PhotoProblem(String key, Object... arguments) {
-        super(key);
-        this.key = key;
-        this.arguments = arguments;
-    }
-
-    public String key() {
-        return key;
-    }
-
-    public Object[] arguments() {
-        return arguments;
+        super(key, arguments);
     }
 }

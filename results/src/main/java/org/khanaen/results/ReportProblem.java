@@ -1,16 +1,11 @@
 package org.khanaen.results;
 
-/** A report the module refuses before checking its numbers, named by a message key (bundle {@code i18n/reports}). */
-public class ReportProblem extends RuntimeException {
+import org.khanaen.platform.problem.KeyedProblem;
 
-    private final String key;
+/** A report the module refuses before checking its numbers; its keys live in the bundle {@code i18n/reports}. */
+public class ReportProblem extends KeyedProblem {
 
-    public ReportProblem(String key) {
-        super(key);
-        this.key = key;
-    }
-
-    public String key() {
-        return key;
+    public ReportProblem(String key, Object... arguments) {
+        super(key, arguments);
     }
 }

@@ -11,7 +11,6 @@ import java.util.Optional;
 import org.khanaen.platform.csv.SpreadsheetCsv;
 import org.khanaen.volunteers.privacy.Contacts;
 import org.khanaen.volunteers.privacy.PersonalData;
-import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.data.domain.Page;
 import org.springframework.data.domain.PageImpl;
 import org.springframework.data.domain.Pageable;
@@ -38,10 +37,9 @@ public class Rosters {
     private final Volunteers volunteers;
     private final RegistryMail mail;
     private final PartnerOrganisations organisations;
-    private final ApplicationEventPublisher events;
 
     Rosters(JdbcClient jdbc, PersonalData personalData, PersonalDataAudit audit, Affiliations affiliations, Volunteers volunteers,
-            RegistryMail mail, PartnerOrganisations organisations, ApplicationEventPublisher events) {
+            RegistryMail mail, PartnerOrganisations organisations) {
         this.jdbc = jdbc;
         this.personalData = personalData;
         this.audit = audit;
@@ -49,7 +47,6 @@ public class Rosters {
         this.volunteers = volunteers;
         this.mail = mail;
         this.organisations = organisations;
-        this.events = events;
     }
 
     private record Filter(String where, List<Object> params) {
@@ -161,7 +158,6 @@ public class Rosters {
         }
         audit.record(actor, PersonalDataAudit.Action.CHANGE, volunteer.value(), organisation.value(), "status " + status);
         if (status == AffiliationStatus.APPROVED && before.get() != AffiliationStatus.APPROVED) {
-            events.publishEvent(new VolunteerApproved(volunteer, organisation));
             volunteers.findById(volunteer.value()).filter(v -> v.erasedAt() == null).ifPresent(v -> {
                 var org = organisations.byId(organisation).orElseThrow();
                 mail.approval(personalData.decrypt(v.emailEnc()), v.locale(), v.fullName(), org.name(v.locale()));

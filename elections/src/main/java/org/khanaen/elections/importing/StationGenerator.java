@@ -13,6 +13,7 @@ import org.khanaen.elections.importing.ElectionDefinition.Generated;
 import org.khanaen.elections.importing.ElectionDefinition.ProvinceDef;
 import org.khanaen.elections.importing.ElectionDefinition.StationDef;
 import org.khanaen.elections.GreatCircle;
+import org.khanaen.elections.LargestRemainder;
 import org.khanaen.elections.importing.ElectionDefinition.ZoneDef;
 
 /**

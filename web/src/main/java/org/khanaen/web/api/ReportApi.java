@@ -11,9 +11,7 @@ import java.util.Map;
 
 import org.khanaen.elections.StationPoint;
 import org.khanaen.results.PhotoKind;
-import org.khanaen.results.PhotoProblem;
 import org.khanaen.results.Photos;
-import org.khanaen.results.ReportProblem;
 import org.khanaen.results.ReportSubmissions;
 import org.khanaen.results.ReportSubmissions.Outcome;
 import org.khanaen.results.ReportSubmissions.Result;
@@ -22,6 +20,7 @@ import org.khanaen.results.ReportsWithPhotos;
 import org.khanaen.results.ReportsWithPhotos.NewPhoto;
 import org.khanaen.results.StoredPhoto;
 import org.khanaen.volunteers.VolunteerId;
+import org.khanaen.web.errors.ApiLanguage;
 import org.khanaen.web.report.FindingText;
 import org.khanaen.web.report.ReportPlaces;
 import org.khanaen.web.report.ReportRequest;
@@ -167,44 +166,9 @@ class ReportApi {
         return response;
     }
 
-    /** Refused before its numbers were looked at: the message key says why (no such photo, contest, a bad key…). */
-    @ExceptionHandler(ReportProblem.class)
-    ResponseEntity<ProblemDetail> refused(ReportProblem e, Locale resolved, HttpServletRequest request) {
-        Locale locale = language(request, resolved);
-        HttpStatus status = switch (e.key()) {
-            case "report.problem.not-yours" -> HttpStatus.FORBIDDEN;
-            case "report.problem.no-station" -> HttpStatus.NOT_FOUND;
-            case "report.problem.key-reused" -> HttpStatus.CONFLICT;
-            case "report.problem.busy" -> HttpStatus.SERVICE_UNAVAILABLE;
-            default -> HttpStatus.BAD_REQUEST;
-        };
-        var response = problem(status, text.message(e.key(), null, locale), request);
-        response.getBody().setProperty("code", e.key());
-        if (status == HttpStatus.SERVICE_UNAVAILABLE) {
-            return ResponseEntity.status(status).header("Retry-After", "5").contentType(MediaType.APPLICATION_PROBLEM_JSON)
-                    .body(response.getBody());
-        }
-        return response;
-    }
-
-    @ExceptionHandler(PhotoProblem.class)
-    ResponseEntity<ProblemDetail> photoRefused(PhotoProblem e, Locale resolved, HttpServletRequest request) {
-        Locale locale = language(request, resolved);
-        var response = problem(HttpStatus.BAD_REQUEST, text.message(e.key(), e.arguments(), locale), request);
-        response.getBody().setProperty("code", e.key());
-        return response;
-    }
-
-    /**
-     * Partner apps say their language in {@code Accept-Language} (pages keep theirs in a cookie, which the
-     * locale resolver prefers, Thai by default): Thai or English, else the resolved one.
-     */
+    /** Refusals by key (ReportProblem, PhotoProblem) are answered by ApiProblems in the same language. */
     private static Locale language(HttpServletRequest request, Locale resolved) {
-        if (request.getHeader("Accept-Language") == null || request.getParameter("lang") != null) {
-            return resolved;
-        }
-        Locale asked = request.getLocale();
-        return "en".equals(asked.getLanguage()) || "th".equals(asked.getLanguage()) ? asked : resolved;
+        return ApiLanguage.of(request, resolved);
     }
 
     private static ResponseEntity<ProblemDetail> problem(HttpStatus status, String detail, HttpServletRequest request) {

@@ -11,6 +11,7 @@ import org.khanaen.elections.ElectionCatalog;
 import org.khanaen.elections.ElectionSummary;
 import org.khanaen.volunteers.OrganisationId;
 import org.khanaen.web.errors.NotFound;
+import org.khanaen.web.errors.Refusals;
 import org.springframework.context.MessageSource;
 import org.springframework.context.i18n.LocaleContextHolder;
 import org.springframework.stereotype.Component;
@@ -23,11 +24,13 @@ public class AssignmentPages {
     private final AutoAssignment auto;
     private final ElectionCatalog catalog;
     private final MessageSource messages;
+    private final Refusals refusals;
 
-    AssignmentPages(AutoAssignment auto, ElectionCatalog catalog, MessageSource messages) {
+    AssignmentPages(AutoAssignment auto, ElectionCatalog catalog, MessageSource messages, Refusals refusals) {
         this.auto = auto;
         this.catalog = catalog;
         this.messages = messages;
+        this.refusals = refusals;
     }
 
     /** The filled-in form, kept when a run is refused so nobody types it again. */
@@ -44,7 +47,12 @@ public class AssignmentPages {
 
     /** The problem's own text from the assignment bundle, in the reader's language. */
     String say(AssignmentProblem problem) {
-        return messages.getMessage(problem.key(), problem.arguments(), problem.key(), LocaleContextHolder.getLocale());
+        return refusals.say(problem, LocaleContextHolder.getLocale());
+    }
+
+    /** How this module's pages meet a refusal: {@link Refusals#attempt}. */
+    Refusals refusals() {
+        return refusals;
     }
 
     String say(String key, Object... arguments) {

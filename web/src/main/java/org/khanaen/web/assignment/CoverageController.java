@@ -5,7 +5,6 @@ import java.util.Locale;
 import java.util.Optional;
 
 import org.khanaen.assignment.AssignmentId;
-import org.khanaen.assignment.AssignmentProblem;
 import org.khanaen.assignment.Coverage;
 import org.khanaen.assignment.ManualAssignments;
 import org.khanaen.assignment.StationRole;
@@ -152,12 +151,7 @@ class CoverageController {
     private String act(String electionId, String code, RedirectAttributes redirect, String done, Runnable action) {
         pages.election(electionId);
         catalog.constituency(electionId, code).orElseThrow(() -> new NotFound("constituency " + code));
-        try {
-            action.run();
-            redirect.addFlashAttribute("notice", done);
-        } catch (AssignmentProblem problem) {
-            redirect.addFlashAttribute("problem", pages.say(problem));
-        }
+        pages.refusals().attempt(redirect, done, action);
         return "redirect:/admin/elections/" + electionId + "/coverage/constituency/" + code;
     }
 }

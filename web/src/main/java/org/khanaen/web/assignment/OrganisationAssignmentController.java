@@ -7,12 +7,12 @@ import java.util.Optional;
 import org.khanaen.assignment.AutoAssignment;
 import org.khanaen.assignment.Coverage;
 import org.khanaen.assignment.RunRequest;
+import org.khanaen.elections.ElectionCatalog;
 import org.khanaen.elections.ElectionSummary;
 import org.khanaen.volunteers.OrganisationView;
 import org.khanaen.volunteers.PartnerOrganisations;
 import org.khanaen.web.errors.NotFound;
 import org.khanaen.web.roster.CoordinatorAccess;
-import org.springframework.beans.factory.annotation.Value;
 import org.springframework.security.core.Authentication;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
@@ -40,13 +40,13 @@ class OrganisationAssignmentController {
     private final String electionId;
 
     OrganisationAssignmentController(CoordinatorAccess access, AssignmentPages pages, AutoAssignment auto, Coverage coverage,
-            PartnerOrganisations organisations, @Value("${khanaen.registry.election}") String electionId) {
+            PartnerOrganisations organisations, ElectionCatalog catalog) {
         this.access = access;
         this.pages = pages;
         this.auto = auto;
         this.coverage = coverage;
         this.organisations = organisations;
-        this.electionId = electionId;
+        this.electionId = catalog.current();
     }
 
     @GetMapping("/assignment")

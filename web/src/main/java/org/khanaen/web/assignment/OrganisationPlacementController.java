@@ -15,7 +15,6 @@ import org.khanaen.volunteers.OrganisationView;
 import org.khanaen.volunteers.VolunteerId;
 import org.khanaen.volunteers.VolunteerPool;
 import org.khanaen.web.roster.CoordinatorAccess;
-import org.springframework.beans.factory.annotation.Value;
 import org.springframework.data.domain.PageRequest;
 import org.springframework.security.core.Authentication;
 import org.springframework.stereotype.Controller;
@@ -47,14 +46,14 @@ class OrganisationPlacementController {
     private final String electionId;
 
     OrganisationPlacementController(CoordinatorAccess access, AssignmentPages pages, Coverage coverage, ManualAssignments manual,
-            ElectionCatalog catalog, VolunteerPool pool, @Value("${khanaen.registry.election}") String electionId) {
+            ElectionCatalog catalog, VolunteerPool pool) {
         this.access = access;
         this.pages = pages;
         this.coverage = coverage;
         this.manual = manual;
         this.catalog = catalog;
         this.pool = pool;
-        this.electionId = electionId;
+        this.electionId = catalog.current();
     }
 
     @GetMapping
@@ -133,12 +132,7 @@ class OrganisationPlacementController {
 
     /** Every action comes back to the table: a notice when done, the reason in words when refused. */
     private String act(OrganisationView organisation, RedirectAttributes redirect, String done, Runnable action) {
-        try {
-            action.run();
-            redirect.addFlashAttribute("notice", done);
-        } catch (AssignmentProblem problem) {
-            redirect.addFlashAttribute("problem", pages.say(problem));
-        }
+        pages.refusals().attempt(redirect, done, action);
         return "redirect:/org/" + organisation.slug() + "/assignments";
     }
 }

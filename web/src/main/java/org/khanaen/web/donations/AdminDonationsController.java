@@ -10,6 +10,7 @@ import org.khanaen.donations.ExpenseCategory;
 import org.khanaen.donations.Ledger;
 import org.khanaen.donations.SponsorPledges;
 import org.khanaen.donations.StripeWebhooks;
+import org.khanaen.web.errors.Refusals;
 import org.springframework.format.annotation.DateTimeFormat;
 import org.springframework.security.core.Authentication;
 import org.springframework.stereotype.Controller;
@@ -34,12 +35,14 @@ class AdminDonationsController {
     private final Ledger ledger;
     private final SponsorPledges pledges;
     private final StripeWebhooks webhooks;
+    private final Refusals refusals;
 
-    AdminDonationsController(Donations donations, Ledger ledger, SponsorPledges pledges, StripeWebhooks webhooks) {
+    AdminDonationsController(Donations donations, Ledger ledger, SponsorPledges pledges, StripeWebhooks webhooks, Refusals refusals) {
         this.donations = donations;
         this.ledger = ledger;
         this.pledges = pledges;
         this.webhooks = webhooks;
+        this.refusals = refusals;
     }
 
     @GetMapping
@@ -71,14 +74,10 @@ class AdminDonationsController {
             @RequestParam(required = false) ExpenseCategory category, @RequestParam(defaultValue = "") String amount,
             @RequestParam(defaultValue = "") String note, @RequestParam(required = false) MultipartFile receipt, Authentication who,
             RedirectAttributes redirect) throws IOException {
-        try {
-            byte[] content = receipt == null || receipt.isEmpty() ? null : receipt.getBytes();
-            ledger.recordExpense(new Ledger.NewExpense(spentOn, category, amount, note, receipt == null ? null : receipt.getOriginalFilename(),
-                    content), who.getName());
-            redirect.addFlashAttribute("notice", "admin.expenses.recorded");
-        } catch (DonationProblem problem) {
-            redirect.addFlashAttribute("flashError", problem.key());
-        }
+        byte[] content = receipt == null || receipt.isEmpty() ? null : receipt.getBytes();
+        String file = receipt == null ? null : receipt.getOriginalFilename();
+        refusals.attemptSaidByLayout(redirect, "admin.expenses.recorded",
+                () -> ledger.recordExpense(new Ledger.NewExpense(spentOn, category, amount, note, file, content), who.getName()));
         return "redirect:/admin/donations/expenses";
     }
 
@@ -93,18 +92,16 @@ class AdminDonationsController {
             @RequestParam(defaultValue = "") String value, @RequestParam(defaultValue = "") String quantity,
             @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate validUntil, Authentication who,
             RedirectAttributes redirect) {
-        try {
-            int count;
-            try {
-                count = Integer.parseInt(quantity.strip());
-            } catch (NumberFormatException e) {
-                throw new DonationProblem("pledge.quantity.invalid");
-            }
-            pledges.record(new SponsorPledges.NewPledge(sponsor, description, value, count, validUntil), who.getName());
-            redirect.addFlashAttribute("notice", "admin.pledges.recorded");
-        } catch (DonationProblem problem) {
-            redirect.addFlashAttribute("flashError", problem.key());
-        }
+        refusals.attemptSaidByLayout(redirect, "admin.pledges.recorded",
+                () -> pledges.record(new SponsorPledges.NewPledge(sponsor, description, value, quantity(quantity), validUntil), who.getName()));
         return "redirect:/admin/donations/pledges";
+    }
+
+    private static int quantity(String typed) {
+        try {
+            return Integer.parseInt(typed.strip());
+        } catch (NumberFormatException e) {
+            throw new DonationProblem("pledge.quantity.invalid");
+        }
     }
 }

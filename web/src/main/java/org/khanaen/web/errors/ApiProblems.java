@@ -1,8 +1,10 @@
 package org.khanaen.web.errors;
 
 import java.net.URI;
+import java.util.Locale;
 
 import org.khanaen.elections.ElectionImportFailed;
+import org.khanaen.platform.problem.KeyedProblem;
 import org.khanaen.volunteers.InvalidVolunteer;
 import org.khanaen.volunteers.RegistryProblem;
 import org.slf4j.Logger;
@@ -10,6 +12,7 @@ import org.slf4j.LoggerFactory;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.HttpStatusCode;
+import org.springframework.http.MediaType;
 import org.springframework.http.ProblemDetail;
 import org.springframework.http.ResponseEntity;
 import org.springframework.http.converter.HttpMessageNotReadableException;
@@ -27,9 +30,16 @@ import tools.jackson.core.JacksonException;
  * parameters, wrong method, unreadable body) come from the base class; ours are below.
  */
 @RestControllerAdvice(basePackages = "org.khanaen.web.api")
+@org.springframework.core.annotation.Order(0) // before PageProblems, which would otherwise answer the API with a page
 class ApiProblems extends ResponseEntityExceptionHandler {
 
     private static final Logger log = LoggerFactory.getLogger(ApiProblems.class);
+
+    private final Refusals refusals;
+
+    ApiProblems(Refusals refusals) {
+        this.refusals = refusals;
+    }
 
     @ExceptionHandler(NotFound.class)
     ProblemDetail notFound(NotFound e, HttpServletRequest request) {
@@ -89,6 +99,25 @@ class ApiProblems extends ResponseEntityExceptionHandler {
         ProblemDetail problem = problem(HttpStatus.BAD_REQUEST, e.getMessage(), request);
         problem.setProperty("code", e.code());
         return problem;
+    }
+
+    /**
+     * A module's refusal by key: its words in the caller's language, the key as {@code code} for machines. A few
+     * report refusals have a status of their own; a busy station asks to come back in five seconds.
+     */
+    @ExceptionHandler(KeyedProblem.class)
+    ResponseEntity<ProblemDetail> refused(KeyedProblem e, Locale resolved, HttpServletRequest request) {
+        HttpStatus status = switch (e.key()) {
+            case "report.problem.not-yours" -> HttpStatus.FORBIDDEN;
+            case "report.problem.no-station" -> HttpStatus.NOT_FOUND;
+            case "report.problem.key-reused" -> HttpStatus.CONFLICT;
+            case "report.problem.busy" -> HttpStatus.SERVICE_UNAVAILABLE;
+            default -> HttpStatus.BAD_REQUEST;
+        };
+        ProblemDetail problem = problem(status, refusals.say(e, ApiLanguage.of(request, resolved)), request);
+        problem.setProperty("code", e.key());
+        var answer = ResponseEntity.status(status).contentType(MediaType.APPLICATION_PROBLEM_JSON);
+        return (status == HttpStatus.SERVICE_UNAVAILABLE ? answer.header("Retry-After", "5") : answer).body(problem);
     }
 
     @ExceptionHandler(Exception.class)

@@ -34,7 +34,7 @@ public class ReportPlaces {
     private final Coverage coverage;
     private final ElectionCatalog catalog;
 
-    ReportPlaces(@Value("${khanaen.registry.election:th-2566}") String election, Coverage coverage, ElectionCatalog catalog) {
+    ReportPlaces(@Value("#{electionCatalog.current()}") String election, Coverage coverage, ElectionCatalog catalog) {
         this.election = election;
         this.coverage = coverage;
         this.catalog = catalog;

@@ -15,6 +15,7 @@ import org.khanaen.results.LeadResults;
 import org.khanaen.results.ReportProblem;
 import org.khanaen.results.WarRoom;
 import org.khanaen.web.errors.NotFound;
+import org.khanaen.web.errors.Refusals;
 import org.khanaen.web.results.ResultsAccess.Lead;
 import org.springframework.context.MessageSource;
 import org.springframework.core.io.InputStreamResource;
@@ -51,9 +52,10 @@ class LeadResultsController {
     private final BallotLabels labels;
     private final PhotoResponses photos;
     private final MessageSource messages;
+    private final Refusals refusals;
 
     LeadResultsController(ResultsAccess access, LeadResults leads, WarRoom warRoom, Coverage coverage, ElectionCatalog catalog,
-            BallotLabels labels, PhotoResponses photos, MessageSource messages) {
+            BallotLabels labels, PhotoResponses photos, MessageSource messages, Refusals refusals) {
         this.access = access;
         this.leads = leads;
         this.warRoom = warRoom;
@@ -62,6 +64,7 @@ class LeadResultsController {
         this.labels = labels;
         this.photos = photos;
         this.messages = messages;
+        this.refusals = refusals;
     }
 
     @GetMapping("/lead/results")
@@ -102,7 +105,7 @@ class LeadResultsController {
             int mailed = leads.chase(access.election(), signedIn.get().volunteer(), stationId, access.name(signedIn.get()));
             redirect.addFlashAttribute("noticeText", messages.getMessage("lead.results.chased", new Object[] { mailed }, locale));
         } catch (ReportProblem problem) {
-            redirect.addFlashAttribute("problem", messages.getMessage(problem.key(), null, problem.key(), locale));
+            redirect.addFlashAttribute("problem", refusals.say(problem, locale));
         }
         return "redirect:/lead/results";
     }
@@ -127,14 +130,9 @@ class LeadResultsController {
         if (signedIn.isEmpty()) {
             return notALead(response);
         }
-        try {
-            leads.confirm(access.election(), signedIn.get().volunteer(), id, report, authentication.getName());
-            redirect.addFlashAttribute("notice", "lead.results.confirmed");
-            return "redirect:/lead/results";
-        } catch (ReportProblem problem) {
-            redirect.addFlashAttribute("problem", messages.getMessage(problem.key(), null, problem.key(), locale));
-            return "redirect:/lead/results/items/" + id;
-        }
+        return refusals.attempt(redirect, "lead.results.confirmed",
+                () -> leads.confirm(access.election(), signedIn.get().volunteer(), id, report, authentication.getName()))
+                        ? "redirect:/lead/results" : "redirect:/lead/results/items/" + id;
     }
 
     /** Photos of the lead's own constituency's reports only. */

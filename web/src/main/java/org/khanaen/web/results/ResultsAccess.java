@@ -9,7 +9,6 @@ import org.khanaen.elections.ElectionCatalog;
 import org.khanaen.volunteers.VolunteerId;
 import org.khanaen.volunteers.VolunteerPool;
 import org.khanaen.web.security.CurrentAccount;
-import org.springframework.beans.factory.annotation.Value;
 import org.springframework.security.core.Authentication;
 import org.springframework.stereotype.Component;
 
@@ -30,9 +29,8 @@ class ResultsAccess {
     private final ElectionCatalog catalog;
     private final CurrentAccount current;
 
-    ResultsAccess(@Value("${khanaen.registry.election:th-2566}") String election, Coverage coverage, VolunteerPool pool,
-            ElectionCatalog catalog, CurrentAccount current) {
-        this.election = election;
+    ResultsAccess(Coverage coverage, VolunteerPool pool, ElectionCatalog catalog, CurrentAccount current) {
+        this.election = catalog.current();
         this.coverage = coverage;
         this.pool = pool;
         this.catalog = catalog;

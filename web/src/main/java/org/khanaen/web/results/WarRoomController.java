@@ -13,6 +13,7 @@ import org.khanaen.results.checks.Finding;
 import org.khanaen.results.checks.Findings;
 import org.khanaen.results.checks.Tally;
 import org.khanaen.web.errors.NotFound;
+import org.khanaen.web.errors.Refusals;
 import org.springframework.context.MessageSource;
 import org.springframework.core.io.InputStreamResource;
 import org.springframework.http.HttpStatus;
@@ -40,14 +41,17 @@ class WarRoomController {
     private final BallotLabels labels;
     private final PhotoResponses photos;
     private final MessageSource messages;
+    private final Refusals refusals;
     private final Clock clock;
 
-    WarRoomController(WarRoom warRoom, ResultsAccess access, BallotLabels labels, PhotoResponses photos, MessageSource messages, Clock clock) {
+    WarRoomController(WarRoom warRoom, ResultsAccess access, BallotLabels labels, PhotoResponses photos, MessageSource messages, Refusals refusals,
+            Clock clock) {
         this.warRoom = warRoom;
         this.access = access;
         this.labels = labels;
         this.photos = photos;
         this.messages = messages;
+        this.refusals = refusals;
         this.clock = clock;
     }
 
@@ -123,12 +127,7 @@ class WarRoomController {
         if (!access.mayVerify(authentication)) {
             return forbidden(response);
         }
-        try {
-            warRoom.reject(id, report, authentication.getName(), reason);
-            redirect.addFlashAttribute("notice", "war-room.rejected");
-        } catch (ReportProblem problem) {
-            redirect.addFlashAttribute("problem", messages.getMessage(problem.key(), null, problem.key(), locale));
-        }
+        refusals.attempt(redirect, "war-room.rejected", () -> warRoom.reject(id, report, authentication.getName(), reason));
         return "redirect:/war-room/items/" + id; // the item may still wait (another report), or have left the queue
     }
 
@@ -163,7 +162,7 @@ class WarRoomController {
                 return "redirect:/war-room/items/" + id;
             }
         } catch (ReportProblem problem) {
-            redirect.addFlashAttribute("problem", messages.getMessage(problem.key(), null, problem.key(), locale));
+            redirect.addFlashAttribute("problem", refusals.say(problem, locale));
             return "redirect:/war-room/items/" + id;
         }
         redirect.addFlashAttribute("notice", "war-room.verified");
@@ -184,14 +183,7 @@ class WarRoomController {
         if (!access.mayVerify(authentication)) {
             return forbidden(response);
         }
-        try {
-            decision.run();
-        } catch (ReportProblem problem) {
-            redirect.addFlashAttribute("problem", messages.getMessage(problem.key(), null, problem.key(), locale));
-            return "redirect:/war-room/items/" + id;
-        }
-        redirect.addFlashAttribute("notice", "war-room.verified");
-        return "redirect:/war-room";
+        return refusals.attempt(redirect, "war-room.verified", decision) ? "redirect:/war-room" : "redirect:/war-room/items/" + id;
     }
 
     private String text(Finding finding, Locale locale) {

@@ -14,6 +14,7 @@ import org.khanaen.rewards.SponsorProfile;
 import org.khanaen.rewards.SponsorView;
 import org.khanaen.rewards.Sponsorships;
 import org.khanaen.web.errors.NotFound;
+import org.khanaen.web.errors.Refusals;
 import org.khanaen.web.security.CurrentAccount;
 import org.springframework.security.core.Authentication;
 import org.springframework.stereotype.Controller;
@@ -41,11 +42,13 @@ class SponsorController {
     private final Sponsorships sponsorships;
     private final Rewards rewards;
     private final CurrentAccount current;
+    private final Refusals refusals;
 
-    SponsorController(Sponsorships sponsorships, Rewards rewards, CurrentAccount current) {
+    SponsorController(Sponsorships sponsorships, Rewards rewards, CurrentAccount current, Refusals refusals) {
         this.sponsorships = sponsorships;
         this.rewards = rewards;
         this.current = current;
+        this.refusals = refusals;
     }
 
     record OfferForm(String titleTh, String titleEn, String termsTh, String termsEn, String value, Integer quantity, String validFrom,
@@ -125,12 +128,8 @@ class SponsorController {
 
     @PostMapping("/sponsor/offers/{id}/close")
     String close(@PathVariable long id, Authentication authentication, RedirectAttributes redirect) {
-        try {
-            sponsorships.closeOffer(sponsor(authentication).id(), id);
-            redirect.addFlashAttribute("notice", "offer.closed");
-        } catch (RewardsProblem problem) {
-            redirect.addFlashAttribute("flashError", problem.key());
-        }
+        SponsorView sponsor = sponsor(authentication);
+        refusals.attemptSaidByLayout(redirect, "offer.closed", () -> sponsorships.closeOffer(sponsor.id(), id));
         return "redirect:/sponsor";
     }
 

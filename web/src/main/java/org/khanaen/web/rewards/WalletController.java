@@ -9,6 +9,7 @@ import org.khanaen.rewards.RewardsProblem;
 import org.khanaen.volunteers.VolunteerId;
 import org.khanaen.volunteers.VolunteerPool;
 import org.khanaen.web.errors.NotFound;
+import org.khanaen.web.errors.Refusals;
 import org.khanaen.web.security.CurrentAccount;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ResponseEntity;
@@ -35,12 +36,14 @@ class WalletController {
     private final VolunteerPool volunteers;
     private final CurrentAccount current;
     private final Clock clock;
+    private final Refusals refusals;
 
-    WalletController(Rewards rewards, VolunteerPool volunteers, CurrentAccount current, Clock clock) {
+    WalletController(Rewards rewards, VolunteerPool volunteers, CurrentAccount current, Clock clock, Refusals refusals) {
         this.rewards = rewards;
         this.volunteers = volunteers;
         this.current = current;
         this.clock = clock;
+        this.refusals = refusals;
     }
 
     private VolunteerId volunteer(Authentication authentication) {
@@ -90,12 +93,7 @@ class WalletController {
     }
 
     private String send(Runnable sending, String back, RedirectAttributes redirect) {
-        try {
-            sending.run();
-            redirect.addFlashAttribute("notice", "wallet.sent");
-        } catch (RewardsProblem problem) {
-            redirect.addFlashAttribute("flashError", problem.key());
-        }
+        refusals.attemptSaidByLayout(redirect, "wallet.sent", sending);
         return "redirect:" + back;
     }
 

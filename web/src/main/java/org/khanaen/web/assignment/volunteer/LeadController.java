@@ -23,8 +23,8 @@ import org.khanaen.elections.StationView;
 import org.khanaen.volunteers.VolunteerId;
 import org.khanaen.volunteers.VolunteerPool;
 import org.khanaen.web.errors.NotFound;
+import org.khanaen.web.errors.Refusals;
 import org.khanaen.web.security.CurrentAccount;
-import org.springframework.beans.factory.annotation.Value;
 import org.springframework.http.HttpStatus;
 import org.springframework.security.core.Authentication;
 import org.springframework.stereotype.Controller;
@@ -69,19 +69,19 @@ class LeadController {
     private final VolunteerPool pool;
     private final ElectionCatalog catalog;
     private final CurrentAccount current;
-    private final ProblemText problems;
+    private final Refusals refusals;
     private final AssignmentResponses responses;
 
-    LeadController(@Value("${khanaen.registry.election:th-2566}") String election, Coverage coverage, ManualAssignments manual,
-            VolunteerPool pool, ElectionCatalog catalog, CurrentAccount current, ProblemText problems, AssignmentResponses responses) {
+    LeadController(Coverage coverage, ManualAssignments manual,
+            VolunteerPool pool, ElectionCatalog catalog, CurrentAccount current, Refusals refusals, AssignmentResponses responses) {
         this.responses = responses;
-        this.election = election;
+        this.election = catalog.current();
         this.coverage = coverage;
         this.manual = manual;
         this.pool = pool;
         this.catalog = catalog;
         this.current = current;
-        this.problems = problems;
+        this.refusals = refusals;
     }
 
     /**
@@ -193,12 +193,7 @@ class LeadController {
         if (signedIn.isEmpty()) {
             return notALead(response);
         }
-        try {
-            action.accept(signedIn.get());
-            redirect.addFlashAttribute("notice", done);
-        } catch (AssignmentProblem problem) {
-            redirect.addFlashAttribute("problem", problems.of(problem, locale));
-        }
+        refusals.attempt(redirect, done, () -> action.accept(signedIn.get()));
         return "redirect:/lead";
     }
 

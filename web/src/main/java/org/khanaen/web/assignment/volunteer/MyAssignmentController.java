@@ -8,6 +8,7 @@ import org.khanaen.assignment.AssignmentProblem;
 import org.khanaen.assignment.AssignmentResponses;
 import org.khanaen.assignment.AssignmentResponses.Answer;
 import org.khanaen.web.security.CurrentAccount;
+import org.khanaen.web.errors.Refusals;
 import org.springframework.security.core.Authentication;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
@@ -26,12 +27,12 @@ class MyAssignmentController {
 
     private final AssignmentResponses responses;
     private final CurrentAccount current;
-    private final ProblemText problems;
+    private final Refusals refusals;
 
-    MyAssignmentController(AssignmentResponses responses, CurrentAccount current, ProblemText problems) {
+    MyAssignmentController(AssignmentResponses responses, CurrentAccount current, Refusals refusals) {
         this.responses = responses;
         this.current = current;
-        this.problems = problems;
+        this.refusals = refusals;
     }
 
     @GetMapping("/me/assignment")
@@ -79,13 +80,8 @@ class MyAssignmentController {
     }
 
     private String act(Runnable action, String done, Locale locale, RedirectAttributes redirect) {
-        try {
-            action.run();
-            redirect.addFlashAttribute("notice", done);
-        } catch (AssignmentProblem problem) {
-            // said in words on the page, not an error page: "check-in opens on election day" is expected
-            redirect.addFlashAttribute("problem", problems.of(problem, locale));
-        }
+        // said in words on the page, not an error page: "check-in opens on election day" is expected
+        refusals.attempt(redirect, done, action);
         return "redirect:/me/assignment";
     }
 }

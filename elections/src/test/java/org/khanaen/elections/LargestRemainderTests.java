@@ -1,14 +1,15 @@
-package org.khanaen.results;
+package org.khanaen.elections;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.Map;
 
 import org.junit.jupiter.api.Test;
 
-/** The party-list seat rule, worked by hand. */
+/** The party-list seat rule, and the sharing out of generated stations and voters, worked by hand. */
 class LargestRemainderTests {
 
     @Test
@@ -91,6 +92,42 @@ class LargestRemainderTests {
     void negativeNumbersAreRefused() {
         assertThatThrownBy(() -> LargestRemainder.allocate(10, votes("A", -1, "B", 3))).isInstanceOf(IllegalArgumentException.class);
         assertThatThrownBy(() -> LargestRemainder.allocate(-1, votes("A", 1))).isInstanceOf(IllegalArgumentException.class);
+    }
+
+    @Test
+    void equalRemaindersAreEqualWhereDoublesWouldHaveSplitThem() {
+        // 2 seats over 1, 3 and 10 votes (14): 2/14, 6/14, 20/14 → 0 + 0 + 1 whole, remainders 1/7, 3/7, 3/7: B and C tie
+        // for the last seat. In doubles 6/14 = 0.42857142857142855 but 20/14 − 1 = 0.4285714285714286, so C took both.
+        var a = LargestRemainder.allocate(2, votes("A", 1, "B", 3, "C", 10));
+        assertThat(a.seats()).containsExactlyInAnyOrderEntriesOf(Map.of("A", 0, "B", 0, "C", 1));
+        assertThat(a.undecided()).isEqualTo(1);
+        assertThat(a.tied()).containsExactly("B", "C");
+        // sharing out gives the tie to the earlier entry, B: doubles gave {0, 0, 2}
+        assertThat(LargestRemainder.share(2, new double[] { 1, 3, 10 })).containsExactly(0, 1, 1);
+    }
+
+    @Test
+    void sharedPartsAlwaysAddUpToTheTotal() {
+        assertThat(LargestRemainder.share(10, new double[] { 1, 1, 1 })).containsExactly(4, 3, 3);
+        assertThat(Arrays.stream(LargestRemainder.share(6817, new double[] { 0.3, 17.2, 5, 9.9 })).sum()).isEqualTo(6817);
+    }
+
+    @Test
+    void theSharedLeftoverGoesToTheLargestRemainder() {
+        // quotas 2.4, 3.6, 4.0 -> floors 2, 3, 4 and the tenth unit to the 0.6 remainder
+        assertThat(LargestRemainder.share(10, new double[] { 24, 36, 40 })).containsExactly(2, 4, 4);
+    }
+
+    @Test
+    void everyoneCanBeGivenAtLeastOne() {
+        assertThat(LargestRemainder.shareAtLeastOne(5, new double[] { 1000, 1, 1 })).containsExactly(3, 1, 1);
+    }
+
+    @Test
+    void nothingToShareGivesNothing() {
+        assertThat(LargestRemainder.share(0, new double[] { 1, 2 })).containsExactly(0, 0);
+        assertThat(LargestRemainder.share(5, new double[] { 0, 0 })).containsExactly(0, 0);
+        assertThat(LargestRemainder.share(5, new double[0])).isEmpty();
     }
 
     private static Map<String, Long> votes(Object... pairs) {

@@ -1,0 +1,52 @@
+package org.khanaen.web;
+
+import static com.tngtech.archunit.base.DescribedPredicate.describe;
+import static com.tngtech.archunit.core.domain.JavaClass.Predicates.assignableTo;
+import static com.tngtech.archunit.core.domain.JavaClass.Predicates.resideInAPackage;
+import static com.tngtech.archunit.core.domain.JavaClass.Predicates.simpleNameEndingWith;
+import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses;
+
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.jdbc.core.namedparam.NamedParameterJdbcTemplate;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Controller;
+import org.springframework.web.bind.annotation.ControllerAdvice;
+
+import com.tngtech.archunit.core.domain.JavaClass;
+import com.tngtech.archunit.core.importer.ImportOption;
+import com.tngtech.archunit.junit.AnalyzeClasses;
+import com.tngtech.archunit.junit.ArchTest;
+import com.tngtech.archunit.lang.ArchRule;
+
+import jakarta.persistence.EntityManager;
+
+/**
+ * What Modulith's verify() does not check: rules stay plain Java, and controllers stay out of the database.
+ * Exceptions are named here with their reason, so that a new one is a decision rather than an accident.
+ */
+@AnalyzeClasses(packages = "org.khanaen", importOptions = ImportOption.DoNotIncludeTests.class)
+class ArchitectureRulesTests {
+
+    /** Rules read like the brief and are tested without Spring: the count checks, the planners, the seat rule, *Rules, *Policy. */
+    @ArchTest
+    static final ArchRule domainRulesImportNoSpring = noClasses()
+            .that(resideInAPackage("org.khanaen.results.checks")
+                    // the package's declaration as a Modulith named interface: the module's API, not a rule
+                    .and(describe("not package-info", (JavaClass c) -> !c.getSimpleName().equals("package-info")))
+                    .or(simpleNameEndingWith("Planner").and(resideInAPackage("org.khanaen.assignment")))
+                    .or(describe("the seat rule", (JavaClass c) -> c.getName().startsWith("org.khanaen.elections.LargestRemainder")))
+                    .or(simpleNameEndingWith("Rules").and(resideInAPackage("org.khanaen..")))
+                    .or(simpleNameEndingWith("Policy").and(resideInAPackage("org.khanaen.."))))
+            .should().dependOnClassesThat().resideInAPackage("org.springframework..")
+            .because("a rule is a plain function of its input, tested without Spring");
+
+    /** Controllers ask the modules; they do not query the database themselves. */
+    @ArchTest
+    static final ArchRule controllersDoNotTouchTheDatabase = noClasses()
+            .that().resideInAPackage("org.khanaen.web..")
+            .and().areMetaAnnotatedWith(Controller.class).or().areMetaAnnotatedWith(ControllerAdvice.class)
+            .should().dependOnClassesThat(assignableTo(org.springframework.data.repository.Repository.class)
+                    .or(assignableTo(JdbcClient.class)).or(assignableTo(JdbcTemplate.class))
+                    .or(assignableTo(NamedParameterJdbcTemplate.class)).or(assignableTo(EntityManager.class)))
+            .because("SQL and repositories belong to the module that owns the tables");
+}
