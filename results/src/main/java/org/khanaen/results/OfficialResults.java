@@ -26,11 +26,20 @@ import org.springframework.transaction.annotation.Transactional;
 @Service
 public class OfficialResults {
 
-    /** One contest's official numbers in a constituency, votes per ballot number. */
-    public record OfficialCount(String constituencyCode, String contest, Map<Integer, Long> votes, long valid, long invalid, long noVote) {
+    /**
+     * One contest's official numbers in a constituency, votes per ballot number.
+     *
+     * @param votersCame the commission's turnout ({@code turn_out}: the voters who came); null where not given
+     */
+    public record OfficialCount(String constituencyCode, String contest, Map<Integer, Long> votes, long valid, long invalid, long noVote,
+            Long votersCame) {
 
         public OfficialCount {
             votes = Map.copyOf(votes);
+        }
+
+        public OfficialCount(String constituencyCode, String contest, Map<Integer, Long> votes, long valid, long invalid, long noVote) {
+            this(constituencyCode, contest, votes, valid, invalid, noVote, null);
         }
 
         long ballotsUsed() {
@@ -104,12 +113,14 @@ public class OfficialResults {
         for (OfficialCount c : counts) {
             jdbc.sql("""
                     insert into official_result (election_id, constituency_id, contest_code, votes, valid_ballots, invalid_ballots,
-                      no_vote_ballots, ballots_used, source, imported_by, imported_at) values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
+                      no_vote_ballots, ballots_used, voters_came, source, imported_by, imported_at)
+                    values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
                     on duplicate key update votes = values(votes), valid_ballots = values(valid_ballots),
                       invalid_ballots = values(invalid_ballots), no_vote_ballots = values(no_vote_ballots), ballots_used = values(ballots_used),
-                      source = values(source), imported_by = values(imported_by), imported_at = values(imported_at)""")
+                      voters_came = values(voters_came), source = values(source), imported_by = values(imported_by),
+                      imported_at = values(imported_at)""")
                     .params(electionId, ids.get(c.constituencyCode()), c.contest(), ReportSubmissions.votesText(c.votes()), c.valid(),
-                            c.invalid(), c.noVote(), c.ballotsUsed(), source, actor, now)
+                            c.invalid(), c.noVote(), c.ballotsUsed(), c.votersCame(), source, actor, now)
                     .update();
         }
         return new Recorded(counts.size(), List.of(), OfficialContradictions.of(counts));
@@ -139,13 +150,13 @@ public class OfficialResults {
         for (ConstituencyView c : catalog.constituencies(electionId, Optional.empty())) {
             codes.put(c.id(), c.code());
         }
-        record Row(long constituencyId, String contest, Map<Integer, Long> votes, long valid, long invalid, long noVote) {
+        record Row(long constituencyId, String contest, Map<Integer, Long> votes, long valid, long invalid, long noVote, Long came) {
         }
         List<Row> rows = jdbc.sql("""
-                select constituency_id, contest_code, votes, valid_ballots, invalid_ballots, no_vote_ballots from official_result
+                select constituency_id, contest_code, votes, valid_ballots, invalid_ballots, no_vote_ballots, voters_came from official_result
                 where election_id = ? order by constituency_id, contest_code""").param(electionId)
                 .query((rs, i) -> new Row(rs.getLong(1), rs.getString(2), ReportSubmissions.parseVotes(rs.getString(3)), rs.getLong(4),
-                        rs.getLong(5), rs.getLong(6)))
+                        rs.getLong(5), rs.getLong(6), rs.getObject(7, Long.class)))
                 .list();
         List<ConstituencyDifference> out = new ArrayList<>();
         for (Row r : rows) {
@@ -165,6 +176,9 @@ public class OfficialResults {
             differ(d, "valid", r.valid(), ours.totals().valid());
             differ(d, "invalid", r.invalid(), ours.totals().invalid());
             differ(d, "no-vote", r.noVote(), ours.totals().noVote());
+            if (r.came() != null) {
+                differ(d, "turn-out", r.came(), ours.totals().voters());
+            }
             TreeSet<Integer> ballots = new TreeSet<>(r.votes().keySet());
             ballots.addAll(khanaen.keySet());
             for (int b : ballots) {

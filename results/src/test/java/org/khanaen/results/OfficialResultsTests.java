@@ -35,13 +35,14 @@ class OfficialResultsTests {
         Map<Integer, Long> votes = new HashMap<>();
         votes.put(1, 500L);
         votes.put(2, 300L);
-        var differing = new OfficialResults.OfficialCount("KBI_2", "constituency", votes, 800, 10, 5);
+        var differing = new OfficialResults.OfficialCount("KBI_2", "constituency", votes, 800, 10, 5, 820L);
         assertThat(official.record(ReportFixture.ELECTION, List.of(agreeing, differing), "test", "tester").recorded()).isEqualTo(2);
 
         var found = official.differences(ReportFixture.ELECTION);
         assertThat(found).extracting(OfficialResults.ConstituencyDifference::constituency).contains("KBI_2").doesNotContain("KBI_1");
         var kbi2 = found.stream().filter(d -> d.constituency().equals("KBI_2")).findFirst().orElseThrow();
-        assertThat(kbi2.differences()).contains(new OfficialResults.Difference("1", 500, 0), new OfficialResults.Difference("valid", 800, 0));
+        assertThat(kbi2.differences()).contains(new OfficialResults.Difference("1", 500, 0), new OfficialResults.Difference("valid", 800, 0),
+                new OfficialResults.Difference("turn-out", 820, 0)); // the commission's turnout: its voters who came
         assertThat(kbi2.officialWinner()).isEqualTo(1);
         assertThat(kbi2.winnerDiffers()).isTrue();
 

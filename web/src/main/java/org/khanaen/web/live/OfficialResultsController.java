@@ -108,9 +108,9 @@ class OfficialResultsController {
                 parties.merge(ballot, v, Long::sum);
             });
             counts.add(new OfficialCount(c.code(), "constituency", candidates, c.candidates().valid(), c.candidates().invalid(),
-                    c.candidates().blank()));
+                    c.candidates().blank(), c.candidates().came()));
             counts.add(new OfficialCount(c.code(), "party-list", parties, c.partyList().valid(), c.partyList().invalid(),
-                    c.partyList().blank()));
+                    c.partyList().blank(), c.partyList().came()));
         }
         return counts;
     }
