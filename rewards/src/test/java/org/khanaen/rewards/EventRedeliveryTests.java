@@ -73,6 +73,7 @@ class EventRedeliveryTests {
     @Autowired FlakyListener listener;
     @Autowired EventRedelivery redelivery;
     @Autowired JdbcClient jdbc;
+    @Autowired org.springframework.modulith.events.IncompleteEventPublications publications;
 
     private long incomplete(String id) {
         return jdbc.sql("select count(*) from event_publication where completion_date is null and serialized_event like ?")
@@ -90,10 +91,12 @@ class EventRedeliveryTests {
         assertThat(listener.handled(id)).isFalse();
         assertThat(incomplete(id)).isEqualTo(1);
 
-        redelivery.redeliverOlderThan(Duration.ZERO);
-
-        long until = System.nanoTime() + Duration.ofSeconds(20).toNanos();
-        while ((incomplete(id) > 0 || !listener.handled(id)) && System.nanoTime() < until) {
+        // handed again as the scheduled job does, round after round (a round may find another resubmission under way)
+        long until = System.nanoTime() + Duration.ofSeconds(30).toNanos();
+        for (int round = 0; (incomplete(id) > 0 || !listener.handled(id)) && System.nanoTime() < until; round++) {
+            if (round % 20 == 0 && !listener.handled(id)) {
+                redelivery.redeliverOlderThan(Duration.ZERO);
+            }
             Thread.sleep(100);
         }
         assertThat(listener.handled(id)).isTrue();
@@ -112,5 +115,13 @@ class EventRedeliveryTests {
 
         assertThat(listener.attempts(id)).isEqualTo(1);
         assertThat(incomplete(id)).isEqualTo(1);
+
+        // not left behind for the tests after this one, which wait for every publication to complete
+        publications.resubmitIncompletePublications(p -> p.getEvent() instanceof Flaky f && f.id().equals(id));
+        long until = System.nanoTime() + Duration.ofSeconds(20).toNanos();
+        while (incomplete(id) > 0 && System.nanoTime() < until) {
+            Thread.sleep(100);
+        }
+        assertThat(incomplete(id)).isZero();
     }
 }
