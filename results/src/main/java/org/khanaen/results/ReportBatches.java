@@ -38,7 +38,6 @@ import org.khanaen.results.checks.Tally;
 import org.khanaen.volunteers.VolunteerId;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.context.SmartLifecycle;
 import org.springframework.dao.PessimisticLockingFailureException;
 import org.springframework.jdbc.core.BatchPreparedStatementSetter;
@@ -92,13 +91,11 @@ class ReportBatches implements SmartLifecycle {
     private final Coverage coverage;
     private final Photos photos;
     private final ElectionCatalog catalog;
-    private final ApplicationEventPublisher events;
     private final Clock clock;
     private volatile Thread writer;
 
     ReportBatches(JdbcClient jdbc, JdbcTemplate template, PlatformTransactionManager transactions, ReportSubmissions submissions,
-            StationContests contests, Coverage coverage, Photos photos, ElectionCatalog catalog, ApplicationEventPublisher events,
-            Clock clock) {
+            StationContests contests, Coverage coverage, Photos photos, ElectionCatalog catalog, Clock clock) {
         this.jdbc = jdbc;
         this.template = template;
         this.submissions = submissions;
@@ -106,7 +103,6 @@ class ReportBatches implements SmartLifecycle {
         this.coverage = coverage;
         this.photos = photos;
         this.catalog = catalog;
-        this.events = events;
         this.clock = clock;
         this.transaction = new TransactionTemplate(transactions);
         // read committed like a report alone: a key stored by another transaction is seen as soon as it commits
@@ -263,10 +259,6 @@ class ReportBatches implements SmartLifecycle {
             repeats.forEach((w, first) -> answers.put(w, new Result(Outcome.ALREADY_STORED,
                     ((Result) answers.get(first.waiting())).reportId(), new Findings(List.of(), List.of()))));
             decideContests(election, accepted, batch.getFirst().prepared().rules());
-            for (int i = 0; i < accepted.size(); i++) {
-                Submission s = accepted.get(i).submission();
-                events.publishEvent(new StationReportReceived(ids[i], election, s.stationId(), s.contestCode(), s.tally().isFinal()));
-            }
         }
         return answers;
     }

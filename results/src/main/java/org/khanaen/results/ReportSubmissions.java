@@ -26,7 +26,6 @@ import org.khanaen.results.checks.Finding;
 import org.khanaen.results.checks.Findings;
 import org.khanaen.results.checks.Tally;
 import org.khanaen.volunteers.VolunteerId;
-import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
@@ -88,10 +87,9 @@ public class ReportSubmissions {
     private final Photos photos;
     private final StationContests contests;
     private final ResultsProperties properties;
-    private final ApplicationEventPublisher events;
 
     ReportSubmissions(JdbcClient jdbc, ElectionCatalog catalog, StationFacts facts, Coverage coverage, Photos photos,
-            StationContests contests, ResultsProperties properties, ApplicationEventPublisher events) {
+            StationContests contests, ResultsProperties properties) {
         this.jdbc = jdbc;
         this.photos = photos;
         this.catalog = catalog;
@@ -99,7 +97,6 @@ public class ReportSubmissions {
         this.coverage = coverage;
         this.contests = contests;
         this.properties = properties;
-        this.events = events;
     }
 
     /**
@@ -142,7 +139,6 @@ public class ReportSubmissions {
         }
         // verified, queued or in conflict in the same transaction: a stored report is never left undecided
         contests.evaluate(contests.lock(s.electionId(), s.stationId(), station.constituencyId(), s.contestCode()), rules);
-        events.publishEvent(new StationReportReceived(id, s.electionId(), s.stationId(), s.contestCode(), t.isFinal()));
         return new Result(Outcome.STORED, id, findings);
     }
 
