@@ -50,6 +50,23 @@ public class Dates {
         return inReadersLanguage(instant, THAI_DATE_TIME, ENGLISH_DATE_TIME);
     }
 
+    private static final DateTimeFormatter THAI_DAY = DateTimeFormatter.ofPattern("d MMM G yyyy", LocaleConfiguration.THAI)
+            .withChronology(ThaiBuddhistChronology.INSTANCE).withZone(BANGKOK);
+    private static final DateTimeFormatter ENGLISH_DAY = DateTimeFormatter.ofPattern("d MMM yyyy", Locale.ENGLISH).withZone(BANGKOK);
+
+    /** The first day a period starting at this instant covers, Bangkok time: 1 มี.ค. พ.ศ. 2570. */
+    public String firstDay(java.time.Instant start) {
+        return inReadersLanguage(start, THAI_DAY, ENGLISH_DAY);
+    }
+
+    /**
+     * The last day a period ending at this instant (exclusive) covers, as it was entered: an offer valid to 31 March
+     * ends at 1 April 00:00 Bangkok time, and is read "to 31 มี.ค.", not "to 1 เม.ย. 00:00".
+     */
+    public String lastDay(java.time.Instant endExclusive) {
+        return inReadersLanguage(endExclusive == null ? null : endExclusive.minusNanos(1), THAI_DAY, ENGLISH_DAY);
+    }
+
     private static String inReadersLanguage(java.time.Instant instant, DateTimeFormatter thai, DateTimeFormatter english) {
         if (instant == null) {
             return "";

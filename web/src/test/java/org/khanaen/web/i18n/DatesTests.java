@@ -30,6 +30,19 @@ class DatesTests {
     }
 
     @Test
+    void aPeriodEnteredAsFirstAndLastDayReadsAsItWasEntered() {
+        // valid 1 to 31 March 2027, stored as 1 March 00:00 up to (not including) 1 April 00:00, Bangkok time
+        Instant from = Instant.parse("2027-02-28T17:00:00Z");
+        Instant toExclusive = Instant.parse("2027-03-31T17:00:00Z");
+        LocaleContextHolder.setLocale(LocaleConfiguration.THAI);
+        assertThat(dates.firstDay(from)).isEqualTo("1 มี.ค. พ.ศ. 2570");
+        assertThat(dates.lastDay(toExclusive)).isEqualTo("31 มี.ค. พ.ศ. 2570");
+        LocaleContextHolder.setLocale(Locale.ENGLISH);
+        assertThat(dates.lastDay(toExclusive)).isEqualTo("31 Mar 2027");
+        assertThat(dates.lastDay(null)).isEmpty();
+    }
+
+    @Test
     void englishDatesAreInTheCommonEra() {
         LocaleContextHolder.setLocale(Locale.ENGLISH);
         assertThat(dates.longDate(LocalDate.of(2023, 5, 14))).isEqualTo("14 May 2023");
