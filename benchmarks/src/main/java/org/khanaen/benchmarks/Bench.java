@@ -33,6 +33,9 @@ public final class Bench {
                       replay [FILE]    election night replayed from an ECT results file (none: a made-up national one) through the
                                        volunteers' API with photos by --clients (64); stream latency; compared with the file
                                        (--photos false: without photos)
+                      quick-count FILE the quick count's intervals against the commission's 2023 national file (stats_cons.json),
+                                       offline: --sizes (400,800,1600) stations, --seeds (50) samples each, --replicates (1000),
+                                       --spread (0.35) of party shares between a constituency's stations (docs/quick-count.md)
                       coupons          --coupons (100,000) coupons issued for donations (--offers 10 offers, --threads 8) and minted
                                        on a local hardhat node in batches of --batch (500); needs node and npm
                       drill reports|payments|coupons|all   fault drills, not benchmarks: the app in its own JVM killed with SIGKILL
@@ -46,6 +49,13 @@ public final class Bench {
         }
         int first = args.length > 1 && !args[1].startsWith("--") ? 2 : 1; // a file name before the options
         Map<String, String> options = options(Arrays.copyOfRange(args, first, args.length));
+        if (args[0].equals("quick-count")) { // offline: no application, no database
+            if (first < 2) {
+                throw new IllegalArgumentException("quick-count needs the commission's national constituency file (stats_cons.json)");
+            }
+            QuickCountBench.run(java.nio.file.Path.of(args[1]), options);
+            return;
+        }
         // the database drill kills its server: always one of its own, never the one given by --url
         OwnMariaDb own = args[0].equals("drill") && args.length > 1 && args[1].equals("database") ? OwnMariaDb.start() : null;
         if (own != null) {

@@ -31,6 +31,7 @@ import org.khanaen.results.LiveResults.ProvinceResults;
 import org.khanaen.results.LiveResults.Seats;
 import org.khanaen.results.LiveResults.StationContestResult;
 import org.khanaen.results.LiveResults.View;
+import org.khanaen.results.quickcount.QuickCountEstimator;
 
 /**
  * One election's live results in memory: each station contest's newest numbers, and running sums per constituency,
@@ -360,6 +361,37 @@ final class ElectionTally {
                 stationVoters[v][c][s] = now;
             }
         }
+    }
+
+    /** The parties by the index the quick count's observations use. */
+    List<PartyView> parties() {
+        return parties;
+    }
+
+    /** The party-list seats to share out (0 without such a contest). */
+    int partyListSeatCount() {
+        return partyList < 0 ? 0 : contests.get(partyList).seats();
+    }
+
+    /**
+     * A station's verified party-list numbers as a quick-count observation (votes per party index), or null when the
+     * station has none yet.
+     */
+    QuickCountEstimator.Observation observation(long stationId, String stratum) {
+        Integer s = stationIndex.get(stationId);
+        if (partyList < 0 || s == null || slots[partyList][s] == null || slots[partyList][s].verified == null) {
+            return null;
+        }
+        int[] n = slots[partyList][s].verified;
+        int[] party = partyOf[partyList][stationCons[s]];
+        long[] votes = new long[parties.size()];
+        for (int b = 0; b <= maxBallot[partyList]; b++) {
+            if (party[b] != noParty) {
+                votes[party[b]] += n[VOTES + b];
+            }
+        }
+        return new QuickCountEstimator.Observation(stationId, stratum, stationRegistered[s],
+                stationVoters[View.VERIFIED.ordinal()][partyList][s], n[USED], n[VALID], n[INVALID], n[NO_VOTE], votes);
     }
 
     List<String> provinceCodes() {

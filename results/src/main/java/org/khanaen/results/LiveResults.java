@@ -18,6 +18,7 @@ import java.util.function.Consumer;
 import org.khanaen.elections.ElectionCatalog;
 import org.khanaen.elections.ElectionImported;
 import org.khanaen.elections.LocalizedName;
+import org.khanaen.results.quickcount.QuickCountEstimator;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.ObjectProvider;
@@ -308,6 +309,31 @@ public class LiveResults {
         }
         out.append(text);
         return true;
+    }
+
+    /**
+     * The verified party-list numbers of the given stations that have them, read at one version: a quick count's
+     * reported sample ({@link QuickCounts}).
+     *
+     * @param parties   the parties, by the index of the observations' votes
+     * @param listSeats the party-list seats to share out
+     */
+    record SampleReading(List<org.khanaen.elections.PartyView> parties, int listSeats, List<QuickCountEstimator.Observation> observations) {
+    }
+
+    Optional<SampleReading> sampleReading(String electionId, Map<Long, String> stratumByStation) {
+        return holder(electionId).map(h -> {
+            synchronized (h) {
+                List<QuickCountEstimator.Observation> out = new ArrayList<>();
+                stratumByStation.forEach((id, stratum) -> {
+                    QuickCountEstimator.Observation o = h.tally.observation(id, stratum);
+                    if (o != null) {
+                        out.add(o);
+                    }
+                });
+                return new SampleReading(h.tally.parties(), h.tally.partyListSeatCount(), out);
+            }
+        });
     }
 
     /** Delivers every batch of changes to the consumer, on the updater's thread: it must hand over and return at once. */
