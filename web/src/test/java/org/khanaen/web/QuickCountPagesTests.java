@@ -30,6 +30,7 @@ import org.khanaen.elections.StationView;
 import org.khanaen.results.LiveResults;
 import org.khanaen.results.MediaOutlets;
 import org.khanaen.results.QuickCounts;
+import org.khanaen.results.WarRoom;
 import org.khanaen.results.quickcount.SampleDesign;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.server.LocalServerPort;
@@ -60,6 +61,7 @@ class QuickCountPagesTests {
     @Autowired QuickCounts quickCounts;
     @Autowired ElectionCatalog catalog;
     @Autowired MediaOutlets outlets;
+    @Autowired WarRoom warRoom;
     @Autowired JsonMapper json;
     @LocalServerPort int port;
 
@@ -113,7 +115,21 @@ class QuickCountPagesTests {
         // two of the sample's stations in one province verified: estimates with intervals, and the imbalance warning
         List<StationView> nma = drawn.stations().stream().filter(s -> s.stratum().equals("NMA"))
                 .map(s -> catalog.station(s.stationId()).orElseThrow()).filter(s -> !s.constituency().equals("NMA_7")).toList();
-        assertThat(nma).hasSizeGreaterThanOrEqualTo(3);
+        assertThat(nma).hasSizeGreaterThanOrEqualTo(4);
+        // a sample station's waiting count goes before every other item of the war room's queue
+        StationView waiting = nma.get(3);
+        var waitingOrg = fixture.organisation("quick-count-queue");
+        var reporter = fixture.volunteer(waitingOrg, "quick-count-queue", "อาสา คิว");
+        fixture.atStation(reporter, waiting, StationRole.PRIMARY);
+        reports.send(waiting, "party-list", reporter.volunteer(), "quick-count-queue-1", reports.goodCount(waiting, "party-list"), List.of());
+        List<WarRoom.QueueItem> queue = warRoom.queue("th-2566", 500);
+        int ours = queue.stream().map(WarRoom.QueueItem::stationId).toList().indexOf(waiting.id());
+        assertThat(ours).as("the sample station's item is queued").isNotNegative();
+        assertThat(queue.get(ours).sample()).isTrue();
+        assertThat(queue.subList(0, ours)).allSatisfy(q -> assertThat(q.sample()).isTrue());
+        mvc.perform(get("/war-room").with(user("qc-verifier").roles("WAR_ROOM"))).andExpect(status().isOk())
+                .andExpect(content().string(containsString("หน่วยตัวอย่าง (นับเร็ว) ตรวจก่อน")));
+
         verify("quick-count-1", nma.get(0), "party-list");
         verify("quick-count-2", nma.get(1), "party-list");
         JsonNode after = json.readTree(mvc.perform(get(API).header("X-Api-Key", key)).andExpect(status().isOk()).andReturn()
@@ -178,8 +194,7 @@ class QuickCountPagesTests {
     @Test
     void seatsAreMarkedAsAProjectionAndAConstituencyLeadsUntilItIsDecided() throws Exception {
         StationView station = fixture.stations("NMA_7").get(2);
-        verify("honest-count-1", station, "constituency");
-        verify("honest-count-2", station, "party-list");
+        verify("honest-count", station, "constituency", "party-list");
         var national = live.national("th-2566", LiveResults.View.VERIFIED).orElseThrow();
         assertThat(national.projection().shown()).isTrue(); // the tests project from the first count (projection-from=0)
         String percent = String.format(java.util.Locale.ROOT, "%.1f", national.projection().percentCounted());
@@ -222,21 +237,23 @@ class QuickCountPagesTests {
         return json.readTree(event[1]).get("estimate").get("reported").asInt();
     }
 
-    /** Two volunteers at the station send the same final count: verified. */
-    private void verify(String slug, StationView station, String contest) throws InterruptedException {
+    /** Two volunteers at the station send the same final count of each contest: verified (waits until the live results say so). */
+    private void verify(String slug, StationView station, String... contests) throws InterruptedException {
         var org = fixture.organisation(slug);
-        var count = reports.goodCount(station, contest);
         var first = fixture.volunteer(org, slug, "อาสา หนึ่ง");
         var second = fixture.volunteer(org, slug, "อาสา สอง");
         fixture.atStation(first, station, StationRole.PRIMARY);
         fixture.atStation(second, station, StationRole.BACKUP);
-        reports.send(station, contest, first.volunteer(), slug + "-a", count, List.of());
-        long v = live.version("th-2566");
-        reports.send(station, contest, second.volunteer(), slug + "-b", count, List.of());
-        long until = System.nanoTime() + 10_000_000_000L;
-        while (live.version("th-2566") <= v) {
-            assertThat(System.nanoTime()).isLessThan(until);
-            Thread.sleep(20);
+        for (String contest : contests) {
+            var count = reports.goodCount(station, contest);
+            reports.send(station, contest, first.volunteer(), slug + "-" + contest + "-a", count, List.of());
+            reports.send(station, contest, second.volunteer(), slug + "-" + contest + "-b", count, List.of());
+            long until = System.nanoTime() + 10_000_000_000L;
+            while (live.station("th-2566", station.id(), LiveResults.View.VERIFIED).map(r -> r.contests().stream()
+                    .noneMatch(c -> c.contest().equals(contest) && c.verifiedAt() != null)).orElse(true)) {
+                assertThat(System.nanoTime()).as("%s verified at %s", contest, station.code()).isLessThan(until);
+                Thread.sleep(20);
+            }
         }
     }
 }
