@@ -1,0 +1,56 @@
+package org.khanaen.web.security;
+
+import org.khanaen.platform.transactions.RetryingTransactions;
+import org.springframework.beans.factory.annotation.Qualifier;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnBean;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.scheduling.annotation.Scheduled;
+import org.springframework.session.jdbc.JdbcIndexedSessionRepository;
+import org.springframework.transaction.PlatformTransactionManager;
+import org.springframework.transaction.TransactionDefinition;
+import org.springframework.transaction.support.TransactionOperations;
+import org.springframework.transaction.support.TransactionTemplate;
+
+import net.javacrumbs.shedlock.spring.annotation.SchedulerLock;
+
+/**
+ * Sessions live in the database (Spring Session JDBC, tables SPRING_SESSION*), so a person's next request may land
+ * on any node and a node may die without signing anyone out. Two requests of one browser on two nodes at once
+ * update the same session row; through two Galera nodes one of them fails at commit, so a session's writes are
+ * retried (they are the session's state as this request leaves it: writing it again is safe). Expired sessions are
+ * deleted by one node a minute, not by every node (Spring Session's own clean-up is off: spring.session.jdbc.cleanup-cron).
+ */
+@Configuration(proxyBeanMethods = false)
+class SharedSessions {
+
+    /** Picked up by Spring Session's configuration under this name (its qualifier) in place of its own template. */
+    @Bean
+    @Qualifier("springSessionTransactionOperations")
+    TransactionOperations springSessionTransactionOperations(PlatformTransactionManager transactions) {
+        TransactionTemplate template = new TransactionTemplate(transactions);
+        template.setPropagationBehavior(TransactionDefinition.PROPAGATION_REQUIRES_NEW); // as Spring Session's own
+        return new RetryingTransactions(template, 5);
+    }
+
+    @Bean
+    @ConditionalOnBean(JdbcIndexedSessionRepository.class)
+    ExpiredSessions expiredSessions(JdbcIndexedSessionRepository sessions) {
+        return new ExpiredSessions(sessions);
+    }
+
+    static class ExpiredSessions {
+
+        private final JdbcIndexedSessionRepository sessions;
+
+        ExpiredSessions(JdbcIndexedSessionRepository sessions) {
+            this.sessions = sessions;
+        }
+
+        @Scheduled(cron = "0 * * * * *")
+        @SchedulerLock(name = "web.expired-sessions", lockAtMostFor = "PT10M", lockAtLeastFor = "PT30S")
+        public void delete() {
+            sessions.cleanUpExpiredSessions();
+        }
+    }
+}
