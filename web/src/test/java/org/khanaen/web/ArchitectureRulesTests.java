@@ -7,6 +7,7 @@ import static com.tngtech.archunit.core.domain.JavaClass.Predicates.simpleNameEn
 import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.methods;
 import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses;
 
+import org.khanaen.platform.jobs.EveryNode;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.core.namedparam.NamedParameterJdbcTemplate;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -53,10 +54,13 @@ class ArchitectureRulesTests {
                     .or(assignableTo(NamedParameterJdbcTemplate.class)).or(assignableTo(EntityManager.class)))
             .because("SQL and repositories belong to the module that owns the tables");
 
-    /** Every node runs the same schedule: a scheduled job takes the cluster-wide lease first, or it runs once per node. */
+    /**
+     * Every node runs the same schedule: a scheduled job takes the cluster-wide lease first, or it runs once per node;
+     * only a job that keeps the node's own memory fresh says so and runs everywhere.
+     */
     @ArchTest
     static final ArchRule scheduledJobsRunOnceAcrossTheCluster = methods()
             .that().areAnnotatedWith(Scheduled.class)
-            .should().beAnnotatedWith(SchedulerLock.class)
+            .should().beAnnotatedWith(SchedulerLock.class).orShould().beAnnotatedWith(EveryNode.class)
             .because("several app nodes run the same @Scheduled methods (docs/cluster-state.md)");
 }

@@ -1,15 +1,16 @@
 package org.khanaen.web.security;
 
 import org.khanaen.platform.transactions.RetryingTransactions;
-import org.springframework.beans.factory.annotation.Qualifier;
+import org.springframework.beans.factory.ObjectProvider;
+import org.springframework.beans.factory.config.BeanPostProcessor;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnBean;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.scheduling.annotation.Scheduled;
 import org.springframework.session.jdbc.JdbcIndexedSessionRepository;
+import org.springframework.session.jdbc.config.annotation.web.http.JdbcHttpSessionConfiguration;
 import org.springframework.transaction.PlatformTransactionManager;
 import org.springframework.transaction.TransactionDefinition;
-import org.springframework.transaction.support.TransactionOperations;
 import org.springframework.transaction.support.TransactionTemplate;
 
 import net.javacrumbs.shedlock.spring.annotation.SchedulerLock;
@@ -24,13 +25,23 @@ import net.javacrumbs.shedlock.spring.annotation.SchedulerLock;
 @Configuration(proxyBeanMethods = false)
 class SharedSessions {
 
-    /** Picked up by Spring Session's configuration under this name (its qualifier) in place of its own template. */
+    /**
+     * Spring Session's writes in transactions that are retried on a conflict. Handed to its configuration directly: a
+     * TransactionOperations bean would also make Boot drop the application's own TransactionTemplate.
+     */
     @Bean
-    @Qualifier("springSessionTransactionOperations")
-    TransactionOperations springSessionTransactionOperations(PlatformTransactionManager transactions) {
-        TransactionTemplate template = new TransactionTemplate(transactions);
-        template.setPropagationBehavior(TransactionDefinition.PROPAGATION_REQUIRES_NEW); // as Spring Session's own
-        return new RetryingTransactions(template, 5);
+    static BeanPostProcessor retryingSessionTransactions(ObjectProvider<PlatformTransactionManager> transactions) {
+        return new BeanPostProcessor() {
+            @Override
+            public Object postProcessBeforeInitialization(Object bean, String name) {
+                if (bean instanceof JdbcHttpSessionConfiguration sessions) {
+                    TransactionTemplate template = new TransactionTemplate(transactions.getObject());
+                    template.setPropagationBehavior(TransactionDefinition.PROPAGATION_REQUIRES_NEW); // as Spring Session's own
+                    sessions.setTransactionOperations(new RetryingTransactions(template, 5));
+                }
+                return bean;
+            }
+        };
     }
 
     @Bean
