@@ -3,7 +3,7 @@ package org.khanaen.web.security;
 import org.khanaen.platform.transactions.RetryingTransactions;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.beans.factory.config.BeanPostProcessor;
-import org.springframework.boot.autoconfigure.condition.ConditionalOnBean;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnWebApplication;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.scheduling.annotation.Scheduled;
@@ -23,6 +23,7 @@ import net.javacrumbs.shedlock.spring.annotation.SchedulerLock;
  * deleted by one node a minute, not by every node (Spring Session's own clean-up is off: spring.session.jdbc.cleanup-cron).
  */
 @Configuration(proxyBeanMethods = false)
+@ConditionalOnWebApplication(type = ConditionalOnWebApplication.Type.SERVLET) // sessions only where there are requests
 class SharedSessions {
 
     /**
@@ -44,24 +45,24 @@ class SharedSessions {
         };
     }
 
+    /** The repository is Spring Session's auto-configured one, known only once this configuration is read: looked up late. */
     @Bean
-    @ConditionalOnBean(JdbcIndexedSessionRepository.class)
-    ExpiredSessions expiredSessions(JdbcIndexedSessionRepository sessions) {
+    ExpiredSessions expiredSessions(ObjectProvider<JdbcIndexedSessionRepository> sessions) {
         return new ExpiredSessions(sessions);
     }
 
     static class ExpiredSessions {
 
-        private final JdbcIndexedSessionRepository sessions;
+        private final ObjectProvider<JdbcIndexedSessionRepository> sessions;
 
-        ExpiredSessions(JdbcIndexedSessionRepository sessions) {
+        ExpiredSessions(ObjectProvider<JdbcIndexedSessionRepository> sessions) {
             this.sessions = sessions;
         }
 
         @Scheduled(cron = "0 * * * * *")
         @SchedulerLock(name = "web.expired-sessions", lockAtMostFor = "PT10M", lockAtLeastFor = "PT30S")
         public void delete() {
-            sessions.cleanUpExpiredSessions();
+            sessions.ifAvailable(JdbcIndexedSessionRepository::cleanUpExpiredSessions);
         }
     }
 }
