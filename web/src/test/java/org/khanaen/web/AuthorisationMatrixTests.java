@@ -640,7 +640,7 @@ class AuthorisationMatrixTests {
         SHAPES.put("POST /me/assignment/{id}/answer", form("answer", "CONFIRM"));
         SHAPES.put("POST /me/report", form("station", "@station", "contest", "constituency"));
         SHAPES.put("POST /me/report/photos", file("file", "image/png", PNG, "kind", "COUNT_FORM"));
-        SHAPES.put("POST /me/report/photos/uploads", body("application/json", side -> UPLOAD));
+        SHAPES.put("POST /me/report/photos/uploads", body("application/json", side -> AuthorisationMatrixTests.UPLOAD));
         SHAPES.put("POST /me/coupons/{code}/wallet", form("address", ADDRESS));
         SHAPES.put("POST /lead/move", form("assignment", "@placed", "station", "@leadStation", "role", "PRIMARY"));
         SHAPES.put("POST /lead/swap", form("first", "@placed", "second", "@placed2"));
@@ -671,7 +671,7 @@ class AuthorisationMatrixTests {
         SHAPES.put("POST /admin/donations/{id}/message", form("approve", "true"));
         SHAPES.put("POST /api/v1/org/volunteers", body("application/json", side -> "{}"));
         SHAPES.put("PATCH /api/v1/org/volunteers/{id}", body("application/json", side -> "{}"));
-        SHAPES.put("POST /api/v1/photos/uploads", body("application/json", side -> UPLOAD));
+        SHAPES.put("POST /api/v1/photos/uploads", body("application/json", side -> AuthorisationMatrixTests.UPLOAD));
         SHAPES.put("POST /api/v1/photos", (t, side, caller) -> new Call("", "", Map.of("kind", "COUNT_FORM"), MediaType.IMAGE_PNG, PNG, null));
         SHAPES.put("POST /api/v1/stations/{stationId}/reports", (t, side, caller) -> {
             StationView station = side.ownParams() ? t.s1 : t.s2;
