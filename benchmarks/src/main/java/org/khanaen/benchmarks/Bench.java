@@ -33,7 +33,8 @@ public final class Bench {
                       replay [FILE]    election night replayed from an ECT results file (none: a made-up national one) through the
                                        volunteers' API with photos by --clients (64); stream latency; compared with the file
                                        (--photos false: without photos; --photos through-app: multipart
-                                       through the app, as before presigned uploads)
+                                       through the app, as before presigned uploads; --photo-kb 300: each
+                                       photo that size, not a 16x16 PNG)
                       coupons          --coupons (100,000) coupons issued for donations (--offers 10 offers, --threads 8) and minted
                                        on a local hardhat node in batches of --batch (500); needs node and npm
                       drill reports|payments|coupons|all   fault drills, not benchmarks: the app in its own JVM killed with SIGKILL
@@ -74,7 +75,7 @@ public final class Bench {
                         Integer.parseInt(options.getOrDefault("seconds", "20"))).run();
                 case "replay" -> new ReplayBench(server, args.length > 1 && !args[1].startsWith("--") ? java.nio.file.Path.of(args[1]) : null,
                         Integer.parseInt(options.getOrDefault("clients", "64")), !"false".equals(options.getOrDefault("photos", "true")),
-                        "through-app".equals(options.get("photos"))).run();
+                        "through-app".equals(options.get("photos")), Integer.parseInt(options.getOrDefault("photo-kb", "0")) * 1024).run();
                 case "coupons" -> new CouponsBench(server, Integer.parseInt(options.getOrDefault("coupons", "100000")),
                         Integer.parseInt(options.getOrDefault("offers", "10")), Integer.parseInt(options.getOrDefault("threads", "8")),
                         Integer.parseInt(options.getOrDefault("batch", "500"))).run();

@@ -69,8 +69,10 @@ final class ReplayBench {
     private final int clients;
     private final boolean photos;
     private final boolean photosThroughApp;
+    private final int photoBytes;
 
-    ReplayBench(Server server, Path file, int clients, boolean photos, boolean photosThroughApp) {
+    ReplayBench(Server server, Path file, int clients, boolean photos, boolean photosThroughApp, int photoBytes) {
+        this.photoBytes = photoBytes;
         this.server = server;
         this.file = file;
         this.clients = clients;
@@ -109,7 +111,7 @@ final class ReplayBench {
                         .add(new Replay.Station(s.id(), s.constituencyCode(), s.registeredVoters(), tokens.get(s.id())));
             }
             var rules = app.getBean(ReportSubmissions.class).rules(ELECTION);
-            Replay replay = new Replay(json, photosThroughApp);
+            Replay replay = new Replay(json, photosThroughApp, photoBytes);
             Replay.Plan plan = replay.plan(results, byConstituency, partyBallots, rules.majorParties(), rules.tolerances(), photos);
             String key = app.getBean(MediaOutlets.class).create("replay", null, 1_000_000, "bench").key();
             System.out.printf("%,d stations, %,d reports to send (%s photos); warnings the split numbers raise (sent confirmed): %s%n",
@@ -146,7 +148,8 @@ final class ReplayBench {
             differences.addAll(feed);
             System.out.printf("%n| %s | replay of %s: %,d stations, %,d reports, %d clients, %s photos | **%,.0f reports/s** | answers p99 %.0f ms |"
                     + " stream p99 **%.0f ms** | %s |%n", java.time.LocalDate.now(), source.getFileName(), plan.stations(), o.reports(), clients,
-                    photos ? (photosThroughApp ? "through-app" : "presigned") : "without", o.reportsPerSecond(), Replay.Outcome.percentile(o.answerMicros(), 99),
+                    photos ? (photosThroughApp ? "through-app" : "presigned") + (photoBytes > 0 ? " " + photoBytes / 1024 + " kB" : "") : "without",
+                    o.reportsPerSecond(), Replay.Outcome.percentile(o.answerMicros(), 99),
                     Replay.Outcome.percentile(o.visibleMicros(), 99), differences.isEmpty() ? "exactly the file" : "DIFFERENT");
             if (!differences.isEmpty() || o.seenVerified() != o.stationContests()) {
                 throw new IllegalStateException("the replay did not end with exactly the file's results");

@@ -105,6 +105,9 @@ public final class Replay {
     private final JsonMapper json;
     /** Photos as partner apps written before presigned uploads sent them: multipart with the report, through the app. */
     private final boolean photosThroughApp;
+    /** Each photo made this size (at least) when sent, by bytes after its image that readers ignore: phone-sized photos
+     * without holding a night's photos in memory; 0: the small images as they are. */
+    private final int photoBytes;
     private final AtomicLong appBytes = new AtomicLong();
     private final AtomicLong bucketBytes = new AtomicLong();
     private final HttpClient http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).connectTimeout(Duration.ofSeconds(10))
@@ -115,8 +118,26 @@ public final class Replay {
     }
 
     public Replay(JsonMapper json, boolean photosThroughApp) {
+        this(json, photosThroughApp, 0);
+    }
+
+    public Replay(JsonMapper json, boolean photosThroughApp, int photoBytes) {
         this.json = json;
         this.photosThroughApp = photosThroughApp;
+        this.photoBytes = photoBytes;
+    }
+
+    /** The photo at the size asked for: the same bytes for the same photo every time (one object in the bucket). */
+    private byte[] sized(byte[] photo) {
+        if (photo.length >= photoBytes) {
+            return photo;
+        }
+        byte[] out = Arrays.copyOf(photo, photoBytes);
+        var random = new java.util.SplittableRandom(Arrays.hashCode(photo));
+        for (int i = photo.length; i < out.length; i++) {
+            out[i] = (byte) random.nextInt(256);
+        }
+        return out;
     }
 
     /**
@@ -414,7 +435,7 @@ public final class Replay {
         }
         List<Long> ids = new ArrayList<>();
         for (int i = 0; i < s.photos().size(); i++) {
-            byte[] photo = s.photos().get(i);
+            byte[] photo = sized(s.photos().get(i));
             String ask = json.writeValueAsString(Map.of("kind", PHOTO_KINDS[i], "contentType", "image/png", "bytes", photo.length,
                     "sha256", sha256(photo)));
             appBytes.addAndGet(ask.length());
@@ -461,7 +482,7 @@ public final class Replay {
         part(body, boundary, "report", null, "application/json", s.json().getBytes(StandardCharsets.UTF_8));
         String[] names = { "tally_board", "count_form", "station_sign" };
         for (int i = 0; i < names.length; i++) {
-            part(body, boundary, names[i], names[i] + ".png", "image/png", s.photos().get(i));
+            part(body, boundary, names[i], names[i] + ".png", "image/png", sized(s.photos().get(i)));
         }
         body.writeBytes(("--" + boundary + "--\r\n").getBytes(StandardCharsets.US_ASCII));
         appBytes.addAndGet(body.size());
