@@ -32,7 +32,9 @@ public final class Bench {
                                        its ETag by --clients (32) for --seconds (20), read in full; a new file after a change
                       replay [FILE]    election night replayed from an ECT results file (none: a made-up national one) through the
                                        volunteers' API with photos by --clients (64); stream latency; compared with the file
-                                       (--photos false: without photos)
+                                       (--photos false: without photos; --photos through-app: multipart
+                                       through the app, as before presigned uploads; --photo-kb 300: each
+                                       photo that size, not a 16x16 PNG)
                       quick-count FILE the quick count's intervals against the commission's 2023 national file (stats_cons.json),
                                        offline: --sizes (400,800,1600) stations, --seeds (50) samples each, --replicates (1000),
                                        --spread (0.35) of party shares between a constituency's stations (docs/quick-count.md)
@@ -82,7 +84,8 @@ public final class Bench {
                 case "ect-feed" -> new EctFeedBench(server, Integer.parseInt(options.getOrDefault("clients", "32")),
                         Integer.parseInt(options.getOrDefault("seconds", "20"))).run();
                 case "replay" -> new ReplayBench(server, args.length > 1 && !args[1].startsWith("--") ? java.nio.file.Path.of(args[1]) : null,
-                        Integer.parseInt(options.getOrDefault("clients", "64")), Boolean.parseBoolean(options.getOrDefault("photos", "true"))).run();
+                        Integer.parseInt(options.getOrDefault("clients", "64")), !"false".equals(options.getOrDefault("photos", "true")),
+                        "through-app".equals(options.get("photos")), Integer.parseInt(options.getOrDefault("photo-kb", "0")) * 1024).run();
                 case "coupons" -> new CouponsBench(server, Integer.parseInt(options.getOrDefault("coupons", "100000")),
                         Integer.parseInt(options.getOrDefault("offers", "10")), Integer.parseInt(options.getOrDefault("threads", "8")),
                         Integer.parseInt(options.getOrDefault("batch", "500"))).run();

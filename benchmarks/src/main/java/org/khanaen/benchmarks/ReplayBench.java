@@ -68,12 +68,16 @@ final class ReplayBench {
     private final Path file;
     private final int clients;
     private final boolean photos;
+    private final boolean photosThroughApp;
+    private final int photoBytes;
 
-    ReplayBench(Server server, Path file, int clients, boolean photos) {
+    ReplayBench(Server server, Path file, int clients, boolean photos, boolean photosThroughApp, int photoBytes) {
+        this.photoBytes = photoBytes;
         this.server = server;
         this.file = file;
         this.clients = clients;
         this.photos = photos;
+        this.photosThroughApp = photosThroughApp;
     }
 
     void run() throws Exception {
@@ -107,7 +111,7 @@ final class ReplayBench {
                         .add(new Replay.Station(s.id(), s.constituencyCode(), s.registeredVoters(), tokens.get(s.id())));
             }
             var rules = app.getBean(ReportSubmissions.class).rules(ELECTION);
-            Replay replay = new Replay(json);
+            Replay replay = new Replay(json, photosThroughApp, photoBytes);
             Replay.Plan plan = replay.plan(results, byConstituency, partyBallots, rules.majorParties(), rules.tolerances(), photos);
             String key = app.getBean(MediaOutlets.class).create("replay", null, 1_000_000, "bench").key();
             System.out.printf("%,d stations, %,d reports to send (%s photos); warnings the split numbers raise (sent confirmed): %s%n",
@@ -122,6 +126,9 @@ final class ReplayBench {
                     o.reports(), o.seconds(), o.reportsPerSecond(), Replay.Outcome.percentile(o.answerMicros(), 50),
                     Replay.Outcome.percentile(o.answerMicros(), 95), Replay.Outcome.percentile(o.answerMicros(), 99),
                     Replay.Outcome.percentile(o.answerMicros(), 100), o.statuses());
+            System.out.printf("request bytes to the app: %,d (%,.0f per report); photo bytes put straight into the bucket: %,d (%s)%n",
+                    o.appBytes(), (double) o.appBytes() / Math.max(1, o.reports()), o.bucketBytes(),
+                    !photos ? "no photos" : photosThroughApp ? "photos through the app, multipart" : "presigned uploads");
             System.out.printf("verified and on the stream: %,d of %,d station contests (waited %.1f s after the last answer); from a"
                     + " station contest's last answer to the stream: p50 %.0f ms, p95 %.0f ms, p99 %.0f ms, max %.0f ms%n",
                     o.seenVerified(), o.stationContests(), o.waitedSeconds(), Replay.Outcome.percentile(o.visibleMicros(), 50),
@@ -141,7 +148,8 @@ final class ReplayBench {
             differences.addAll(feed);
             System.out.printf("%n| %s | replay of %s: %,d stations, %,d reports, %d clients, %s photos | **%,.0f reports/s** | answers p99 %.0f ms |"
                     + " stream p99 **%.0f ms** | %s |%n", java.time.LocalDate.now(), source.getFileName(), plan.stations(), o.reports(), clients,
-                    photos ? "with" : "without", o.reportsPerSecond(), Replay.Outcome.percentile(o.answerMicros(), 99),
+                    photos ? (photosThroughApp ? "through-app" : "presigned") + (photoBytes > 0 ? " " + photoBytes / 1024 + " kB" : "") : "without",
+                    o.reportsPerSecond(), Replay.Outcome.percentile(o.answerMicros(), 99),
                     Replay.Outcome.percentile(o.visibleMicros(), 99), differences.isEmpty() ? "exactly the file" : "DIFFERENT");
             if (!differences.isEmpty() || o.seenVerified() != o.stationContests()) {
                 throw new IllegalStateException("the replay did not end with exactly the file's results");
