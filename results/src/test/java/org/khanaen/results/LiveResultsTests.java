@@ -241,14 +241,17 @@ class LiveResultsTests {
         awaitUntil(this::quiet);
     }
 
-    /** Nothing waiting for the tally, and no new version for a while (the updater gathers changes for 50 ms). */
+    /**
+     * Nothing waiting for the tally, and no new version for a while: longer than the updater gathers changes (50 ms)
+     * plus its look at the table for changes not handed over in this process (every 250 ms).
+     */
     private boolean quiet() {
         if (!changes.queue().isEmpty()) {
             return false;
         }
         long v = live.version(ELECTION);
         try {
-            Thread.sleep(200);
+            Thread.sleep(600);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
         }

@@ -189,7 +189,7 @@ class ReportSubmissionTests {
             @Autowired PhotoBucket bucket) throws Exception {
         OrganisationId org = organisations.create(new OrganisationDraft("report-bucket", "องค์กร", "Org", null, null, null)).id();
         VolunteerId me = volunteer(org);
-        StationPoint station = catalog.stationPoints(ELECTION).stream().filter(s -> s.constituencyCode().equals("RNG_1")).toList().get(30);
+        StationPoint station = catalog.stationPoints(ELECTION).stream().filter(s -> s.constituencyCode().equals("YLA_2")).toList().get(5);
         manual.assign(ELECTION, me, ManualAssignments.Place.station(station.id(), StationRole.PRIMARY), "test");
         byte[] png = PhotosTests.unique(PhotoContentTests.image("png", 40, 21));
         String sha = PhotosTests.sha256(png);
