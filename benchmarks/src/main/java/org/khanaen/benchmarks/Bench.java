@@ -32,7 +32,11 @@ public final class Bench {
                                        its ETag by --clients (32) for --seconds (20), read in full; a new file after a change
                       replay [FILE]    election night replayed from an ECT results file (none: a made-up national one) through the
                                        volunteers' API with photos by --clients (64); stream latency; compared with the file
-                                       (--photos false: without photos)
+                                       (--photos false: without photos; --patience 600: seconds to wait for the stream)
+                                       --cluster DIR [--nodes all]: to the running local cluster (scripts/cluster) through its
+                                       load balancer, or its app nodes in turn; --target URL | --nodes URL1,URL2 with --url
+                                       jdbc:mysql://…/schema --user U --password P: to any running nodes and their database.
+                                       A report is sent again with its idempotency key on a failed connection or a 5xx
                       coupons          --coupons (100,000) coupons issued for donations (--offers 10 offers, --threads 8) and minted
                                        on a local hardhat node in batches of --batch (500); needs node and npm
                       drill reports|payments|coupons|all   fault drills, not benchmarks: the app in its own JVM killed with SIGKILL
@@ -40,12 +44,26 @@ public final class Bench {
                       drill database   the reports and payments streams while the database server (its own, started by
                                        scripts/mariadb-server; --url ignored) is killed with SIGKILL for --down (10) seconds and
                                        started again; the node rides it out without a restart
+                      drill cluster    the 2-province sample replayed with photos across 2 app nodes on a 3-node Galera cluster
+                                       (scripts/cluster, its own, in --dir or a temporary folder); app node 1 and database node 1
+                                       killed with SIGKILL at 40% stored and started again after --down (3) seconds; counted
+                                       afterwards; torn down (kept with --keep true or when a check failed)
                       drill chain      the coupons minted beside the payments stream while the hardhat node is killed with
                                        SIGKILL for --down (10) seconds and replaced by one with the same chain; needs node and npm""");
             return;
         }
         int first = args.length > 1 && !args[1].startsWith("--") ? 2 : 1; // a file name before the options
         Map<String, String> options = options(Arrays.copyOfRange(args, first, args.length));
+        if (args[0].equals("replay") && Target.named(options)) { // running nodes: no server nor app of its own
+            ReplayBench.runOn(Target.from(options), first == 2 ? java.nio.file.Path.of(args[1]) : null,
+                    Integer.parseInt(options.getOrDefault("clients", "64")), Boolean.parseBoolean(options.getOrDefault("photos", "true")),
+                    java.time.Duration.ofSeconds(Long.parseLong(options.getOrDefault("patience", "600"))));
+            System.exit(0);
+        }
+        if (args[0].equals("drill") && args.length > 1 && args[1].equals("cluster")) { // a cluster of its own
+            ClusterDrill.run(options);
+            System.exit(0);
+        }
         // the database drill kills its server: always one of its own, never the one given by --url
         OwnMariaDb own = args[0].equals("drill") && args.length > 1 && args[1].equals("database") ? OwnMariaDb.start() : null;
         if (own != null) {
