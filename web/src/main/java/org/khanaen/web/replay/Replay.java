@@ -423,7 +423,7 @@ public final class Replay {
                 long pause = Math.min(1_000, 50L << Math.min(attempt, 5));
                 Thread.sleep(pause + java.util.concurrent.ThreadLocalRandom.current().nextLong(pause / 2 + 1));
             }
-            URI base = targets.get((i + attempt) % targets.size());
+            URI base = pick(targets, i + attempt);
             try {
                 HttpResponse<String> answer = http.send(request(base, s), HttpResponse.BodyHandlers.ofString());
                 if (answer.statusCode() < 500 || System.nanoTime() > giveUp) {
@@ -434,9 +434,30 @@ public final class Replay {
                 if (System.nanoTime() > giveUp) {
                     throw e;
                 }
+                if (e instanceof java.net.ConnectException) {
+                    refusedUntil.put(base, System.nanoTime() + REFUSED_PAUSE.toNanos());
+                }
                 retriedOn.computeIfAbsent(e.getClass().getSimpleName(), k -> new AtomicLong()).incrementAndGet();
             }
         }
+    }
+
+    /** A target that refused a connection is passed over this long by every client, as a load balancer's health check does. */
+    private static final Duration REFUSED_PAUSE = Duration.ofSeconds(2);
+
+    private final Map<URI, Long> refusedUntil = new ConcurrentHashMap<>();
+
+    /** Target {@code n} of the list in turn, or the next one after it that has not just refused (all refused: target n). */
+    private URI pick(List<URI> targets, int n) {
+        long now = System.nanoTime();
+        for (int k = 0; k < targets.size(); k++) {
+            URI t = targets.get((n + k) % targets.size());
+            Long until = refusedUntil.get(t);
+            if (until == null || until < now) {
+                return t;
+            }
+        }
+        return targets.get(n % targets.size());
     }
 
     private HttpRequest request(URI base, Send s) {
