@@ -57,6 +57,11 @@ public class ElectionCatalog {
         return elections.findById(id).map(this::summary);
     }
 
+    /** When the election's reference data was last imported: what was built from an older import is stale. */
+    public Optional<java.time.Instant> importedAt(String id) {
+        return elections.findById(id).map(Election::importedAt);
+    }
+
     public boolean exists(String id) {
         return elections.existsById(id);
     }

@@ -9,7 +9,7 @@ import org.springframework.transaction.support.TransactionSynchronizationManager
 
 /**
  * The station contests whose state or numbers changed, handed to the live results once their transaction has
- * committed. Not an application event on purpose: the live results are rebuilt from the table at start-up, so
+ * committed on this node, or once {@link ContestChangeFeed} read them as written by another. Not an application event on purpose: the live results are rebuilt from the table at start-up, so
  * a hand-off lost in a crash costs nothing, and a persisted event publication per change would add two writes
  * to every report on election night.
  */
@@ -33,6 +33,11 @@ class ContestChanges {
         } else {
             queue.add(change);
         }
+    }
+
+    /** A change another node committed (read by {@link ContestChangeFeed}): handed over at once. */
+    void handOver(long stationContestId, String electionId) {
+        queue.add(new Change(stationContestId, electionId));
     }
 
     BlockingQueue<Change> queue() {

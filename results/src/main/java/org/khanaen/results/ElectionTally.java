@@ -50,13 +50,16 @@ final class ElectionTally {
      * @param verifiedCame the voters who came by the verified count's form (null: not given); {@code latestCame} the same of
      *                     the newest waiting count
      * @param asWritten    the verified numbers were accepted as written on a form that does not add up
+     * @param mark         which write of the row this is (see {@link ContestChangeFeed#mark}); 0 when unknown. A row
+     *                     already in place with the same mark is not applied again
      */
     record Row(long stationId, String contest, ContestState state, int version, Map<Integer, Long> verified, long[] verifiedTotals,
-            Map<Integer, Long> latest, long[] latestTotals, Instant verifiedAt, Long verifiedCame, Long latestCame, boolean asWritten) {
+            Map<Integer, Long> latest, long[] latestTotals, Instant verifiedAt, Long verifiedCame, Long latestCame, boolean asWritten,
+            long mark) {
 
         Row(long stationId, String contest, ContestState state, int version, Map<Integer, Long> verified, long[] verifiedTotals,
                 Map<Integer, Long> latest, long[] latestTotals, Instant verifiedAt) {
-            this(stationId, contest, state, version, verified, verifiedTotals, latest, latestTotals, verifiedAt, null, null, false);
+            this(stationId, contest, state, version, verified, verifiedTotals, latest, latestTotals, verifiedAt, null, null, false, 0);
         }
     }
 
@@ -69,6 +72,7 @@ final class ElectionTally {
         Long verifiedCame;
         Long latestCame;
         boolean asWritten;
+        long mark;
 
         int[] provisional() {
             return (state == ContestState.FINAL || state == ContestState.CONFLICT) && latest != null ? latest : verified;
@@ -119,6 +123,7 @@ final class ElectionTally {
 
     private long version;
     private Instant updatedAt;
+    private long stamp; // the sum of every slot's mixed mark: the same rows in place give the same stamp on every node
 
     ElectionTally(String electionId, List<ContestView> contests, List<ProvinceView> provinces, List<ConstituencyView> constituencies,
             List<PartyView> parties, List<CandidateView> candidateList, List<StationPoint> stations, Instant now) {
@@ -274,7 +279,10 @@ final class ElectionTally {
         return s == null ? Optional.empty() : Optional.of(constituencies.get(stationCons[s]).province().code());
     }
 
-    /** Puts a station contest's numbers in place of its old ones; false when the station or contest is not this election's. */
+    /**
+     * Puts a station contest's numbers in place of its old ones; false when the station or contest is not this election's,
+     * or when this very write of the row (its mark) is already in place.
+     */
     boolean apply(Row row) {
         Integer s = stationIndex.get(row.stationId());
         int c = contestIndex(row.contest());
@@ -284,7 +292,11 @@ final class ElectionTally {
         Slot slot = slots[c][s];
         if (slot == null) {
             slot = slots[c][s] = new Slot();
+        } else if (row.mark() != 0 && slot.mark == row.mark()) {
+            return false;
         }
+        stamp += mixed(s, c, row.mark()) - mixed(s, c, slot.mark);
+        slot.mark = row.mark();
         int[] oldVerified = slot.verified, oldProvisional = slot.provisional();
         count(c, s, slot, -1);
         slot.state = row.state();
@@ -337,6 +349,18 @@ final class ElectionTally {
 
     List<String> constituencyCodes() {
         return constituencies.stream().map(ConstituencyView::code).toList();
+    }
+
+    /**
+     * A fingerprint of every station contest in place (which write of each row): equal on two nodes that hold the same
+     * rows, whatever order or batches they took them in, so it can serve as an ETag behind a load balancer.
+     */
+    long stamp() {
+        return stamp;
+    }
+
+    private long mixed(int s, int c, long mark) {
+        return mark == 0 ? 0 : ContestChangeFeed.mix(ContestChangeFeed.mix(stationIds[s] * 16 + c) ^ mark);
     }
 
     /** Marks the end of a batch of changes. */

@@ -152,23 +152,28 @@ public class LiveResults {
     /** An election's tally and what was last built from it, guarded by the holder's monitor. */
     static final class Holder {
         final ElectionTally tally;
+        final Instant importedAt;
         volatile long version;
+        volatile long stamp;
         private final Object[] national = new Object[2]; // per view: {version, NationalResults}
 
-        Holder(ElectionTally tally) {
+        Holder(ElectionTally tally, Instant importedAt) {
             this.tally = tally;
+            this.importedAt = importedAt;
         }
     }
 
     private final ElectionCatalog catalog;
     private final JdbcClient jdbc;
+    private final ContestChangeFeed feed;
     private final Clock clock;
     private final Map<String, Holder> holders = new ConcurrentHashMap<>();
     private final List<Consumer<Change>> subscribers = new CopyOnWriteArrayList<>();
 
-    LiveResults(ElectionCatalog catalog, JdbcClient jdbc, ObjectProvider<Clock> clock) {
+    LiveResults(ElectionCatalog catalog, JdbcClient jdbc, ContestChangeFeed feed, ObjectProvider<Clock> clock) {
         this.catalog = catalog;
         this.jdbc = jdbc;
+        this.feed = feed;
         this.clock = clock.getIfAvailable(Clock::systemUTC);
     }
 
@@ -288,10 +293,30 @@ public class LiveResults {
         return () -> subscribers.remove(consumer);
     }
 
+    /**
+     * A fingerprint of the station contests the election's results are made of: equal on every application node that
+     * has taken in the same writes, so an ETag made of it holds behind a load balancer (the version does not: each node
+     * counts its own). Empty when there is no such election.
+     */
+    public Optional<Long> stamp(String electionId) {
+        return holder(electionId).map(h -> h.stamp);
+    }
+
     @EventListener
     void on(ElectionImported imported) {
         // stations and candidates may have changed: built afresh when next asked for
         holders.remove(imported.electionId());
+    }
+
+    /** Drops the tallies of elections imported again since they were built (perhaps on another node). */
+    void dropReimported() {
+        holders.forEach((id, h) -> {
+            Instant now = catalog.importedAt(id).orElse(null);
+            if (!java.util.Objects.equals(now, h.importedAt)) {
+                holders.remove(id, h);
+                log.info("Election {} was imported again: its live results are built afresh", id);
+            }
+        });
     }
 
     /** Builds every election's tally now, so that the first reader does not wait. */
@@ -312,6 +337,7 @@ public class LiveResults {
 
     private Holder load(String electionId) {
         long start = System.nanoTime();
+        Instant importedAt = catalog.importedAt(electionId).orElse(null);
         ElectionTally tally = new ElectionTally(electionId, catalog.contests(electionId), catalog.provinces(electionId),
                 catalog.constituencies(electionId, Optional.empty()), catalog.parties(electionId), catalog.candidates(electionId),
                 catalog.stationPoints(electionId), clock.instant());
@@ -321,8 +347,9 @@ public class LiveResults {
             rows[0]++;
         });
         tally.changed(clock.instant());
-        Holder h = new Holder(tally);
+        Holder h = new Holder(tally, importedAt);
         h.version = tally.version();
+        h.stamp = stampOf(tally, importedAt);
         log.info("Live results of {}: {} station contests read in {} ms", electionId, rows[0], (System.nanoTime() - start) / 1_000_000);
         return h;
     }
@@ -350,8 +377,12 @@ public class LiveResults {
                             h.tally.provinceOf(r.stationId()).orElse(null), r.contest(), r.state(), r.version()));
                 }
             }
+            if (changes.isEmpty()) {
+                return; // writes already taken in (a node's own commit, seen again in the table): nothing new to tell
+            }
             h.tally.changed(at);
             version = h.version = h.tally.version();
+            h.stamp = stampOf(h.tally, h.importedAt);
         }
         Change change = new Change(electionId, version, at, List.copyOf(changes));
         for (Consumer<Change> s : subscribers) {
@@ -366,17 +397,25 @@ public class LiveResults {
     private static final String SELECT_ROWS = """
             select station_id, contest_code, state, version, votes, valid_ballots, invalid_ballots, no_vote_ballots, ballots_used,
               latest_votes, latest_valid_ballots, latest_invalid_ballots, latest_no_vote_ballots, latest_ballots_used, verified_at,
-              voters_came, latest_voters_came, as_written
+              voters_came, latest_voters_came, as_written, id, updated_at
             from station_contest""";
 
-    private static ElectionTally.Row row(ResultSet rs) throws SQLException {
+    private static long stampOf(ElectionTally tally, Instant importedAt) {
+        return tally.stamp() + (importedAt == null ? 0 : ContestChangeFeed.mix(importedAt.toEpochMilli()));
+    }
+
+    /** A row of the table, and a note to the feed that this write of it is taken in. */
+    private ElectionTally.Row row(ResultSet rs) throws SQLException {
         String votes = rs.getString(5), latest = rs.getString(10);
         Timestamp at = rs.getTimestamp(15);
+        long micros = ContestChangeFeed.micros(rs.getTimestamp(20));
+        long mark = ContestChangeFeed.mark(micros, rs.getInt(4));
+        feed.taken(rs.getLong(19), mark, micros);
         return new ElectionTally.Row(rs.getLong(1), rs.getString(2), ContestState.valueOf(rs.getString(3)), rs.getInt(4),
                 votes == null ? null : ReportSubmissions.parseVotes(votes),
                 votes == null ? null : new long[] { rs.getLong(9), rs.getLong(6), rs.getLong(7), rs.getLong(8) },
                 latest == null ? null : ReportSubmissions.parseVotes(latest),
                 latest == null ? null : new long[] { rs.getLong(14), rs.getLong(11), rs.getLong(12), rs.getLong(13) },
-                at == null ? null : at.toInstant(), rs.getObject(16, Long.class), rs.getObject(17, Long.class), rs.getBoolean(18));
+                at == null ? null : at.toInstant(), rs.getObject(16, Long.class), rs.getObject(17, Long.class), rs.getBoolean(18), mark);
     }
 }

@@ -17,7 +17,8 @@ import org.springframework.stereotype.Component;
 /**
  * One thread that takes the committed changes of station contests, a short moment's worth at a time, and applies them
  * to the live results: one reader of the queue keeps every station's changes in commit order, and a batch becomes
- * one version (one ETag, one message on the stream) instead of hundreds a second.
+ * one version (one ETag, one message on the stream) instead of hundreds a second. Between batches it asks the table
+ * for other nodes' changes ({@link ContestChangeFeed}) and whether an election was imported again.
  */
 @Component
 class LiveResultsUpdater implements SmartLifecycle {
@@ -25,14 +26,20 @@ class LiveResultsUpdater implements SmartLifecycle {
     private static final Logger log = LoggerFactory.getLogger(LiveResultsUpdater.class);
     /** How long the first change of a batch waits for others: well inside the second a change may take to show. */
     static final Duration GATHER = Duration.ofMillis(50);
+    /** How often the import times are compared: a new import is rare, and a reader may wait this long for it. */
+    static final Duration IMPORTS = Duration.ofSeconds(10);
 
     private final ContestChanges changes;
     private final LiveResults live;
+    private final ContestChangeFeed feed;
+    private final long pollNanos;
     private volatile Thread thread;
 
-    LiveResultsUpdater(ContestChanges changes, LiveResults live) {
+    LiveResultsUpdater(ContestChanges changes, LiveResults live, ContestChangeFeed feed, LiveFeedProperties properties) {
         this.changes = changes;
         this.live = live;
+        this.feed = feed;
+        this.pollNanos = properties.poll().toNanos();
     }
 
     @Override
@@ -68,10 +75,26 @@ class LiveResultsUpdater implements SmartLifecycle {
         } catch (RuntimeException e) {
             log.warn("Live results not built at start-up; they will be when first asked for", e);
         }
+        long polled = 0, importsChecked = System.nanoTime();
         while (thread == Thread.currentThread()) {
+            long now = System.nanoTime();
+            try {
+                if (now - polled >= pollNanos) {
+                    polled = now;
+                    feed.poll();
+                }
+                if (now - importsChecked >= IMPORTS.toNanos()) {
+                    importsChecked = now;
+                    live.dropReimported();
+                }
+            } catch (RuntimeException e) {
+                // the database away for a moment: the next look reaches back far enough to make up for this one
+                log.warn("Other nodes' changes not read this time: {}", e.toString());
+            }
             List<ContestChanges.Change> batch = new ArrayList<>();
             try {
-                ContestChanges.Change first = changes.queue().poll(1, TimeUnit.SECONDS);
+                ContestChanges.Change first = changes.queue().poll(Math.max(1, pollNanos - (System.nanoTime() - polled)),
+                        TimeUnit.NANOSECONDS);
                 if (first == null) {
                     continue;
                 }

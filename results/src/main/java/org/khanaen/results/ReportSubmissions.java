@@ -234,13 +234,20 @@ public class ReportSubmissions {
                 .params(s.electionId(), s.idempotencyKey()).query(Long.class).optional();
     }
 
-    /** The station's own volunteer, primary or backup, or the lead of its constituency. */
     static boolean mayReport(Submission s, AssignmentView a, StationPoint station) {
-        if (s.volunteer() == null || a == null) {
-            return false;
-        }
-        return a.tier() == Tier.STATION && a.placeId() == station.id()
-                || a.tier() == Tier.CONSTITUENCY_LEAD && a.placeId() == station.constituencyId();
+        return s.volunteer() != null && a != null && mayReport(s.electionId(), a.tier(), a.placeId(), station);
+    }
+
+    /**
+     * Who may report a station: its own volunteer, primary or backup, or the lead of its constituency, placed in the
+     * station's election. The one rule: the pages and the API ask it before anything is read, and both of this module's
+     * intake paths again when they take the report.
+     *
+     * @param placeId where the volunteer is placed: the station, or for a lead the constituency
+     */
+    public static boolean mayReport(String electionId, Tier tier, long placeId, StationPoint station) {
+        return station.electionId().equals(electionId)
+                && (tier == Tier.STATION && placeId == station.id() || tier == Tier.CONSTITUENCY_LEAD && placeId == station.constituencyId());
     }
 
     /**

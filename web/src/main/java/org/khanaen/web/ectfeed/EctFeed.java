@@ -72,10 +72,13 @@ class EctFeed {
     }
 
     static final long REBUILD_INTERVAL_NANOS = 1_000_000_000L;
+    /** How often a node asks whether the election was imported again (perhaps on another node): rare, and cheap to ask. */
+    static final long IMPORT_CHECK_NANOS = 10_000_000_000L;
 
     /** An election's reference data as the feed needs it, read once per import. */
     private record Reference(List<ProvinceView> provinces, List<ConstituencyView> constituencies, List<PartyView> parties,
-            String race, String list, List<CandidateView> raceCandidates, Map<File, Document> files) {
+            String race, String list, List<CandidateView> raceCandidates, Map<File, Document> files, java.time.Instant importedAt,
+            java.util.concurrent.atomic.AtomicLong checkedAt) {
 
         boolean general() {
             return race != null && list != null;
@@ -98,7 +101,7 @@ class EctFeed {
 
     /** The file of an election; empty when there is no such election or the file does not apply to it. */
     Optional<Document> file(String electionId, File file) {
-        Reference known = references.get(electionId); // known without asking the database: this is every request's path
+        Reference known = current(electionId); // known without asking the database: this is every request's path
         if (known == null && !catalog.exists(electionId)) {
             return Optional.empty();
         }
@@ -114,6 +117,24 @@ class EctFeed {
                     : Optional.of(ref.files().computeIfAbsent(file, f -> Document.of(EctRefs.candidates(ref.raceCandidates()), null)));
             case STATS_CONS, STATS_PARTY -> !ref.general() ? Optional.empty() : results(electionId, file, ref);
         };
+    }
+
+    /** The reference files as made, or null once the election was imported again since (on any node). */
+    private Reference current(String electionId) {
+        Reference known = references.get(electionId);
+        if (known == null) {
+            return null;
+        }
+        long now = System.nanoTime(), checked = known.checkedAt().get();
+        if (now - checked < IMPORT_CHECK_NANOS || !known.checkedAt().compareAndSet(checked, now)) {
+            return known;
+        }
+        if (!java.util.Objects.equals(catalog.importedAt(electionId).orElse(null), known.importedAt())) {
+            references.remove(electionId, known);
+            built.keySet().removeIf(k -> k.startsWith(electionId + "|"));
+            return null;
+        }
+        return known;
     }
 
     @EventListener
@@ -148,6 +169,7 @@ class EctFeed {
     }
 
     private Reference reference(String electionId) {
+        java.time.Instant importedAt = catalog.importedAt(electionId).orElse(null);
         List<ContestView> contests = catalog.contests(electionId);
         String race = contests.stream().filter(c -> c.ballot() == BallotKind.CANDIDATE && c.scope() == ContestScope.CONSTITUENCY
                 && c.seatRule() == SeatRule.PLURALITY).map(ContestView::code).findFirst().orElse(null);
@@ -156,6 +178,6 @@ class EctFeed {
         List<CandidateView> raceCandidates = race == null ? List.of()
                 : catalog.candidates(electionId).stream().filter(c -> c.contest().equals(race) && c.constituency() != null).toList();
         return new Reference(catalog.provinces(electionId), catalog.constituencies(electionId, Optional.empty()), catalog.parties(electionId),
-                race, list, raceCandidates, new ConcurrentHashMap<>());
+                race, list, raceCandidates, new ConcurrentHashMap<>(), importedAt, new java.util.concurrent.atomic.AtomicLong(System.nanoTime()));
     }
 }

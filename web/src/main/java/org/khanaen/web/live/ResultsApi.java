@@ -26,7 +26,7 @@ import org.springframework.web.servlet.mvc.method.annotation.SseEmitter;
  * The results API for media outlets (their key and rate are checked by the security filter): national, province,
  * constituency and station results, a CSV of every station and a stream of changes. Verified numbers only unless
  * {@code ?unverified=true}, in which case waiting final counts are included and marked {@code provisional}. Every
- * read carries an ETag (the results' version) and answers 304 to a matching {@code If-None-Match}.
+ * read carries an ETag (the fingerprint of the rows the results are made of, the same on every node) and answers 304 to a matching {@code If-None-Match}.
  */
 @RestController
 @RequestMapping("/api/v1/elections/{electionId}/results")
@@ -52,7 +52,7 @@ class ResultsApi {
     ResponseEntity<byte[]> national(@PathVariable String electionId, @RequestParam(defaultValue = "false") boolean unverified,
             WebRequest request) {
         View view = view(unverified);
-        String etag = ResultsJson.etag(version(electionId), view);
+        String etag = ResultsJson.etag(stamp(electionId), view);
         if (request.checkNotModified(etag)) {
             return null;
         }
@@ -82,7 +82,7 @@ class ResultsApi {
     private <T> ResponseEntity<T> read(String electionId, boolean unverified, WebRequest request,
             java.util.function.Function<View, java.util.Optional<T>> document, String what) {
         View view = view(unverified);
-        String etag = ResultsJson.etag(version(electionId), view);
+        String etag = ResultsJson.etag(stamp(electionId), view);
         if (request.checkNotModified(etag)) {
             return null;
         }
@@ -94,8 +94,8 @@ class ResultsApi {
     ResponseEntity<byte[]> stations(@PathVariable String electionId, @RequestParam(defaultValue = "false") boolean unverified,
             WebRequest request) throws IOException {
         View view = view(unverified);
+        String etag = ResultsJson.etag(stamp(electionId), view); // before the version: a newer file may carry an older tag, never the reverse
         long version = version(electionId);
-        String etag = ResultsJson.etag(version, view);
         if (request.checkNotModified(etag)) {
             return null;
         }
@@ -115,6 +115,10 @@ class ResultsApi {
     SseEmitter stream(@PathVariable String electionId, @RequestParam(defaultValue = "false") boolean unverified) {
         version(electionId);
         return stream.open(electionId, view(unverified));
+    }
+
+    private long stamp(String electionId) {
+        return live.stamp(electionId).orElseThrow(() -> new NotFound("election " + electionId));
     }
 
     private long version(String electionId) {

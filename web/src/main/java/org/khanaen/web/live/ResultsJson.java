@@ -43,8 +43,8 @@ class ResultsJson {
         });
     }
 
-    /** The ETag of an election's results in a view: its version, which every change raises. */
-    static String etag(long version, View view) {
-        return org.khanaen.web.security.ResultsEtag.of(version, view == View.PROVISIONAL);
+    /** The ETag of an election's results in a view: the fingerprint of what they are made of, the same on every node. */
+    static String etag(long stamp, View view) {
+        return org.khanaen.web.security.ResultsEtag.of(stamp, view == View.PROVISIONAL);
     }
 }

@@ -93,7 +93,7 @@ class MediaKeyFilter extends OncePerRequestFilter {
 
     /**
      * A revalidation of unchanged results is answered here, before the rest of the chain: it is most of what newsroom
-     * pollers send, and every document of an election shares the election's version as its ETag (see ResultsApi).
+     * pollers send, and every document of an election shares the election's stamp as its ETag (see ResultsApi).
      */
     private boolean notModified(HttpServletRequest request, HttpServletResponse response) {
         String sent = request.getHeader("If-None-Match");
@@ -105,11 +105,11 @@ class MediaKeyFilter extends OncePerRequestFilter {
         if (end < 0) {
             return false;
         }
-        long version = live.version(path.substring(start, end));
-        if (version < 0) {
+        java.util.Optional<Long> stamp = live.stamp(path.substring(start, end));
+        if (stamp.isEmpty()) {
             return false;
         }
-        String etag = ResultsEtag.of(version, "true".equals(request.getParameter("unverified")));
+        String etag = ResultsEtag.of(stamp.get(), "true".equals(request.getParameter("unverified")));
         if (!sent.equals(etag) && !sent.equals("W/" + etag)) {
             return false;
         }

@@ -1,0 +1,121 @@
+package org.khanaen.results;
+
+import java.sql.Timestamp;
+import java.time.Clock;
+import java.time.Instant;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+
+import org.springframework.beans.factory.ObjectProvider;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Component;
+
+/**
+ * How an application node learns of the station contests that other nodes decided: it asks the table, a few times a
+ * second, which rows were written lately, and hands those it has not yet taken in to the live results
+ * ({@link ContestChanges}), as its own commits are handed over.
+ * <p>
+ * Read from the database rather than sent over a broker: the database is already the one thing every node shares and
+ * must reach, so this adds no part that can fail on election night; the read is one short range of an index that
+ * covers it (about 3,000 entries at the national peak of 50 writes a second with the default 30 s look-back). It
+ * does not trust ids to be consecutive or to follow commit order (on Galera they step by the node count), nor a
+ * row's time to be its commit's: each look reaches {@code lookback} behind the newest time seen, so a row stamped
+ * before a slow commit is still found, and a wider sweep once a minute catches one slower still. A row written twice
+ * inside the window is told apart by its mark (time and verified version), and taking the same write twice changes
+ * nothing ({@link ElectionTally#apply}).
+ */
+@Component
+class ContestChangeFeed {
+
+    private record Seen(long mark, long micros) {
+    }
+
+    private final JdbcClient jdbc;
+    private final ContestChanges changes;
+    private final LiveFeedProperties properties;
+    private final Clock clock;
+    private final Map<Long, Seen> seen = new ConcurrentHashMap<>();
+    private volatile long newest = Long.MIN_VALUE; // micros of the newest row time read
+    private long lastSweep;
+    private long lastPrune;
+
+    ContestChangeFeed(JdbcClient jdbc, ContestChanges changes, LiveFeedProperties properties, ObjectProvider<Clock> clock) {
+        this.jdbc = jdbc;
+        this.changes = changes;
+        this.properties = properties;
+        this.clock = clock.getIfAvailable(Clock::systemUTC);
+    }
+
+    /** Hands the rows written lately that this node has not taken in to the live results; returns how many. */
+    int poll() {
+        long now = micros(clock.instant());
+        boolean sweep = now - lastSweep >= properties.sweep().toNanos() / 1000;
+        long reach = (sweep ? properties.sweepLookback() : properties.lookback()).toNanos() / 1000;
+        // behind the older of this node's clock and the newest row: a node whose clock runs ahead (or a row stamped by
+        // one) must not push the window past rows still to come
+        long from = Math.min(now, newest == Long.MIN_VALUE ? now : newest) - reach;
+        int[] handed = { 0 };
+        long[] max = { newest };
+        jdbc.sql("select id, election_id, updated_at, version from station_contest where updated_at >= ?")
+                .param(timestamp(from))
+                .query(rs -> {
+                    long id = rs.getLong(1), micros = micros(rs.getTimestamp(3));
+                    long mark = mark(micros, rs.getInt(4));
+                    max[0] = Math.max(max[0], micros);
+                    Seen before = seen.put(id, new Seen(mark, micros));
+                    if (before == null || before.mark() != mark) {
+                        changes.handOver(id, rs.getString(2));
+                        handed[0]++;
+                    }
+                });
+        newest = max[0];
+        if (sweep) {
+            lastSweep = now;
+        }
+        if (now - lastPrune >= properties.lookback().toNanos() / 1000) {
+            long keep = from - properties.sweepLookback().toNanos() / 1000;
+            seen.values().removeIf(s -> s.micros() < keep);
+            lastPrune = now;
+        }
+        return handed[0];
+    }
+
+    /** The live results took in this write of a row (by a commit on this node, or at start-up). */
+    void taken(long stationContestId, long mark, long micros) {
+        if (micros >= Math.min(micros(clock.instant()), newest == Long.MIN_VALUE ? Long.MAX_VALUE : newest)
+                - properties.sweepLookback().toNanos() / 1000) {
+            seen.put(stationContestId, new Seen(mark, micros));
+        }
+    }
+
+    /** Which write of a station contest row this is: its time to the microsecond and its verified version, mixed. */
+    static long mark(long updatedMicros, int version) {
+        long m = mix(updatedMicros * 1_000_003L + version);
+        return m == 0 ? 1 : m;
+    }
+
+    static long mark(Timestamp updatedAt, int version) {
+        return mark(micros(updatedAt), version);
+    }
+
+    static long micros(Timestamp t) {
+        return Math.floorDiv(t.getTime(), 1000) * 1_000_000 + t.getNanos() / 1000;
+    }
+
+    private static long micros(Instant i) {
+        return i.getEpochSecond() * 1_000_000 + i.getNano() / 1000;
+    }
+
+    private static Timestamp timestamp(long micros) {
+        Timestamp t = new Timestamp(Math.floorDiv(micros, 1_000_000) * 1000);
+        t.setNanos((int) Math.floorMod(micros, 1_000_000) * 1000);
+        return t;
+    }
+
+    /** SplitMix64's finaliser: spreads a value's bits, so that sums of mixed values tell sets apart. */
+    static long mix(long z) {
+        z = (z ^ (z >>> 30)) * 0xbf58476d1ce4e5b9L;
+        z = (z ^ (z >>> 27)) * 0x94d049bb133111ebL;
+        return z ^ (z >>> 31);
+    }
+}
