@@ -42,7 +42,8 @@ final class ClusterDrill {
             "each photo stored once in the bucket: waits for photos in S3 (presigned uploads); today the nodes share one photo folder",
             "every mail sent once across the nodes: waits for the mail outbox to run once per cluster (ShedLock)",
             "every scheduled job ran once across the nodes: waits for ShedLock",
-            "every node's stream shows every node's verifications: waits for live results propagated through the database");
+            "each node's own stream showing every station contest verified: the replay reads every node's stream but counts"
+                    + " them together (the results API of every node is counted above)");
 
     /** What the checks look at: the cluster, the replay's plan and outcome, the kill's timings. */
     record Run(Target target, List<String> galeraUrls, DataSource database, ReplayBench.Prepared prepared, Replay.Outcome outcome,
