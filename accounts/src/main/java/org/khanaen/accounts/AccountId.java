@@ -1,4 +1,4 @@
 package org.khanaen.accounts;
 
-public record AccountId(long value) {
+public record AccountId(long value) implements java.io.Serializable {
 }

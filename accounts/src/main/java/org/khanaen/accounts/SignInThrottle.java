@@ -15,6 +15,8 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.scheduling.annotation.Scheduled;
 import org.springframework.stereotype.Service;
 
+import net.javacrumbs.shedlock.spring.annotation.SchedulerLock;
+
 /**
  * Wrong passwords, counted per account and per client address in the database, so every app node sees the same
  * counts (a probe tried 250 passwords at 18 a second, and the right one then worked at once). Each count changes by
@@ -72,8 +74,9 @@ public class SignInThrottle {
         jdbc.sql("delete from sign_in_failure where subject = ?").param(accountKey(username)).update();
     }
 
-    /** Forgotten runs of failures take no room; harmless on every node at once. */
+    /** Forgotten runs of failures take no room; harmless twice, but once an hour is enough for the whole cluster. */
     @Scheduled(fixedDelay = 1, initialDelay = 1, timeUnit = java.util.concurrent.TimeUnit.HOURS)
+    @SchedulerLock(name = "accounts.forget-sign-in-failures", lockAtMostFor = "PT10M", lockAtLeastFor = "PT30M")
     void forgetOldFailures() {
         Duration longest = account.forgetAfter().compareTo(address.forgetAfter()) > 0 ? account.forgetAfter() : address.forgetAfter();
         jdbc.sql("delete from sign_in_failure where last_failure_at < ?").param(Timestamp.from(clock.instant().minus(longest))).update();

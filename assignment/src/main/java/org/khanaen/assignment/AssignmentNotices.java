@@ -19,6 +19,8 @@ import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 import org.springframework.transaction.support.TransactionTemplate;
 
+import net.javacrumbs.shedlock.spring.annotation.SchedulerLock;
+
 /**
  * Mail about assignments: the assignment itself (place, address, map link, a calendar file, the
  * confirm / decline link) and the two reminders (the day before, the morning of election day), each
@@ -105,6 +107,8 @@ public class AssignmentNotices {
 
     /** Every ten minutes: the day before from 09:00, on the day from 06:00, local time. */
     @Scheduled(fixedDelayString = "${khanaen.assignment.reminder-interval:PT10M}", initialDelayString = "PT1M")
+    // two nodes marking the same 500 assignments through two Galera nodes would fail each other's batch at commit
+    @SchedulerLock(name = "assignment.reminders", lockAtMostFor = "PT30M", lockAtLeastFor = "PT1M")
     public void sendDueReminders() {
         ZonedDateTime now = ZonedDateTime.now(clock.withZone(properties.zone()));
         for (var election : catalog.elections()) {

@@ -18,6 +18,7 @@ import java.util.stream.Collectors;
 import org.khanaen.elections.DistrictView;
 import org.khanaen.elections.ElectionCatalog;
 import org.khanaen.elections.GreatCircle;
+import org.khanaen.platform.transactions.RetryingTransactions;
 import org.khanaen.elections.ProvinceView;
 import org.khanaen.elections.StationPoint;
 import org.khanaen.volunteers.AssignmentStatus;
@@ -68,15 +69,27 @@ public class AutoAssignment {
     /** Starts a run in the background; its progress and report are read with {@link #run(long)}. */
     public long start(RunRequest request) {
         check(request);
-        long id = runs.open(request);
+        long id = open(request);
         executor.execute(() -> execute(id, request));
         return id;
+    }
+
+    /** Two runs of one election started at once through two Galera nodes: the second fails at commit, and hears why. */
+    private long open(RunRequest request) {
+        try {
+            return runs.open(request);
+        } catch (RuntimeException e) {
+            if (RetryingTransactions.isConflict(e)) {
+                throw new AssignmentProblem("assignment.problem.running", "?");
+            }
+            throw e;
+        }
     }
 
     /** Runs and waits (benchmarks, tests, scripts). */
     public RunView runAndWait(RunRequest request) {
         check(request);
-        long id = runs.open(request);
+        long id = open(request);
         execute(id, request);
         return runs.find(id).orElseThrow();
     }

@@ -13,6 +13,8 @@ import org.springframework.transaction.support.TransactionTemplate;
 
 import org.khanaen.donations.CheckoutSessions.CheckoutSession;
 
+import net.javacrumbs.shedlock.spring.annotation.SchedulerLock;
+
 /**
  * Asks the payment provider about donations still pending after {@code reconcile-after}: a webhook that
  * never came (the app was down longer than Stripe retries, or the endpoint was misconfigured) must not
@@ -45,8 +47,14 @@ class Reconciliation {
         this.clock = clock.getIfAvailable(Clock::systemUTC);
     }
 
-    /** @return how many donations it changed */
+    /** The scheduled round, on one node of the cluster at a time (two would ask Stripe twice about each donation). */
     @Scheduled(fixedDelayString = "${khanaen.donations.reconcile-every:1m}", initialDelayString = "${khanaen.donations.reconcile-every:1m}")
+    @SchedulerLock(name = "donations.reconcile", lockAtMostFor = "PT10M", lockAtLeastFor = "PT20S")
+    void scheduled() {
+        reconcile();
+    }
+
+    /** @return how many donations it changed */
     int reconcile() {
         Instant now = clock.instant();
         Instant due = now.minus(properties.reconcileAfter());

@@ -1,5 +1,5 @@
 package org.khanaen.elections;
 
 public record ElectionCounts(long provinces, long constituencies, long districts, long stations, long parties,
-        long candidates, long registeredVoters) {
+        long candidates, long registeredVoters) implements java.io.Serializable {
 }

@@ -7,7 +7,7 @@ package org.khanaen.elections;
  * @param record which record: its position and key, e.g. {@code record 17 (cons_id "BKK_1")}; empty for the whole file
  * @param message what is wrong
  */
-public record ImportProblem(String file, String record, String message) {
+public record ImportProblem(String file, String record, String message) implements java.io.Serializable {
 
     @Override
     public String toString() {

@@ -8,5 +8,5 @@ import java.util.List;
  * @param warnings things the administrator should know but that did not stop the import, e.g. a
  *                 constituency zone whose district was matched by a near spelling
  */
-public record ImportReport(String electionId, ElectionCounts counts, long millis, List<String> warnings) {
+public record ImportReport(String electionId, ElectionCounts counts, long millis, List<String> warnings) implements java.io.Serializable {
 }

@@ -15,6 +15,8 @@ import org.springframework.transaction.PlatformTransactionManager;
 import org.springframework.transaction.TransactionDefinition;
 import org.springframework.transaction.support.TransactionTemplate;
 
+import net.javacrumbs.shedlock.spring.annotation.SchedulerLock;
+
 /**
  * Marks the stations of close constituency races, so their waiting counts come before the others in the war
  * room's queue. A race is close when the runner-up trails by less than the election's share of the leader's
@@ -42,6 +44,7 @@ class CloseRaces {
     }
 
     @Scheduled(fixedDelayString = "${khanaen.results.close-race-every:30s}", initialDelayString = "${khanaen.results.close-race-every:30s}")
+    @SchedulerLock(name = "results.close-races", lockAtMostFor = "PT5M", lockAtLeastFor = "PT10S")
     void everyFewSeconds() {
         jdbc.sql("select distinct election_id from station_contest where in_queue").query(String.class).list().forEach(this::mark);
     }

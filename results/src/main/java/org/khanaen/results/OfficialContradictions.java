@@ -26,7 +26,7 @@ public final class OfficialContradictions {
      * @param written  the figure as the file writes it
      * @param addsUpTo what the file's own parts of it add up to
      */
-    public record Contradiction(String where, String contest, String kind, long written, long addsUpTo) {
+    public record Contradiction(String where, String contest, String kind, long written, long addsUpTo) implements java.io.Serializable {
 
         /** By how much the written figure is off its parts (negative: below them). */
         public long by() {

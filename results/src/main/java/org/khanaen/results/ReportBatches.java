@@ -22,6 +22,7 @@ import java.util.stream.Collectors;
 import org.khanaen.assignment.AssignmentView;
 import org.khanaen.assignment.Coverage;
 import org.khanaen.elections.ElectionCatalog;
+import org.khanaen.platform.transactions.RetryingTransactions;
 import org.khanaen.results.ReportSubmissions.Outcome;
 import org.khanaen.results.ReportSubmissions.Prepared;
 import org.khanaen.results.ReportSubmissions.Result;
@@ -39,7 +40,6 @@ import org.khanaen.volunteers.VolunteerId;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.context.SmartLifecycle;
-import org.springframework.dao.PessimisticLockingFailureException;
 import org.springframework.jdbc.core.BatchPreparedStatementSetter;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.core.StatementCreatorUtils;
@@ -176,13 +176,16 @@ class ReportBatches implements SmartLifecycle {
                     }
                 });
                 return;
-            } catch (PessimisticLockingFailureException e) {
-                if (attempt < ATTEMPTS) {
-                    pause(attempt);
-                    continue;
-                }
-                log.warn("a batch of {} reports lost {} deadlocks in a row; each is submitted alone", batch.size(), ATTEMPTS);
             } catch (RuntimeException e) {
+                if (RetryingTransactions.isConflict(e)) { // a deadlock, or a Galera certification failure at commit
+                    if (attempt < ATTEMPTS) {
+                        pause(attempt);
+                        continue;
+                    }
+                    log.warn("a batch of {} reports lost {} conflicts in a row; each is submitted alone", batch.size(), ATTEMPTS);
+                    batch.forEach(w -> w.answer().complete(null));
+                    return;
+                }
                 // e.g. a key stored by another node since it was looked up: nothing was kept, each goes alone
                 log.info("a batch of {} reports could not be written together ({}); each is submitted alone", batch.size(), e.toString());
             }

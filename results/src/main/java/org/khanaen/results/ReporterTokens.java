@@ -130,6 +130,7 @@ public class ReporterTokens {
      * @return how many tokens are remembered now (-1: not read)
      */
     @org.springframework.scheduling.annotation.Scheduled(fixedDelayString = "PT25S", initialDelayString = "PT5S")
+    @org.khanaen.platform.jobs.EveryNode("refreshes this node's memory of tokens")
     public int refresh() {
         Instant now = clock.instant();
         if (lastAsked.isBefore(now.minus(Duration.ofMinutes(10)))) {

@@ -3,6 +3,7 @@ package org.khanaen.results;
 import java.util.ArrayList;
 import java.util.List;
 
+import org.khanaen.platform.transactions.RetryingTransactions;
 import org.khanaen.results.ReportSubmissions.Outcome;
 import org.khanaen.results.ReportSubmissions.Result;
 import org.khanaen.results.ReportSubmissions.Submission;
@@ -58,8 +59,9 @@ public class ReportsWithPhotos {
         for (int attempt = 1;; attempt++) {
             try {
                 return transaction.execute(status -> submitOnce(submission, sent, status));
-            } catch (org.springframework.dao.PessimisticLockingFailureException e) {
-                if (attempt >= ATTEMPTS) {
+            } catch (RuntimeException e) {
+                // a deadlock, or on Galera the same row committed first through another node (found at commit)
+                if (attempt >= ATTEMPTS || !RetryingTransactions.isConflict(e)) {
                     throw e;
                 }
                 try {

@@ -118,7 +118,7 @@ class Minter {
     }
 
     private boolean holdLease() {
-        Boolean held = transaction.execute(s -> lease.hold(holder, settings.lease(), clock.instant()));
+        Boolean held = transaction.execute(s -> lease.hold(holder, settings.lease()));
         return Boolean.TRUE.equals(held);
     }
 

@@ -1,15 +1,15 @@
 package org.khanaen.rewards;
 
-import java.sql.Timestamp;
 import java.time.Duration;
-import java.time.Instant;
 
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
 
 /**
  * One node at a time sends to the chain (one nonce sequence per key): a lease row taken and renewed with a single
- * conditional update, which also works on a Galera cluster where row locks are per node.
+ * conditional update, which also works on a Galera cluster where row locks are per node (of two nodes taking it at
+ * once through two Galera nodes, one fails certification at commit and does not hold it). Timed by the database's
+ * clock, like the scheduled jobs' leases: the nodes' clocks may disagree.
  */
 @Repository
 class MinterLease {
@@ -21,11 +21,11 @@ class MinterLease {
     }
 
     /** Takes or renews the lease for this holder; false while another holder's lease runs. */
-    boolean hold(String holder, Duration length, Instant now) {
+    boolean hold(String holder, Duration length) {
         return jdbc.sql("""
-                update chain_lease set holder = ?, expires_at = ? where name = 'minter'
-                and (holder is null or holder = ? or expires_at < ?)""")
-                .params(holder, Timestamp.from(now.plus(length)), holder, Timestamp.from(now)).update() == 1;
+                update chain_lease set holder = ?, expires_at = timestampadd(microsecond, ?, utc_timestamp(6)) where name = 'minter'
+                and (holder is null or holder = ? or expires_at < utc_timestamp(6))""")
+                .params(holder, length.toNanos() / 1_000, holder).update() == 1;
     }
 
     void release(String holder) {

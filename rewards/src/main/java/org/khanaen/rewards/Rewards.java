@@ -11,11 +11,10 @@ import java.util.OptionalLong;
 import org.khanaen.assignment.Tier;
 import org.khanaen.platform.mail.MailComposer;
 import org.khanaen.platform.mail.MailOutbox;
+import org.khanaen.platform.transactions.RetryingTransactions;
 import org.khanaen.volunteers.VolunteerId;
-import java.util.concurrent.ThreadLocalRandom;
 import java.util.function.Supplier;
 
-import org.springframework.dao.PessimisticLockingFailureException;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.PlatformTransactionManager;
 import org.springframework.transaction.TransactionDefinition;
@@ -44,7 +43,7 @@ public class Rewards {
     private final MailOutbox outbox;
     private final MailComposer composer;
     private final Clock clock;
-    private final TransactionTemplate issuing;
+    private final RetryingTransactions issuing;
 
     Rewards(Offers offers, IssuedCoupons coupons, ChainOps ops, DonationRefunds refunds, RewardsProperties properties, MailOutbox outbox, MailComposer composer,
             Clock clock, PlatformTransactionManager transactions) {
@@ -59,31 +58,17 @@ public class Rewards {
         this.clock = clock;
         // a transaction of its own, read committed (no gap locks to deadlock with the minter's updates of the outbox),
         // retried when the database picks it as a deadlock's victim all the same
-        this.issuing = new TransactionTemplate(transactions);
+        TransactionTemplate issuing = new TransactionTemplate(transactions);
         issuing.setPropagationBehavior(TransactionDefinition.PROPAGATION_REQUIRES_NEW);
         issuing.setIsolationLevel(TransactionDefinition.ISOLATION_READ_COMMITTED);
+        this.issuing = new RetryingTransactions(issuing, ATTEMPTS);
     }
 
     /** Five were not enough for IssuingTests' 120 issuers on 16 threads against a real MariaDB server (CI, 2026-12-07). */
     private static final int ATTEMPTS = 10;
 
     private <T> T retrying(Supplier<T> work) {
-        for (int attempt = 1; ; attempt++) {
-            try {
-                return issuing.execute(s -> work.get());
-            } catch (PessimisticLockingFailureException e) {
-                if (attempt == ATTEMPTS) {
-                    throw e;
-                }
-                try {
-                    // full jitter over a doubling window: a crowd of issuers picked as victims together spreads out
-                    Thread.sleep(ThreadLocalRandom.current().nextLong(1, Math.min(1_000L, 10L << attempt)));
-                } catch (InterruptedException i) {
-                    Thread.currentThread().interrupt();
-                    throw e;
-                }
-            }
-        }
+        return issuing.execute(s -> work.get());
     }
 
     /**

@@ -17,6 +17,8 @@ import org.springframework.transaction.support.TransactionTemplate;
 
 import jakarta.annotation.PreDestroy;
 
+import net.javacrumbs.shedlock.spring.annotation.SchedulerLock;
+
 /**
  * Erases, night by night, the volunteers of elections past the retention period (see {@link PersonalDataRetention}): in
  * small batches, each its own short transaction, with a rest between them and giving way while others wait for a
@@ -51,6 +53,8 @@ class RetentionPurge {
     }
 
     @Scheduled(cron = "${khanaen.personal-data.purge.cron:0 30 3 * * *}", zone = "Asia/Bangkok")
+    // every node fires at 03:30: held at least 10 minutes so a node whose clock lags a little does not start it again
+    @SchedulerLock(name = "volunteers.retention-purge", lockAtMostFor = "PT6H", lockAtLeastFor = "PT10M")
     void nightly() {
         LocalDate today = LocalDate.now(PersonalDataRetention.BANGKOK);
         if (!properties.enabled()) {

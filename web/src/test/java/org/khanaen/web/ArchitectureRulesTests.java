@@ -4,11 +4,14 @@ import static com.tngtech.archunit.base.DescribedPredicate.describe;
 import static com.tngtech.archunit.core.domain.JavaClass.Predicates.assignableTo;
 import static com.tngtech.archunit.core.domain.JavaClass.Predicates.resideInAPackage;
 import static com.tngtech.archunit.core.domain.JavaClass.Predicates.simpleNameEndingWith;
+import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.methods;
 import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses;
 
+import org.khanaen.platform.jobs.EveryNode;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.core.namedparam.NamedParameterJdbcTemplate;
 import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.scheduling.annotation.Scheduled;
 import org.springframework.stereotype.Controller;
 import org.springframework.web.bind.annotation.ControllerAdvice;
 
@@ -19,6 +22,7 @@ import com.tngtech.archunit.junit.ArchTest;
 import com.tngtech.archunit.lang.ArchRule;
 
 import jakarta.persistence.EntityManager;
+import net.javacrumbs.shedlock.spring.annotation.SchedulerLock;
 
 /**
  * What Modulith's verify() does not check: rules stay plain Java, and controllers stay out of the database.
@@ -49,4 +53,14 @@ class ArchitectureRulesTests {
                     .or(assignableTo(JdbcClient.class)).or(assignableTo(JdbcTemplate.class))
                     .or(assignableTo(NamedParameterJdbcTemplate.class)).or(assignableTo(EntityManager.class)))
             .because("SQL and repositories belong to the module that owns the tables");
+
+    /**
+     * Every node runs the same schedule: a scheduled job takes the cluster-wide lease first, or it runs once per node;
+     * only a job that keeps the node's own memory fresh says so and runs everywhere.
+     */
+    @ArchTest
+    static final ArchRule scheduledJobsRunOnceAcrossTheCluster = methods()
+            .that().areAnnotatedWith(Scheduled.class)
+            .should().beAnnotatedWith(SchedulerLock.class).orShould().beAnnotatedWith(EveryNode.class)
+            .because("several app nodes run the same @Scheduled methods (docs/cluster-state.md)");
 }

@@ -20,8 +20,9 @@ import org.khanaen.accounts.NewAccount;
 import org.khanaen.accounts.Role;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.http.MediaType;
-import org.springframework.mock.web.MockHttpSession;
 import org.springframework.test.web.servlet.MockMvc;
+
+import jakarta.servlet.http.Cookie;
 
 @FullStackTest
 class SecurityTests {
@@ -58,19 +59,21 @@ class SecurityTests {
     @Test
     void someoneWithAOneTimePasswordMustChooseTheirOwnBeforeAnythingElse() throws Exception {
         accounts.create(new NewAccount("new.admin@example.org", "New admin", "one-time-password-123", Set.of(Role.ADMIN), true));
-        var session = (MockHttpSession) mvc.perform(formLogin("/login").user("new.admin@example.org").password("one-time-password-123"))
-                .andReturn().getRequest().getSession();
+        // the session is Spring Session's, in the database: the next requests carry its cookie, as a browser does
+        String setCookie = mvc.perform(formLogin("/login").user("new.admin@example.org").password("one-time-password-123"))
+                .andReturn().getResponse().getHeader("Set-Cookie");
+        Cookie session = new Cookie("SESSION", setCookie.substring("SESSION=".length(), setCookie.indexOf(';')));
 
-        mvc.perform(get("/admin/elections").session(session))
+        mvc.perform(get("/admin/elections").cookie(session))
                 .andExpect(redirectedUrl("/account/password"));
 
-        mvc.perform(post("/account/password").session(session).with(csrf())
+        mvc.perform(post("/account/password").cookie(session).with(csrf())
                         .param("currentPassword", "one-time-password-123")
                         .param("newPassword", "my very own passphrase")
                         .param("confirmPassword", "my very own passphrase"))
                 .andExpect(redirectedUrl("/"));
 
-        mvc.perform(get("/admin/elections").session(session)).andExpect(status().isOk());
+        mvc.perform(get("/admin/elections").cookie(session)).andExpect(status().isOk());
     }
 
     @Test

@@ -2,6 +2,8 @@ package org.khanaen.platform.mail;
 
 import java.time.Clock;
 
+import org.khanaen.platform.jobs.ClusterJobs;
+import org.khanaen.platform.jobs.ClusterJobsAutoConfiguration;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.boot.autoconfigure.AutoConfiguration;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnBean;
@@ -20,7 +22,8 @@ import org.springframework.mail.javamail.JavaMailSender;
  * Boot's (spring.mail.host) or the development server's. Time comes from a {@link Clock} bean if there
  * is one (tests), else the system clock in UTC.
  */
-@AutoConfiguration(after = { JdbcClientAutoConfiguration.class, MailSenderAutoConfiguration.class, DevMailServerAutoConfiguration.class })
+@AutoConfiguration(after = { JdbcClientAutoConfiguration.class, MailSenderAutoConfiguration.class, DevMailServerAutoConfiguration.class,
+        ClusterJobsAutoConfiguration.class })
 @EnableConfigurationProperties(MailProperties.class)
 public class MailAutoConfiguration {
 
@@ -39,8 +42,8 @@ public class MailAutoConfiguration {
 
     /** Scheduled by the app's {@code @EnableScheduling}; a context without it (a module test) sends nothing by itself. */
     @Bean
-    @ConditionalOnBean({ JdbcClient.class, JavaMailSender.class })
-    MailDelivery mailDelivery(JdbcClient jdbc, JavaMailSender sender, MailProperties properties, ObjectProvider<Clock> clock) {
-        return new MailDelivery(new OutboxRows(jdbc), sender, properties, clock.getIfAvailable(Clock::systemUTC));
+    @ConditionalOnBean({ JdbcClient.class, JavaMailSender.class, ClusterJobs.class })
+    MailDelivery mailDelivery(JdbcClient jdbc, JavaMailSender sender, MailProperties properties, ObjectProvider<Clock> clock, ClusterJobs jobs) {
+        return new MailDelivery(new OutboxRows(jdbc), sender, properties, clock.getIfAvailable(Clock::systemUTC), jobs);
     }
 }

@@ -7,6 +7,7 @@ import java.time.ZoneOffset;
 import java.util.List;
 import java.util.UUID;
 
+import org.khanaen.platform.jobs.ClusterJobs;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.context.SmartLifecycle;
@@ -32,6 +33,9 @@ import jakarta.mail.internet.InternetAddress;
  * and SMTP calls time out well within that (see spring.mail.properties), so a lease never runs out
  * under a send in progress. When the application stops, a run in progress ends after the mail it is
  * sending and hands the rest of its batch back, instead of holding the shutdown until the batch is sent.
+ * Claims, not a cluster-wide lock, because every node may send at once (a lock would leave one node sending for all);
+ * the claim's times are the sender's clock, so nodes' clocks must agree to well within half a lease (NTP does).
+ * The hourly purge runs on one node at a time ({@link ClusterJobs}): two would delete the same slices.
  */
 final class MailDelivery implements SchedulingConfigurer, SmartLifecycle {
 
@@ -47,10 +51,12 @@ final class MailDelivery implements SchedulingConfigurer, SmartLifecycle {
     private final MailProperties properties;
     private final Clock clock;
     private final InternetAddress from;
+    private final ClusterJobs jobs;
     private volatile boolean troubled;
     private volatile boolean stopping;
 
-    MailDelivery(OutboxRows rows, JavaMailSender sender, MailProperties properties, Clock clock) {
+    MailDelivery(OutboxRows rows, JavaMailSender sender, MailProperties properties, Clock clock, ClusterJobs jobs) {
+        this.jobs = jobs;
         this.rows = rows;
         this.sender = sender;
         this.properties = properties;
@@ -203,10 +209,12 @@ final class MailDelivery implements SchedulingConfigurer, SmartLifecycle {
 
     private void purgeQuietly() {
         try {
-            int purged = purge();
-            if (purged > 0) {
-                log.info("Deleted {} sent mail(s) older than {}", purged, properties.retention());
-            }
+            jobs.once("mail.purge", Duration.ofMinutes(30), () -> {
+                int purged = purge();
+                if (purged > 0) {
+                    log.info("Deleted {} sent mail(s) older than {}", purged, properties.retention());
+                }
+            });
         } catch (DataAccessException e) {
             log.warn("Sent mail not purged this time: {}", brief(describe(e)));
         }

@@ -12,6 +12,7 @@ import java.util.Properties;
 import java.util.Random;
 
 import org.junit.jupiter.api.AfterEach;
+import org.khanaen.platform.jobs.ClusterJobs;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -61,6 +62,8 @@ class MailOutboxAttachmentTests {
     TransactionTemplate transaction;
     @Autowired
     MutableClock clock;
+    @Autowired
+    ClusterJobs jobs;
     @Autowired
     MailProperties properties;
 
@@ -184,7 +187,7 @@ class MailOutboxAttachmentTests {
         timeouts.put("mail.smtp.connectiontimeout", "2000");
         timeouts.put("mail.smtp.timeout", "5000");
         sender.setJavaMailProperties(timeouts);
-        return new MailDelivery(new OutboxRows(jdbc), sender, properties, clock);
+        return new MailDelivery(new OutboxRows(jdbc), sender, properties, clock, jobs);
     }
 
     private MimeMessage onlyReceived() {

@@ -21,6 +21,7 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.atomic.AtomicReference;
 
 import org.junit.jupiter.api.AfterEach;
+import org.khanaen.platform.jobs.ClusterJobs;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -56,6 +57,8 @@ class MailOutboxTests {
     TransactionTemplate transaction;
     @Autowired
     MutableClock clock;
+    @Autowired
+    ClusterJobs jobs;
     @Autowired
     MailProperties properties;
 
@@ -235,7 +238,7 @@ class MailOutboxTests {
                 stopped.get().stop(); // the application shuts down while this mail goes
             }
         });
-        stopped.set(new MailDelivery(new OutboxRows(jdbc), stopsAfterOne, properties, clock));
+        stopped.set(new MailDelivery(new OutboxRows(jdbc), stopsAfterOne, properties, clock, jobs));
 
         assertThat(stopped.get().deliverDue()).isEqualTo(1);
         assertThat(stopped.get().isRunning()).isFalse();
@@ -268,7 +271,7 @@ class MailOutboxTests {
 
     /** One node's sender, with its own connection to the SMTP server. */
     private MailDelivery node(MailProperties settings) {
-        return new MailDelivery(new OutboxRows(jdbc), toTheServer(new JavaMailSenderImpl()), settings, clock);
+        return new MailDelivery(new OutboxRows(jdbc), toTheServer(new JavaMailSenderImpl()), settings, clock, jobs);
     }
 
     private static JavaMailSenderImpl toTheServer(JavaMailSenderImpl sender) {

@@ -30,6 +30,8 @@ import jakarta.servlet.http.HttpServletResponse;
  * The results API for media outlets: every call needs the outlet's key ({@code Authorization: Bearer khm_…} or
  * {@code X-Api-Key}); an unknown or revoked key is a 401, and an outlet past its calls per minute gets a 429 with
  * {@code Retry-After}. A revalidation answered 304 counts like any call: it is what a newsroom's poller sends most.
+ * Counted per node, each node allowing its share of the rate ({@link ClusterSize}); a revoked key stops working on
+ * every node within {@code MediaOutlets.REMEMBERED} (30 s).
  */
 class MediaKeyFilter extends OncePerRequestFilter {
 
@@ -44,9 +46,11 @@ class MediaKeyFilter extends OncePerRequestFilter {
     private final MediaOutlets outlets;
     private final ProblemDetailSecurityHandlers problems;
     private final LiveResults live;
+    private final ClusterSize cluster;
     private final Map<Long, Limited> buckets = new ConcurrentHashMap<>();
 
-    MediaKeyFilter(MediaOutlets outlets, ProblemDetailSecurityHandlers problems, LiveResults live) {
+    MediaKeyFilter(MediaOutlets outlets, ProblemDetailSecurityHandlers problems, LiveResults live, ClusterSize cluster) {
+        this.cluster = cluster;
         this.outlets = outlets;
         this.problems = problems;
         this.live = live;
@@ -128,12 +132,12 @@ class MediaKeyFilter extends OncePerRequestFilter {
         return apiKey == null || apiKey.isBlank() ? null : apiKey.strip();
     }
 
-    /** One bucket per outlet, made anew when its rate changes; the whole minute's calls may come at once. */
+    /** One bucket per outlet, made anew when its rate changes; this node's share of the minute's calls may come at once. */
     private Bucket bucket(Outlet outlet) {
+        int share = cluster.share(outlet.perMinute());
         return buckets.compute(outlet.id(), (id, known) -> known != null && known.perMinute() == outlet.perMinute() ? known
                 : new Limited(outlet.perMinute(), Bucket.builder()
-                        .addLimit(Bandwidth.builder().capacity(outlet.perMinute()).refillGreedy(outlet.perMinute(), Duration.ofMinutes(1))
-                                .build())
+                        .addLimit(Bandwidth.builder().capacity(share).refillGreedy(share, Duration.ofMinutes(1)).build())
                         .build())).bucket();
     }
 }

@@ -6,6 +6,7 @@ import org.khanaen.results.MediaOutlets;
 import org.khanaen.results.ReporterTokens;
 import org.khanaen.volunteers.PartnerOrganisations;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnWebApplication;
+import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.core.annotation.Order;
@@ -35,6 +36,7 @@ import org.springframework.security.web.util.matcher.RequestMatcher;
  */
 @Configuration(proxyBeanMethods = false)
 @ConditionalOnWebApplication(type = ConditionalOnWebApplication.Type.SERVLET) // not for ./khanaen import
+@EnableConfigurationProperties(ClusterSize.class)
 class SecurityConfiguration {
 
     /** Same-origin everything: no inline scripts or styles, no framing, no plugins. */
@@ -88,7 +90,7 @@ class SecurityConfiguration {
     @Bean
     @Order(1)
     SecurityFilterChain api(HttpSecurity http, ProblemDetailSecurityHandlers problems, PartnerOrganisations organisations,
-            ReporterTokens reporterTokens, MediaOutlets mediaOutlets, LiveResults live)
+            ReporterTokens reporterTokens, MediaOutlets mediaOutlets, LiveResults live, ClusterSize cluster)
             throws Exception {
         http.securityMatcher("/api/**")
                 .authorizeHttpRequests(requests -> requests
@@ -104,7 +106,7 @@ class SecurityConfiguration {
                         .anyRequest().authenticated())
                 .addFilterBefore(new OrganisationTokenFilter(organisations), AuthorizationFilter.class)
                 .addFilterBefore(new ReporterTokenFilter(reporterTokens), AuthorizationFilter.class)
-                .addFilterBefore(new MediaKeyFilter(mediaOutlets, problems, live), AuthorizationFilter.class)
+                .addFilterBefore(new MediaKeyFilter(mediaOutlets, problems, live, cluster), AuthorizationFilter.class)
                 .sessionManagement(session -> session.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
                 .csrf(csrf -> csrf.disable())
                 .requestCache(cache -> cache.disable())
