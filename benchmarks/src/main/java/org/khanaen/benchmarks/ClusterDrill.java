@@ -40,8 +40,9 @@ final class ClusterDrill {
     /** Guarantees of the "done" list that this drill does not count yet, and what each waits for. */
     static final List<String> NOT_YET_CHECKED = List.of(
             "each photo stored once in the bucket: waits for photos in S3 (presigned uploads); today the nodes share one photo folder",
-            "every mail sent once across the nodes: waits for the mail outbox to run once per cluster (ShedLock)",
-            "every scheduled job ran once across the nodes: waits for ShedLock",
+            "every mail sent once across the nodes: the outbox's jobs now run under a lease (docs/cluster-state.md); the count"
+                    + " of mails per dedup key against the nodes' inboxes is still to be written",
+            "every scheduled job ran once across the nodes: ShedLock's leases are in; a count of runs per job is still to be written",
             "each node's own stream showing every station contest verified: the replay reads every node's stream but counts"
                     + " them together (the results API of every node is counted above)");
 
