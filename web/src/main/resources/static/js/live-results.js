@@ -18,4 +18,5 @@
   }
   var source = new EventSource(box.dataset.stream);
   source.addEventListener('stations', changed);
+  source.addEventListener('quick-count', changed);
 })();

@@ -1,8 +1,8 @@
 /*
  * The count report page on a phone with a bad connection. Without this script the page is a plain form;
  * with it, nothing typed is lost: the draft (numbers, the idempotency key, the photos already uploaded)
- * lives in localStorage per station and contest, photos are shrunk on the phone and uploaded as soon as
- * they are chosen, and the report is sent as JSON and retried with the same key until the server answers,
+ * lives in localStorage per station and contest, photos are shrunk on the phone and put straight into the
+ * photo bucket (a presigned link the app grants for exactly those bytes) as soon as they are chosen, and the report is sent as JSON and retried with the same key until the server answers,
  * so a retry can never make a second report. Texts come from the page (data-msg-*), in its language.
  */
 (function () {
@@ -146,31 +146,84 @@
     });
   }
 
+  /** The photo's SHA-256 in hex, or null where the browser cannot hash (a page not served over HTTPS). */
+  function sha256(blob) {
+    if (!window.crypto || !window.crypto.subtle || !blob.arrayBuffer) {
+      return Promise.resolve(null);
+    }
+    return blob.arrayBuffer().then(function (bytes) {
+      return window.crypto.subtle.digest('SHA-256', bytes);
+    }).then(function (digest) {
+      return Array.prototype.map.call(new Uint8Array(digest), function (b) { return ('0' + b.toString(16)).slice(-2); }).join('');
+    }, function () { return null; });
+  }
+
+  function uploaded(kind, answer) {
+    draft.photos[kind] = { id: answer.id, sha256: answer.sha256 };
+    save();
+    photoStatus(kind, message('Uploaded'));
+  }
+
   function upload(kind, blob, tries) {
+    photoStatus(kind, message('Uploading'));
+    return sha256(blob).then(function (hash) {
+      return hash && form.dataset.uploadsUrl ? uploadToBucket(kind, blob, hash, tries) : uploadThroughApp(kind, blob, tries);
+    });
+  }
+
+  function retry(kind, blob, tries) {
+    // no connection: try again a little later, as long as the page is open
+    photoStatus(kind, message('UploadRetrying'));
+    return wait(backoff(tries)).then(function () { return upload(kind, blob, tries + 1); });
+  }
+
+  /**
+   * Straight into the bucket: the app grants an upload of exactly these bytes (size, type, SHA-256, signed into the
+   * link) and the photo goes from the phone to the bucket. Asking again after a lost connection gets the same photo.
+   */
+  function uploadToBucket(kind, blob, hash, tries) {
+    var type = blob.type || 'image/jpeg';
+    return fetch(form.dataset.uploadsUrl, {
+      method: 'POST', credentials: 'same-origin',
+      body: JSON.stringify({ kind: kind, contentType: type, bytes: blob.size, sha256: hash }),
+      headers: { 'Content-Type': 'application/json', 'Accept': 'application/json', 'X-CSRF-TOKEN': csrf ? csrf.value : '' }
+    }).then(function (response) {
+      return readJson(response).then(function (answer) {
+        if (!(response.ok && answer && answer.url)) {
+          photoStatus(kind, answer ? (answer.problems || []).join(' ') : message('SignedOut'));
+          return null;
+        }
+        return fetch(answer.url, { method: 'PUT', body: blob, headers: answer.headers || {}, credentials: 'omit' })
+          .then(function (put) {
+            if (put.ok) {
+              uploaded(kind, answer);
+            } else {
+              photoStatus(kind, message('UploadRefused'));
+            }
+          });
+      });
+    }).then(null, function () { return retry(kind, blob, tries); });
+  }
+
+  /** Through the app, where the page cannot hash the photo; the app puts it into the bucket. */
+  function uploadThroughApp(kind, blob, tries) {
     var body = new FormData();
     body.append('kind', kind);
     body.append('file', blob, kind.toLowerCase() + '.jpg');
-    photoStatus(kind, message('Uploading'));
     return fetch(form.dataset.photosUrl, {
       method: 'POST', body: body, credentials: 'same-origin',
       headers: { 'Accept': 'application/json', 'X-CSRF-TOKEN': csrf ? csrf.value : '' }
     }).then(function (response) {
       return readJson(response).then(function (answer) {
         if (response.ok && answer && answer.id) {
-          draft.photos[kind] = { id: answer.id, sha256: answer.sha256 };
-          save();
-          photoStatus(kind, message('Uploaded'));
+          uploaded(kind, answer);
         } else if (answer) {
           photoStatus(kind, (answer.problems || []).join(' '));
         } else {
           photoStatus(kind, message('SignedOut'));
         }
       });
-    }, function () {
-      // no connection: try again a little later, as long as the page is open
-      photoStatus(kind, message('UploadRetrying'));
-      return wait(backoff(tries)).then(function () { return upload(kind, blob, tries + 1); });
-    });
+    }, function () { return retry(kind, blob, tries); });
   }
 
   Array.prototype.forEach.call(form.querySelectorAll('input[type=file][data-kind]'), function (input) {

@@ -32,11 +32,17 @@ public final class Bench {
                                        its ETag by --clients (32) for --seconds (20), read in full; a new file after a change
                       replay [FILE]    election night replayed from an ECT results file (none: a made-up national one) through the
                                        volunteers' API with photos by --clients (64); stream latency; compared with the file
-                                       (--photos false: without photos; --patience 600: seconds to wait for the stream)
+                                       (--photos false: without photos; --photos through-app: multipart
+                                       through the app, as before presigned uploads; --photo-kb 300: each
+                                       photo that size, not a 16x16 PNG)
                                        --cluster DIR [--nodes all]: to the running local cluster (scripts/cluster) through its
                                        load balancer, or its app nodes in turn; --target URL | --nodes URL1,URL2 with --url
                                        jdbc:mysql://…/schema --user U --password P: to any running nodes and their database.
-                                       A report is sent again with its idempotency key on a failed connection or a 5xx
+                                       A report is sent again with its idempotency key on a failed connection or a 5xx;
+                                       --patience 600: seconds to wait for the stream
+                      quick-count FILE the quick count's intervals against the commission's 2023 national file (stats_cons.json),
+                                       offline: --sizes (400,800,1600) stations, --seeds (50) samples each, --replicates (1000),
+                                       --spread (0.35) of party shares between a constituency's stations (docs/quick-count.md)
                       coupons          --coupons (100,000) coupons issued for donations (--offers 10 offers, --threads 8) and minted
                                        on a local hardhat node in batches of --batch (500); needs node and npm
                       drill reports|payments|coupons|all   fault drills, not benchmarks: the app in its own JVM killed with SIGKILL
@@ -56,13 +62,21 @@ public final class Bench {
         Map<String, String> options = options(Arrays.copyOfRange(args, first, args.length));
         if (args[0].equals("replay") && Target.named(options)) { // running nodes: no server nor app of its own
             ReplayBench.runOn(Target.from(options), first == 2 ? java.nio.file.Path.of(args[1]) : null,
-                    Integer.parseInt(options.getOrDefault("clients", "64")), Boolean.parseBoolean(options.getOrDefault("photos", "true")),
+                    Integer.parseInt(options.getOrDefault("clients", "64")), !"false".equals(options.getOrDefault("photos", "true")),
+                    "through-app".equals(options.get("photos")), Integer.parseInt(options.getOrDefault("photo-kb", "0")) * 1024,
                     java.time.Duration.ofSeconds(Long.parseLong(options.getOrDefault("patience", "600"))));
             System.exit(0);
         }
         if (args[0].equals("drill") && args.length > 1 && args[1].equals("cluster")) { // a cluster of its own
             ClusterDrill.run(options);
             System.exit(0);
+        }
+        if (args[0].equals("quick-count")) { // offline: no application, no database
+            if (first < 2) {
+                throw new IllegalArgumentException("quick-count needs the commission's national constituency file (stats_cons.json)");
+            }
+            QuickCountBench.run(java.nio.file.Path.of(args[1]), options);
+            return;
         }
         // the database drill kills its server: always one of its own, never the one given by --url
         OwnMariaDb own = args[0].equals("drill") && args.length > 1 && args[1].equals("database") ? OwnMariaDb.start() : null;
@@ -90,7 +104,8 @@ public final class Bench {
                 case "ect-feed" -> new EctFeedBench(server, Integer.parseInt(options.getOrDefault("clients", "32")),
                         Integer.parseInt(options.getOrDefault("seconds", "20"))).run();
                 case "replay" -> new ReplayBench(server, args.length > 1 && !args[1].startsWith("--") ? java.nio.file.Path.of(args[1]) : null,
-                        Integer.parseInt(options.getOrDefault("clients", "64")), Boolean.parseBoolean(options.getOrDefault("photos", "true"))).run();
+                        Integer.parseInt(options.getOrDefault("clients", "64")), !"false".equals(options.getOrDefault("photos", "true")),
+                        "through-app".equals(options.get("photos")), Integer.parseInt(options.getOrDefault("photo-kb", "0")) * 1024).run();
                 case "coupons" -> new CouponsBench(server, Integer.parseInt(options.getOrDefault("coupons", "100000")),
                         Integer.parseInt(options.getOrDefault("offers", "10")), Integer.parseInt(options.getOrDefault("threads", "8")),
                         Integer.parseInt(options.getOrDefault("batch", "500"))).run();

@@ -87,7 +87,7 @@ final class ClusterDrill {
             System.out.printf("drill cluster: 3 Galera nodes, S3, 2 app nodes and HAProxy up in %.0f s (%s)%n", upSeconds, dir);
             try (var app = target.startApp()) {
                 DataSource database = app.getBean(DataSource.class);
-                ReplayBench.Prepared p = ReplayBench.prepare(app, sample, true, false);
+                ReplayBench.Prepared p = ReplayBench.prepare(app, sample, true, false, false, 0);
                 int sends = p.plan().sends().size();
                 CompletableFuture<Strike> strike = CompletableFuture.supplyAsync(() -> strike(cluster, database, sends, down));
                 System.out.printf("drill cluster: %,d reports by %d retrying clients across %s; SIGKILL of app node 1 and database node 1 at 40%%"

@@ -68,12 +68,16 @@ final class ReplayBench {
     private final Path file;
     private final int clients;
     private final boolean photos;
+    private final boolean photosThroughApp;
+    private final int photoBytes;
 
-    ReplayBench(Server server, Path file, int clients, boolean photos) {
+    ReplayBench(Server server, Path file, int clients, boolean photos, boolean photosThroughApp, int photoBytes) {
+        this.photoBytes = photoBytes;
         this.server = server;
         this.file = file;
         this.clients = clients;
         this.photos = photos;
+        this.photosThroughApp = photosThroughApp;
     }
 
     void run() throws Exception {
@@ -81,7 +85,7 @@ final class ReplayBench {
         String url = server.freshSchema("bench_replay");
         try (var app = server.startWebApp(url)) {
             int port = Integer.parseInt(app.getEnvironment().getProperty("local.server.port"));
-            Prepared p = prepare(app, file, photos, true);
+            Prepared p = prepare(app, file, photos, true, photosThroughApp, photoBytes);
             URI base = URI.create("http://127.0.0.1:" + port);
             Replay.Outcome o = p.replay().run(base, ELECTION, p.mediaKey(), p.plan().sends(), clients, Duration.ofMinutes(10));
             List<String> differences = report(app, p, o, List.of(base), clients, photos);
@@ -99,11 +103,12 @@ final class ReplayBench {
      * its own. Set-up through an application context of this JVM (no web server) on the nodes' database; the election
      * must be loaded there already, and the stations still without replayed reports (a fresh cluster).
      */
-    static void runOn(Target target, Path file, int clients, boolean photos, Duration patience) throws Exception {
+    static void runOn(Target target, Path file, int clients, boolean photos, boolean photosThroughApp, int photoBytes, Duration patience)
+            throws Exception {
         System.out.println("targets: " + target.urls() + "; database " + target.jdbcUrl());
         System.out.println("machine: " + Machine.describe());
         try (var app = target.startApp()) {
-            Prepared p = prepare(app, file, photos, false);
+            Prepared p = prepare(app, file, photos, false, photosThroughApp, photoBytes);
             Replay.Outcome o = p.replay().run(target.urls(), ELECTION, p.mediaKey(), p.plan().sends(), clients, patience);
             List<String> differences = report(app, p, o, target.urls(), clients, photos);
             if (!differences.isEmpty() || o.seenVerified() != o.stationContests()) {
@@ -121,7 +126,8 @@ final class ReplayBench {
      * Set-up, not timed: the election (loaded here when {@code load}, else it must be there), two volunteers at every
      * station of the file's constituencies, a token each, a media key; the plan of reports.
      */
-    static Prepared prepare(ConfigurableApplicationContext app, Path file, boolean photos, boolean load) throws Exception {
+    static Prepared prepare(ConfigurableApplicationContext app, Path file, boolean photos, boolean load, boolean photosThroughApp, int photoBytes)
+            throws Exception {
         JsonMapper json = app.getBean(JsonMapper.class);
         ElectionCatalog catalog = app.getBean(ElectionCatalog.class);
         if (load) {
@@ -160,7 +166,7 @@ final class ReplayBench {
                     .add(new Replay.Station(s.id(), s.constituencyCode(), s.registeredVoters(), tokens.get(s.id())));
         }
         var rules = app.getBean(ReportSubmissions.class).rules(ELECTION);
-        Replay replay = new Replay(json);
+        Replay replay = new Replay(json, photosThroughApp, photoBytes);
         Replay.Plan plan = replay.plan(results, byConstituency, partyBallots, rules.majorParties(), rules.tolerances(), photos);
         String key = app.getBean(MediaOutlets.class).create("replay", null, 1_000_000, "bench").key();
         System.out.printf("%,d stations, %,d reports to send (%s photos); warnings the split numbers raise (sent confirmed): %s%n",
@@ -182,6 +188,8 @@ final class ReplayBench {
                 o.reports(), o.seconds(), o.reportsPerSecond(), Replay.Outcome.percentile(o.answerMicros(), 50),
                 Replay.Outcome.percentile(o.answerMicros(), 95), Replay.Outcome.percentile(o.answerMicros(), 99),
                 Replay.Outcome.percentile(o.answerMicros(), 100), o.statuses(), o.retriedOn().isEmpty() ? "none" : o.retriedOn());
+        System.out.printf("request bytes to the app: %,d (%,.0f per report); photo bytes put straight into the bucket: %,d%n",
+                o.appBytes(), (double) o.appBytes() / Math.max(1, o.reports()), o.bucketBytes());
         System.out.printf("verified and on the stream: %,d of %,d station contests (waited %.1f s after the last answer); from a"
                 + " station contest's last answer to the stream: p50 %.0f ms, p95 %.0f ms, p99 %.0f ms, max %.0f ms%n",
                 o.seenVerified(), o.stationContests(), o.waitedSeconds(), Replay.Outcome.percentile(o.visibleMicros(), 50),

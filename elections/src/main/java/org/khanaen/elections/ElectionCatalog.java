@@ -122,6 +122,15 @@ public class ElectionCatalog {
         return stations.points(electionId);
     }
 
+    /** Every station's stable code (e.g. BKK_1-007) by its id: for lists published outside, such as a quick count's sample. */
+    public Map<Long, String> stationCodes(String electionId) {
+        Map<Long, String> out = new HashMap<>();
+        for (Object[] row : stations.codes(electionId)) {
+            out.put((Long) row[0], (String) row[1]);
+        }
+        return out;
+    }
+
     /** One station, reduced (constituency id, registered voters): for checking reports at speed. */
     public Optional<StationPoint> stationPoint(long id) {
         return stations.point(id);

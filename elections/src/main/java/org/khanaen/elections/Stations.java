@@ -46,6 +46,9 @@ interface Stations extends Repository<Station, Long> {
             from Station s join s.constituency c where s.id = :id""")
     Optional<StationPoint> point(long id);
 
+    @Query("select s.id, s.code from Station s where s.electionId = :electionId")
+    List<Object[]> codes(String electionId);
+
     @Query("select s.constituency.id, count(s) from Station s where s.electionId = :electionId group by s.constituency.id")
     List<Object[]> countPerConstituency(String electionId);
 

@@ -31,6 +31,7 @@ import org.khanaen.results.LiveResults.ProvinceResults;
 import org.khanaen.results.LiveResults.Seats;
 import org.khanaen.results.LiveResults.StationContestResult;
 import org.khanaen.results.LiveResults.View;
+import org.khanaen.results.quickcount.QuickCountEstimator;
 
 /**
  * One election's live results in memory: each station contest's newest numbers, and running sums per constituency,
@@ -123,6 +124,7 @@ final class ElectionTally {
 
     private long version;
     private Instant updatedAt;
+    private double projectionFrom; // percent of stations counted before party-list seats are projected
     private long stamp; // the sum of every slot's mixed mark: the same rows in place give the same stamp on every node
 
     ElectionTally(String electionId, List<ContestView> contests, List<ProvinceView> provinces, List<ConstituencyView> constituencies,
@@ -252,6 +254,24 @@ final class ElectionTally {
         return version;
     }
 
+    /** Party-list seats are projected from the count only past this percentage of stations counted. */
+    void projectionFrom(double percent) {
+        projectionFrom = percent;
+    }
+
+    /**
+     * A constituency is decided when its leader's margin exceeds every vote still possible there (the registered voters
+     * of the stations not yet counted): even if all of them came and voted for the runner-up, the leader stays ahead.
+     * Equal is not enough (it could end level). Never a guess from the trend.
+     */
+    static boolean decided(long margin, boolean tied, long outstanding) {
+        return !tied && margin > 0 && margin > outstanding;
+    }
+
+    private long outstanding(int v, int c, int k) {
+        return consRegistered[k] - registeredCounted[v][c][k];
+    }
+
     Instant updatedAt() {
         return updatedAt;
     }
@@ -341,6 +361,37 @@ final class ElectionTally {
                 stationVoters[v][c][s] = now;
             }
         }
+    }
+
+    /** The parties by the index the quick count's observations use. */
+    List<PartyView> parties() {
+        return parties;
+    }
+
+    /** The party-list seats to share out (0 without such a contest). */
+    int partyListSeatCount() {
+        return partyList < 0 ? 0 : contests.get(partyList).seats();
+    }
+
+    /**
+     * A station's verified party-list numbers as a quick-count observation (votes per party index), or null when the
+     * station has none yet.
+     */
+    QuickCountEstimator.Observation observation(long stationId, String stratum) {
+        Integer s = stationIndex.get(stationId);
+        if (partyList < 0 || s == null || slots[partyList][s] == null || slots[partyList][s].verified == null) {
+            return null;
+        }
+        int[] n = slots[partyList][s].verified;
+        int[] party = partyOf[partyList][stationCons[s]];
+        long[] votes = new long[parties.size()];
+        for (int b = 0; b <= maxBallot[partyList]; b++) {
+            if (party[b] != noParty) {
+                votes[party[b]] += n[VOTES + b];
+            }
+        }
+        return new QuickCountEstimator.Observation(stationId, stratum, stationRegistered[s],
+                stationVoters[View.VERIFIED.ordinal()][partyList][s], n[USED], n[VALID], n[INVALID], n[NO_VOTE], votes);
     }
 
     List<String> provinceCodes() {
@@ -439,7 +490,9 @@ final class ElectionTally {
             totals.add(totals(c, v, allConstituencies(), natParty[v][c]));
         }
         Leaders leaders = leaders(v, allConstituencies());
-        LargestRemainder.Allocation<Integer> seats = partyListSeats(v);
+        double counted = partyList < 0 ? 0 : totals.get(partyList).percentCounted();
+        boolean projected = partyList >= 0 && counted >= projectionFrom && totals.get(partyList).valid() > 0;
+        LargestRemainder.Allocation<Integer> seats = projected ? partyListSeats(v) : null;
         List<PartyResult> lines = new ArrayList<>();
         for (int p = 0; p < parties.size(); p++) {
             lines.add(partyLine(p, natParty[v], seats, leaders));
@@ -448,7 +501,7 @@ final class ElectionTally {
                 .thenComparing(Comparator.comparingLong(PartyResult::partyListVotes).reversed())
                 .thenComparing(r -> r.ballotNumber() == null ? Integer.MAX_VALUE : r.ballotNumber()));
         return new NationalResults(electionId, version, updatedAt, view == View.VERIFIED, totals, lines,
-                seatsOf(seats, leaders));
+                seatsOf(seats, leaders), new LiveResults.Projection(projected, projectionFrom, counted));
     }
 
     /** Per province: how much is counted and which party leads the most of its constituencies (null when none or level). */
@@ -559,9 +612,10 @@ final class ElectionTally {
                 partyLines.sort(Comparator.comparingLong(PartyVotes::votes).reversed().thenComparingInt(PartyVotes::ballotNumber));
             }
             Leader leader = contests.get(c).ballot() == BallotKind.CANDIDATE ? leader(sums, c) : null;
+            long outstanding = outstanding(v, c, k);
             perContest.add(new ConstituencyContest(contests.get(c).code(), totals, candidateLines, partyLines,
                     leader == null || leader.tied() ? null : leader.ballot(), leader == null ? 0 : leader.margin(),
-                    leader != null && leader.tied()));
+                    leader != null && leader.tied(), outstanding, leader != null && decided(leader.margin(), leader.tied(), outstanding)));
         }
         ConstituencyView cv = constituencies.get(k);
         return Optional.of(new ConstituencyResults(electionId, version, updatedAt, view == View.VERIFIED, cv.code(), cv.number(),
@@ -663,12 +717,12 @@ final class ElectionTally {
         return new Leader(best, -1, first, first - second, first == second);
     }
 
-    private record Leaders(int[] ledByParty, int led, int tied, int independents, int of) {
+    private record Leaders(int[] ledByParty, int led, int tied, int independents, int of, int[] decidedByParty, int decided) {
     }
 
     private Leaders leaders(int v, List<Integer> its) {
-        int[] led = new int[noParty + 1];
-        int total = 0, tied = 0, independents = 0;
+        int[] led = new int[noParty + 1], decidedBy = new int[noParty + 1];
+        int total = 0, tied = 0, independents = 0, decided = 0;
         if (constituencyRace >= 0) {
             for (int k : its) {
                 Leader l = leader(consSums[v][constituencyRace][k], constituencyRace);
@@ -682,12 +736,16 @@ final class ElectionTally {
                 int party = partyOf[constituencyRace][k][l.ballot()];
                 led[party]++;
                 total++;
+                if (decided(l.margin(), false, outstanding(v, constituencyRace, k))) {
+                    decidedBy[party]++;
+                    decided++;
+                }
                 if (party == noParty) {
                     independents++;
                 }
             }
         }
-        return new Leaders(led, total, tied, independents, constituencyRace >= 0 ? its.size() : 0);
+        return new Leaders(led, total, tied, independents, constituencyRace >= 0 ? its.size() : 0, decidedBy, decided);
     }
 
     private LargestRemainder.Allocation<Integer> partyListSeats(int v) {
@@ -708,14 +766,14 @@ final class ElectionTally {
         int listSeats = seats == null ? 0 : seats.seats().getOrDefault(p, 0);
         int led = leaders.ledByParty()[p];
         return new PartyResult(pv.code(), pv.ballotNumber(), pv.name(), pv.abbreviation(), pv.colour(), listVotes, listSeats,
-                raceVotes, led, listSeats + led);
+                raceVotes, led, listSeats + led, leaders.decidedByParty()[p]);
     }
 
     private Seats seatsOf(LargestRemainder.Allocation<Integer> seats, Leaders leaders) {
         int listSeats = partyList >= 0 ? contests.get(partyList).seats() : 0;
         return new Seats(listSeats, seats == null ? 0 : seats.undecided(),
                 seats == null ? List.of() : seats.tied().stream().map(p -> parties.get(p).code()).toList(), leaders.of(), leaders.led(),
-                leaders.tied(), leaders.independents());
+                leaders.tied(), leaders.independents(), leaders.decided());
     }
 
     private ConstituencyLine constituencyLine(int k, int v) {
@@ -725,7 +783,9 @@ final class ElectionTally {
         long margin = 0;
         boolean tied = false;
         int cnt = 0;
+        long outstanding = 0;
         if (constituencyRace >= 0) {
+            outstanding = outstanding(v, constituencyRace, k);
             Leader l = leader(consSums[v][constituencyRace][k], constituencyRace);
             if (l != null) {
                 tied = l.tied();
@@ -739,7 +799,7 @@ final class ElectionTally {
             cnt = counted[v][constituencyRace][k];
         }
         return new ConstituencyLine(cv.code(), cv.number(), consStations[k], cnt, percent(cnt, consStations[k]), leaderBallot, leaderParty,
-                margin, tied);
+                margin, tied, outstanding, leaderBallot != null && decided(margin, tied, outstanding));
     }
 
     private static List<CandidateResult> ranked(List<CandidateResult> lines) {

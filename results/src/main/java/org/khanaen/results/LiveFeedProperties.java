@@ -14,10 +14,13 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  *                       plus the nodes' clock difference
  * @param sweep          how often a wider look is taken, a safety net for a commit later still
  * @param sweepLookback  how far back that wider look reaches
+ * @param projectionFrom the percentage of stations counted (party-list contest) from which party-list seats are projected
+ *                       from the count, marked as a projection; below it no seats are given (counts do not arrive at
+ *                       random: small, urban stations first). The quick count speaks before that (docs/quick-count.md)
  */
 @ConfigurationProperties("khanaen.results.live")
 record LiveFeedProperties(@DefaultValue("250ms") Duration poll, @DefaultValue("30s") Duration lookback,
-        @DefaultValue("1m") Duration sweep, @DefaultValue("15m") Duration sweepLookback) {
+        @DefaultValue("1m") Duration sweep, @DefaultValue("15m") Duration sweepLookback, @DefaultValue("50") double projectionFrom) {
 
     LiveFeedProperties {
         if (poll.isNegative() || poll.isZero() || poll.toSeconds() > 60) {
@@ -26,6 +29,9 @@ record LiveFeedProperties(@DefaultValue("250ms") Duration poll, @DefaultValue("3
         if (lookback.compareTo(poll) <= 0 || sweepLookback.compareTo(lookback) < 0 || sweep.isNegative() || sweep.isZero()) {
             throw new IllegalStateException(
                     "khanaen.results.live: lookback must be longer than poll, sweep-lookback at least lookback, sweep positive");
+        }
+        if (projectionFrom < 0 || projectionFrom > 100) {
+            throw new IllegalStateException("khanaen.results.live.projection-from is a percentage, 0 to 100");
         }
     }
 }

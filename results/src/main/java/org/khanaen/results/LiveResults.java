@@ -18,6 +18,7 @@ import java.util.function.Consumer;
 import org.khanaen.elections.ElectionCatalog;
 import org.khanaen.elections.ElectionImported;
 import org.khanaen.elections.LocalizedName;
+import org.khanaen.results.quickcount.QuickCountEstimator;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.ObjectProvider;
@@ -72,20 +73,34 @@ public class LiveResults {
      * @param partyId the election commission's party id
      */
     public record PartyResult(String partyId, Integer ballotNumber, LocalizedName name, String abbreviation, String colour,
-            long partyListVotes, int partyListSeats, long constituencyVotes, int constituencySeatsLed, int totalSeats) {
+            long partyListVotes, int partyListSeats, long constituencyVotes, int constituencySeatsLed, int totalSeats,
+            int constituencySeatsDecided) {
     }
 
     /**
      * @param partyListUndecided  seats a tie of remainders leaves to the lot, between {@code partyListTied}
      * @param constituenciesLed   constituencies with one candidate ahead
      * @param constituenciesTied  constituencies whose first two are level
+     * @param constituenciesDecided constituencies whose leader's margin exceeds the votes still possible there (see
+     *                              {@link ConstituencyLine#decided})
      */
     public record Seats(int partyList, int partyListUndecided, List<String> partyListTied, int constituencies, int constituenciesLed,
-            int constituenciesTied, int independentsLeading) {
+            int constituenciesTied, int independentsLeading, int constituenciesDecided) {
+    }
+
+    /**
+     * Party-list seats from the count so far are a projection, given only once {@code fromPercent} of the stations are
+     * counted in the party-list contest: counts do not arrive at random, so early seats would mislead (issue 24/25). Below
+     * it every party's {@code partyListSeats} is 0 and none are left to the lot.
+     *
+     * @param shown          the seats are given, as a projection (false: not yet)
+     * @param percentCounted the party-list contest's stations counted, percent
+     */
+    public record Projection(boolean shown, double fromPercent, double percentCounted) {
     }
 
     public record NationalResults(String electionId, long version, Instant updatedAt, boolean verifiedOnly, List<ContestTotals> contests,
-            List<PartyResult> parties, Seats seats) {
+            List<PartyResult> parties, Seats seats, Projection projection) {
     }
 
     /** A province on the map: how much is counted, and the party leading most of its constituencies (null if none or level). */
@@ -94,8 +109,13 @@ public class LiveResults {
             int leadingPartySeats) {
     }
 
+    /**
+     * @param votesOutstanding the registered voters of the stations not yet counted: the most votes still possible
+     * @param decided          the leader's margin exceeds {@code votesOutstanding}, so no count still to come can change the
+     *                         winner; until then the leader is only leading
+     */
     public record ConstituencyLine(String code, int number, int stations, int stationsCounted, double percentCounted, Integer leaderBallot,
-            String leaderPartyId, long margin, boolean tied) {
+            String leaderPartyId, long margin, boolean tied, long votesOutstanding, boolean decided) {
     }
 
     public record ProvinceResults(String electionId, long version, Instant updatedAt, boolean verifiedOnly, String code, String ectId,
@@ -111,8 +131,9 @@ public class LiveResults {
     }
 
     /** @param leaderBallot null before any vote and when the first two are level ({@code tied}) */
+    /** @param decided as {@link ConstituencyLine#decided}, for a contest of candidates */
     public record ConstituencyContest(String contest, ContestTotals totals, List<CandidateResult> candidates, List<PartyVotes> parties,
-            Integer leaderBallot, long margin, boolean tied) {
+            Integer leaderBallot, long margin, boolean tied, long votesOutstanding, boolean decided) {
     }
 
     public record ConstituencyResults(String electionId, long version, Instant updatedAt, boolean verifiedOnly, String code, int number,
@@ -167,11 +188,14 @@ public class LiveResults {
     private final JdbcClient jdbc;
     private final ContestChangeFeed feed;
     private final Clock clock;
+    private final double projectionFrom;
     private final Map<String, Holder> holders = new ConcurrentHashMap<>();
     private final List<Consumer<Change>> subscribers = new CopyOnWriteArrayList<>();
 
-    LiveResults(ElectionCatalog catalog, JdbcClient jdbc, ContestChangeFeed feed, ObjectProvider<Clock> clock) {
+    LiveResults(ElectionCatalog catalog, JdbcClient jdbc, ContestChangeFeed feed, ObjectProvider<Clock> clock,
+            LiveFeedProperties properties) {
         this.catalog = catalog;
+        this.projectionFrom = properties.projectionFrom();
         this.jdbc = jdbc;
         this.feed = feed;
         this.clock = clock.getIfAvailable(Clock::systemUTC);
@@ -287,6 +311,31 @@ public class LiveResults {
         return true;
     }
 
+    /**
+     * The verified party-list numbers of the given stations that have them, read at one version: a quick count's
+     * reported sample ({@link QuickCounts}).
+     *
+     * @param parties   the parties, by the index of the observations' votes
+     * @param listSeats the party-list seats to share out
+     */
+    record SampleReading(List<org.khanaen.elections.PartyView> parties, int listSeats, List<QuickCountEstimator.Observation> observations) {
+    }
+
+    Optional<SampleReading> sampleReading(String electionId, Map<Long, String> stratumByStation) {
+        return holder(electionId).map(h -> {
+            synchronized (h) {
+                List<QuickCountEstimator.Observation> out = new ArrayList<>();
+                stratumByStation.forEach((id, stratum) -> {
+                    QuickCountEstimator.Observation o = h.tally.observation(id, stratum);
+                    if (o != null) {
+                        out.add(o);
+                    }
+                });
+                return new SampleReading(h.tally.parties(), h.tally.partyListSeatCount(), out);
+            }
+        });
+    }
+
     /** Delivers every batch of changes to the consumer, on the updater's thread: it must hand over and return at once. */
     public Subscription subscribe(Consumer<Change> consumer) {
         subscribers.add(consumer);
@@ -341,6 +390,7 @@ public class LiveResults {
         ElectionTally tally = new ElectionTally(electionId, catalog.contests(electionId), catalog.provinces(electionId),
                 catalog.constituencies(electionId, Optional.empty()), catalog.parties(electionId), catalog.candidates(electionId),
                 catalog.stationPoints(electionId), clock.instant());
+        tally.projectionFrom(projectionFrom);
         int[] rows = { 0 };
         jdbc.sql(SELECT_ROWS + " where election_id = ?").param(electionId).query(rs -> {
             tally.apply(row(rs));

@@ -40,7 +40,42 @@ final class PhotoContent {
         } else if (startsWith(content, PNG)) {
             checked = header(content, "image/png", "png");
         } else if (content.length >= 12 && ascii(content, 0).equals("RIFF") && ascii(content, 8).equals("WEBP")) {
-            checked = webp(content);
+            checked = webp(content, content.length);
+        } else {
+            throw notAnImage();
+        }
+        if (checked.width() < 1 || checked.height() < 1) {
+            throw notAnImage();
+        }
+        if ((long) checked.width() * checked.height() > maxPixels) {
+            throw new PhotoProblem("photo.problem.too-many-pixels", checked.width(), checked.height(), maxPixels / 1_000_000.0);
+        }
+        return checked;
+    }
+
+    /**
+     * The start of a photo kept elsewhere ({@code total} bytes in all): its type by the magic bytes, and its size in
+     * pixels when the header lies within those bytes (a phone's shrunk photo has it at the start; a camera's file may
+     * carry a long EXIF block first: then the size stays unknown, 0 × 0, as the app never decodes it anyway).
+     */
+    static Checked checkHead(byte[] head, long total, long maxPixels) {
+        if (head == null || head.length == 0 || total == 0) {
+            throw new PhotoProblem("photo.problem.empty");
+        }
+        boolean whole = head.length >= total;
+        Checked checked;
+        if (startsWith(head, JPEG) || startsWith(head, PNG)) {
+            String type = startsWith(head, JPEG) ? "image/jpeg" : "image/png";
+            try {
+                checked = header(head, type, extension(type));
+            } catch (PhotoProblem e) {
+                if (whole) {
+                    throw e;
+                }
+                return new Checked(type, extension(type), 0, 0);
+            }
+        } else if (head.length >= 12 && ascii(head, 0).equals("RIFF") && ascii(head, 8).equals("WEBP")) {
+            checked = webp(head, total);
         } else {
             throw notAnImage();
         }
@@ -84,9 +119,9 @@ final class PhotoContent {
      * The JDK has no WebP reader, and some phones send WebP: read the first chunk's header ourselves
      * (RFC 9649). Browsers decode WebP themselves; here only the declared size matters.
      */
-    private static Checked webp(byte[] c) {
+    private static Checked webp(byte[] c, long length) {
         long riffSize = le(c, 4, 4);
-        if (c.length < 20 || riffSize + 8 > c.length || le(c, 16, 4) + 20 > riffSize + 8) {
+        if (c.length < 20 || riffSize + 8 > length || le(c, 16, 4) + 20 > riffSize + 8) {
             throw notAnImage(); // cut short or lying about its length
         }
         int width;

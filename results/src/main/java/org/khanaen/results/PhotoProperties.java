@@ -7,8 +7,8 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
 import org.springframework.util.unit.DataSize;
 
 /**
- * @param directory where photo files live; relative to the working folder by default, never /tmp, which
- *                  systems wipe (photos are evidence and must outlive a reboot)
+ * @param directory where photo files were kept before they moved to the bucket: what
+ *                  {@code ./khanaen photos-to-bucket} copies from by default
  * @param maxBytes  the largest file accepted; a phone photo is 2–6 MB
  * @param maxPixels the most pixels accepted, read from the header before any decoding: a small file can
  *                  declare a huge image (a decompression bomb)

@@ -11,9 +11,17 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.jdbc.support.GeneratedKeyHolder;
 import org.springframework.stereotype.Repository;
 
-/** The report_photo table: one row per upload, several rows may share one file. */
+/**
+ * The report_photo table: one row per upload, several rows may share one object. A row made when an upload was granted
+ * is unconfirmed (no {@code confirmed_at}) until its object was found in the bucket as announced; only confirmed rows
+ * are photos a report may name or anyone may see.
+ */
 @Repository
 class ReportPhotos {
+
+    /** An upload granted, as announced by its sender. */
+    record Pending(long id, String sha256, String contentType, long bytes) {
+    }
 
     private static final String COLUMNS = "id, sha256, kind, content_type, bytes, width, height";
 
@@ -28,27 +36,60 @@ class ReportPhotos {
                 rs.getInt(6), rs.getInt(7));
     }
 
+    /** A photo the app checked whole itself: confirmed as it is recorded. */
     long insert(String sha256, PhotoKind kind, PhotoContent.Checked checked, long bytes, String uploadedBy, Instant uploadedAt) {
         var keys = new GeneratedKeyHolder();
         jdbc.sql("""
-                insert into report_photo (sha256, kind, content_type, bytes, width, height, uploaded_by, uploaded_at)
-                values (?, ?, ?, ?, ?, ?, ?, ?)""")
+                insert into report_photo (sha256, kind, content_type, bytes, width, height, uploaded_by, uploaded_at, confirmed_at)
+                values (?, ?, ?, ?, ?, ?, ?, ?, ?)""")
                 .params(sha256, kind.name(), checked.contentType(), bytes, checked.width(), checked.height(), uploadedBy,
-                        Timestamp.from(uploadedAt))
+                        Timestamp.from(uploadedAt), Timestamp.from(uploadedAt))
                 .update(keys);
         return keys.getKey().longValue();
     }
 
-    Optional<StoredPhoto> find(long id) {
-        return jdbc.sql("select " + COLUMNS + " from report_photo where id = ?").param(id).query(ReportPhotos::map).optional();
+    /** An upload granted; its size in pixels is read when it is confirmed. */
+    long insertPending(String sha256, PhotoKind kind, String contentType, long bytes, String uploadedBy, Instant at) {
+        var keys = new GeneratedKeyHolder();
+        jdbc.sql("""
+                insert into report_photo (sha256, kind, content_type, bytes, width, height, uploaded_by, uploaded_at)
+                values (?, ?, ?, ?, 0, 0, ?, ?)""")
+                .params(sha256, kind.name(), contentType, bytes, uploadedBy, Timestamp.from(at))
+                .update(keys);
+        return keys.getKey().longValue();
     }
 
-    Optional<StoredPhoto> findUploadedBy(long id, String uploadedBy) {
-        return jdbc.sql("select " + COLUMNS + " from report_photo where id = ? and uploaded_by = ?").params(id, uploadedBy)
+    /** The sender's own earlier grant (or confirmed upload) of the same photo as the same kind: a retry asks again. */
+    Optional<Long> findPending(String sha256, PhotoKind kind, String contentType, long bytes, String uploadedBy) {
+        return jdbc.sql("""
+                select id from report_photo where sha256 = ? and kind = ? and content_type = ? and bytes = ? and uploaded_by = ?
+                order by id limit 1""")
+                .params(sha256, kind.name(), contentType, bytes, uploadedBy).query(Long.class).optional();
+    }
+
+    Optional<Pending> findUnconfirmed(long id, String uploadedBy) {
+        return jdbc.sql("select id, sha256, content_type, bytes from report_photo where id = ? and uploaded_by = ? and confirmed_at is null")
+                .params(id, uploadedBy)
+                .query((rs, n) -> new Pending(rs.getLong(1), rs.getString(2), rs.getString(3), rs.getLong(4))).optional();
+    }
+
+    void confirm(long id, int width, int height, Instant at) {
+        jdbc.sql("update report_photo set width = ?, height = ?, confirmed_at = ? where id = ? and confirmed_at is null")
+                .params(width, height, Timestamp.from(at), id).update();
+    }
+
+    Optional<StoredPhoto> find(long id) {
+        return jdbc.sql("select " + COLUMNS + " from report_photo where id = ? and confirmed_at is not null").param(id)
                 .query(ReportPhotos::map).optional();
     }
 
+    Optional<StoredPhoto> findUploadedBy(long id, String uploadedBy) {
+        return jdbc.sql("select " + COLUMNS + " from report_photo where id = ? and uploaded_by = ? and confirmed_at is not null")
+                .params(id, uploadedBy).query(ReportPhotos::map).optional();
+    }
+
     List<StoredPhoto> withSha256(String sha256) {
-        return jdbc.sql("select " + COLUMNS + " from report_photo where sha256 = ? order by id").param(sha256).query(ReportPhotos::map).list();
+        return jdbc.sql("select " + COLUMNS + " from report_photo where sha256 = ? and confirmed_at is not null order by id")
+                .param(sha256).query(ReportPhotos::map).list();
     }
 }

@@ -12,8 +12,9 @@ import org.springframework.stereotype.Service;
 /**
  * A report sent together with its photos in one request (a plain form, a partner app's multipart call):
  * the photos are stored and the report submitted in one transaction, so a refused report, a repeated one
- * or a bad photo leaves no photo rows behind. Photo files written meanwhile stay, unreferenced and
- * harmless (see {@link Photos#store}).
+ * or a bad photo leaves no photo rows behind. Objects put into the bucket meanwhile stay, unreferenced and
+ * harmless (see {@link Photos#store}). Photos the report names by id (put into the bucket by the sender) are
+ * confirmed first ({@link Photos#confirm}): a missing, resized or altered object refuses the report.
  */
 @Service
 public class ReportsWithPhotos {
@@ -45,10 +46,13 @@ public class ReportsWithPhotos {
      * row (measured in the national replay: a handful in 379,616 reports); the loser is rolled back whole and tried
      * again, which is safe because the idempotency key makes a repeat a no-op.
      *
-     * @throws PhotoProblem  a photo is not acceptable (nothing stored)
+     * @throws PhotoProblem  a photo is not acceptable, or one the report names is not in the bucket as it was announced
+     *                       (nothing stored)
      * @throws ReportProblem the report is refused before its numbers are checked (nothing stored)
      */
     public Result submit(Submission submission, List<NewPhoto> sent) {
+        // photos put straight into the bucket are checked there first, outside any transaction (calls to the store)
+        photos.confirm(submission.photos(), submission.actor());
         if (sent.isEmpty() && !org.springframework.transaction.support.TransactionSynchronizationManager.isActualTransactionActive()) {
             // no photo to store with it, no caller's transaction to join: decided with the other reports waiting now
             var batched = batches.submit(submissions.prepare(submission));

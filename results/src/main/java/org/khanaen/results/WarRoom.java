@@ -27,7 +27,8 @@ import org.springframework.transaction.annotation.Isolation;
 import org.springframework.transaction.annotation.Transactional;
 
 /**
- * The war room's verification queue: conflicts first, then close races, then the oldest. A verifier claims an
+ * The war room's verification queue: the quick count's sample stations first (its estimates wait on them, issue 24),
+ * then conflicts, then close races, then the oldest. A verifier claims an
  * item (for {@code khanaen.results.claim-for}; nobody else can take it meanwhile, and an abandoned claim
  * lapses), sees every report with its photos and the history, and approves one report's numbers, rejects a
  * report, or corrects the numbers; each decision is kept with who, when and why.
@@ -36,8 +37,18 @@ import org.springframework.transaction.annotation.Transactional;
 public class WarRoom {
 
     public record QueueItem(long id, long stationId, String stationCode, LocalizedName stationName, String contest, ContestState state,
-            boolean closeRace, Instant queuedAt, String claimedBy, Instant claimExpires) {
+            boolean closeRace, Instant queuedAt, String claimedBy, Instant claimExpires, boolean sample) {
     }
+
+    /**
+     * The queue's order: a sample station's item (FINAL or CONFLICT: only those are queued) before all others, then by
+     * rank (conflict, close race, the rest), then oldest. The sample is joined rather than stored on the row: it is drawn
+     * once, and the queue's rows are few enough to sort.
+     */
+    private static final String QUEUE_FROM = """
+            from station_contest c left join quick_count_station q on q.election_id = c.election_id and q.station_id = c.station_id
+            where c.election_id = ? and c.in_queue""";
+    private static final String QUEUE_ORDER = " order by q.station_id is null, c.queue_rank, c.queued_at, c.id";
 
     public record QueueCounts(long conflicts, long closeRaces, long others, long claimed) {
 
@@ -91,8 +102,9 @@ public class WarRoom {
     /** The queue's head in the order verifiers take it, claimed items included (marked). */
     public List<QueueItem> queue(String electionId, int limit) {
         return jdbc.sql("""
-                select id, station_id, contest_code, state, close_race, queued_at, claimed_by, claim_expires_at from station_contest
-                where election_id = ? and in_queue order by queue_rank, queued_at, id limit ?""")
+                select c.id, c.station_id, c.contest_code, c.state, c.close_race, c.queued_at, c.claimed_by, c.claim_expires_at,
+                  q.station_id is not null
+                """ + QUEUE_FROM + QUEUE_ORDER + " limit ?")
                 .params(electionId, Math.max(1, Math.min(limit, 500)))
                 .query((rs, n) -> {
                     long station = rs.getLong(2);
@@ -102,7 +114,8 @@ public class WarRoom {
                     return new QueueItem(rs.getLong(1), station, view.map(StationView::code).orElse(String.valueOf(station)),
                             view.map(StationView::name).orElse(null), rs.getString(3), ContestState.valueOf(rs.getString(4)),
                             rs.getBoolean(5), rs.getTimestamp(6).toInstant(),
-                            claimExpires != null && claimExpires.isAfter(clock.instant()) ? rs.getString(7) : null, claimExpires);
+                            claimExpires != null && claimExpires.isAfter(clock.instant()) ? rs.getString(7) : null, claimExpires,
+                            rs.getBoolean(9));
                 })
                 .list();
     }
@@ -133,8 +146,8 @@ public class WarRoom {
         }
         for (int attempt = 0; attempt < 5; attempt++) {
             List<Long> free = jdbc.sql("""
-                    select id from station_contest where election_id = ? and in_queue and (claimed_by is null or claim_expires_at <= ?)
-                    order by queue_rank, queued_at, id limit 20""").params(electionId, now).query(Long.class).list();
+                    select c.id\s""" + QUEUE_FROM + " and (c.claimed_by is null or c.claim_expires_at <= ?)" + QUEUE_ORDER + " limit 20")
+                    .params(electionId, now).query(Long.class).list();
             if (free.isEmpty()) {
                 return Optional.empty();
             }

@@ -182,4 +182,54 @@ class ReportSubmissionTests {
                 "photo-key-003", goodCount(stations.get(11), "constituency"), true, List.of(987_654_321L))))
                 .isInstanceOf(ReportProblem.class).hasMessage("report.problem.no-photo");
     }
+
+    /** Photos put straight into the bucket: the report is accepted only when each is there exactly as announced. */
+    @Test
+    void aReportNamingAPhotoNotInTheBucketAsAnnouncedIsRefusedAndStoresNothing(@Autowired ReportsWithPhotos withPhotos,
+            @Autowired PhotoBucket bucket) throws Exception {
+        OrganisationId org = organisations.create(new OrganisationDraft("report-bucket", "องค์กร", "Org", null, null, null)).id();
+        VolunteerId me = volunteer(org);
+        StationPoint station = catalog.stationPoints(ELECTION).stream().filter(s -> s.constituencyCode().equals("RNG_1")).toList().get(30);
+        manual.assign(ELECTION, me, ManualAssignments.Place.station(station.id(), StationRole.PRIMARY), "test");
+        byte[] png = PhotosTests.unique(PhotoContentTests.image("png", 40, 21));
+        String sha = PhotosTests.sha256(png);
+        String key = Photos.key(sha, "image/png");
+        long photo = photos.requestUpload(PhotoKind.COUNT_FORM, "image/png", png.length, sha, "bucket-volunteer").id();
+        Submission report = new Submission(ELECTION, station.id(), "constituency", me, "bucket-volunteer", "bucket-key-001",
+                goodCount(station, "constituency"), false, List.of(photo));
+
+        assertThat(refusal(withPhotos, report)).as("never uploaded").isEqualTo("photo.problem.not-uploaded");
+
+        byte[] larger = java.util.Arrays.copyOf(png, png.length + 5);
+        assertThat(larger.length).isNotEqualTo(png.length);
+        bucket.put(key, larger, "image/png", Photos.base64(PhotosTests.sha256(larger)));
+        assertThat(refusal(withPhotos, report)).as("another size under its name").isEqualTo("photo.problem.wrong-size");
+
+        byte[] altered = png.clone();
+        altered[altered.length - 1] ^= 1;
+        bucket.put(key, altered, "image/png", Photos.base64(PhotosTests.sha256(altered)));
+        assertThat(refusal(withPhotos, report)).as("other bytes of the same size under its name").isEqualTo("photo.problem.wrong-hash");
+        assertThat(reports("bucket-key-001")).isZero();
+        assertThat(photos.findSentBy(photo, "bucket-volunteer")).isEmpty();
+
+        bucket.put(key, png, "image/png", Photos.base64(sha));
+        var stored = withPhotos.submit(report, List.of());
+        var again = withPhotos.submit(report, List.of());
+
+        assertThat(stored.outcome()).isEqualTo(Outcome.STORED);
+        assertThat(again.outcome()).isEqualTo(Outcome.ALREADY_STORED);
+        assertThat(again.reportId()).isEqualTo(stored.reportId());
+        assertThat(jdbc.sql("select photo_id from station_report_photo where report_id = ?").param(stored.reportId()).query(Long.class).list())
+                .containsExactly(photo);
+        assertThat(photos.find(photo)).hasValueSatisfying(p -> assertThat(List.of(p.width(), p.height())).containsExactly(40, 21));
+    }
+
+    private static String refusal(ReportsWithPhotos withPhotos, Submission report) {
+        try {
+            withPhotos.submit(report, List.of());
+            return "accepted";
+        } catch (PhotoProblem p) {
+            return p.key();
+        }
+    }
 }

@@ -154,6 +154,7 @@ class AuthorisationMatrixTests {
             "GET    /me/report                                               volunteer lead",
             "POST   /me/report                                               volunteer* lead*", // the station is the volunteer's, or in the lead's constituency
             "POST   /me/report/photos                                        volunteer lead",
+            "POST   /me/report/photos/uploads                                volunteer lead",
             "POST   /me/report/token                                         volunteer lead",
             "POST   /me/report/token/revoke                                  volunteer lead",
             "GET    /me/coupons                                              volunteer lead",
@@ -286,7 +287,8 @@ class AuthorisationMatrixTests {
             "PATCH  /api/v1/org/volunteers/{id}                              org-token*",
             "POST   /api/v1/stations/{stationId}/reports                     reporter*",
             "GET    /api/v1/stations/{stationId}/reports/{reportId}          reporter*",
-            "POST   /api/v1/photos                                           reporter");
+            "POST   /api/v1/photos                                           reporter",
+            "POST   /api/v1/photos/uploads                                   reporter");
 
     enum Caller {
         ANONYMOUS("anonymous"), VOLUNTEER("volunteer"), LEAD("lead"), WAR_ROOM("war-room"), COORDINATOR("coordinator"), ADMIN("admin"),
@@ -638,6 +640,7 @@ class AuthorisationMatrixTests {
         SHAPES.put("POST /me/assignment/{id}/answer", form("answer", "CONFIRM"));
         SHAPES.put("POST /me/report", form("station", "@station", "contest", "constituency"));
         SHAPES.put("POST /me/report/photos", file("file", "image/png", PNG, "kind", "COUNT_FORM"));
+        SHAPES.put("POST /me/report/photos/uploads", body("application/json", side -> AuthorisationMatrixTests.UPLOAD));
         SHAPES.put("POST /me/coupons/{code}/wallet", form("address", ADDRESS));
         SHAPES.put("POST /lead/move", form("assignment", "@placed", "station", "@leadStation", "role", "PRIMARY"));
         SHAPES.put("POST /lead/swap", form("first", "@placed", "second", "@placed2"));
@@ -668,6 +671,7 @@ class AuthorisationMatrixTests {
         SHAPES.put("POST /admin/donations/{id}/message", form("approve", "true"));
         SHAPES.put("POST /api/v1/org/volunteers", body("application/json", side -> "{}"));
         SHAPES.put("PATCH /api/v1/org/volunteers/{id}", body("application/json", side -> "{}"));
+        SHAPES.put("POST /api/v1/photos/uploads", body("application/json", side -> AuthorisationMatrixTests.UPLOAD));
         SHAPES.put("POST /api/v1/photos", (t, side, caller) -> new Call("", "", Map.of("kind", "COUNT_FORM"), MediaType.IMAGE_PNG, PNG, null));
         SHAPES.put("POST /api/v1/stations/{stationId}/reports", (t, side, caller) -> {
             StationView station = side.ownParams() ? t.s1 : t.s2;
@@ -678,6 +682,10 @@ class AuthorisationMatrixTests {
     }
 
     // ---------------------------------------------------------------------------------------------------------------
+    /** A photo's upload asked for; nothing is stored until it arrives in the bucket. */
+    private static final String UPLOAD = "{\"kind\":\"COUNT_FORM\",\"contentType\":\"image/png\",\"bytes\":100,\"sha256\":\""
+            + "0".repeat(64) + "\"}";
+
     // the fixture: two organisations and their people, placed in two constituencies; a lead, reports, photos,
     // sponsors with offers, coupons for volunteers and donors, and the tokens
 

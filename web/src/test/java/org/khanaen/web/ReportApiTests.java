@@ -204,6 +204,75 @@ class ReportApiTests {
                 .andExpect(status().isBadRequest()).andExpect(jsonPath("$.code").value("report.problem.no-photo"));
     }
 
+    /**
+     * A partner app's photo without the app carrying it: announced (kind, type, size, SHA-256), put straight into the
+     * bucket by the presigned link, then named by the report. Asked again (a retry), it is the same photo.
+     */
+    @Test
+    void aPhotoPutStraightIntoTheBucketIsNamedByTheReportAndOneLeftOutOrNotAsAnnouncedRefusesIt() throws Exception {
+        Reporter r = reporter("api-report-bucket", "PYO_3");
+        byte[] png = ReportFixture.unique(ReportFixture.image("png", 405));
+        var granted = askUpload(r, "TALLY_BOARD", png, png.length).andExpect(status().isCreated())
+                .andExpect(jsonPath("$.method").value("PUT")).andExpect(jsonPath("$.url").isString())
+                .andExpect(jsonPath("$.headers['x-amz-checksum-sha256']").value(java.util.Base64.getEncoder()
+                        .encodeToString(java.security.MessageDigest.getInstance("SHA-256").digest(png))))
+                .andReturn().getResponse().getContentAsString();
+        long photo = ((Number) JsonPath.read(granted, "$.id")).longValue();
+        long rowsBefore = reports.photoRows();
+
+        String early = ReportFixture.json(reports.goodCount(r.station(), "constituency"), "constituency", "api-key-bucket-01", false, List.of(photo));
+        mvc.perform(post(reportsOf(r.station())).header("Authorization", "Bearer " + r.token()).contentType(MediaType.APPLICATION_JSON)
+                        .content(early))
+                .andExpect(status().isBadRequest()).andExpect(content().contentTypeCompatibleWith(MediaType.APPLICATION_PROBLEM_JSON))
+                .andExpect(jsonPath("$.code").value("photo.problem.not-uploaded"))
+                .andExpect(jsonPath("$.detail").value("ยังไม่พบรูปในที่เก็บ กรุณาอัปโหลดรูปอีกครั้ง"));
+        assertThat(reports.reports("api-key-bucket-01")).isZero();
+
+        byte[] other = png.clone();
+        other[other.length - 1] ^= 1;
+        assertThat(putTo(granted, other)).as("bytes other than announced: refused by the bucket itself").isEqualTo(400);
+        assertThat(putTo(granted, png)).isEqualTo(200);
+        String again = askUpload(r, "TALLY_BOARD", png, png.length).andExpect(status().isCreated()).andReturn().getResponse().getContentAsString();
+        assertThat(((Number) JsonPath.read(again, "$.id")).longValue()).isEqualTo(photo);
+        assertThat(putTo(again, png)).as("a phone's resend: the same object again").isEqualTo(200);
+
+        mvc.perform(post(reportsOf(r.station())).header("Authorization", "Bearer " + r.token()).contentType(MediaType.APPLICATION_JSON)
+                .content(early)).andExpect(status().isCreated());
+        assertThat(reports.photosOf("api-key-bucket-01")).isEqualTo(1);
+        assertThat(reports.photoRows()).isEqualTo(rowsBefore);
+
+        // announced one byte longer than it is: the photo the bucket holds under that hash is not that one
+        String lying = askUpload(r, "COUNT_FORM", png, png.length + 1).andExpect(status().isCreated()).andReturn().getResponse()
+                .getContentAsString();
+        mvc.perform(post(reportsOf(r.station())).header("Authorization", "Bearer " + r.token()).header("Accept-Language", "en")
+                        .contentType(MediaType.APPLICATION_JSON)
+                        .content(ReportFixture.json(reports.goodCount(r.station(), "party-list"), "party-list", "api-key-bucket-02", false,
+                                List.of(((Number) JsonPath.read(lying, "$.id")).longValue()))))
+                .andExpect(status().isBadRequest()).andExpect(jsonPath("$.code").value("photo.problem.wrong-size"))
+                .andExpect(jsonPath("$.detail", containsString("not the " + (png.length + 1) + " bytes announced")));
+        assertThat(reports.reports("api-key-bucket-02")).isZero();
+
+        askUpload(r, "TALLY_BOARD", png, 9L << 20).andExpect(status().isBadRequest()).andExpect(jsonPath("$.code").value("photo.problem.too-large"));
+        mvc.perform(post("/api/v1/photos/uploads").header("Authorization", "Bearer " + r.token()).contentType(MediaType.APPLICATION_JSON)
+                        .content("{\"kind\":\"TALLY_BOARD\",\"contentType\":\"image/gif\",\"bytes\":10,\"sha256\":\"" + "0".repeat(64) + "\"}"))
+                .andExpect(status().isBadRequest()).andExpect(jsonPath("$.code").value("photo.problem.not-an-image"));
+    }
+
+    private org.springframework.test.web.servlet.ResultActions askUpload(Reporter r, String kind, byte[] photo, long bytes) throws Exception {
+        String sha = java.util.HexFormat.of().formatHex(java.security.MessageDigest.getInstance("SHA-256").digest(photo));
+        return mvc.perform(post("/api/v1/photos/uploads").header("Authorization", "Bearer " + r.token()).contentType(MediaType.APPLICATION_JSON)
+                .content("{\"kind\":\"" + kind + "\",\"contentType\":\"image/png\",\"bytes\":" + bytes + ",\"sha256\":\"" + sha + "\"}"));
+    }
+
+    /** The PUT a partner app makes to the presigned link, with the headers answered; the app sees none of it. */
+    private static int putTo(String granted, byte[] content) throws Exception {
+        var request = java.net.http.HttpRequest.newBuilder(java.net.URI.create(JsonPath.read(granted, "$.url")))
+                .PUT(java.net.http.HttpRequest.BodyPublishers.ofByteArray(content));
+        java.util.Map<String, String> headers = JsonPath.read(granted, "$.headers");
+        headers.forEach(request::header);
+        return java.net.http.HttpClient.newHttpClient().send(request.build(), java.net.http.HttpResponse.BodyHandlers.discarding()).statusCode();
+    }
+
     @Test
     void aFractionOrANumberWrittenAsTextIsRefusedByFieldAndNothingIsStored() throws Exception {
         Reporter r = reporter("api-report-strict", "LPN_1");

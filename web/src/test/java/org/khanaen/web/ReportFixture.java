@@ -99,6 +99,18 @@ class ReportFixture {
         return jdbc.sql("select count(*) from report_photo").query(Long.class).single();
     }
 
+    /**
+     * The image with random bytes after its end, which readers ignore: a photo that no earlier run put into the test
+     * bucket (its folder outlives a run, as a real bucket outlives the app).
+     */
+    static byte[] unique(byte[] image) {
+        byte[] tail = new byte[16];
+        new java.security.SecureRandom().nextBytes(tail);
+        byte[] out = java.util.Arrays.copyOf(image, image.length + tail.length);
+        System.arraycopy(tail, 0, out, image.length, tail.length);
+        return out;
+    }
+
     /** A small image, different for every seed (so no photo-reused warning between tests). */
     static byte[] image(String format, int seed) {
         BufferedImage image = new BufferedImage(40, 30, BufferedImage.TYPE_INT_RGB);

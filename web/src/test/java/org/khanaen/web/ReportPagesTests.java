@@ -12,6 +12,7 @@ import static org.springframework.test.web.servlet.request.MockMvcRequestBuilder
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.content;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.flash;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.jsonPath;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.header;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.redirectedUrl;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
 
@@ -245,6 +246,44 @@ class ReportPagesTests {
         mvc.perform(multipart("/me/report/photos").file(new MockMultipartFile("file", "b.jpg", "image/jpeg", "not a photo".getBytes()))
                         .param("kind", "TALLY_BOARD").with(csrf()).with(signedIn(p.person())))
                 .andExpect(status().isBadRequest()).andExpect(jsonPath("$.problems[0]").value("ไฟล์นี้ไม่ใช่รูปภาพ JPEG, PNG หรือ WebP"));
+    }
+
+    /**
+     * The page's script: a shrunk photo announced, put straight into the bucket by the presigned link, then named by
+     * the report; a report naming one that never arrived is refused with words the volunteer understands.
+     */
+    @Test
+    void thePagesScriptPutsAPhotoIntoTheBucketAndAReportNamingOneThatNeverArrivedIsRefused() throws Exception {
+        Placed p = placed("report-bucket", "NAN_3", 0);
+        byte[] jpeg = ReportFixture.unique(ReportFixture.image("jpg", 202));
+        String sha = java.util.HexFormat.of().formatHex(java.security.MessageDigest.getInstance("SHA-256").digest(jpeg));
+        String ask = "{\"kind\":\"TALLY_BOARD\",\"contentType\":\"image/jpeg\",\"bytes\":" + jpeg.length + ",\"sha256\":\"" + sha + "\"}";
+        String granted = mvc.perform(post("/me/report/photos/uploads").contentType(MediaType.APPLICATION_JSON).content(ask).with(csrf())
+                        .with(signedIn(p.person())))
+                .andExpect(status().isCreated()).andExpect(jsonPath("$.headers['content-type']").value("image/jpeg"))
+                .andReturn().getResponse().getContentAsString();
+        long photo = ((Number) com.jayway.jsonpath.JsonPath.read(granted, "$.id")).longValue();
+        String body = ReportFixture.json(reports.goodCount(p.station(), "constituency"), "constituency", "page-bucket-key-01", false,
+                List.of(photo)).replace("{\"contest\"", "{\"stationId\":" + p.station().id() + ",\"contest\"");
+
+        mvc.perform(post("/me/report").contentType(MediaType.APPLICATION_JSON).content(body).with(csrf()).with(signedIn(p.person())))
+                .andExpect(status().isUnprocessableContent()).andExpect(jsonPath("$.outcome").value("REFUSED"))
+                .andExpect(jsonPath("$.problems[0]").value("ยังไม่พบรูปในที่เก็บ กรุณาอัปโหลดรูปอีกครั้ง"));
+        assertThat(reports.reports("page-bucket-key-01")).isZero();
+
+        var put = java.net.http.HttpRequest.newBuilder(java.net.URI.create(com.jayway.jsonpath.JsonPath.read(granted, "$.url")))
+                .PUT(java.net.http.HttpRequest.BodyPublishers.ofByteArray(jpeg));
+        java.util.Map<String, String> headers = com.jayway.jsonpath.JsonPath.read(granted, "$.headers");
+        headers.forEach(put::header);
+        assertThat(java.net.http.HttpClient.newHttpClient().send(put.build(), java.net.http.HttpResponse.BodyHandlers.discarding()).statusCode())
+                .isEqualTo(200);
+        mvc.perform(post("/me/report").contentType(MediaType.APPLICATION_JSON).content(body).with(csrf()).with(signedIn(p.person())))
+                .andExpect(status().isOk()).andExpect(jsonPath("$.outcome").value("STORED"));
+        assertThat(reports.photosOf("page-bucket-key-01")).isEqualTo(1);
+        // the page may show photos from the bucket and put them there: its address is in the page's policy
+        mvc.perform(get("/me/report").with(signedIn(p.person())))
+                .andExpect(header().string("Content-Security-Policy", containsString("connect-src 'self' http://127.0.0.1:")))
+                .andExpect(header().string("Content-Security-Policy", containsString("img-src 'self' data: blob: http://127.0.0.1:")));
     }
 
     @Test

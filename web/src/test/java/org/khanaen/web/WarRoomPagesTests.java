@@ -91,8 +91,10 @@ class WarRoomPagesTests {
                 .andExpect(content().string(containsString("width=\"240\" height=\"180\"")))
                 .andExpect(content().string(containsString("แบบ ส.ส. 5/18")))
                 .andExpect(content().string(containsString("id=\"correct-form\"")));
-        mvc.perform(get("/war-room/photos/" + photo).with(verifier("somchai"))).andExpect(status().isOk())
-                .andExpect(header().string("Content-Type", "image/png")).andExpect(header().string("X-Content-Type-Options", "nosniff"));
+        var shown = fromBucket(mvc.perform(get("/war-room/photos/" + photo).with(verifier("somchai"))).andReturn());
+        assertThat(shown.statusCode()).isEqualTo(200);
+        assertThat(shown.headers().firstValue("Content-Type")).hasValue("image/png");
+        assertThat(shown.body()).isEqualTo(ReportFixture.image("png", 3));
 
         mvc.perform(post("/war-room/items/" + item + "/reject").param("report", String.valueOf(bad)).param("reason", "")
                         .with(csrf()).with(verifier("somchai")))
@@ -170,12 +172,23 @@ class WarRoomPagesTests {
 
         mvc.perform(get("/lead/results/items/" + item).with(volunteer(stranger))).andExpect(status().isNotFound());
         mvc.perform(get("/lead/results/photos/" + photo).with(volunteer(stranger))).andExpect(status().isNotFound());
-        mvc.perform(get("/lead/results/photos/" + photo).with(volunteer(lead))).andExpect(status().isOk());
+        assertThat(fromBucket(mvc.perform(get("/lead/results/photos/" + photo).with(volunteer(lead))).andReturn()).body())
+                .isEqualTo(ReportFixture.image("png", 11));
         mvc.perform(get("/lead/results/items/" + item).with(volunteer(lead))).andExpect(status().isOk())
                 .andExpect(content().string(containsString("ยืนยันรายงานที่ 1")));
         mvc.perform(post("/lead/results/items/" + item + "/confirm").param("report", String.valueOf(report)).with(csrf()).with(volunteer(lead)))
                 .andExpect(redirectedUrl("/lead/results")).andExpect(flash().attribute("notice", "lead.results.confirmed"));
         assertThat(warRoom.item(item).orElseThrow().state()).isEqualTo(ContestState.VERIFIED);
         assertThat(warRoom.item(item).orElseThrow().steps()).last().satisfies(s -> assertThat(s.action()).isEqualTo("LEAD_CONFIRMED"));
+    }
+
+    /** The photo as the browser gets it: the app answers a redirect (never cached) to a presigned link into the bucket. */
+    private static java.net.http.HttpResponse<byte[]> fromBucket(org.springframework.test.web.servlet.MvcResult answer) throws Exception {
+        assertThat(answer.getResponse().getStatus()).isEqualTo(302);
+        assertThat(answer.getResponse().getHeader("Cache-Control")).contains("no-store");
+        assertThat(answer.getResponse().getContentAsByteArray()).isEmpty();
+        return java.net.http.HttpClient.newHttpClient().send(
+                java.net.http.HttpRequest.newBuilder(java.net.URI.create(answer.getResponse().getHeader("Location"))).build(),
+                java.net.http.HttpResponse.BodyHandlers.ofByteArray());
     }
 }

@@ -22,6 +22,7 @@ import org.khanaen.results.StoredPhoto;
 import org.khanaen.volunteers.VolunteerId;
 import org.khanaen.web.errors.ApiLanguage;
 import org.khanaen.web.report.FindingText;
+import org.khanaen.web.report.PhotoUpload;
 import org.khanaen.web.report.ReportPlaces;
 import org.khanaen.web.report.ReportRequest;
 import org.springframework.http.HttpStatus;
@@ -115,7 +116,21 @@ class ReportApi {
         return submit(volunteer, stationId, report, key, sent, locale, request);
     }
 
-    /** A photo uploaded before its report (which then names it in {@code photoIds}): a {@code file} part or the image as the body. */
+    /**
+     * The way to send a photo without carrying it through the app: say what it is (kind, content type, size, SHA-256),
+     * PUT the bytes to the presigned link answered, with its headers, then name the id in the report's {@code photoIds}.
+     * The report is refused (400, {@code photo.problem.*}) when the object is missing or not as announced.
+     */
+    @PostMapping(path = "/photos/uploads", consumes = MediaType.APPLICATION_JSON_VALUE)
+    ResponseEntity<PhotoUpload.Granted> photoUpload(@AuthenticationPrincipal VolunteerId volunteer, @RequestBody PhotoUpload upload) {
+        PhotoUpload.Granted granted = upload.request(photos, actor(volunteer));
+        return ResponseEntity.status(HttpStatus.CREATED).body(granted);
+    }
+
+    /**
+     * A photo uploaded through the app before its report (which then names it in {@code photoIds}): a {@code file} part
+     * or the image as the body. Kept for partner apps written before presigned uploads; the bytes pass through the app.
+     */
     @PostMapping(path = "/photos", consumes = MediaType.MULTIPART_FORM_DATA_VALUE)
     ResponseEntity<PhotoAnswer> photo(@AuthenticationPrincipal VolunteerId volunteer, @RequestParam PhotoKind kind,
             @RequestPart("file") MultipartFile file) throws IOException {

@@ -107,6 +107,7 @@ record EctRecords(ElectionResults results, String race, String list, List<Provin
         doc.put("source", SOURCE);
         doc.put("acknowledgement", "ขอบคุณอาสาสมัครทุกหน่วยเลือกตั้งที่ส่งผลนับคะแนน / Thanks to every volunteer who reported a count");
         doc.put("note", NOTE);
+        doc.put("khanaen_seats", seatsMarking());
         List<Object> list = new ArrayList<>();
         for (PartyView p : parties.stream().sorted(Comparator.comparingLong(PartyView::id)).toList()) {
             PartyResult r = national.get(p.code());
@@ -124,10 +125,35 @@ record EctRecords(ElectionResults results, String race, String list, List<Provin
             }
             m.put("candidates", its);
             m.put("first_mp_app_count", r == null ? 0 : r.constituencySeatsLed());
+            m.put("first_mp_app_decided_count", r == null ? 0 : r.constituencySeatsDecided());
             list.add(m);
         }
         doc.put("result_party", list);
         return EctJson.write(doc, EctJson.Layout.INDENT_1);
+    }
+
+    /**
+     * What the seat figures are, which the commission's format cannot say in its own fields (its file is of a finished
+     * count): {@code party_list_count} is a projection from the stations counted so far, given only from a stated share
+     * (below it every listed party has 0.0, which is "not projected yet", not a result); {@code first_mp_app_count} is
+     * constituencies led, of which {@code first_mp_app_decided_count} are decided. Extra keys: a reader of the
+     * commission's files that ignores unknown keys reads the file as before.
+     */
+    private Map<String, Object> seatsMarking() {
+        var projection = results.national().projection();
+        Map<String, Object> m = new LinkedHashMap<>();
+        m.put("party_list_count_projected", projection.shown());
+        m.put("party_list_projected_from_percent", projection.fromPercent());
+        m.put("party_list_percent_counted", projection.percentCounted());
+        m.put("meaning", projection.shown()
+                ? "party_list_count is a PROJECTION from " + String.format(java.util.Locale.ROOT, "%.1f", projection.percentCounted())
+                        + " % of stations counted, not a result"
+                : "party_list_count is not projected until " + String.format(java.util.Locale.ROOT, "%.0f", projection.fromPercent())
+                        + " % of stations are counted (now " + String.format(java.util.Locale.ROOT, "%.1f", projection.percentCounted())
+                        + " %): its 0.0 means not yet, not zero seats");
+        m.put("first_mp_app_count", "constituencies LED so far; first_mp_app_decided_count of them are decided (the margin exceeds every "
+                + "vote still possible from the stations not yet counted)");
+        return m;
     }
 
     private Map<String, Object> header() {

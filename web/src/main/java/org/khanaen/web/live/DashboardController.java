@@ -13,7 +13,9 @@ import org.khanaen.elections.PartyView;
 import org.khanaen.results.LiveResults;
 import org.khanaen.results.LiveResults.ProvinceSummary;
 import org.khanaen.results.LiveResults.View;
+import org.khanaen.results.QuickCounts;
 import org.khanaen.web.errors.NotFound;
+import org.springframework.http.ResponseEntity;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -33,11 +35,13 @@ class DashboardController {
     private final ElectionCatalog catalog;
     private final LiveResults live;
     private final ResultsStream stream;
+    private final QuickCounts quickCounts;
 
-    DashboardController(ElectionCatalog catalog, LiveResults live, ResultsStream stream) {
+    DashboardController(ElectionCatalog catalog, LiveResults live, ResultsStream stream, QuickCounts quickCounts) {
         this.catalog = catalog;
         this.live = live;
         this.stream = stream;
+        this.quickCounts = quickCounts;
     }
 
     @GetMapping
@@ -81,6 +85,14 @@ class DashboardController {
         return "results/constituency :: results";
     }
 
+    /** The quick count's sample stations, once revealed (before that the commitment on the page is all there is). */
+    @GetMapping(path = "/{electionId}/quick-count/sample.csv", produces = "text/csv")
+    ResponseEntity<byte[]> sample(@PathVariable String electionId) {
+        election(electionId);
+        return SampleCsv.of(quickCounts.sample(electionId).filter(QuickCounts.PublicSample::revealed)
+                .orElseThrow(() -> new NotFound("revealed sample of " + electionId)));
+    }
+
     /** The public stream: the same events as the media stream, verified numbers only. */
     @GetMapping(path = "/{electionId}/stream", produces = "text/event-stream")
     SseEmitter stream(@PathVariable String electionId) {
@@ -94,6 +106,9 @@ class DashboardController {
         model.addAttribute("election", election);
         model.addAttribute("results", results);
         model.addAttribute("seated", seatBar(results));
+        var sample = quickCounts.sample(electionId).orElse(null);
+        // before the reveal only the commitment is public: no estimate either, so nothing hints at which stations are in it
+        model.addAttribute("quick", QuickCountPanel.of(sample, sample != null && sample.revealed() ? quickCounts.estimate(electionId).orElse(null) : null));
         model.addAttribute("voted", results.parties().stream().filter(p -> p.partyListVotes() > 0 || p.constituencyVotes() > 0).toList());
         List<ProvinceSummary> provinces = live.provinces(electionId, View.VERIFIED).orElse(List.of());
         model.addAttribute("provinces", provinces);

@@ -8,6 +8,7 @@ import java.util.concurrent.ConcurrentHashMap;
 
 import org.khanaen.results.LiveResults;
 import org.khanaen.results.LiveResults.View;
+import org.khanaen.results.QuickCounts;
 import org.khanaen.web.errors.NotFound;
 import org.springframework.http.CacheControl;
 import org.springframework.http.HttpHeaders;
@@ -40,12 +41,47 @@ class ResultsApi {
     private final LiveResults live;
     private final ResultsJson json;
     private final ResultsStream stream;
+    private final QuickCountJson quickCount;
+    private final QuickCounts quickCounts;
     private final Map<String, Csv> csvs = new ConcurrentHashMap<>();
 
-    ResultsApi(LiveResults live, ResultsJson json, ResultsStream stream) {
+    ResultsApi(LiveResults live, ResultsJson json, ResultsStream stream, QuickCountJson quickCount, QuickCounts quickCounts) {
         this.live = live;
         this.json = json;
         this.stream = stream;
+        this.quickCount = quickCount;
+        this.quickCounts = quickCounts;
+    }
+
+    /**
+     * The quick count (docs/quick-count.md): before the reveal its commitment only, after it the seed and the estimates
+     * from the verified sample stations. 404 when the election has no sample. Its ETag is the document's hash.
+     */
+    @GetMapping(path = "/quick-count", produces = MediaType.APPLICATION_JSON_VALUE)
+    ResponseEntity<byte[]> quickCount(@PathVariable String electionId, WebRequest request) {
+        version(electionId);
+        byte[] body = quickCount.current(electionId).orElseThrow(() -> new NotFound("quick count of " + electionId)).json();
+        String etag = "\"qc-" + java.util.HexFormat.of().formatHex(java.util.Arrays.copyOf(sha256(body), 12)) + "\"";
+        if (request.checkNotModified(etag)) {
+            return null;
+        }
+        return ok(etag).contentType(MediaType.APPLICATION_JSON).body(body);
+    }
+
+    /** The quick count's sample stations once revealed (404 before). */
+    @GetMapping(path = "/quick-count/sample.csv", produces = "text/csv")
+    ResponseEntity<byte[]> quickCountSample(@PathVariable String electionId) {
+        version(electionId);
+        return SampleCsv.of(quickCounts.sample(electionId).filter(QuickCounts.PublicSample::revealed)
+                .orElseThrow(() -> new NotFound("revealed sample of " + electionId)));
+    }
+
+    private static byte[] sha256(byte[] bytes) {
+        try {
+            return java.security.MessageDigest.getInstance("SHA-256").digest(bytes);
+        } catch (java.security.NoSuchAlgorithmException e) {
+            throw new IllegalStateException(e);
+        }
     }
 
     @GetMapping(produces = MediaType.APPLICATION_JSON_VALUE)

@@ -8,6 +8,7 @@ import java.util.concurrent.ArrayBlockingQueue;
 import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicReference;
 
 import org.khanaen.results.LiveResults;
 import org.khanaen.results.LiveResults.Change;
@@ -19,7 +20,8 @@ import org.springframework.web.servlet.mvc.method.annotation.SseEmitter;
 
 /**
  * Server-sent events of the live results: on connecting, the current national results ({@code national}); then, for
- * every batch of changes, the stations that changed ({@code stations}) and the national results again. Each listener
+ * every batch of changes, the stations that changed ({@code stations}) and the national results again; and the quick
+ * count ({@code quick-count}, as the media API gives it) on connecting and whenever it changed. Each listener
  * has its own small queue and sender (a virtual thread), so a slow one never holds up the others or the tally; one
  * that falls too far behind is closed and reconnects (browsers do so by themselves).
  */
@@ -30,23 +32,27 @@ class ResultsStream implements DisposableBean {
     /** A comment line now and then keeps proxies from closing a quiet stream. */
     private static final Duration KEEP_ALIVE = Duration.ofSeconds(20);
 
-    private record Listener(String electionId, View view, SseEmitter emitter, BlockingQueue<Object> queue) {
+    /** @param quickCount the quick count last sent to this listener, so an unchanged one is not sent again */
+    private record Listener(String electionId, View view, SseEmitter emitter, BlockingQueue<Object> queue,
+            AtomicReference<QuickCountJson.Made> quickCount) {
     }
 
     private static final Object CLOSE = new Object();
 
     private final ResultsJson json;
+    private final QuickCountJson quickCounts;
     private final Set<Listener> listeners = ConcurrentHashMap.newKeySet();
     private final LiveResults.Subscription subscription;
 
-    ResultsStream(LiveResults live, ResultsJson json) {
+    ResultsStream(LiveResults live, ResultsJson json, QuickCountJson quickCounts) {
         this.json = json;
+        this.quickCounts = quickCounts;
         this.subscription = live.subscribe(this::deliver);
     }
 
     SseEmitter open(String electionId, View view) {
         SseEmitter emitter = new SseEmitter(0L); // no time-out: election night is long; the client reconnects if the line drops
-        Listener listener = new Listener(electionId, view, emitter, new ArrayBlockingQueue<>(BACKLOG));
+        Listener listener = new Listener(electionId, view, emitter, new ArrayBlockingQueue<>(BACKLOG), new AtomicReference<>());
         listeners.add(listener);
         emitter.onCompletion(() -> stop(listener));
         emitter.onTimeout(() -> stop(listener));
@@ -88,6 +94,12 @@ class ResultsStream implements DisposableBean {
                     if (national != null) {
                         l.emitter().send(SseEmitter.event().name("national")
                                 .data(new String(national, java.nio.charset.StandardCharsets.UTF_8), MediaType.APPLICATION_JSON));
+                    }
+                    QuickCountJson.Made quick = quickCounts.current(l.electionId()).orElse(null);
+                    if (quick != null && (l.quickCount().get() == null || !java.util.Arrays.equals(quick.json(), l.quickCount().get().json()))) {
+                        l.quickCount().set(quick);
+                        l.emitter().send(SseEmitter.event().name("quick-count")
+                                .data(new String(quick.json(), java.nio.charset.StandardCharsets.UTF_8), MediaType.APPLICATION_JSON));
                     }
                 }
             }

@@ -66,6 +66,10 @@ public final class Replay {
      *                  "as written" and verified only when the war room accepts it so
      */
     public record Send(long stationId, String contest, String token, String key, String json, List<byte[]> photos, boolean asWritten) {
+
+        Send withoutPhotos() {
+            return new Send(stationId, contest, token, key, json, List.of(), asWritten);
+        }
     }
 
     /**
@@ -80,9 +84,13 @@ public final class Replay {
     /**
      * What a replay measured. {@code statuses}: each report's final answer; {@code retriedOn}: why a report was sent
      * again with its idempotency key (a 5xx status, or the exception of a connection that failed), and how often.
+     *
+     * @param appBytes    request bodies sent to the app (reports, upload requests, and photos where they go through it)
+     * @param bucketBytes photo bytes put straight into the bucket by presigned links
      */
     public record Outcome(int reports, double seconds, long[] answerMicros, Map<Integer, Long> statuses,
-            int stationContests, int seenVerified, long[] visibleMicros, double waitedSeconds, Map<String, Long> retriedOn) {
+            int stationContests, int seenVerified, long[] visibleMicros, double waitedSeconds, long appBytes, long bucketBytes,
+            Map<String, Long> retriedOn) {
 
         public long retries() {
             return retriedOn.values().stream().mapToLong(Long::longValue).sum();
@@ -101,11 +109,41 @@ public final class Replay {
     }
 
     private final JsonMapper json;
+    /** Photos as partner apps written before presigned uploads sent them: multipart with the report, through the app. */
+    private final boolean photosThroughApp;
+    /** Each photo made this size (at least) when sent, by bytes after its image that readers ignore: phone-sized photos
+     * without holding a night's photos in memory; 0: the small images as they are. */
+    private final int photoBytes;
+    private final AtomicLong appBytes = new AtomicLong();
+    private final AtomicLong bucketBytes = new AtomicLong();
     private final HttpClient http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).connectTimeout(Duration.ofSeconds(10))
             .build();
 
     public Replay(JsonMapper json) {
+        this(json, false);
+    }
+
+    public Replay(JsonMapper json, boolean photosThroughApp) {
+        this(json, photosThroughApp, 0);
+    }
+
+    public Replay(JsonMapper json, boolean photosThroughApp, int photoBytes) {
         this.json = json;
+        this.photosThroughApp = photosThroughApp;
+        this.photoBytes = photoBytes;
+    }
+
+    /** The photo at the size asked for: the same bytes for the same photo every time (one object in the bucket). */
+    private byte[] sized(byte[] photo) {
+        if (photo.length >= photoBytes) {
+            return photo;
+        }
+        byte[] out = Arrays.copyOf(photo, photoBytes);
+        var random = new java.util.SplittableRandom(Arrays.hashCode(photo));
+        for (int i = photo.length; i < out.length; i++) {
+            out[i] = (byte) random.nextInt(256);
+        }
+        return out;
     }
 
     /**
@@ -406,7 +444,8 @@ public final class Replay {
         int seenExpected = (int) expected.stream().filter(seen::containsKey).count();
         Map<String, Long> causes = new TreeMap<>();
         retriedOn.forEach((k, v) -> causes.put(k, v.get()));
-        return new Outcome(answers.length, seconds, answers, counts, expected.size(), seenExpected, vis, waited, causes);
+        return new Outcome(answers.length, seconds, answers, counts, expected.size(), seenExpected, vis, waited, appBytes.get(),
+                bucketBytes.get(), causes);
     }
 
     /** How long a report is sent again before the replay gives up on it (its last answer, or the failure, counts). */
@@ -425,7 +464,7 @@ public final class Replay {
             }
             URI base = pick(targets, i + attempt);
             try {
-                HttpResponse<String> answer = http.send(request(base, s), HttpResponse.BodyHandlers.ofString());
+                HttpResponse<String> answer = send(base, s);
                 if (answer.statusCode() < 500 || System.nanoTime() > giveUp) {
                     return answer;
                 }
@@ -460,20 +499,70 @@ public final class Replay {
         return targets.get(n % targets.size());
     }
 
-    private HttpRequest request(URI base, Send s) {
+    private static final String[] PHOTO_KINDS = { "TALLY_BOARD", "COUNT_FORM", "STATION_SIGN" };
+
+    /**
+     * One report as a partner app sends it: its photos first, each announced to the app (size, type, SHA-256) and put
+     * straight into the bucket by the presigned link answered, then the report naming them. A photo refused on the way
+     * answers for the report (its status and body).
+     */
+    private HttpResponse<String> send(URI base, Send s) throws IOException, InterruptedException {
+        if (s.photos().isEmpty() || photosThroughApp) {
+            return http.send(request(base, s, s.json()), HttpResponse.BodyHandlers.ofString());
+        }
+        List<Long> ids = new ArrayList<>();
+        for (int i = 0; i < s.photos().size(); i++) {
+            byte[] photo = sized(s.photos().get(i));
+            String ask = json.writeValueAsString(Map.of("kind", PHOTO_KINDS[i], "contentType", "image/png", "bytes", photo.length,
+                    "sha256", sha256(photo)));
+            appBytes.addAndGet(ask.length());
+            HttpResponse<String> granted = http.send(HttpRequest.newBuilder(base.resolve("/api/v1/photos/uploads"))
+                    .header("Authorization", "Bearer " + s.token()).header("Content-Type", "application/json")
+                    .timeout(Duration.ofSeconds(60)).POST(HttpRequest.BodyPublishers.ofString(ask)).build(), HttpResponse.BodyHandlers.ofString());
+            if (granted.statusCode() != 201) {
+                return granted;
+            }
+            JsonNode upload = json.readTree(granted.body());
+            HttpRequest.Builder put = HttpRequest.newBuilder(URI.create(upload.path("url").asString())).timeout(Duration.ofSeconds(60))
+                    .PUT(HttpRequest.BodyPublishers.ofByteArray(photo));
+            upload.path("headers").properties().forEach(h -> put.header(h.getKey(), h.getValue().asString()));
+            HttpResponse<String> stored = http.send(put.build(), HttpResponse.BodyHandlers.ofString());
+            if (stored.statusCode() != 200) {
+                return stored;
+            }
+            bucketBytes.addAndGet(photo.length);
+            ids.add(upload.path("id").asLong());
+        }
+        var report = (tools.jackson.databind.node.ObjectNode) json.readTree(s.json());
+        var named = report.putArray("photoIds");
+        ids.forEach(named::add);
+        return http.send(request(base, s.withoutPhotos(), json.writeValueAsString(report)), HttpResponse.BodyHandlers.ofString());
+    }
+
+    private static String sha256(byte[] content) {
+        try {
+            return java.util.HexFormat.of().formatHex(java.security.MessageDigest.getInstance("SHA-256").digest(content));
+        } catch (java.security.NoSuchAlgorithmException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    private HttpRequest request(URI base, Send s, String reportJson) {
         HttpRequest.Builder b = HttpRequest.newBuilder(base.resolve("/api/v1/stations/" + s.stationId() + "/reports"))
                 .header("Authorization", "Bearer " + s.token()).header("Idempotency-Key", s.key()).timeout(Duration.ofSeconds(60));
         if (s.photos().isEmpty()) {
-            return b.header("Content-Type", "application/json").POST(HttpRequest.BodyPublishers.ofString(s.json())).build();
+            appBytes.addAndGet(reportJson.getBytes(StandardCharsets.UTF_8).length);
+            return b.header("Content-Type", "application/json").POST(HttpRequest.BodyPublishers.ofString(reportJson)).build();
         }
         String boundary = "khanaen-replay-" + s.key();
         var body = new ByteArrayOutputStream();
         part(body, boundary, "report", null, "application/json", s.json().getBytes(StandardCharsets.UTF_8));
         String[] names = { "tally_board", "count_form", "station_sign" };
         for (int i = 0; i < names.length; i++) {
-            part(body, boundary, names[i], names[i] + ".png", "image/png", s.photos().get(i));
+            part(body, boundary, names[i], names[i] + ".png", "image/png", sized(s.photos().get(i)));
         }
         body.writeBytes(("--" + boundary + "--\r\n").getBytes(StandardCharsets.US_ASCII));
+        appBytes.addAndGet(body.size());
         return b.header("Content-Type", "multipart/form-data; boundary=" + boundary)
                 .POST(HttpRequest.BodyPublishers.ofByteArray(body.toByteArray())).build();
     }

@@ -44,9 +44,10 @@ import jakarta.servlet.http.HttpServletResponse;
 
 /**
  * The phone page on which a station's volunteer (or the constituency's lead) sends a count report. It is a
- * plain form that works without JavaScript (photos go with the form, findings come back on the page); the
- * page's script makes it sturdier on a bad connection: it keeps the draft on the phone, shrinks and uploads
- * photos one by one, and sends the report as JSON, retrying with the same key until an answer comes.
+ * plain form that works without JavaScript (photos go with the form through the app into the bucket, findings come
+ * back on the page); the page's script makes it sturdier on a bad connection: it keeps the draft on the phone, shrinks
+ * photos and puts them one by one straight into the bucket by presigned links, and sends the report as JSON, retrying
+ * with the same key until an answer comes.
  */
 @Controller
 class ReportPageController {
@@ -121,6 +122,8 @@ class ReportPageController {
             e.keys().forEach(key -> problems.add(text.message(key, null, locale)));
         } catch (ReportProblem e) {
             problems.add(text.message(e.key(), null, locale));
+        } catch (PhotoProblem e) {
+            problems.add(text.message(e.key(), e.arguments(), locale));
         }
         if (result != null && result.outcome() != Outcome.REFUSED) {
             redirect.addFlashAttribute("sent", result.reportId());
@@ -164,10 +167,31 @@ class ReportPageController {
             return answer(HttpStatus.BAD_REQUEST, "MALFORMED", e.keys().stream().map(k -> text.message(k, null, locale)).toList(), null);
         } catch (ReportProblem e) {
             return answer(HttpStatus.UNPROCESSABLE_CONTENT, "REFUSED", List.of(text.message(e.key(), null, locale)), null);
+        } catch (PhotoProblem e) { // a photo it names is not in the bucket as announced: upload it again
+            return answer(HttpStatus.UNPROCESSABLE_CONTENT, "REFUSED", List.of(text.message(e.key(), e.arguments(), locale)), null);
         }
     }
 
-    /** One photo, shrunk by the page's script, uploaded as soon as it is chosen: the report then names it. */
+    /**
+     * The page's script asks to upload a photo it shrank (its size, type and SHA-256) and puts it straight into the
+     * bucket with the answer; the report then names it. No photo byte passes through the app.
+     */
+    @PostMapping(path = "/me/report/photos/uploads", consumes = MediaType.APPLICATION_JSON_VALUE, produces = MediaType.APPLICATION_JSON_VALUE)
+    ResponseEntity<?> photoUpload(@RequestBody PhotoUpload request, Authentication authentication, Locale locale) {
+        if (reporter(authentication).isEmpty()) {
+            return answer(HttpStatus.FORBIDDEN, "REFUSED", List.of(text.message("report-page.nowhere", null, locale)), null);
+        }
+        try {
+            return ResponseEntity.status(HttpStatus.CREATED).body(request.request(photos, authentication.getName()));
+        } catch (PhotoProblem e) {
+            return answer(HttpStatus.BAD_REQUEST, "REFUSED", List.of(text.message(e.key(), e.arguments(), locale)), null);
+        }
+    }
+
+    /**
+     * One photo through the app, for the page's script where it cannot hash (a page not served over HTTPS has no
+     * {@code crypto.subtle}): the bytes come in and go on to the bucket, twice the photo's size through the app.
+     */
     @PostMapping(path = "/me/report/photos", produces = MediaType.APPLICATION_JSON_VALUE)
     ResponseEntity<Map<String, Object>> photo(@RequestParam PhotoKind kind, @RequestParam("file") MultipartFile file,
             Authentication authentication, Locale locale) {

@@ -18,7 +18,6 @@ import org.khanaen.web.errors.NotFound;
 import org.khanaen.web.errors.Refusals;
 import org.khanaen.web.results.ResultsAccess.Lead;
 import org.springframework.context.MessageSource;
-import org.springframework.core.io.InputStreamResource;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ResponseEntity;
 import org.springframework.security.core.Authentication;
@@ -137,7 +136,7 @@ class LeadResultsController {
 
     /** Photos of the lead's own constituency's reports only. */
     @GetMapping("/lead/results/photos/{photoId}")
-    ResponseEntity<InputStreamResource> photo(@PathVariable long photoId, Authentication authentication) {
+    ResponseEntity<Void> photo(@PathVariable long photoId, Authentication authentication) {
         Optional<Lead> signedIn = access.lead(authentication);
         if (signedIn.isEmpty()) {
             return ResponseEntity.status(HttpStatus.FORBIDDEN).build();

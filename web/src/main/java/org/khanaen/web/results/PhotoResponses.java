@@ -3,13 +3,16 @@ package org.khanaen.web.results;
 import org.khanaen.results.Photos;
 import org.khanaen.results.StoredPhoto;
 import org.khanaen.web.errors.NotFound;
-import org.springframework.core.io.InputStreamResource;
 import org.springframework.http.CacheControl;
-import org.springframework.http.MediaType;
+import org.springframework.http.HttpStatus;
 import org.springframework.http.ResponseEntity;
 import org.springframework.stereotype.Component;
 
-/** A stored report photo as an HTTP answer: its own checked content type, no sniffing, kept out of shared caches. */
+/**
+ * A stored report photo as an HTTP answer: once the caller has decided who may see it, a redirect to a presigned link
+ * of a few minutes, so the bytes come from the bucket (or a CDN before it), not through the app. The redirect itself
+ * is never cached: a link that has run out is never served again from a cache.
+ */
 @Component
 class PhotoResponses {
 
@@ -19,10 +22,9 @@ class PhotoResponses {
         this.photos = photos;
     }
 
-    ResponseEntity<InputStreamResource> serve(long photoId) {
+    ResponseEntity<Void> serve(long photoId) {
         StoredPhoto photo = photos.find(photoId).orElseThrow(() -> new NotFound("photo " + photoId));
-        return ResponseEntity.ok().contentType(MediaType.parseMediaType(photo.contentType())).contentLength(photo.bytes())
-                .cacheControl(CacheControl.noStore().cachePrivate()).header("X-Content-Type-Options", "nosniff")
-                .body(new InputStreamResource(photos.open(photo)));
+        return ResponseEntity.status(HttpStatus.FOUND).location(photos.viewLink(photo))
+                .cacheControl(CacheControl.noStore().cachePrivate()).build();
     }
 }

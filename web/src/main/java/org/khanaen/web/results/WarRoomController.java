@@ -15,7 +15,6 @@ import org.khanaen.results.checks.Tally;
 import org.khanaen.web.errors.NotFound;
 import org.khanaen.web.errors.Refusals;
 import org.springframework.context.MessageSource;
-import org.springframework.core.io.InputStreamResource;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ResponseEntity;
 import org.springframework.security.core.Authentication;
@@ -169,9 +168,9 @@ class WarRoomController {
         return "redirect:/war-room";
     }
 
-    /** A report's photo, for verifiers only; never cached by a shared proxy. */
+    /** A report's photo, for verifiers only: a redirect to a short-lived link into the bucket, never cached. */
     @GetMapping("/war-room/photos/{photoId}")
-    ResponseEntity<InputStreamResource> photo(@PathVariable long photoId, Authentication authentication) {
+    ResponseEntity<Void> photo(@PathVariable long photoId, Authentication authentication) {
         if (!access.mayVerify(authentication)) {
             return ResponseEntity.status(HttpStatus.FORBIDDEN).build();
         }

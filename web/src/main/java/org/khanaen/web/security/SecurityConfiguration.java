@@ -48,6 +48,12 @@ class SecurityConfiguration {
     static final String MAP_CONTENT_SECURITY_POLICY = CONTENT_SECURITY_POLICY.replace("img-src 'self' data: blob:",
             "img-src 'self' data: blob: https://tile.openstreetmap.org");
 
+    /** The photo bucket as a source of images and a place to connect to (presigned links). */
+    static String withBucket(String policy, String bucketOrigin) {
+        return policy.replace("img-src 'self' data: blob:", "img-src 'self' data: blob: " + bucketOrigin)
+                .replace("connect-src 'self'", "connect-src 'self' " + bucketOrigin);
+    }
+
     private static final RequestMatcher MAP_PAGES = PathPatternRequestMatcher.withDefaults().matcher("/admin/elections/*/coverage/map");
 
     /**
@@ -102,7 +108,7 @@ class SecurityConfiguration {
                         .requestMatchers(HttpMethod.POST, "/api/stripe/webhook").permitAll()
                         .requestMatchers("/api/v1/org/**").hasRole("ORGANISATION_API")
                         // a volunteer's own token (khv_), for the partner app that sends their station's reports
-                        .requestMatchers("/api/v1/stations/*/reports", "/api/v1/stations/*/reports/*", "/api/v1/photos").hasRole("REPORTER_API")
+                        .requestMatchers("/api/v1/stations/*/reports", "/api/v1/stations/*/reports/*", "/api/v1/photos", "/api/v1/photos/uploads").hasRole("REPORTER_API")
                         .anyRequest().authenticated())
                 .addFilterBefore(new OrganisationTokenFilter(organisations), AuthorizationFilter.class)
                 .addFilterBefore(new ReporterTokenFilter(reporterTokens), AuthorizationFilter.class)
@@ -135,7 +141,9 @@ class SecurityConfiguration {
 
     @Bean
     @Order(2)
-    SecurityFilterChain pages(HttpSecurity http) throws Exception {
+    SecurityFilterChain pages(HttpSecurity http, org.khanaen.results.Photos photos) throws Exception {
+        // photos are shown from, and the phone's page puts them into, the bucket's own address
+        String bucket = photos.bucketOrigin().orElse("https://*.amazonaws.com");
         http.authorizeHttpRequests(requests -> requests
                         .requestMatchers("/", "/login", "/error", "/css/**", "/js/**", "/img/**", "/webjars/**", "/favicon.ico").permitAll()
                         .requestMatchers("/join/**", "/invitation/**", "/organisations/*/logo").permitAll()
@@ -164,9 +172,9 @@ class SecurityConfiguration {
                 .addFilterAfter(new PasswordChangeRequiredFilter(), AuthorizationFilter.class)
                 .headers(headers -> headers
                         .addHeaderWriter(new DelegatingRequestMatcherHeaderWriter(MAP_PAGES,
-                                new ContentSecurityPolicyHeaderWriter(MAP_CONTENT_SECURITY_POLICY)))
+                                new ContentSecurityPolicyHeaderWriter(withBucket(MAP_CONTENT_SECURITY_POLICY, bucket))))
                         .addHeaderWriter(new DelegatingRequestMatcherHeaderWriter(new NegatedRequestMatcher(MAP_PAGES),
-                                new ContentSecurityPolicyHeaderWriter(CONTENT_SECURITY_POLICY)))
+                                new ContentSecurityPolicyHeaderWriter(withBucket(CONTENT_SECURITY_POLICY, bucket))))
                         .referrerPolicy(referrer -> referrer.policy(ReferrerPolicy.STRICT_ORIGIN_WHEN_CROSS_ORIGIN))
                         .permissionsPolicyHeader(permissions -> permissions.policy("camera=(self), geolocation=(self), microphone=()")));
         return http.build();

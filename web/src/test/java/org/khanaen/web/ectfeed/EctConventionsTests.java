@@ -22,7 +22,7 @@ class EctConventionsTests {
         }
         lines.sort((a, b) -> Long.compare(b.votes(), a.votes()));
         var totals = new ContestTotals("constituency", 1_000, stations, counted, counted, counted, counted, 0, 0, 0, 0, 0, 0, 0, 0, 0);
-        return new ConstituencyContest("constituency", totals, lines, List.of(), null, 0, false);
+        return new ConstituencyContest("constituency", totals, lines, List.of(), null, 0, false, 0, false);
     }
 
     @Test
