@@ -35,6 +35,11 @@ public final class Bench {
                                        (--photos false: without photos; --photos through-app: multipart
                                        through the app, as before presigned uploads; --photo-kb 300: each
                                        photo that size, not a 16x16 PNG)
+                                       --cluster DIR [--nodes all]: to the running local cluster (scripts/cluster) through its
+                                       load balancer, or its app nodes in turn; --target URL | --nodes URL1,URL2 with --url
+                                       jdbc:mysql://…/schema --user U --password P: to any running nodes and their database.
+                                       A report is sent again with its idempotency key on a failed connection or a 5xx;
+                                       --patience 600: seconds to wait for the stream
                       quick-count FILE the quick count's intervals against the commission's 2023 national file (stats_cons.json),
                                        offline: --sizes (400,800,1600) stations, --seeds (50) samples each, --replicates (1000),
                                        --spread (0.35) of party shares between a constituency's stations (docs/quick-count.md)
@@ -45,12 +50,27 @@ public final class Bench {
                       drill database   the reports and payments streams while the database server (its own, started by
                                        scripts/mariadb-server; --url ignored) is killed with SIGKILL for --down (10) seconds and
                                        started again; the node rides it out without a restart
+                      drill cluster    the 2-province sample replayed with photos across 2 app nodes on a 3-node Galera cluster
+                                       (scripts/cluster, its own, in --dir or a temporary folder); app node 1 and database node 1
+                                       killed with SIGKILL at 40% stored and started again after --down (3) seconds; counted
+                                       afterwards; torn down (kept with --keep true or when a check failed)
                       drill chain      the coupons minted beside the payments stream while the hardhat node is killed with
                                        SIGKILL for --down (10) seconds and replaced by one with the same chain; needs node and npm""");
             return;
         }
         int first = args.length > 1 && !args[1].startsWith("--") ? 2 : 1; // a file name before the options
         Map<String, String> options = options(Arrays.copyOfRange(args, first, args.length));
+        if (args[0].equals("replay") && Target.named(options)) { // running nodes: no server nor app of its own
+            ReplayBench.runOn(Target.from(options), first == 2 ? java.nio.file.Path.of(args[1]) : null,
+                    Integer.parseInt(options.getOrDefault("clients", "64")), !"false".equals(options.getOrDefault("photos", "true")),
+                    "through-app".equals(options.get("photos")), Integer.parseInt(options.getOrDefault("photo-kb", "0")) * 1024,
+                    java.time.Duration.ofSeconds(Long.parseLong(options.getOrDefault("patience", "600"))));
+            System.exit(0);
+        }
+        if (args[0].equals("drill") && args.length > 1 && args[1].equals("cluster")) { // a cluster of its own
+            ClusterDrill.run(options);
+            System.exit(0);
+        }
         if (args[0].equals("quick-count")) { // offline: no application, no database
             if (first < 2) {
                 throw new IllegalArgumentException("quick-count needs the commission's national constituency file (stats_cons.json)");

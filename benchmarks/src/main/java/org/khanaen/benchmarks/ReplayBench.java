@@ -85,78 +85,137 @@ final class ReplayBench {
         String url = server.freshSchema("bench_replay");
         try (var app = server.startWebApp(url)) {
             int port = Integer.parseInt(app.getEnvironment().getProperty("local.server.port"));
-            JsonMapper json = app.getBean(JsonMapper.class);
-            app.getBean(ElectionImports.class).importBuiltIn(ELECTION);
-            ElectionCatalog catalog = app.getBean(ElectionCatalog.class);
-            Path source = file != null ? file : NationalFile.write(catalog,
-                    app.getBean(ReportSubmissions.class).rules(ELECTION).majorParties(), Path.of("target", "replay-national-th-2566.json"));
-            EctResults results;
-            try (InputStream in = Files.newInputStream(source)) {
-                results = EctResults.read(in, json);
-            }
-            System.out.printf("file %s: %,d constituencies, last_update %s%n", source, results.constituencies().size(), results.lastUpdate());
-            Map<String, Integer> partyBallots = new HashMap<>();
-            for (PartyView p : catalog.parties(ELECTION)) {
-                if (p.ballotNumber() != null) {
-                    partyBallots.put(p.code(), p.ballotNumber());
-                }
-            }
-            Set<String> codes = new HashSet<>();
-            results.constituencies().forEach(c -> codes.add(c.code()));
-            List<StationPoint> stations = catalog.stationPoints(ELECTION).stream().filter(s -> codes.contains(s.constituencyCode())).toList();
-            Map<Long, List<String>> tokens = placeTwoPerStation(app, url, catalog, stations, codes);
-            Map<String, List<Replay.Station>> byConstituency = new LinkedHashMap<>();
-            for (StationPoint s : stations) {
-                byConstituency.computeIfAbsent(s.constituencyCode(), k -> new ArrayList<>())
-                        .add(new Replay.Station(s.id(), s.constituencyCode(), s.registeredVoters(), tokens.get(s.id())));
-            }
-            var rules = app.getBean(ReportSubmissions.class).rules(ELECTION);
-            Replay replay = new Replay(json, photosThroughApp, photoBytes);
-            Replay.Plan plan = replay.plan(results, byConstituency, partyBallots, rules.majorParties(), rules.tolerances(), photos);
-            String key = app.getBean(MediaOutlets.class).create("replay", null, 1_000_000, "bench").key();
-            System.out.printf("%,d stations, %,d reports to send (%s photos); warnings the split numbers raise (sent confirmed): %s%n",
-                    plan.stations(), plan.sends().size(), photos ? "with" : "without", plan.warnings());
-            System.out.printf("where the file contradicts itself (taken as published): %s%n", plan.contradictions().isEmpty() ? "nowhere"
-                    : plan.contradictions().size() + " contests: " + plan.contradictions().stream()
-                            .map(x -> x.where() + " " + x.contest() + " valid " + x.written() + ", votes " + x.addsUpTo()).toList());
-
+            Prepared p = prepare(app, file, photos, true, photosThroughApp, photoBytes);
             URI base = URI.create("http://127.0.0.1:" + port);
-            Replay.Outcome o = replay.run(base, ELECTION, key, plan.sends(), clients, Duration.ofMinutes(10));
-            System.out.printf("sent %,d reports in %.1f s: %,.0f reports/s; answers p50 %.0f ms, p95 %.0f ms, p99 %.0f ms, max %.0f ms; %s%n",
-                    o.reports(), o.seconds(), o.reportsPerSecond(), Replay.Outcome.percentile(o.answerMicros(), 50),
-                    Replay.Outcome.percentile(o.answerMicros(), 95), Replay.Outcome.percentile(o.answerMicros(), 99),
-                    Replay.Outcome.percentile(o.answerMicros(), 100), o.statuses());
-            System.out.printf("request bytes to the app: %,d (%,.0f per report); photo bytes put straight into the bucket: %,d (%s)%n",
-                    o.appBytes(), (double) o.appBytes() / Math.max(1, o.reports()), o.bucketBytes(),
-                    !photos ? "no photos" : photosThroughApp ? "photos through the app, multipart" : "presigned uploads");
-            System.out.printf("verified and on the stream: %,d of %,d station contests (waited %.1f s after the last answer); from a"
-                    + " station contest's last answer to the stream: p50 %.0f ms, p95 %.0f ms, p99 %.0f ms, max %.0f ms%n",
-                    o.seenVerified(), o.stationContests(), o.waitedSeconds(), Replay.Outcome.percentile(o.visibleMicros(), 50),
-                    Replay.Outcome.percentile(o.visibleMicros(), 95), Replay.Outcome.percentile(o.visibleMicros(), 99),
-                    Replay.Outcome.percentile(o.visibleMicros(), 100));
-            long asWritten = replay.acceptAsWritten(plan.sends(), ELECTION, app.getBean(WarRoom.class), app.getBean(LeadResults.class),
-                    app.getBean(LiveResults.class));
-            System.out.printf("accepted by the war room as written on a form that does not add up (where the file does not): %d station"
-                    + " contests%n", asWritten);
-            List<String> differences = replay.compare(base, ELECTION, key, results, partyBallots);
-            System.out.printf("results API against the file: %s%n", differences.isEmpty() ? "every constituency exactly as the file"
-                    : differences.size() + " differences, e.g. " + differences.subList(0, Math.min(10, differences.size())));
-            List<String> feed = ectFeedAgainstFile(base, catalog, results, json);
-            System.out.printf("ECT feed records/stats_party.json against the file: %s%n", feed.isEmpty()
-                    ? "every party's party-list seats and constituencies won as the file implies" : feed.size() + " differences, e.g. " + feed);
-            differences = new ArrayList<>(differences);
-            differences.addAll(feed);
-            System.out.printf("%n| %s | replay of %s: %,d stations, %,d reports, %d clients, %s photos | **%,.0f reports/s** | answers p99 %.0f ms |"
-                    + " stream p99 **%.0f ms** | %s |%n", java.time.LocalDate.now(), source.getFileName(), plan.stations(), o.reports(), clients,
-                    photos ? (photosThroughApp ? "through-app" : "presigned") + (photoBytes > 0 ? " " + photoBytes / 1024 + " kB" : "") : "without",
-                    o.reportsPerSecond(), Replay.Outcome.percentile(o.answerMicros(), 99),
-                    Replay.Outcome.percentile(o.visibleMicros(), 99), differences.isEmpty() ? "exactly the file" : "DIFFERENT");
+            Replay.Outcome o = p.replay().run(base, ELECTION, p.mediaKey(), p.plan().sends(), clients, Duration.ofMinutes(10));
+            List<String> differences = report(app, p, o, List.of(base), clients, photos);
             if (!differences.isEmpty() || o.seenVerified() != o.stationContests()) {
                 throw new IllegalStateException("the replay did not end with exactly the file's results");
             }
         } finally {
             server.drop(url);
         }
+    }
+
+    /**
+     * {@code ./khanaen replay [FILE] --target URL} or {@code --nodes URL1,URL2} (or {@code --cluster DIR}: the local
+     * cluster's load balancer, its nodes with {@code --nodes all}): the replay sent to running nodes instead of an app of
+     * its own. Set-up through an application context of this JVM (no web server) on the nodes' database; the election
+     * must be loaded there already, and the stations still without replayed reports (a fresh cluster).
+     */
+    static void runOn(Target target, Path file, int clients, boolean photos, boolean photosThroughApp, int photoBytes, Duration patience)
+            throws Exception {
+        System.out.println("targets: " + target.urls() + "; database " + target.jdbcUrl());
+        System.out.println("machine: " + Machine.describe());
+        try (var app = target.startApp()) {
+            Prepared p = prepare(app, file, photos, false, photosThroughApp, photoBytes);
+            Replay.Outcome o = p.replay().run(target.urls(), ELECTION, p.mediaKey(), p.plan().sends(), clients, patience);
+            List<String> differences = report(app, p, o, target.urls(), clients, photos);
+            if (!differences.isEmpty() || o.seenVerified() != o.stationContests()) {
+                throw new IllegalStateException("the replay did not end with exactly the file's results on every target");
+            }
+        }
+    }
+
+    /** Everything a replay sends, and what it is checked against. */
+    record Prepared(Path source, EctResults results, Map<String, Integer> partyBallots, Replay replay, Replay.Plan plan, String mediaKey,
+            ElectionCatalog catalog, JsonMapper json) {
+    }
+
+    /**
+     * Set-up, not timed: the election (loaded here when {@code load}, else it must be there), two volunteers at every
+     * station of the file's constituencies, a token each, a media key; the plan of reports.
+     */
+    static Prepared prepare(ConfigurableApplicationContext app, Path file, boolean photos, boolean load, boolean photosThroughApp, int photoBytes)
+            throws Exception {
+        JsonMapper json = app.getBean(JsonMapper.class);
+        ElectionCatalog catalog = app.getBean(ElectionCatalog.class);
+        if (load) {
+            app.getBean(ElectionImports.class).importBuiltIn(ELECTION);
+        } else if (catalog.elections().stream().noneMatch(e -> e.id().equals(ELECTION))) {
+            throw new IllegalStateException("the target's database has no election " + ELECTION + " (the cluster's first node loads it)");
+        }
+        try (Connection c = app.getBean(javax.sql.DataSource.class).getConnection(); ResultSet rs = c.createStatement()
+                .executeQuery("select count(*) from station_report where idempotency_key like 'replay-%'")) {
+            rs.next();
+            if (rs.getLong(1) > 0) {
+                throw new IllegalStateException("the target already holds " + rs.getLong(1) + " replayed reports: replay on a fresh cluster"
+                        + " (./khanaen cluster down --purge, then up)");
+            }
+        }
+        Path source = file != null ? file : NationalFile.write(catalog,
+                app.getBean(ReportSubmissions.class).rules(ELECTION).majorParties(), Path.of("target", "replay-national-th-2566.json"));
+        EctResults results;
+        try (InputStream in = Files.newInputStream(source)) {
+            results = EctResults.read(in, json);
+        }
+        System.out.printf("file %s: %,d constituencies, last_update %s%n", source, results.constituencies().size(), results.lastUpdate());
+        Map<String, Integer> partyBallots = new HashMap<>();
+        for (PartyView p : catalog.parties(ELECTION)) {
+            if (p.ballotNumber() != null) {
+                partyBallots.put(p.code(), p.ballotNumber());
+            }
+        }
+        Set<String> codes = new HashSet<>();
+        results.constituencies().forEach(c -> codes.add(c.code()));
+        List<StationPoint> stations = catalog.stationPoints(ELECTION).stream().filter(s -> codes.contains(s.constituencyCode())).toList();
+        Map<Long, List<String>> tokens = placeTwoPerStation(app, catalog, stations, codes);
+        Map<String, List<Replay.Station>> byConstituency = new LinkedHashMap<>();
+        for (StationPoint s : stations) {
+            byConstituency.computeIfAbsent(s.constituencyCode(), k -> new ArrayList<>())
+                    .add(new Replay.Station(s.id(), s.constituencyCode(), s.registeredVoters(), tokens.get(s.id())));
+        }
+        var rules = app.getBean(ReportSubmissions.class).rules(ELECTION);
+        Replay replay = new Replay(json, photosThroughApp, photoBytes);
+        Replay.Plan plan = replay.plan(results, byConstituency, partyBallots, rules.majorParties(), rules.tolerances(), photos);
+        String key = app.getBean(MediaOutlets.class).create("replay", null, 1_000_000, "bench").key();
+        System.out.printf("%,d stations, %,d reports to send (%s photos); warnings the split numbers raise (sent confirmed): %s%n",
+                plan.stations(), plan.sends().size(), photos ? "with" : "without", plan.warnings());
+        System.out.printf("where the file contradicts itself (taken as published): %s%n", plan.contradictions().isEmpty() ? "nowhere"
+                : plan.contradictions().size() + " contests: " + plan.contradictions().stream()
+                        .map(x -> x.where() + " " + x.contest() + " valid " + x.written() + ", votes " + x.addsUpTo()).toList());
+        return new Prepared(source, results, partyBallots, replay, plan, key, catalog, json);
+    }
+
+    /**
+     * Prints what the replay measured, has the war room accept the forms sent as written, and compares every target's
+     * results API and ECT feed with the file; the differences (none: every target shows exactly the file).
+     */
+    static List<String> report(ConfigurableApplicationContext app, Prepared p, Replay.Outcome o, List<URI> targets, int clients, boolean photos)
+            throws Exception {
+        System.out.printf("sent %,d reports in %.1f s: %,.0f reports/s; answers p50 %.0f ms, p95 %.0f ms, p99 %.0f ms, max %.0f ms; %s;"
+                + " sent again by idempotency key: %s%n",
+                o.reports(), o.seconds(), o.reportsPerSecond(), Replay.Outcome.percentile(o.answerMicros(), 50),
+                Replay.Outcome.percentile(o.answerMicros(), 95), Replay.Outcome.percentile(o.answerMicros(), 99),
+                Replay.Outcome.percentile(o.answerMicros(), 100), o.statuses(), o.retriedOn().isEmpty() ? "none" : o.retriedOn());
+        System.out.printf("request bytes to the app: %,d (%,.0f per report); photo bytes put straight into the bucket: %,d%n",
+                o.appBytes(), (double) o.appBytes() / Math.max(1, o.reports()), o.bucketBytes());
+        System.out.printf("verified and on the stream: %,d of %,d station contests (waited %.1f s after the last answer); from a"
+                + " station contest's last answer to the stream: p50 %.0f ms, p95 %.0f ms, p99 %.0f ms, max %.0f ms%n",
+                o.seenVerified(), o.stationContests(), o.waitedSeconds(), Replay.Outcome.percentile(o.visibleMicros(), 50),
+                Replay.Outcome.percentile(o.visibleMicros(), 95), Replay.Outcome.percentile(o.visibleMicros(), 99),
+                Replay.Outcome.percentile(o.visibleMicros(), 100));
+        long asWritten = p.replay().acceptAsWritten(p.plan().sends(), ELECTION, app.getBean(WarRoom.class), app.getBean(LeadResults.class),
+                app.getBean(LiveResults.class));
+        System.out.printf("accepted by the war room as written on a form that does not add up (where the file does not): %d station"
+                + " contests%n", asWritten);
+        List<String> differences = new ArrayList<>();
+        for (URI base : targets) {
+            List<String> api = p.replay().compare(base, ELECTION, p.mediaKey(), p.results(), p.partyBallots());
+            System.out.printf("results API of %s against the file: %s%n", base, api.isEmpty() ? "every constituency exactly as the file"
+                    : api.size() + " differences, e.g. " + api.subList(0, Math.min(10, api.size())));
+            List<String> feed = ectFeedAgainstFile(base, p.catalog(), p.results(), p.json());
+            System.out.printf("ECT feed records/stats_party.json of %s against the file: %s%n", base, feed.isEmpty()
+                    ? "every party's party-list seats and constituencies won as the file implies" : feed.size() + " differences, e.g. " + feed);
+            api.forEach(d -> differences.add(base + ": " + d));
+            feed.forEach(d -> differences.add(base + ": " + d));
+        }
+        System.out.printf("%n| %s | replay of %s: %,d stations, %,d reports, %d clients, %s photos%s | **%,.0f reports/s** | answers p99 %.0f ms |"
+                + " stream p99 **%.0f ms** | %s |%n", java.time.LocalDate.now(), p.source().getFileName(), p.plan().stations(), o.reports(), clients,
+                photos ? "with" : "without", targets.size() > 1 ? ", across " + targets.size() + " nodes" : "", o.reportsPerSecond(),
+                Replay.Outcome.percentile(o.answerMicros(), 99), Replay.Outcome.percentile(o.visibleMicros(), 99),
+                differences.isEmpty() ? "exactly the file" : "DIFFERENT");
+        return differences;
     }
 
     /**
@@ -209,7 +268,7 @@ final class ReplayBench {
     }
 
     /** Station → its two volunteers' tokens: volunteers imported near the stations, placed by the automatic run, topped up. */
-    private Map<Long, List<String>> placeTwoPerStation(ConfigurableApplicationContext app, String url, ElectionCatalog catalog,
+    static Map<Long, List<String>> placeTwoPerStation(ConfigurableApplicationContext app, ElectionCatalog catalog,
             List<StationPoint> stations, Set<String> codes) throws Exception {
         long start = System.nanoTime();
         OrganisationId org = app.getBean(PartnerOrganisations.class)
@@ -232,7 +291,7 @@ final class ReplayBench {
             }
         }
         Map<Long, Map<Integer, VolunteerId>> placed = new HashMap<>();
-        try (Connection c = server.connect(url); ResultSet rs = c.createStatement().executeQuery(
+        try (Connection c = app.getBean(javax.sql.DataSource.class).getConnection(); ResultSet rs = c.createStatement().executeQuery(
                 "select place_id, position, volunteer_id from assignment where tier = 'STATION' and position in (1, 2)")) {
             while (rs.next()) {
                 placed.computeIfAbsent(rs.getLong(1), k -> new HashMap<>()).put(rs.getInt(2), new VolunteerId(rs.getLong(3)));

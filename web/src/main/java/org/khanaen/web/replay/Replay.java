@@ -82,13 +82,19 @@ public final class Replay {
     }
 
     /**
-     * What a replay measured.
+     * What a replay measured. {@code statuses}: each report's final answer; {@code retriedOn}: why a report was sent
+     * again with its idempotency key (a 5xx status, or the exception of a connection that failed), and how often.
      *
      * @param appBytes    request bodies sent to the app (reports, upload requests, and photos where they go through it)
      * @param bucketBytes photo bytes put straight into the bucket by presigned links
      */
     public record Outcome(int reports, double seconds, long[] answerMicros, Map<Integer, Long> statuses,
-            int stationContests, int seenVerified, long[] visibleMicros, double waitedSeconds, long appBytes, long bucketBytes) {
+            int stationContests, int seenVerified, long[] visibleMicros, double waitedSeconds, long appBytes, long bucketBytes,
+            Map<String, Long> retriedOn) {
+
+        public long retries() {
+            return retriedOn.values().stream().mapToLong(Long::longValue).sum();
+        }
 
         public double reportsPerSecond() {
             return reports / seconds;
@@ -356,17 +362,35 @@ public final class Replay {
         return out;
     }
 
+    /** {@link #run(List, String, String, List, int, Duration)} against one node. */
+    public Outcome run(URI base, String electionId, String mediaKey, List<Send> sends, int clients, Duration patience) throws Exception {
+        return run(List.of(base), electionId, mediaKey, sends, clients, patience);
+    }
+
     /**
      * Sends every report with {@code clients} concurrent clients, then waits (at most {@code patience}) until the stream
      * has shown every station contest verified.
+     * <p>
+     * {@code targets}: one URL (a node, or a load balancer in front of several), or several nodes taken in turn, report
+     * by report. A report whose connection fails or that is answered 5xx (a node killed or restarting, a database node
+     * lost mid-transaction) is sent again with its idempotency key to the next target, as a phone does, until
+     * {@link #GIVE_UP} has passed: the server stores it once whichever attempt arrived. The stream is read on every target
+     * (a node shows what it has seen), each reconnected when its line drops.
      */
-    public Outcome run(URI base, String electionId, String mediaKey, List<Send> sends, int clients, Duration patience) throws Exception {
+    public Outcome run(List<URI> targets, String electionId, String mediaKey, List<Send> sends, int clients, Duration patience) throws Exception {
+        if (targets.isEmpty()) {
+            throw new IllegalArgumentException("no target to send to");
+        }
         // a form sent as written waits for the war room (see acceptAsWritten); the rest are verified by agreement
         Set<String> expected = ConcurrentHashMap.newKeySet();
         sends.stream().filter(s -> !s.asWritten()).forEach(s -> expected.add(s.stationId() + "|" + s.contest()));
         Map<String, Long> answered = new ConcurrentHashMap<>(); // station contest → when its last report was answered (nanos)
         Map<String, Long> seen = new ConcurrentHashMap<>();     // station contest → when the stream showed it verified
-        Thread listener = listen(base, electionId, mediaKey, seen);
+        List<Thread> listeners = new ArrayList<>();
+        for (URI base : targets) {
+            listeners.add(listen(base, electionId, mediaKey, seen));
+        }
+        Map<String, AtomicLong> retriedOn = new ConcurrentHashMap<>();
         AtomicInteger next = new AtomicInteger();
         AtomicInteger recorded = new AtomicInteger();
         long[] micros = new long[sends.size()];
@@ -379,7 +403,7 @@ public final class Replay {
                     for (int i = next.getAndIncrement(); i < sends.size(); i = next.getAndIncrement()) {
                         Send s = sends.get(i);
                         long sent = System.nanoTime();
-                        HttpResponse<String> answer = send(base, s);
+                        HttpResponse<String> answer = send(targets, i, s, retriedOn);
                         long now = System.nanoTime();
                         micros[recorded.getAndIncrement()] = (now - sent) / 1000;
                         statuses.computeIfAbsent(answer.statusCode(), k -> new AtomicLong()).incrementAndGet();
@@ -404,7 +428,7 @@ public final class Replay {
             Thread.sleep(50);
         }
         double waited = (System.nanoTime() - waitFrom) / 1e9;
-        listener.interrupt();
+        listeners.forEach(Thread::interrupt);
         List<Long> visible = new ArrayList<>();
         answered.forEach((k, at) -> {
             Long shown = seen.get(k);
@@ -418,8 +442,61 @@ public final class Replay {
         Map<Integer, Long> counts = new TreeMap<>();
         statuses.forEach((k, v) -> counts.put(k, v.get()));
         int seenExpected = (int) expected.stream().filter(seen::containsKey).count();
+        Map<String, Long> causes = new TreeMap<>();
+        retriedOn.forEach((k, v) -> causes.put(k, v.get()));
         return new Outcome(answers.length, seconds, answers, counts, expected.size(), seenExpected, vis, waited, appBytes.get(),
-                bucketBytes.get());
+                bucketBytes.get(), causes);
+    }
+
+    /** How long a report is sent again before the replay gives up on it (its last answer, or the failure, counts). */
+    static final Duration GIVE_UP = Duration.ofMinutes(4);
+
+    /**
+     * One report: to target {@code i} of the list in turn, again with the same idempotency key to the next target on a
+     * failed connection or a 5xx, after a short growing pause; its final answer.
+     */
+    private HttpResponse<String> send(List<URI> targets, int i, Send s, Map<String, AtomicLong> retriedOn) throws Exception {
+        long giveUp = System.nanoTime() + GIVE_UP.toNanos();
+        for (int attempt = 0; ; attempt++) {
+            if (attempt > 0) {
+                long pause = Math.min(1_000, 50L << Math.min(attempt, 5));
+                Thread.sleep(pause + java.util.concurrent.ThreadLocalRandom.current().nextLong(pause / 2 + 1));
+            }
+            URI base = pick(targets, i + attempt);
+            try {
+                HttpResponse<String> answer = send(base, s);
+                if (answer.statusCode() < 500 || System.nanoTime() > giveUp) {
+                    return answer;
+                }
+                retriedOn.computeIfAbsent(String.valueOf(answer.statusCode()), k -> new AtomicLong()).incrementAndGet();
+            } catch (IOException e) {
+                if (System.nanoTime() > giveUp) {
+                    throw e;
+                }
+                if (e instanceof java.net.ConnectException) {
+                    refusedUntil.put(base, System.nanoTime() + REFUSED_PAUSE.toNanos());
+                }
+                retriedOn.computeIfAbsent(e.getClass().getSimpleName(), k -> new AtomicLong()).incrementAndGet();
+            }
+        }
+    }
+
+    /** A target that refused a connection is passed over this long by every client, as a load balancer's health check does. */
+    private static final Duration REFUSED_PAUSE = Duration.ofSeconds(2);
+
+    private final Map<URI, Long> refusedUntil = new ConcurrentHashMap<>();
+
+    /** Target {@code n} of the list in turn, or the next one after it that has not just refused (all refused: target n). */
+    private URI pick(List<URI> targets, int n) {
+        long now = System.nanoTime();
+        for (int k = 0; k < targets.size(); k++) {
+            URI t = targets.get((n + k) % targets.size());
+            Long until = refusedUntil.get(t);
+            if (until == null || until < now) {
+                return t;
+            }
+        }
+        return targets.get(n % targets.size());
     }
 
     private static final String[] PHOTO_KINDS = { "TALLY_BOARD", "COUNT_FORM", "STATION_SIGN" };
@@ -498,35 +575,54 @@ public final class Replay {
         out.writeBytes("\r\n".getBytes(StandardCharsets.US_ASCII));
     }
 
-    /** Reads the results stream, noting when each station contest is first shown verified. */
+    /**
+     * Reads a target's results stream, noting when each station contest is first shown verified; the first connection
+     * must succeed (a wrong key fails the replay), a line that drops later (a node killed) is opened again.
+     */
     private Thread listen(URI base, String electionId, String mediaKey, Map<String, Long> seen) throws Exception {
         HttpRequest request = HttpRequest.newBuilder(base.resolve("/api/v1/elections/" + electionId + "/results/stream"))
                 .header("Authorization", "Bearer " + mediaKey).header("Accept", "text/event-stream").build();
-        HttpResponse<java.io.InputStream> response = http.send(request, HttpResponse.BodyHandlers.ofInputStream());
-        if (response.statusCode() != 200) {
-            throw new IllegalStateException("the results stream answered " + response.statusCode());
+        HttpResponse<java.io.InputStream> first = http.send(request, HttpResponse.BodyHandlers.ofInputStream());
+        if (first.statusCode() != 200) {
+            throw new IllegalStateException("the results stream of " + base + " answered " + first.statusCode());
         }
-        Thread t = Thread.ofPlatform().daemon().name("replay-stream").start(() -> {
-            try (var in = new BufferedReader(new InputStreamReader(response.body(), StandardCharsets.UTF_8))) {
-                String event = null;
-                for (String line = in.readLine(); line != null && !Thread.currentThread().isInterrupted(); line = in.readLine()) {
-                    if (line.startsWith("event:")) {
-                        event = line.substring(6).strip();
-                    } else if (line.startsWith("data:") && "stations".equals(event)) {
-                        long now = System.nanoTime();
-                        JsonNode data = json.readTree(line.substring(5));
-                        for (JsonNode s : data.path("stations")) {
-                            if ("VERIFIED".equals(s.path("state").asString())) {
-                                seen.putIfAbsent(s.path("stationId").asLong() + "|" + s.path("contest").asString(), now);
-                            }
+        return Thread.ofPlatform().daemon().name("replay-stream-" + base.getPort()).start(() -> {
+            HttpResponse<java.io.InputStream> response = first;
+            while (!Thread.currentThread().isInterrupted()) {
+                if (response != null && response.statusCode() == 200) {
+                    read(response, seen);
+                }
+                try {
+                    Thread.sleep(500);
+                    response = http.send(request, HttpResponse.BodyHandlers.ofInputStream());
+                } catch (InterruptedException e) {
+                    return;
+                } catch (IOException e) {
+                    response = null; // the node is not back yet
+                }
+            }
+        });
+    }
+
+    private void read(HttpResponse<java.io.InputStream> response, Map<String, Long> seen) {
+        try (var in = new BufferedReader(new InputStreamReader(response.body(), StandardCharsets.UTF_8))) {
+            String event = null;
+            for (String line = in.readLine(); line != null && !Thread.currentThread().isInterrupted(); line = in.readLine()) {
+                if (line.startsWith("event:")) {
+                    event = line.substring(6).strip();
+                } else if (line.startsWith("data:") && "stations".equals(event)) {
+                    long now = System.nanoTime();
+                    JsonNode data = json.readTree(line.substring(5));
+                    for (JsonNode s : data.path("stations")) {
+                        if ("VERIFIED".equals(s.path("state").asString())) {
+                            seen.putIfAbsent(s.path("stationId").asLong() + "|" + s.path("contest").asString(), now);
                         }
                     }
                 }
-            } catch (IOException e) {
-                // the stream closes when the replay is over
             }
-        });
-        return t;
+        } catch (IOException e) {
+            // the stream closed: the replay is over, or the node went away
+        }
     }
 
     /**

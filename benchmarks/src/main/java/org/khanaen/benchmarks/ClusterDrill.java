@@ -1,0 +1,304 @@
+package org.khanaen.benchmarks;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.ResultSet;
+import java.sql.Statement;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.concurrent.CompletableFuture;
+import java.util.regex.Pattern;
+import java.util.stream.Collectors;
+
+import javax.sql.DataSource;
+
+import org.khanaen.web.replay.Replay;
+
+/**
+ * {@code ./khanaen drill cluster}: election night on the local cluster ({@code scripts/cluster}: 3 Galera nodes, S3,
+ * 2 app nodes, HAProxy), with a machine of each kind lost mid-stream. The commission's two-province sample
+ * ({@code reference/ect-2566/sample_results_2_provinces.json}) is replayed with photos across both app nodes in turn by
+ * retrying clients; when 40% of the reports are stored, app node 1 and database node 1 (the one every app node prefers)
+ * are killed with SIGKILL together, and started again a few seconds later: the database node rejoins by IST, the app
+ * node comes back on the cluster. Clients send a report again with its idempotency key on a failed connection or a 5xx,
+ * to the other node. Afterwards each {@link Check} counts one guarantee; any problem fails the drill; the cluster is
+ * torn down (its folder kept, with every process's log, when something failed or with {@code --keep true}).
+ * <p>
+ * The checks of parts still being built elsewhere are listed in {@link #NOT_YET_CHECKED} and printed with every run:
+ * they join {@link #checks()} as those parts land.
+ */
+final class ClusterDrill {
+
+    private static final String ELECTION = "th-2566";
+
+    /** Guarantees of the "done" list that this drill does not count yet, and what each waits for. */
+    static final List<String> NOT_YET_CHECKED = List.of(
+            "each photo stored once in the bucket: waits for photos in S3 (presigned uploads); today the nodes share one photo folder",
+            "every mail sent once across the nodes: the outbox's jobs now run under a lease (docs/cluster-state.md); the count"
+                    + " of mails per dedup key against the nodes' inboxes is still to be written",
+            "every scheduled job ran once across the nodes: ShedLock's leases are in; a count of runs per job is still to be written",
+            "each node's own stream showing every station contest verified: the replay reads every node's stream but counts"
+                    + " them together (the results API of every node is counted above)");
+
+    /** What the checks look at: the cluster, the replay's plan and outcome, the kill's timings. */
+    record Run(Target target, List<String> galeraUrls, DataSource database, ReplayBench.Prepared prepared, Replay.Outcome outcome,
+            List<String> apiDifferences, Strike strike) {
+    }
+
+    /** When the machines were lost and how long each took to come back; {@code failure}: what went wrong, else null. */
+    record Strike(double at, long storedBefore, double dbSynced, double appHealthy, String failure) {
+    }
+
+    /** One guarantee counted after the stream: its figures, and what did not add up (nothing: it passed). */
+    interface Check {
+
+        String name();
+
+        DrillResult check(Run run) throws Exception;
+    }
+
+    static List<Check> checks() {
+        return List.of(new ReportsOnce(), new ResultsOnEveryNode(), new GaleraNodesAgree(), new PhotosAttached(), new HandOffsDone());
+    }
+
+    private ClusterDrill() {
+    }
+
+    static void run(Map<String, String> options) throws Exception {
+        long start = System.nanoTime();
+        Path dir = options.containsKey("dir") ? Path.of(options.get("dir"))
+                : Path.of(System.getProperty("java.io.tmpdir"), "khanaen-drill-cluster-" + ProcessHandle.current().pid());
+        int clients = Integer.parseInt(options.getOrDefault("clients", "16"));
+        int down = Integer.parseInt(options.getOrDefault("down", "3"));
+        boolean keep = Boolean.parseBoolean(options.getOrDefault("keep", "false"));
+        Path sample = root().resolve("reference/ect-2566/sample_results_2_provinces.json");
+        List<DrillResult> results = new ArrayList<>();
+        Cluster cluster = new Cluster(dir);
+        boolean passed = false;
+        try {
+            Target target = cluster.up(2);
+            double upSeconds = (System.nanoTime() - start) / 1e9;
+            System.out.printf("drill cluster: 3 Galera nodes, S3, 2 app nodes and HAProxy up in %.0f s (%s)%n", upSeconds, dir);
+            try (var app = target.startApp()) {
+                DataSource database = app.getBean(DataSource.class);
+                ReplayBench.Prepared p = ReplayBench.prepare(app, sample, true, false, false, 0);
+                int sends = p.plan().sends().size();
+                CompletableFuture<Strike> strike = CompletableFuture.supplyAsync(() -> strike(cluster, database, sends, down));
+                System.out.printf("drill cluster: %,d reports by %d retrying clients across %s; SIGKILL of app node 1 and database node 1 at 40%%"
+                        + " stored, both started again after %d s%n", sends, clients, target.urls(), down);
+                Replay.Outcome outcome = p.replay().run(target.urls(), ELECTION, p.mediaKey(), p.plan().sends(), clients, Duration.ofSeconds(30));
+                Strike struck = strike.join();
+                List<String> differences = ReplayBench.report(app, p, outcome, target.urls(), clients, true);
+                Run run = new Run(target, galeraUrls(target.jdbcUrl()), database, p, outcome, differences, struck);
+                System.out.printf("drill cluster: killed at %.1f s of the stream after %,d of %,d reports were stored; database node 1 synced"
+                        + " again %.1f s and app node 1 healthy again %.1f s after the kill; sent again by idempotency key: %s%n",
+                        struck.at(), struck.storedBefore(), sends, struck.dbSynced(), struck.appHealthy(), outcome.retriedOn());
+                if (struck.failure() != null) {
+                    results.add(new DrillResult("strike", "the machines killed and started again", List.of(struck.failure()), List.of()));
+                    System.out.println(results.getLast().line());
+                }
+                for (Check c : checks()) {
+                    results.add(c.check(run));
+                    System.out.println(results.getLast().line());
+                }
+            }
+            System.out.println("drill cluster: not checked yet — " + String.join("; ", NOT_YET_CHECKED));
+            passed = results.stream().allMatch(DrillResult::passed);
+        } finally {
+            System.out.println(cluster.status());
+            cluster.down(keep || !passed);
+            if (keep || !passed) {
+                System.out.println("drill cluster: the cluster's folder is kept for a look: " + dir + " (logs in " + dir.resolve("logs") + ")");
+            }
+        }
+        System.out.printf("drill cluster: %d checks in %.0f s, %d failed%n", results.size(), (System.nanoTime() - start) / 1e9,
+                results.stream().filter(r -> !r.passed()).count());
+        if (!passed) {
+            throw new IllegalStateException("cluster drill failed: " + results.stream().filter(r -> !r.passed()).map(DrillResult::name).toList());
+        }
+    }
+
+    /**
+     * Waits until 40% of the reports are stored, kills app node 1 and database node 1 with SIGKILL, waits {@code down}
+     * seconds, then starts the database node (it rejoins by IST) and the app node (healthy on the cluster).
+     */
+    private static Strike strike(Cluster cluster, DataSource database, int sends, int down) {
+        long begin = System.nanoTime();
+        long stored = 0;
+        double dbSynced = Double.NaN;
+        long at = 0;
+        try {
+            while (stored < 0.4 * sends) {
+                Thread.sleep(200);
+                try (Connection c = database.getConnection(); Statement st = c.createStatement()) {
+                    stored = DrillResult.single(st, "select count(*) from station_report where idempotency_key like 'replay-%'");
+                }
+            }
+            at = System.nanoTime();
+            cluster.kill("app", 1);
+            cluster.kill("db", 1);
+            Thread.sleep(down * 1_000L);
+            cluster.start("db", 1);
+            dbSynced = (System.nanoTime() - at) / 1e9;
+            cluster.start("app", 1);
+            return new Strike((at - begin) / 1e9, stored, dbSynced, (System.nanoTime() - at) / 1e9, null);
+        } catch (Exception e) { // the replay goes on and is counted; the drill fails on this
+            return new Strike((at - begin) / 1e9, stored, dbSynced, Double.NaN, "the strike failed: " + e.getMessage());
+        }
+    }
+
+    /** Each Galera node's own URL, from the nodes' failover URL ({@code jdbc:mysql://h1:p1,h2:p2,h3:p3/schema?…}). */
+    static List<String> galeraUrls(String failover) {
+        var m = Pattern.compile("jdbc:mysql://([^/]+)/([^?]*)(\\?.*)?").matcher(failover);
+        if (!m.matches()) {
+            throw new IllegalArgumentException("not a JDBC URL: " + failover);
+        }
+        List<String> urls = new ArrayList<>();
+        for (String host : m.group(1).split(",")) {
+            urls.add("jdbc:mysql://" + host + "/" + m.group(2) + "?connectionTimeZone=UTC");
+        }
+        return urls;
+    }
+
+    static Path root() {
+        Path root = Path.of("").toAbsolutePath();
+        return Files.exists(root.resolve("mvnw")) ? root : root.getParent();
+    }
+
+    /** Every report sent is stored once by its idempotency key; every station contest of the file verified. */
+    static final class ReportsOnce implements Check {
+
+        @Override
+        public String name() {
+            return "reports once";
+        }
+
+        @Override
+        public DrillResult check(Run run) throws Exception {
+            List<String> problems = new ArrayList<>();
+            List<Replay.Send> sent = run.prepared().plan().sends();
+            try (Connection c = run.database().getConnection(); Statement st = c.createStatement()) {
+                Set<String> stored = new HashSet<>();
+                try (ResultSet rs = st.executeQuery("select idempotency_key from station_report where idempotency_key like 'replay-%'")) {
+                    while (rs.next()) {
+                        stored.add(rs.getString(1));
+                    }
+                }
+                long rows = DrillResult.single(st, "select count(*) from station_report where idempotency_key like 'replay-%'");
+                long doubled = DrillResult.single(st, "select count(*) from (select station_id, contest_code, volunteer_id from station_report"
+                        + " group by station_id, contest_code, volunteer_id having count(*) > 1) d");
+                Set<String> keys = sent.stream().map(Replay.Send::key).collect(Collectors.toSet());
+                long lost = keys.stream().filter(k -> !stored.contains(k)).count();
+                if (rows != keys.size() || lost > 0 || doubled > 0) {
+                    problems.add(rows + " rows for " + keys.size() + " keys sent, " + lost + " lost, " + doubled + " doubled");
+                }
+                Set<Long> stations = sent.stream().map(Replay.Send::stationId).collect(Collectors.toSet());
+                Map<String, Long> states = new java.util.TreeMap<>();
+                try (ResultSet rs = st.executeQuery("select station_id, state from station_contest")) {
+                    while (rs.next()) {
+                        if (stations.contains(rs.getLong(1))) {
+                            states.merge(rs.getString(2), 1L, Long::sum);
+                        }
+                    }
+                }
+                long contests = stations.size() * 2L;
+                if (states.getOrDefault("VERIFIED", 0L) != contests) {
+                    problems.add("station contests " + states + ", expected " + contests + " VERIFIED");
+                }
+                List<String> refused = run.outcome().statuses().entrySet().stream().filter(e -> e.getKey() >= 300)
+                        .map(e -> e.getValue() + " × " + e.getKey()).toList();
+                if (!refused.isEmpty()) {
+                    problems.add("final answers other than 200/201: " + refused);
+                }
+                return new DrillResult(name(), String.format("sent %,d, stored %,d, doubled %d, lost %d; station contests %s; final answers %s;"
+                        + " %,d sent again", keys.size(), stored.size(), doubled, lost, states, run.outcome().statuses(), run.outcome().retries()),
+                        problems, List.of());
+            }
+        }
+    }
+
+    /** Every node's results API (and ECT feed) shows exactly the file. */
+    static final class ResultsOnEveryNode implements Check {
+
+        @Override
+        public String name() {
+            return "results on every node";
+        }
+
+        @Override
+        public DrillResult check(Run run) {
+            List<String> d = run.apiDifferences();
+            return new DrillResult(name(), d.isEmpty() ? "the results API and ECT feed of " + run.target().urls() + " exactly as the file"
+                    : d.size() + " differences", d.stream().limit(8).toList(), List.of());
+        }
+    }
+
+    /** The three Galera nodes hold the same reports (the one killed included, after its IST). */
+    static final class GaleraNodesAgree implements Check {
+
+        @Override
+        public String name() {
+            return "Galera nodes agree";
+        }
+
+        @Override
+        public DrillResult check(Run run) throws Exception {
+            List<String> seen = new ArrayList<>();
+            for (String url : run.galeraUrls()) {
+                try (Connection c = DriverManager.getConnection(url, run.target().user(), run.target().password());
+                     Statement st = c.createStatement();
+                     ResultSet rs = st.executeQuery("select count(*), coalesce(sum(crc32(concat(idempotency_key, station_id, contest_code))), 0)"
+                             + " from station_report")) {
+                    rs.next();
+                    seen.add(rs.getLong(1) + " reports (checksum " + rs.getLong(2) + ")");
+                }
+            }
+            List<String> problems = seen.stream().distinct().count() == 1 ? List.of() : List.of("the nodes differ: " + seen);
+            return new DrillResult(name(), "each of " + seen.size() + " nodes: " + seen.getFirst(), problems, List.of());
+        }
+    }
+
+    /** Each replayed report carries its three photos (on the path the nodes have today: a shared folder). */
+    static final class PhotosAttached implements Check {
+
+        @Override
+        public String name() {
+            return "photos attached";
+        }
+
+        @Override
+        public DrillResult check(Run run) throws Exception {
+            try (Connection c = run.database().getConnection(); Statement st = c.createStatement()) {
+                long without = DrillResult.single(st, "select count(*) from (select r.id from station_report r left join station_report_photo p"
+                        + " on p.report_id = r.id where r.idempotency_key like 'replay-%' group by r.id having count(p.photo_id) <> 3) x");
+                long photos = DrillResult.single(st, "select count(distinct p.sha256) from report_photo p");
+                List<String> problems = without == 0 ? List.of() : List.of(without + " reports without exactly 3 photos");
+                return new DrillResult(name(), "reports without exactly 3 photos: " + without + "; distinct photos " + photos, problems, List.of());
+            }
+        }
+    }
+
+    /** Every hand-off between modules done (no event publication left incomplete, up to 120 s after the stream). */
+    static final class HandOffsDone implements Check {
+
+        @Override
+        public String name() {
+            return "hand-offs done";
+        }
+
+        @Override
+        public DrillResult check(Run run) throws Exception {
+            try (Connection c = run.database().getConnection(); Statement st = c.createStatement()) {
+                long incomplete = DrillResult.awaitNoIncompletePublications(st);
+                return new DrillResult(name(), "incomplete event publications " + incomplete,
+                        incomplete == 0 ? List.of() : List.of(incomplete + " event publications still incomplete"), List.of());
+            }
+        }
+    }
+}
