@@ -39,7 +39,6 @@ final class ClusterDrill {
 
     /** Guarantees of the "done" list that this drill does not count yet, and what each waits for. */
     static final List<String> NOT_YET_CHECKED = List.of(
-            "each photo stored once in the bucket: waits for photos in S3 (presigned uploads); today the nodes share one photo folder",
             "every mail sent once across the nodes: the outbox's jobs now run under a lease (docs/cluster-state.md); the count"
                     + " of mails per dedup key against the nodes' inboxes is still to be written",
             "every scheduled job ran once across the nodes: ShedLock's leases are in; a count of runs per job is still to be written",
@@ -48,7 +47,7 @@ final class ClusterDrill {
 
     /** What the checks look at: the cluster, the replay's plan and outcome, the kill's timings. */
     record Run(Target target, List<String> galeraUrls, DataSource database, ReplayBench.Prepared prepared, Replay.Outcome outcome,
-            List<String> apiDifferences, Strike strike) {
+            List<String> apiDifferences, Strike strike, Path bucket) {
     }
 
     /** When the machines were lost and how long each took to come back; {@code failure}: what went wrong, else null. */
@@ -64,7 +63,8 @@ final class ClusterDrill {
     }
 
     static List<Check> checks() {
-        return List.of(new ReportsOnce(), new ResultsOnEveryNode(), new GaleraNodesAgree(), new PhotosAttached(), new HandOffsDone());
+        return List.of(new ReportsOnce(), new ResultsOnEveryNode(), new GaleraNodesAgree(), new PhotosAttached(), new PhotosStoredOnce(),
+                new HandOffsDone());
     }
 
     private ClusterDrill() {
@@ -95,7 +95,8 @@ final class ClusterDrill {
                 Replay.Outcome outcome = p.replay().run(target.urls(), ELECTION, p.mediaKey(), p.plan().sends(), clients, Duration.ofSeconds(30));
                 Strike struck = strike.join();
                 List<String> differences = ReplayBench.report(app, p, outcome, target.urls(), clients, true);
-                Run run = new Run(target, galeraUrls(target.jdbcUrl()), database, p, outcome, differences, struck);
+                Run run = new Run(target, galeraUrls(target.jdbcUrl()), database, p, outcome, differences, struck,
+                        dir.resolve("s3").resolve("khanaen-photos")); // the cluster's s3proxy keeps a bucket as a folder
                 System.out.printf("drill cluster: killed at %.1f s of the stream after %,d of %,d reports were stored; database node 1 synced"
                         + " again %.1f s and app node 1 healthy again %.1f s after the kill; sent again by idempotency key: %s%n",
                         struck.at(), struck.storedBefore(), sends, struck.dbSynced(), struck.appHealthy(), outcome.retriedOn());
@@ -281,6 +282,50 @@ final class ClusterDrill {
                 List<String> problems = without == 0 ? List.of() : List.of(without + " reports without exactly 3 photos");
                 return new DrillResult(name(), "reports without exactly 3 photos: " + without + "; distinct photos " + photos, problems, List.of());
             }
+        }
+    }
+
+    /**
+     * Each photo is one object in the bucket, however often it was sent (2 volunteers × 2 contests, and every retry):
+     * objects are named by their content's SHA-256, the bucket holds exactly the confirmed photos, and none besides.
+     */
+    static final class PhotosStoredOnce implements Check {
+
+        @Override
+        public String name() {
+            return "photos stored once";
+        }
+
+        @Override
+        public DrillResult check(Run run) throws Exception {
+            Set<String> objects = new HashSet<>();
+            long files;
+            try (var walk = Files.walk(run.bucket().resolve("photos"))) {
+                List<Path> all = walk.filter(Files::isRegularFile).toList();
+                files = all.size();
+                all.forEach(f -> objects.add(f.getFileName().toString().replaceFirst("\\..*$", "")));
+            }
+            Set<String> confirmed = new HashSet<>();
+            try (Connection c = run.database().getConnection(); Statement st = c.createStatement();
+                 ResultSet rs = st.executeQuery("select distinct sha256 from report_photo where confirmed_at is not null")) {
+                while (rs.next()) {
+                    confirmed.add(rs.getString(1));
+                }
+            }
+            List<String> problems = new ArrayList<>();
+            if (files != objects.size()) {
+                problems.add(files + " objects for " + objects.size() + " contents: some photo is stored twice");
+            }
+            long missing = confirmed.stream().filter(h -> !objects.contains(h)).count();
+            long strays = objects.stream().filter(h -> !confirmed.contains(h)).count();
+            if (missing > 0) {
+                problems.add(missing + " confirmed photos not in the bucket");
+            }
+            if (strays > 0) {
+                problems.add(strays + " objects in the bucket no confirmed photo names");
+            }
+            return new DrillResult(name(), String.format("%,d objects in the bucket, %,d distinct confirmed photos, %d missing, %d strays", files,
+                    confirmed.size(), missing, strays), problems, List.of());
         }
     }
 
