@@ -293,7 +293,10 @@ class ReportPagesTests {
                 .andExpect(redirectedUrl("/me/report#token")).andReturn();
         String token = (String) made.getFlashMap().get("newToken");
         assertThat(token).startsWith("khv_").hasSizeGreaterThan(40);
-        mvc.perform(get("/me/report").with(signedIn(p.person())).flashAttrs(made.getFlashMap()))
+        // the flash lives in the shared (JDBC) session: the next page is asked for with its cookie, as a browser would
+        jakarta.servlet.http.Cookie session = made.getResponse().getCookie("SESSION");
+        assertThat(session).as("a session cookie with the flash").isNotNull();
+        mvc.perform(get("/me/report").with(signedIn(p.person())).cookie(session))
                 .andExpect(content().string(containsString(token)));
         mvc.perform(get("/me/report").with(signedIn(p.person()))).andExpect(content().string(not(containsString(token))))
                 .andExpect(content().string(containsString("คุณมีโทเคนที่ใช้งานอยู่")));
