@@ -21,7 +21,7 @@ import org.springframework.stereotype.Component;
  * does not trust ids to be consecutive or to follow commit order (on Galera they step by the node count), nor a
  * row's time to be its commit's: each look reaches {@code lookback} behind the newest time seen, so a row stamped
  * before a slow commit is still found, and a wider sweep once a minute catches one slower still. A row written twice
- * inside the window is told apart by its mark (time and verified version), and taking the same write twice changes
+ * inside the window is told apart by its mark (its revision, which every write raises), and taking the same write twice changes
  * nothing ({@link ElectionTally#apply}).
  */
 @Component
@@ -56,11 +56,11 @@ class ContestChangeFeed {
         long from = Math.min(now, newest == Long.MIN_VALUE ? now : newest) - reach;
         int[] handed = { 0 };
         long[] max = { newest };
-        jdbc.sql("select id, election_id, updated_at, version from station_contest where updated_at >= ?")
+        jdbc.sql("select id, election_id, updated_at, revision from station_contest where updated_at >= ?")
                 .param(timestamp(from))
                 .query(rs -> {
                     long id = rs.getLong(1), micros = micros(rs.getTimestamp(3));
-                    long mark = mark(micros, rs.getInt(4));
+                    long mark = mark(rs.getInt(4));
                     max[0] = Math.max(max[0], micros);
                     Seen before = seen.put(id, new Seen(mark, micros));
                     if (before == null || before.mark() != mark) {
@@ -88,14 +88,16 @@ class ContestChangeFeed {
         }
     }
 
-    /** Which write of a station contest row this is: its time to the microsecond and its verified version, mixed. */
-    static long mark(long updatedMicros, int version) {
-        long m = mix(updatedMicros * 1_000_003L + version);
+    /**
+     * Which write of a station contest row this is: its revision (every write raises it; V11), mixed. Not the row's time:
+     * MariaDB keeps it to the second through the driver, and a row may be written twice in a second. 0: not known.
+     */
+    static long mark(int revision) {
+        if (revision == 0) {
+            return 0;
+        }
+        long m = mix(revision);
         return m == 0 ? 1 : m;
-    }
-
-    static long mark(Timestamp updatedAt, int version) {
-        return mark(micros(updatedAt), version);
     }
 
     static long micros(Timestamp t) {

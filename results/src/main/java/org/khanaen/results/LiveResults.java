@@ -447,7 +447,7 @@ public class LiveResults {
     private static final String SELECT_ROWS = """
             select station_id, contest_code, state, version, votes, valid_ballots, invalid_ballots, no_vote_ballots, ballots_used,
               latest_votes, latest_valid_ballots, latest_invalid_ballots, latest_no_vote_ballots, latest_ballots_used, verified_at,
-              voters_came, latest_voters_came, as_written, id, updated_at
+              voters_came, latest_voters_came, as_written, id, updated_at, revision
             from station_contest""";
 
     private static long stampOf(ElectionTally tally, Instant importedAt) {
@@ -459,7 +459,7 @@ public class LiveResults {
         String votes = rs.getString(5), latest = rs.getString(10);
         Timestamp at = rs.getTimestamp(15);
         long micros = ContestChangeFeed.micros(rs.getTimestamp(20));
-        long mark = ContestChangeFeed.mark(micros, rs.getInt(4));
+        long mark = ContestChangeFeed.mark(rs.getInt(21));
         feed.taken(rs.getLong(19), mark, micros);
         return new ElectionTally.Row(rs.getLong(1), rs.getString(2), ContestState.valueOf(rs.getString(3)), rs.getInt(4),
                 votes == null ? null : ReportSubmissions.parseVotes(votes),

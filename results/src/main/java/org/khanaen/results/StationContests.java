@@ -268,7 +268,7 @@ class StationContests {
                 update station_contest set state = 'VERIFIED', in_queue = false, queue_rank = 2, queued_at = null, claimed_by = null,
                   claim_expires_at = null, version = ?, votes = ?, valid_ballots = ?, invalid_ballots = ?, no_vote_ballots = ?,
                   ballots_used = ?, voters_came = ?, ballots_received = ?, ballots_left = ?, as_written = ?, verified_at = ?,
-                  updated_at = ? where id = ?""",
+                  revision = revision + 1, updated_at = ? where id = ?""",
                 version, ReportSubmissions.votesText(numbers.votes()), numbers.valid(), numbers.invalid(), numbers.noVote(),
                 numbers.ballotsUsed(), form.votersCame(), form.ballotsReceived(), form.ballotsLeft(), AS_WRITTEN.equals(action),
                 Timestamp.from(at), Timestamp.from(at), row.id());
@@ -316,7 +316,7 @@ class StationContests {
                   queued_at = case when values(in_queue) then coalesce(queued_at, values(queued_at)) else null end,
                   claimed_by = case when values(in_queue) then claimed_by else null end,
                   claim_expires_at = case when values(in_queue) then claim_expires_at else null end,
-                  updated_at = values(updated_at)""",
+                  revision = revision + 1, updated_at = values(updated_at)""",
                 row.id(), row.electionId(), row.stationId(), row.constituencyId(), row.contest(), state.name(), inQueue, rank,
                 latest == null ? null : ReportSubmissions.votesText(latest.votes()), latest == null ? null : latest.valid(),
                 latest == null ? null : latest.invalid(), latest == null ? null : latest.noVote(),

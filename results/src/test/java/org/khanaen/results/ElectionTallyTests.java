@@ -153,7 +153,7 @@ class ElectionTallyTests {
 
     private static ElectionTally.Row verified(long station, String contest, int version, int mark, Map<Integer, Long> votes, long seed) {
         return new ElectionTally.Row(station, contest, ContestState.VERIFIED, version, votes, totals(sum(votes)), null, null,
-                T0.plusSeconds(seed), null, null, false, ContestChangeFeed.mark(seed, version) + mark);
+                T0.plusSeconds(seed), null, null, false, ContestChangeFeed.mark((int) seed * 1000 + mark));
     }
 
     private static long[] totals(long valid) {
