@@ -269,7 +269,10 @@ class AssignmentPagesTests {
                 .andExpect(jsonPath("$.toTell").isNumber()).andExpect(jsonPath("$.waiting").isNumber());
         mvc.perform(get(ELECTION + "/assignment/mail-progress").with(user("someone").roles("VOLUNTEER"))).andExpect(status().isForbidden());
         mvc.perform(get("/admin/elections/no-such/assignment/mail-progress").with(admin())).andExpect(status().isNotFound());
-        mvc.perform(get(ELECTION + "/assignment").flashAttr("notifyStarted", 1606).with(admin()))
+        // as the redirect after starting the mail carries it (MockMvc's flashAttr puts it in its own session, which the
+        // shared JDBC sessions do not read)
+        mvc.perform(get(ELECTION + "/assignment").with(admin())
+                        .requestAttr(org.springframework.web.servlet.DispatcherServlet.INPUT_FLASH_MAP_ATTRIBUTE, java.util.Map.of("notifyStarted", 1606)))
                 .andExpect(content().string(containsString("id=\"mail-progress\"")))
                 .andExpect(content().string(containsString("แจ้งแล้ว 0 จาก 1,606 คน")))
                 .andExpect(content().string(containsString("data-text=\"แจ้งแล้ว {0} จาก {1} คน")));
