@@ -44,13 +44,7 @@ final class PhotoContent {
         } else {
             throw notAnImage();
         }
-        if (checked.width() < 1 || checked.height() < 1) {
-            throw notAnImage();
-        }
-        if ((long) checked.width() * checked.height() > maxPixels) {
-            throw new PhotoProblem("photo.problem.too-many-pixels", checked.width(), checked.height(), maxPixels / 1_000_000.0);
-        }
-        return checked;
+        return sized(checked, maxPixels);
     }
 
     /**
@@ -79,6 +73,11 @@ final class PhotoContent {
         } else {
             throw notAnImage();
         }
+        return sized(checked, maxPixels);
+    }
+
+    /** A photo has a size, and not more pixels than a phone's shrunk photo needs. */
+    private static Checked sized(Checked checked, long maxPixels) {
         if (checked.width() < 1 || checked.height() < 1) {
             throw notAnImage();
         }
