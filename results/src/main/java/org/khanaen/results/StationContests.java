@@ -12,6 +12,7 @@ import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
 
+import org.khanaen.results.ElectionRules.VerifiedBy;
 import org.khanaen.results.checks.CountForm;
 import org.khanaen.results.checks.Tally;
 import org.khanaen.volunteers.VolunteerId;

@@ -10,15 +10,14 @@ import java.util.Locale;
 import java.util.Map;
 
 import org.khanaen.elections.StationPoint;
-import org.khanaen.results.PhotoKind;
 import org.khanaen.results.Photos;
-import org.khanaen.results.ReportSubmissions;
-import org.khanaen.results.ReportSubmissions.Outcome;
-import org.khanaen.results.ReportSubmissions.Result;
-import org.khanaen.results.ReportSubmissions.Submission;
-import org.khanaen.results.ReportsWithPhotos;
-import org.khanaen.results.ReportsWithPhotos.NewPhoto;
-import org.khanaen.results.StoredPhoto;
+import org.khanaen.results.Photos.PhotoKind;
+import org.khanaen.results.Photos.StoredPhoto;
+import org.khanaen.results.ReportIntake;
+import org.khanaen.results.ReportIntake.NewPhoto;
+import org.khanaen.results.ReportIntake.Outcome;
+import org.khanaen.results.ReportIntake.Result;
+import org.khanaen.results.ReportIntake.Submission;
 import org.khanaen.volunteers.VolunteerId;
 import org.khanaen.web.errors.ApiLanguage;
 import org.khanaen.web.report.FindingText;
@@ -65,17 +64,15 @@ class ReportApi {
     }
 
     private final ReportPlaces places;
-    private final ReportSubmissions submissions;
-    private final ReportsWithPhotos reports;
+    private final ReportIntake intake;
     private final Photos photos;
     private final FindingText text;
     private final JsonMapper json;
 
-    ReportApi(ReportPlaces places, ReportSubmissions submissions, ReportsWithPhotos reports, Photos photos, FindingText text, JsonMapper json) {
+    ReportApi(ReportPlaces places, ReportIntake intake, Photos photos, FindingText text, JsonMapper json) {
         this.json = json;
         this.places = places;
-        this.submissions = submissions;
-        this.reports = reports;
+        this.intake = intake;
         this.photos = photos;
         this.text = text;
     }
@@ -90,7 +87,7 @@ class ReportApi {
     @org.springframework.web.bind.annotation.GetMapping("/stations/{stationId}/reports/{reportId}")
     ResponseEntity<?> status(@AuthenticationPrincipal VolunteerId volunteer, @PathVariable long stationId, @PathVariable long reportId,
             Locale locale, HttpServletRequest request) {
-        return submissions.status(reportId, volunteer).filter(s -> s.stationId() == stationId)
+        return intake.status(reportId, volunteer).filter(s -> s.stationId() == stationId)
                 .<ResponseEntity<?>>map(ResponseEntity::ok)
                 .orElseGet(() -> problem(HttpStatus.NOT_FOUND, text.message("report-page.api.no-report", null, language(request, locale)),
                         request));
@@ -150,14 +147,14 @@ class ReportApi {
             Locale resolved, HttpServletRequest request) {
         Locale locale = language(request, resolved);
         String election = report.electionId() == null || report.electionId().isBlank() ? places.election() : report.electionId().strip();
-        StationPoint station = submissions.station(election, stationId).orElse(null);
+        StationPoint station = intake.station(election, stationId).orElse(null);
         if (station == null) {
             return problem(HttpStatus.NOT_FOUND, text.message("report.problem.no-station", null, locale), request);
         }
         // whether it is the volunteer's station is decided by the submission itself (a 403 from its refusal): asking
         // here too cost a second assignment look-up per call
         ReportRequest keyed = report.idempotencyKey() == null && headerKey != null ? report.withKey(headerKey.strip()) : report;
-        Result result = reports.submit(new Submission(election, station.id(), keyed.contest() == null ? null : keyed.contest().strip(),
+        Result result = intake.submit(new Submission(election, station.id(), keyed.contest() == null ? null : keyed.contest().strip(),
                 volunteer, actor(volunteer), keyed.idempotencyKey(), keyed.tally(), keyed.confirmed(), keyed.photos(), keyed.writtenSo()),
                 sent);
         if (result.outcome() == Outcome.REFUSED) {

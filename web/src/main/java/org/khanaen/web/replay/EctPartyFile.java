@@ -8,8 +8,8 @@ import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
 
-import org.khanaen.results.OfficialContradictions;
-import org.khanaen.results.OfficialContradictions.Contradiction;
+import org.khanaen.results.OfficialResults;
+import org.khanaen.results.OfficialResults.Contradiction;
 
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
@@ -60,8 +60,8 @@ public record EctPartyFile(Map<String, Long> partyVotes, Map<String, Long> candi
         }
         Map<String, Long> ofListedParties = new TreeMap<>();
         partyVotes.keySet().forEach(p -> ofListedParties.put(p, listSums.getOrDefault(p, 0L)));
-        List<Contradiction> out = new ArrayList<>(OfficialContradictions.ofTotals("party-list", partyVotes, ofListedParties));
-        out.addAll(OfficialContradictions.ofTotals("constituency", candidateVotes, candidatesSum));
+        List<Contradiction> out = new ArrayList<>(OfficialResults.totalsContradictions("party-list", partyVotes, ofListedParties));
+        out.addAll(OfficialResults.totalsContradictions("constituency", candidateVotes, candidatesSum));
         return out;
     }
 }

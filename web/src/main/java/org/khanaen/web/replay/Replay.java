@@ -31,10 +31,9 @@ import java.util.concurrent.atomic.AtomicLong;
 
 import javax.imageio.ImageIO;
 
-import org.khanaen.results.LeadResults;
 import org.khanaen.results.LiveResults;
-import org.khanaen.results.OfficialContradictions;
-import org.khanaen.results.OfficialContradictions.Contradiction;
+import org.khanaen.results.OfficialResults;
+import org.khanaen.results.OfficialResults.Contradiction;
 import org.khanaen.results.OfficialResults.OfficialCount;
 import org.khanaen.results.WarRoom;
 import org.khanaen.results.checks.CheckContext;
@@ -177,8 +176,8 @@ public final class Replay {
                 parties.merge(ballot, v, Long::sum);
             });
             partyBallots.values().forEach(b -> parties.putIfAbsent(b, 0L));
-            contradictions.addAll(OfficialContradictions.of(asWritten(c.code(), "constituency", candidates, c.candidates())));
-            contradictions.addAll(OfficialContradictions.of(asWritten(c.code(), "party-list", parties, c.partyList())));
+            contradictions.addAll(OfficialResults.contradictionsOf(List.of(asWritten(c.code(), "constituency", candidates, c.candidates()))));
+            contradictions.addAll(OfficialResults.contradictionsOf(List.of(asWritten(c.code(), "party-list", parties, c.partyList()))));
             List<List<Tally>> split = StationSplit.split(registered, List.of(
                     new StationSplit.Totals(candidates, c.candidates().invalid(), c.candidates().blank()),
                     new StationSplit.Totals(parties, c.partyList().invalid(), c.partyList().blank())));
@@ -313,13 +312,13 @@ public final class Replay {
      * read as the file has it, and accepted as written with the reason; returns once the live results show them all
      * verified (at most a minute). How many were accepted.
      */
-    public long acceptAsWritten(List<Send> sends, String electionId, WarRoom warRoom, LeadResults leads, LiveResults live)
+    public long acceptAsWritten(List<Send> sends, String electionId, WarRoom warRoom, LiveResults live)
             throws InterruptedException {
         Map<Long, Set<String>> written = new TreeMap<>();
         sends.stream().filter(Send::asWritten).forEach(s -> written.computeIfAbsent(s.stationId(), k -> new java.util.HashSet<>()).add(s.contest()));
         String verifier = "replay-war-room";
         written.forEach((station, contests) -> contests.forEach(contest -> {
-            long item = leads.item(station, contest).orElseThrow();
+            long item = warRoom.itemOf(station, contest).orElseThrow();
             if (!warRoom.claim(item, verifier)) {
                 throw new IllegalStateException("station " + station + " " + contest + " is not waiting in the war room's queue");
             }

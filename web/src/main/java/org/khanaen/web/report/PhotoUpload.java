@@ -4,9 +4,9 @@ import java.net.URI;
 import java.time.Instant;
 import java.util.Map;
 
-import org.khanaen.results.PhotoKind;
 import org.khanaen.results.PhotoProblem;
 import org.khanaen.results.Photos;
+import org.khanaen.results.Photos.PhotoKind;
 
 /**
  * Asking for a photo's upload (the phone's page, a partner app): what the photo is, so that the presigned link fixes

@@ -12,16 +12,15 @@ import java.util.UUID;
 
 import org.khanaen.elections.StationPoint;
 import org.khanaen.elections.StationView;
-import org.khanaen.results.PhotoKind;
 import org.khanaen.results.PhotoProblem;
 import org.khanaen.results.Photos;
+import org.khanaen.results.Photos.PhotoKind;
+import org.khanaen.results.Photos.StoredPhoto;
+import org.khanaen.results.ReportIntake;
+import org.khanaen.results.ReportIntake.Outcome;
+import org.khanaen.results.ReportIntake.Result;
+import org.khanaen.results.ReportIntake.Submission;
 import org.khanaen.results.ReportProblem;
-import org.khanaen.results.ReportSubmissions.Outcome;
-import org.khanaen.results.ReportSubmissions.Result;
-import org.khanaen.results.ReportSubmissions.Submission;
-import org.khanaen.results.ReporterTokens;
-import org.khanaen.results.ReportsWithPhotos;
-import org.khanaen.results.StoredPhoto;
 import org.khanaen.volunteers.VolunteerId;
 import org.khanaen.volunteers.VolunteerPool;
 import org.khanaen.web.report.ReportPlaces.Reporter;
@@ -54,20 +53,18 @@ class ReportPageController {
 
     private final ReportPlaces places;
     private final ReportPage page;
-    private final ReportsWithPhotos reports;
+    private final ReportIntake intake;
     private final Photos photos;
-    private final ReporterTokens tokens;
     private final VolunteerPool pool;
     private final CurrentAccount current;
     private final FindingText text;
 
-    ReportPageController(ReportPlaces places, ReportPage page, ReportsWithPhotos reports, Photos photos, ReporterTokens tokens,
+    ReportPageController(ReportPlaces places, ReportPage page, ReportIntake intake, Photos photos,
             VolunteerPool pool, CurrentAccount current, FindingText text) {
         this.places = places;
         this.page = page;
-        this.reports = reports;
+        this.intake = intake;
         this.photos = photos;
-        this.tokens = tokens;
         this.pool = pool;
         this.current = current;
         this.text = text;
@@ -116,7 +113,7 @@ class ReportPageController {
         try {
             ReportRequest request = draft.request();
             if (problems.isEmpty()) {
-                result = reports.submit(submission(reporter, station.get(), request, authentication.getName()), List.of());
+                result = intake.submit(submission(reporter, station.get(), request, authentication.getName()), List.of());
             }
         } catch (ReportRequest.Malformed e) {
             e.keys().forEach(key -> problems.add(text.message(key, null, locale)));
@@ -150,7 +147,7 @@ class ReportPageController {
             return answer(HttpStatus.FORBIDDEN, "REFUSED", List.of(text.message("report.problem.not-yours", null, locale)), null);
         }
         try {
-            Result result = reports.submit(submission(reporter.get(), station.get(), request, authentication.getName()), List.of());
+            Result result = intake.submit(submission(reporter.get(), station.get(), request, authentication.getName()), List.of());
             if (result.outcome() == Outcome.REFUSED) {
                 Map<String, Object> body = body("REFUSED", List.of());
                 body.put("findings", text.of(result.findings(), locale));
@@ -216,7 +213,7 @@ class ReportPageController {
         if (volunteer.isEmpty()) {
             return nowhere(response);
         }
-        redirect.addFlashAttribute("newToken", tokens.issue(volunteer.get()));
+        redirect.addFlashAttribute("newToken", intake.issueToken(volunteer.get()));
         redirect.addFlashAttribute("notice", "report-page.token.issued");
         return "redirect:/me/report#token";
     }
@@ -227,7 +224,7 @@ class ReportPageController {
         if (volunteer.isEmpty()) {
             return nowhere(response);
         }
-        tokens.revoke(volunteer.get());
+        intake.revokeToken(volunteer.get());
         redirect.addFlashAttribute("notice", "report-page.token.revoked");
         return "redirect:/me/report#token";
     }

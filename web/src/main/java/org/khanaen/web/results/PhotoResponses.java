@@ -1,7 +1,7 @@
 package org.khanaen.web.results;
 
 import org.khanaen.results.Photos;
-import org.khanaen.results.StoredPhoto;
+import org.khanaen.results.Photos.StoredPhoto;
 import org.khanaen.web.errors.NotFound;
 import org.springframework.http.CacheControl;
 import org.springframework.http.HttpStatus;
