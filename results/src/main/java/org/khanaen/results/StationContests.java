@@ -13,8 +13,8 @@ import java.util.Objects;
 import java.util.Optional;
 
 import org.khanaen.results.ElectionRules.VerifiedBy;
-import org.khanaen.results.checks.CountForm;
 import org.khanaen.results.checks.Tally;
+import org.khanaen.results.checks.Tally.CountForm;
 import org.khanaen.volunteers.VolunteerId;
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.jdbc.core.JdbcTemplate;

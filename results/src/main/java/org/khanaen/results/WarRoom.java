@@ -17,7 +17,6 @@ import org.khanaen.elections.StationView;
 import org.khanaen.results.Photos.StoredPhoto;
 import org.khanaen.results.StationContests.Report;
 import org.khanaen.results.StationContests.Row;
-import org.khanaen.results.checks.AsWritten;
 import org.khanaen.results.checks.CheckContext;
 import org.khanaen.results.checks.Checks;
 import org.khanaen.results.checks.Findings;
@@ -296,7 +295,7 @@ public class WarRoom {
                 List.of(), List.of(), properties.rulesFor(row.electionId()).tolerances()));
         if (findings.errors().isEmpty()) {
             contests.verify(row, finalNumbers, "CORRECTED", null, verifier, why);
-        } else if (asWritten && AsWritten.acceptable(findings, why)) {
+        } else if (asWritten && findings.acceptableAsWritten(why)) {
             contests.verify(row, finalNumbers, StationContests.AS_WRITTEN, null, verifier, why);
             return new Findings(List.of(), findings.warnings());
         }

@@ -18,7 +18,7 @@ import org.khanaen.elections.StationPoint;
 import org.khanaen.results.ReportIntake.Outcome;
 import org.khanaen.results.ReportIntake.Result;
 import org.khanaen.results.ReportIntake.Submission;
-import org.khanaen.results.checks.Finding;
+import org.khanaen.results.checks.Findings.Finding;
 import org.khanaen.results.checks.Tally;
 import org.khanaen.volunteers.OrganisationId;
 import org.khanaen.volunteers.VolunteerId;

@@ -259,7 +259,7 @@ public final class Replay {
             }
         }
         for (int i = 0; i < came.length; i++) {
-            stations.set(i, stations.get(i).withForm(org.khanaen.results.checks.CountForm.votersCame(came[i])));
+            stations.set(i, stations.get(i).withForm(Tally.CountForm.votersCame(came[i])));
         }
     }
 

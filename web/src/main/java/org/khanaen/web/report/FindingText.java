@@ -4,8 +4,8 @@ import java.util.List;
 import java.util.Locale;
 import java.util.stream.Stream;
 
-import org.khanaen.results.checks.Finding;
 import org.khanaen.results.checks.Findings;
+import org.khanaen.results.checks.Findings.Finding;
 import org.springframework.context.MessageSource;
 import org.springframework.stereotype.Component;
 

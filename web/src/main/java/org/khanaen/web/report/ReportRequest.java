@@ -5,8 +5,8 @@ import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
 
-import org.khanaen.results.checks.CountForm;
 import org.khanaen.results.checks.Tally;
+import org.khanaen.results.checks.Tally.CountForm;
 
 import com.fasterxml.jackson.annotation.JsonProperty;
 

@@ -8,10 +8,10 @@ import java.util.TreeMap;
 
 import org.khanaen.results.ReportProblem;
 import org.khanaen.results.WarRoom;
-import org.khanaen.results.checks.CountForm;
-import org.khanaen.results.checks.Finding;
 import org.khanaen.results.checks.Findings;
+import org.khanaen.results.checks.Findings.Finding;
 import org.khanaen.results.checks.Tally;
+import org.khanaen.results.checks.Tally.CountForm;
 import org.khanaen.web.errors.NotFound;
 import org.khanaen.web.errors.Refusals;
 import org.springframework.context.MessageSource;
