@@ -11,13 +11,7 @@ import java.util.Map;
 
 import org.khanaen.elections.StationPoint;
 import org.khanaen.results.Photos;
-import org.khanaen.results.Photos.PhotoKind;
-import org.khanaen.results.Photos.StoredPhoto;
 import org.khanaen.results.ReportIntake;
-import org.khanaen.results.ReportIntake.NewPhoto;
-import org.khanaen.results.ReportIntake.Outcome;
-import org.khanaen.results.ReportIntake.Result;
-import org.khanaen.results.ReportIntake.Submission;
 import org.khanaen.volunteers.VolunteerId;
 import org.khanaen.web.errors.ApiLanguage;
 import org.khanaen.web.report.FindingText;
@@ -60,7 +54,7 @@ class ReportApi {
     record Stored(long reportId, String outcome, String electionId, long stationId, String contest, @JsonProperty("final") boolean isFinal) {
     }
 
-    record PhotoAnswer(long id, String sha256, PhotoKind kind, String contentType, int width, int height) {
+    record PhotoAnswer(long id, String sha256, Photos.PhotoKind kind, String contentType, int width, int height) {
     }
 
     private final ReportPlaces places;
@@ -106,10 +100,10 @@ class ReportApi {
         } catch (JacksonException e) {
             return problem(HttpStatus.BAD_REQUEST, text.message("report-page.api.unreadable", null, language(request, locale)), request);
         }
-        List<NewPhoto> sent = new ArrayList<>();
-        add(sent, PhotoKind.TALLY_BOARD, tallyBoard);
-        add(sent, PhotoKind.COUNT_FORM, countForm);
-        add(sent, PhotoKind.STATION_SIGN, stationSign);
+        List<ReportIntake.NewPhoto> sent = new ArrayList<>();
+        add(sent, Photos.PhotoKind.TALLY_BOARD, tallyBoard);
+        add(sent, Photos.PhotoKind.COUNT_FORM, countForm);
+        add(sent, Photos.PhotoKind.STATION_SIGN, stationSign);
         return submit(volunteer, stationId, report, key, sent, locale, request);
     }
 
@@ -129,21 +123,21 @@ class ReportApi {
      * or the image as the body. Kept for partner apps written before presigned uploads; the bytes pass through the app.
      */
     @PostMapping(path = "/photos", consumes = MediaType.MULTIPART_FORM_DATA_VALUE)
-    ResponseEntity<PhotoAnswer> photo(@AuthenticationPrincipal VolunteerId volunteer, @RequestParam PhotoKind kind,
+    ResponseEntity<PhotoAnswer> photo(@AuthenticationPrincipal VolunteerId volunteer, @RequestParam Photos.PhotoKind kind,
             @RequestPart("file") MultipartFile file) throws IOException {
         return photo(volunteer, kind, file.getBytes());
     }
 
     @PostMapping(path = "/photos", consumes = { MediaType.IMAGE_JPEG_VALUE, MediaType.IMAGE_PNG_VALUE, "image/webp",
             MediaType.APPLICATION_OCTET_STREAM_VALUE })
-    ResponseEntity<PhotoAnswer> photo(@AuthenticationPrincipal VolunteerId volunteer, @RequestParam PhotoKind kind,
+    ResponseEntity<PhotoAnswer> photo(@AuthenticationPrincipal VolunteerId volunteer, @RequestParam Photos.PhotoKind kind,
             @RequestBody byte[] content) {
-        StoredPhoto stored = photos.store(content, kind, actor(volunteer));
+        Photos.StoredPhoto stored = photos.store(content, kind, actor(volunteer));
         return ResponseEntity.created(URI.create("/api/v1/photos/" + stored.id()))
                 .body(new PhotoAnswer(stored.id(), stored.sha256(), stored.kind(), stored.contentType(), stored.width(), stored.height()));
     }
 
-    private ResponseEntity<?> submit(VolunteerId volunteer, long stationId, ReportRequest report, String headerKey, List<NewPhoto> sent,
+    private ResponseEntity<?> submit(VolunteerId volunteer, long stationId, ReportRequest report, String headerKey, List<ReportIntake.NewPhoto> sent,
             Locale resolved, HttpServletRequest request) {
         Locale locale = language(request, resolved);
         String election = report.electionId() == null || report.electionId().isBlank() ? places.election() : report.electionId().strip();
@@ -154,10 +148,11 @@ class ReportApi {
         // whether it is the volunteer's station is decided by the submission itself (a 403 from its refusal): asking
         // here too cost a second assignment look-up per call
         ReportRequest keyed = report.idempotencyKey() == null && headerKey != null ? report.withKey(headerKey.strip()) : report;
-        Result result = intake.submit(new Submission(election, station.id(), keyed.contest() == null ? null : keyed.contest().strip(),
+        ReportIntake.Result result = intake.submit(new ReportIntake.Submission(election, station.id(),
+                keyed.contest() == null ? null : keyed.contest().strip(),
                 volunteer, actor(volunteer), keyed.idempotencyKey(), keyed.tally(), keyed.confirmed(), keyed.photos(), keyed.writtenSo()),
                 sent);
-        if (result.outcome() == Outcome.REFUSED) {
+        if (result.outcome() == ReportIntake.Outcome.REFUSED) {
             ProblemDetail problem = problem(HttpStatus.UNPROCESSABLE_CONTENT, text.message(result.findings().errors().isEmpty()
                     ? "report-page.api.warnings" : "report-page.api.errors", null, locale), request).getBody();
             problem.setProperty("findings", text.of(result.findings(), locale));
@@ -165,7 +160,7 @@ class ReportApi {
         }
         Stored body = new Stored(result.reportId(), result.outcome().name(), election, station.id(), keyed.contest().strip(),
                 keyed.tally().isFinal());
-        return result.outcome() == Outcome.STORED
+        return result.outcome() == ReportIntake.Outcome.STORED
                 ? ResponseEntity.created(URI.create("/api/v1/stations/" + station.id() + "/reports/" + result.reportId())).body(body)
                 : ResponseEntity.ok(body);
     }
@@ -189,10 +184,10 @@ class ReportApi {
         return ResponseEntity.status(status).contentType(MediaType.APPLICATION_PROBLEM_JSON).body(problem);
     }
 
-    private static void add(List<NewPhoto> sent, PhotoKind kind, MultipartFile file) {
+    private static void add(List<ReportIntake.NewPhoto> sent, Photos.PhotoKind kind, MultipartFile file) {
         if (file != null && !file.isEmpty()) {
             try {
-                sent.add(new NewPhoto(kind, file.getBytes()));
+                sent.add(new ReportIntake.NewPhoto(kind, file.getBytes()));
             } catch (IOException e) {
                 throw new UncheckedIOException(e);
             }

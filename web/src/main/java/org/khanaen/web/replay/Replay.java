@@ -33,11 +33,8 @@ import javax.imageio.ImageIO;
 
 import org.khanaen.results.LiveResults;
 import org.khanaen.results.OfficialResults;
-import org.khanaen.results.OfficialResults.Contradiction;
-import org.khanaen.results.OfficialResults.OfficialCount;
 import org.khanaen.results.WarRoom;
 import org.khanaen.results.checks.CheckContext;
-import org.khanaen.results.checks.CheckContext.Tolerances;
 import org.khanaen.results.checks.Checks;
 import org.khanaen.results.checks.Findings;
 import org.khanaen.results.checks.Tally;
@@ -77,7 +74,7 @@ public final class Replay {
      * differ by a ballot leaves one station with a ballot surplus. Those are sent confirmed, as a volunteer would.
      * {@code contradictions}: where the file does not add up (its votes against its valid ballots), taken as published.
      */
-    public record Plan(List<Send> sends, int stations, Map<String, Integer> warnings, List<Contradiction> contradictions) {
+    public record Plan(List<Send> sends, int stations, Map<String, Integer> warnings, List<OfficialResults.Contradiction> contradictions) {
     }
 
     /**
@@ -153,10 +150,10 @@ public final class Replay {
      * @param partyBallots  party-list ballot number per the commission's party id
      */
     public Plan plan(EctResults file, Map<String, List<Station>> stations, Map<String, Integer> partyBallots, Set<Integer> majorParties,
-            Tolerances tolerances, boolean photos) {
+            CheckContext.Tolerances tolerances, boolean photos) {
         List<Send> sends = new ArrayList<>();
         Map<String, Integer> warnings = new TreeMap<>();
-        List<Contradiction> contradictions = new ArrayList<>();
+        List<OfficialResults.Contradiction> contradictions = new ArrayList<>();
         int count = 0;
         for (EctResults.Constituency c : file.constituencies()) {
             List<Station> its = new ArrayList<>(stations.getOrDefault(c.code(), List.of()));
@@ -269,7 +266,7 @@ public final class Replay {
      */
     private static void check(String constituency, Station s, Tally candidates, Tally partyList, boolean candidatesAsWritten,
             boolean partyListAsWritten, Set<Integer> candidateNumbers, Set<Integer> partyNumbers, Set<Integer> majorParties,
-            Tolerances tolerances, Map<String, Integer> warnings) {
+            CheckContext.Tolerances tolerances, Map<String, Integer> warnings) {
         Findings a = Checks.run(candidates, new CheckContext(s.registered(), candidateNumbers, Set.of(), Optional.of(partyList), List.of(),
                 List.of(), tolerances));
         Findings b = Checks.run(partyList, new CheckContext(s.registered(), partyNumbers, majorParties, Optional.of(candidates), List.of(),
@@ -282,8 +279,8 @@ public final class Replay {
         }
     }
 
-    private static OfficialCount asWritten(String code, String contest, Map<Integer, Long> votes, EctResults.Count count) {
-        return new OfficialCount(code, contest, votes, count.valid(), count.invalid(), count.blank());
+    private static OfficialResults.OfficialCount asWritten(String code, String contest, Map<Integer, Long> votes, EctResults.Count count) {
+        return new OfficialResults.OfficialCount(code, contest, votes, count.valid(), count.invalid(), count.blank());
     }
 
     private String body(String contest, Tally t, boolean asWritten) {
