@@ -5,7 +5,6 @@ import static org.mockito.ArgumentMatchers.anyLong;
 import static org.mockito.ArgumentMatchers.anyString;
 import static org.mockito.ArgumentMatchers.eq;
 import static org.mockito.BDDMockito.given;
-import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.authentication;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.content;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.jsonPath;
@@ -14,6 +13,8 @@ import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.
 import java.util.List;
 import java.util.Optional;
 
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.khanaen.elections.StationPoint;
 import org.khanaen.results.PhotoProblem;
@@ -31,12 +32,13 @@ import org.springframework.boot.webmvc.test.autoconfigure.WebMvcTest;
 import org.springframework.context.annotation.Import;
 import org.springframework.http.MediaType;
 import org.springframework.security.authentication.TestingAuthenticationToken;
+import org.springframework.security.test.context.TestSecurityContextHolder;
 import org.springframework.test.context.bean.override.mockito.MockitoBean;
 import org.springframework.test.web.servlet.MockMvc;
 
 /**
  * How the report API answers, with the results module's facades mocked: the controller and the problem-detail advice
- * only, no database, no security filters (the token's volunteer is given as the signed-in principal). The pattern
+ * only, no database, no security filters (the token's volunteer is put in the security context). The pattern
  * for a controller's answers; what the modules decide is tested against the database in {@code ReportApiTests}.
  */
 @WebMvcTest(ReportApi.class)
@@ -54,8 +56,15 @@ class ReportApiAnswersTests {
     @MockitoBean Photos photos;
     @MockitoBean ReportPlaces places;
 
-    private static TestingAuthenticationToken volunteer() {
-        return new TestingAuthenticationToken(new VolunteerId(9), null, "ROLE_REPORTER");
+    /** The volunteer whose token the filter (not part of this slice) would have read. */
+    @BeforeEach
+    void signedInAsTheTokensVolunteer() {
+        TestSecurityContextHolder.setAuthentication(new TestingAuthenticationToken(new VolunteerId(9), null, "ROLE_REPORTER"));
+    }
+
+    @AfterEach
+    void signedOut() {
+        TestSecurityContextHolder.clearContext();
     }
 
     @Test
@@ -63,7 +72,7 @@ class ReportApiAnswersTests {
         given(photos.store(any(), eq(Photos.PhotoKind.TALLY_BOARD), anyString())).willThrow(new PhotoProblem("photo.problem.not-an-image"));
 
         mvc.perform(post("/api/v1/photos").param("kind", "TALLY_BOARD").contentType(MediaType.IMAGE_JPEG).content(new byte[] { 1, 2, 3 })
-                        .header("Accept-Language", "en").with(authentication(volunteer())))
+                        .header("Accept-Language", "en"))
                 .andExpect(status().isBadRequest())
                 .andExpect(content().contentTypeCompatibleWith(MediaType.APPLICATION_PROBLEM_JSON))
                 .andExpect(jsonPath("$.code").value("photo.problem.not-an-image"))
@@ -77,7 +86,7 @@ class ReportApiAnswersTests {
         given(intake.station("th-2566", 42)).willReturn(Optional.empty());
 
         mvc.perform(post("/api/v1/stations/42/reports").contentType(MediaType.APPLICATION_JSON).content(REPORT)
-                        .header("Accept-Language", "en").with(authentication(volunteer())))
+                        .header("Accept-Language", "en"))
                 .andExpect(status().isNotFound())
                 .andExpect(content().contentTypeCompatibleWith(MediaType.APPLICATION_PROBLEM_JSON))
                 .andExpect(jsonPath("$.detail").value("There is no such station in this election"));
@@ -92,7 +101,7 @@ class ReportApiAnswersTests {
                 new ReportIntake.Result(ReportIntake.Outcome.REFUSED, null, new Findings(List.of(votesSum), List.of())));
 
         mvc.perform(post("/api/v1/stations/42/reports").contentType(MediaType.APPLICATION_JSON).content(REPORT)
-                        .header("Accept-Language", "en").with(authentication(volunteer())))
+                        .header("Accept-Language", "en"))
                 .andExpect(status().isUnprocessableContent())
                 .andExpect(content().contentTypeCompatibleWith(MediaType.APPLICATION_PROBLEM_JSON))
                 .andExpect(jsonPath("$.detail").value("The numbers do not pass the checks; the report was not stored"))
@@ -109,7 +118,7 @@ class ReportApiAnswersTests {
                 new ReportIntake.Result(ReportIntake.Outcome.STORED, 1234L, new Findings(List.of(), List.of())));
 
         mvc.perform(post("/api/v1/stations/42/reports").contentType(MediaType.APPLICATION_JSON).content(REPORT)
-                        .with(authentication(volunteer())))
+                        )
                 .andExpect(status().isCreated())
                 .andExpect(org.springframework.test.web.servlet.result.MockMvcResultMatchers.header()
                         .string("Location", "/api/v1/stations/42/reports/1234"))
