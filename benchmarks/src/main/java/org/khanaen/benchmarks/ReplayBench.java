@@ -32,12 +32,10 @@ import org.khanaen.elections.ElectionCatalog;
 import org.khanaen.elections.ElectionImports;
 import org.khanaen.elections.PartyView;
 import org.khanaen.elections.StationPoint;
-import org.khanaen.results.LeadResults;
 import org.khanaen.results.LiveResults;
 import org.khanaen.results.MediaOutlets;
 import org.khanaen.results.WarRoom;
-import org.khanaen.results.ReportSubmissions;
-import org.khanaen.results.ReporterTokens;
+import org.khanaen.results.ReportIntake;
 import org.khanaen.volunteers.OrganisationDraft;
 import org.khanaen.volunteers.OrganisationId;
 import org.khanaen.volunteers.PartnerOrganisations;
@@ -159,7 +157,7 @@ final class ReplayBench {
             }
         }
         Path source = file != null ? file : NationalFile.write(catalog,
-                app.getBean(ReportSubmissions.class).rules(ELECTION).majorParties(), Path.of("target", "replay-national-th-2566.json"));
+                app.getBean(ReportIntake.class).rules(ELECTION).majorParties(), Path.of("target", "replay-national-th-2566.json"));
         if (provinces != null && !provinces.isBlank()) {
             source = someProvinces(source, provinces, json);
         }
@@ -183,7 +181,7 @@ final class ReplayBench {
             byConstituency.computeIfAbsent(s.constituencyCode(), k -> new ArrayList<>())
                     .add(new Replay.Station(s.id(), s.constituencyCode(), s.registeredVoters(), tokens.get(s.id())));
         }
-        var rules = app.getBean(ReportSubmissions.class).rules(ELECTION);
+        var rules = app.getBean(ReportIntake.class).rules(ELECTION);
         Replay replay = new Replay(json, photosThroughApp, photoBytes);
         Replay.Plan plan = replay.plan(results, byConstituency, partyBallots, rules.majorParties(), rules.tolerances(), photos);
         String key = app.getBean(MediaOutlets.class).create("replay", null, 1_000_000, "bench").key();
@@ -234,7 +232,7 @@ final class ReplayBench {
                 o.seenVerified(), o.stationContests(), o.waitedSeconds(), Replay.Outcome.percentile(o.visibleMicros(), 50),
                 Replay.Outcome.percentile(o.visibleMicros(), 95), Replay.Outcome.percentile(o.visibleMicros(), 99),
                 Replay.Outcome.percentile(o.visibleMicros(), 100));
-        long asWritten = p.replay().acceptAsWritten(p.plan().sends(), ELECTION, app.getBean(WarRoom.class), app.getBean(LeadResults.class),
+        long asWritten = p.replay().acceptAsWritten(p.plan().sends(), ELECTION, app.getBean(WarRoom.class),
                 app.getBean(LiveResults.class));
         System.out.printf("accepted by the war room as written on a form that does not add up (where the file does not): %d station"
                 + " contests%n", asWritten);
@@ -364,12 +362,12 @@ final class ReplayBench {
                 }
             }
         }
-        ReporterTokens tokens = app.getBean(ReporterTokens.class);
+        ReportIntake tokens = app.getBean(ReportIntake.class);
         Map<Long, List<String>> byStation = new ConcurrentHashMap<>();
         try (ExecutorService pool = Executors.newFixedThreadPool(8)) {
             List<Future<?>> done = new ArrayList<>();
             for (StationPoint s : stations) {
-                done.add(pool.submit(() -> byStation.put(s.id(), List.of(tokens.issue(placed.get(s.id()).get(1)), tokens.issue(placed.get(s.id()).get(2))))));
+                done.add(pool.submit(() -> byStation.put(s.id(), List.of(tokens.issueToken(placed.get(s.id()).get(1)), tokens.issueToken(placed.get(s.id()).get(2))))));
             }
             for (Future<?> f : done) {
                 f.get();

@@ -27,7 +27,7 @@ import org.khanaen.assignment.RunView;
 import org.khanaen.elections.ElectionCatalog;
 import org.khanaen.elections.ElectionImports;
 import org.khanaen.elections.StationPoint;
-import org.khanaen.results.ReporterTokens;
+import org.khanaen.results.ReportIntake;
 import org.khanaen.volunteers.OrganisationDraft;
 import org.khanaen.volunteers.OrganisationId;
 import org.khanaen.volunteers.PartnerOrganisations;
@@ -82,7 +82,7 @@ final class ReportsBench {
             ElectionCatalog catalog = app.getBean(ElectionCatalog.class);
             List<StationPoint> stations = catalog.stationPoints(ELECTION);
             Map<Long, VolunteerId> primaries = placeOnePerStation(app, url, catalog, stations);
-            Map<Long, String> tokens = tokens(app.getBean(ReporterTokens.class), primaries);
+            Map<Long, String> tokens = tokens(app.getBean(ReportIntake.class), primaries);
             List<Request> requests = requests(catalog, stations.subList(0, Math.min(limit, stations.size())), primaries, tokens);
             System.out.printf("%,d stations, %,d with a volunteer and a token; %,d reports to send, %.1f%% of them twice%n",
                     stations.size(), primaries.size(), requests.size(), 100 * resend);
@@ -145,13 +145,13 @@ final class ReportsBench {
         return primaries;
     }
 
-    private static Map<Long, String> tokens(ReporterTokens tokens, Map<Long, VolunteerId> primaries) throws Exception {
+    private static Map<Long, String> tokens(ReportIntake tokens, Map<Long, VolunteerId> primaries) throws Exception {
         long start = System.nanoTime();
         Map<Long, String> byStation = new ConcurrentHashMap<>();
         try (ExecutorService pool = Executors.newFixedThreadPool(8)) {
             List<Future<?>> done = new ArrayList<>();
             for (var e : primaries.entrySet()) {
-                done.add(pool.submit(() -> byStation.put(e.getKey(), tokens.issue(e.getValue()))));
+                done.add(pool.submit(() -> byStation.put(e.getKey(), tokens.issueToken(e.getValue()))));
             }
             for (Future<?> f : done) {
                 f.get();

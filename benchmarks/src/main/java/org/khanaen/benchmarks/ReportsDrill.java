@@ -24,7 +24,7 @@ import org.khanaen.assignment.RunView;
 import org.khanaen.elections.ElectionCatalog;
 import org.khanaen.elections.ElectionImports;
 import org.khanaen.elections.StationPoint;
-import org.khanaen.results.ReporterTokens;
+import org.khanaen.results.ReportIntake;
 import org.khanaen.rewards.Audience;
 import org.khanaen.rewards.OfferDraft;
 import org.khanaen.rewards.SponsorProfile;
@@ -133,11 +133,11 @@ final class ReportsDrill implements Drill {
                 placed.computeIfAbsent(rs.getLong(1), k -> new TreeMap<>()).put(rs.getInt(2), rs.getLong(3));
             }
         }
-        ReporterTokens tokens = app.getBean(ReporterTokens.class);
+        ReportIntake tokens = app.getBean(ReportIntake.class);
         Map<Long, String> tokenOf = new HashMap<>();
         for (var atStation : placed.values()) {
             for (long volunteer : atStation.values()) {
-                tokenOf.put(volunteer, tokens.issue(new VolunteerId(volunteer)));
+                tokenOf.put(volunteer, tokens.issueToken(new VolunteerId(volunteer)));
             }
         }
         Sponsorships sponsorships = app.getBean(Sponsorships.class);

@@ -15,6 +15,15 @@ import org.khanaen.results.checks.CheckContext.Tolerances;
  */
 public record ElectionRules(Set<VerifiedBy> verifiedBy, Tolerances tolerances, Set<Integer> majorParties, double closeRace) {
 
+    /** What may verify a station's contest without the war room (per election; the war room always may). */
+    public enum VerifiedBy {
+        /** Two final reports from different people with exactly the same numbers. */
+        AGREEMENT,
+        /** The constituency lead confirms a final report. */
+        LEAD
+    }
+
+
     public ElectionRules {
         verifiedBy = Set.copyOf(verifiedBy);
         majorParties = Set.copyOf(majorParties);

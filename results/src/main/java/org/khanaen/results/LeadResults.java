@@ -14,8 +14,10 @@ import org.khanaen.assignment.Coverage;
 import org.khanaen.elections.StationPoint;
 import org.khanaen.platform.mail.MailComposer;
 import org.khanaen.platform.mail.MailOutbox;
+import org.khanaen.results.ElectionRules.VerifiedBy;
 import org.khanaen.results.StationContests.Report;
 import org.khanaen.results.StationContests.Row;
+import org.khanaen.results.WarRoom.StationStatus;
 import org.khanaen.volunteers.VolunteerId;
 import org.khanaen.volunteers.VolunteerPool;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -26,22 +28,10 @@ import org.springframework.transaction.annotation.Transactional;
 /**
  * A constituency lead's view of the count: each station's state per contest, a reminder mail to the station's
  * volunteers when nothing has come, and the lead's confirmation of a final report (when the election lets
- * leads verify).
+ * leads verify). Reached through {@link WarRoom}, the module's face for verification work.
  */
 @Service
-public class LeadResults {
-
-    /** One station: its state per contest code (absent contests have no report) and when the last report came. */
-    public record StationStatus(long stationId, Map<String, ContestState> states, Map<String, Long> items, Instant lastReportAt) {
-
-        public ContestState state(String contest) {
-            return states.getOrDefault(contest, ContestState.NO_REPORT);
-        }
-
-        public Long item(String contest) {
-            return items.get(contest);
-        }
-    }
+class LeadResults {
 
     /** Chasing again within this time sends nothing new (a lead tapping twice, or two leads). */
     static final Duration CHASE_INTERVAL = Duration.ofMinutes(15);

@@ -47,6 +47,27 @@ public class OfficialResults {
         }
     }
 
+    /**
+     * One figure an official file writes that its own parts do not make.
+     *
+     * @param where    a constituency code, or a party's id for a national total
+     * @param kind     {@link #VOTES_SUM} or {@link #PARTY_TOTAL}, as the pages name them
+     * @param written  the figure as the file writes it
+     * @param addsUpTo what the file's own parts of it add up to
+     */
+    public record Contradiction(String where, String contest, String kind, long written, long addsUpTo) implements java.io.Serializable {
+
+        /** A contest's votes do not make the valid ballots written beside them. */
+        public static final String VOTES_SUM = "votes-sum";
+        /** A party's national total in one file is not the sum of its constituency figures in the other. */
+        public static final String PARTY_TOTAL = "party-total";
+
+        /** By how much the written figure is off its parts (negative: below them). */
+        public long by() {
+            return written - addsUpTo;
+        }
+    }
+
     /** A number that differs: what it is, the official value, Khanaen's verified one. */
     public record Difference(String what, long official, long khanaen) {
     }
@@ -70,7 +91,20 @@ public class OfficialResults {
      * @param unknown        the constituency codes this election does not have (then nothing is recorded)
      * @param contradictions where the recorded counts do not add up, as written
      */
-    public record Recorded(int recorded, List<String> unknown, List<OfficialContradictions.Contradiction> contradictions) {
+    public record Recorded(int recorded, List<String> unknown, List<Contradiction> contradictions) {
+    }
+
+    /** Where official counts contradict themselves: each contest's votes against the valid ballots written beside them. */
+    public static List<Contradiction> contradictionsOf(List<OfficialCount> counts) {
+        return OfficialContradictions.of(counts);
+    }
+
+    /**
+     * A national total per party as one file writes it against the sum of the party's constituency figures in the
+     * other; a party missing on one side counts 0 there.
+     */
+    public static List<Contradiction> totalsContradictions(String contest, Map<String, Long> written, Map<String, Long> sums) {
+        return OfficialContradictions.ofTotals(contest, written, sums);
     }
 
     private final JdbcClient jdbc;
@@ -127,7 +161,7 @@ public class OfficialResults {
     }
 
     /** Where the recorded official counts contradict themselves, in constituency order: what does not add up, by how much. */
-    public List<OfficialContradictions.Contradiction> contradictions(String electionId) {
+    public List<Contradiction> contradictions(String electionId) {
         Map<Long, String> codes = new TreeMap<>();
         catalog.constituencies(electionId, Optional.empty()).forEach(c -> codes.put(c.id(), c.code()));
         List<OfficialCount> counts = jdbc.sql("""

@@ -30,6 +30,25 @@ import org.springframework.transaction.annotation.Transactional;
 @Service
 public class Photos {
 
+    /** What a report photo shows; a count report needs each of them. */
+    public enum PhotoKind {
+        /** The tally board at the station, with the marks as counted. */
+        TALLY_BOARD,
+        /** The signed count form (ส.ส. 5/18) posted at the station. */
+        COUNT_FORM,
+        /** The station's sign, which places the other photos. */
+        STATION_SIGN
+    }
+
+    /**
+     * A photo as kept: one row per upload, its file shared by every upload of the same content.
+     *
+     * @param sha256      of the content, lower-case hex; names the file and spots one photo sent for two stations
+     * @param contentType {@code image/jpeg}, {@code image/png} or {@code image/webp}, as found in the content
+     */
+    public record StoredPhoto(long id, String sha256, PhotoKind kind, String contentType, long bytes, int width, int height) {
+    }
+
     /** An upload granted: PUT the bytes to {@code url} with {@code headers} (signed: size, type and hash are fixed). */
     public record UploadTicket(long id, String sha256, PhotoKind kind, URI url, Map<String, String> headers, Instant expires) {
     }

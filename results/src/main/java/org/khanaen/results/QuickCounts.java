@@ -18,8 +18,6 @@ import org.khanaen.elections.LocalizedName;
 import org.khanaen.elections.PartyView;
 import org.khanaen.elections.StationPoint;
 import org.khanaen.results.quickcount.QuickCountEstimator;
-import org.khanaen.results.quickcount.QuickCountEstimator.Interval;
-import org.khanaen.results.quickcount.QuickCountEstimator.SeatRange;
 import org.khanaen.results.quickcount.SampleDesign;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -57,6 +55,22 @@ public class QuickCounts {
     public record SampleStation(long stationId, String code, String stratum, String ticket) {
     }
 
+    /** A share (0–1) and its 95 % interval; the bounds are NaN while no stratum has two reported stations. */
+    public record Interval(double estimate, double low, double high) {
+
+        static Interval of(QuickCountEstimator.Interval i) {
+            return new Interval(i.estimate(), i.low(), i.high());
+        }
+    }
+
+    /** A party's seats: by the point estimate, and the replicates' median, 2.5 and 97.5 percentiles. */
+    public record SeatRange(int point, int median, int low, int high) {
+
+        static SeatRange of(QuickCountEstimator.SeatRange r) {
+            return new SeatRange(r.point(), r.median(), r.low(), r.high());
+        }
+    }
+
     /** A party's estimated share of the valid party-list votes (95 % interval) and party-list seats (median and 95 % range). */
     public record PartyEstimate(String partyId, Integer ballotNumber, LocalizedName name, String colour, Interval share, SeatRange seats) {
     }
@@ -90,6 +104,11 @@ public class QuickCounts {
         this.catalog = catalog;
         this.live = live;
         this.clock = clock.getIfAvailable(Clock::systemUTC);
+    }
+
+    /** The sample size that gives this margin at 95 % for a share's spread {@code sigma} among this many stations. */
+    public static int sampleSize(double margin, double sigma, int stations) {
+        return SampleDesign.size(margin, sigma, stations);
     }
 
     /**
@@ -201,12 +220,14 @@ public class QuickCounts {
         for (int p = 0; p < parties.size(); p++) {
             PartyView pv = parties.get(p);
             if (pv.ballotNumber() != null && (e.shares().get(p).estimate() > 0 || e.seats().get(p).high() > 0)) {
-                lines.add(new PartyEstimate(pv.code(), pv.ballotNumber(), pv.name(), pv.colour(), e.shares().get(p), e.seats().get(p)));
+                lines.add(new PartyEstimate(pv.code(), pv.ballotNumber(), pv.name(), pv.colour(), Interval.of(e.shares().get(p)),
+                        SeatRange.of(e.seats().get(p))));
             }
         }
         lines.sort(Comparator.comparingDouble((PartyEstimate x) -> x.share().estimate()).reversed());
-        return new QuickCount(electionId, s.sample().commitment(), e.drawn(), e.reported(), e.shareReported(), e.turnout(), e.invalid(),
-                e.noVote(), lines, reading.listSeats(), e.replicates(), e.missingWeight(), e.imbalance(), e.unbalanced());
+        return new QuickCount(electionId, s.sample().commitment(), e.drawn(), e.reported(), e.shareReported(), Interval.of(e.turnout()),
+                Interval.of(e.invalid()), Interval.of(e.noVote()), lines, reading.listSeats(), e.replicates(), e.missingWeight(),
+                e.imbalance(), e.unbalanced());
     }
 
     private static int fingerprint(String commitment, LiveResults.SampleReading reading) {

@@ -20,10 +20,15 @@ import org.khanaen.assignment.Tier;
 import org.khanaen.elections.BallotKind;
 import org.khanaen.elections.ElectionCatalog;
 import org.khanaen.elections.StationPoint;
+import org.khanaen.results.Photos.StoredPhoto;
+import org.khanaen.results.ReportIntake.Outcome;
+import org.khanaen.results.ReportIntake.Result;
+import org.khanaen.results.ReportIntake.Status;
+import org.khanaen.results.ReportIntake.Submission;
 import org.khanaen.results.checks.CheckContext;
 import org.khanaen.results.checks.Checks;
-import org.khanaen.results.checks.Finding;
 import org.khanaen.results.checks.Findings;
+import org.khanaen.results.checks.Findings.Finding;
 import org.khanaen.results.checks.Tally;
 import org.khanaen.volunteers.VolunteerId;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -36,49 +41,7 @@ import org.springframework.transaction.annotation.Transactional;
  * once per idempotency key, so a retry after a dropped connection never makes a second report.
  */
 @Service
-public class ReportSubmissions {
-
-    /**
-     * @param idempotencyKey made by the phone when the volunteer starts the report, sent with every retry
-     * @param warningsConfirmed the volunteer saw the warnings and says the numbers are right
-     * @param photos            photos uploaded before (ids from {@link Photos#store}), at most 10
-     * @param asWritten         the reporter says the signed form itself reads so where its sums do not add up: the count is
-     *                          then kept (not refused) and waits for a verifier, who may accept it as written
-     */
-    public record Submission(String electionId, long stationId, String contestCode, VolunteerId volunteer, String actor,
-            String idempotencyKey, Tally tally, boolean warningsConfirmed, List<Long> photos, boolean asWritten) {
-
-        public Submission {
-            photos = photos == null ? List.of() : List.copyOf(new java.util.LinkedHashSet<>(photos));
-        }
-
-        public Submission(String electionId, long stationId, String contestCode, VolunteerId volunteer, String actor,
-                String idempotencyKey, Tally tally, boolean warningsConfirmed, List<Long> photos) {
-            this(electionId, stationId, contestCode, volunteer, actor, idempotencyKey, tally, warningsConfirmed, photos, false);
-        }
-    }
-
-    public enum Outcome {
-        /** Stored now. */
-        STORED,
-        /** Stored before under the same key: nothing new was stored. */
-        ALREADY_STORED,
-        /** Not stored: the findings say why (errors, or warnings not confirmed). */
-        REFUSED
-    }
-
-    public record Result(Outcome outcome, Long reportId, Findings findings) {
-    }
-
-    /**
-     * Where a sent report stands, for the volunteer who sent it (their partner app polls it).
-     *
-     * @param status       RECEIVED (waiting), VERIFIED, REJECTED or SUPERSEDED (other numbers were verified)
-     * @param contestState the station contest's state now
-     */
-    public record Status(long reportId, long stationId, String contest, boolean isFinal, String status, ContestState contestState,
-            Instant submittedAt) {
-    }
+class ReportSubmissions {
 
     private final JdbcClient jdbc;
     private final ElectionCatalog catalog;
@@ -197,7 +160,7 @@ public class ReportSubmissions {
     }
 
     /** The report, if this volunteer sent it; nobody else learns that it exists. */
-    public Optional<Status> status(long reportId, VolunteerId volunteer) {
+    Optional<Status> status(long reportId, VolunteerId volunteer) {
         return jdbc.sql("""
                 select r.id, r.station_id, r.contest_code, r.final_count, r.status, c.state, r.submitted_at from station_report r
                 left join station_contest c on c.station_id = r.station_id and c.contest_code = r.contest_code
@@ -211,11 +174,11 @@ public class ReportSubmissions {
 
     /** A station of the election, from memory (reference data does not change on election night): for callers' own checks. */
     /** The election's checking and verification rules (tolerances, major parties), as configured. */
-    public ElectionRules rules(String electionId) {
+    ElectionRules rules(String electionId) {
         return properties.rulesFor(electionId);
     }
 
-    public Optional<StationPoint> station(String electionId, long stationId) {
+    Optional<StationPoint> station(String electionId, long stationId) {
         return facts.station(electionId, stationId);
     }
 
@@ -234,21 +197,11 @@ public class ReportSubmissions {
                 .params(s.electionId(), s.idempotencyKey()).query(Long.class).optional();
     }
 
+    /** The rule of {@link ReportIntake#mayReport}, for a submission and the sender's assignment. */
     static boolean mayReport(Submission s, AssignmentView a, StationPoint station) {
-        return s.volunteer() != null && a != null && mayReport(s.electionId(), a.tier(), a.placeId(), station);
+        return s.volunteer() != null && a != null && ReportIntake.mayReport(s.electionId(), a.tier(), a.placeId(), station);
     }
 
-    /**
-     * Who may report a station: its own volunteer, primary or backup, or the lead of its constituency, placed in the
-     * station's election. The one rule: the pages and the API ask it before anything is read, and both of this module's
-     * intake paths again when they take the report.
-     *
-     * @param placeId where the volunteer is placed: the station, or for a lead the constituency
-     */
-    public static boolean mayReport(String electionId, Tier tier, long placeId, StationPoint station) {
-        return station.electionId().equals(electionId)
-                && (tier == Tier.STATION && placeId == station.id() || tier == Tier.CONSTITUENCY_LEAD && placeId == station.constituencyId());
-    }
 
     /**
      * The station's newest final count of another contest, for the ballot-surplus warning. The index is forced: for

@@ -31,7 +31,7 @@ import org.springframework.transaction.annotation.Transactional;
  * and a database round trip per report).
  */
 @Service
-public class ReporterTokens {
+class ReporterTokens {
 
     public static final String PREFIX = "khv_";
     static final Duration REMEMBERED = Duration.ofSeconds(30);

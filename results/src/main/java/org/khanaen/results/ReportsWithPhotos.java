@@ -4,9 +4,10 @@ import java.util.ArrayList;
 import java.util.List;
 
 import org.khanaen.platform.transactions.RetryingTransactions;
-import org.khanaen.results.ReportSubmissions.Outcome;
-import org.khanaen.results.ReportSubmissions.Result;
-import org.khanaen.results.ReportSubmissions.Submission;
+import org.khanaen.results.ReportIntake.NewPhoto;
+import org.khanaen.results.ReportIntake.Outcome;
+import org.khanaen.results.ReportIntake.Result;
+import org.khanaen.results.ReportIntake.Submission;
 import org.springframework.stereotype.Service;
 
 /**
@@ -17,11 +18,7 @@ import org.springframework.stereotype.Service;
  * confirmed first ({@link Photos#confirm}): a missing, resized or altered object refuses the report.
  */
 @Service
-public class ReportsWithPhotos {
-
-    /** A photo as it arrived with the report. */
-    public record NewPhoto(PhotoKind kind, byte[] content) {
-    }
+class ReportsWithPhotos {
 
     /** Attempts of one report when the database picks it as a deadlock's victim (it rolled back, nothing is half-done). */
     static final int ATTEMPTS = 4;

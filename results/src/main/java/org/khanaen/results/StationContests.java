@@ -12,8 +12,9 @@ import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
 
-import org.khanaen.results.checks.CountForm;
+import org.khanaen.results.ElectionRules.VerifiedBy;
 import org.khanaen.results.checks.Tally;
+import org.khanaen.results.checks.Tally.CountForm;
 import org.khanaen.volunteers.VolunteerId;
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.jdbc.core.JdbcTemplate;

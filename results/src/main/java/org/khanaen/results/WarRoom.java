@@ -14,13 +14,14 @@ import org.khanaen.elections.ElectionCatalog;
 import org.khanaen.elections.LocalizedName;
 import org.khanaen.elections.StationPoint;
 import org.khanaen.elections.StationView;
+import org.khanaen.results.Photos.StoredPhoto;
 import org.khanaen.results.StationContests.Report;
 import org.khanaen.results.StationContests.Row;
-import org.khanaen.results.checks.AsWritten;
 import org.khanaen.results.checks.CheckContext;
 import org.khanaen.results.checks.Checks;
 import org.khanaen.results.checks.Findings;
 import org.khanaen.results.checks.Tally;
+import org.khanaen.volunteers.VolunteerId;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Isolation;
@@ -31,7 +32,9 @@ import org.springframework.transaction.annotation.Transactional;
  * then conflicts, then close races, then the oldest. A verifier claims an
  * item (for {@code khanaen.results.claim-for}; nobody else can take it meanwhile, and an abandoned claim
  * lapses), sees every report with its photos and the history, and approves one report's numbers, rejects a
- * report, or corrects the numbers; each decision is kept with who, when and why.
+ * report, or corrects the numbers; each decision is kept with who, when and why. The constituency leads' share of the
+ * work (their stations' states, chasing a silent station, confirming a final report) is here too, done by
+ * {@link LeadResults}.
  */
 @Service
 public class WarRoom {
@@ -80,6 +83,18 @@ public class WarRoom {
         }
     }
 
+    /** One station, as its constituency's lead sees it: its state per contest code (absent contests have no report) and when the last report came. */
+    public record StationStatus(long stationId, Map<String, ContestState> states, Map<String, Long> items, Instant lastReportAt) {
+
+        public ContestState state(String contest) {
+            return states.getOrDefault(contest, ContestState.NO_REPORT);
+        }
+
+        public Long item(String contest) {
+            return items.get(contest);
+        }
+    }
+
     private final JdbcClient jdbc;
     private final StationContests contests;
     private final StationFacts facts;
@@ -87,9 +102,11 @@ public class WarRoom {
     private final Photos photos;
     private final ResultsProperties properties;
     private final Clock clock;
+    private final LeadResults leads;
 
     WarRoom(JdbcClient jdbc, StationContests contests, StationFacts facts, ElectionCatalog catalog, Photos photos,
-            ResultsProperties properties, Clock clock) {
+            ResultsProperties properties, Clock clock, LeadResults leads) {
+        this.leads = leads;
         this.jdbc = jdbc;
         this.contests = contests;
         this.facts = facts;
@@ -278,7 +295,7 @@ public class WarRoom {
                 List.of(), List.of(), properties.rulesFor(row.electionId()).tolerances()));
         if (findings.errors().isEmpty()) {
             contests.verify(row, finalNumbers, "CORRECTED", null, verifier, why);
-        } else if (asWritten && AsWritten.acceptable(findings, why)) {
+        } else if (asWritten && findings.acceptableAsWritten(why)) {
             contests.verify(row, finalNumbers, StationContests.AS_WRITTEN, null, verifier, why);
             return new Findings(List.of(), findings.warnings());
         }
@@ -324,5 +341,33 @@ public class WarRoom {
 
     private static String blankToNull(String reason) {
         return reason == null || reason.isBlank() ? null : required(reason);
+    }
+
+    /** The state of every station of the lead's constituency that has had a report, by station id. */
+    public Map<Long, StationStatus> stationsOfLead(String electionId, long constituencyId) {
+        return leads.of(electionId, constituencyId);
+    }
+
+    /** Whether the election lets its leads verify a final report. */
+    public boolean leadsVerify(String electionId) {
+        return leads.leadsVerify(electionId);
+    }
+
+    /**
+     * The lead confirms a final report of one of their stations: its numbers become the verified ones. Only a single
+     * waiting count (a conflict is for the war room) and only where the election lets leads verify.
+     */
+    public void confirmAsLead(String electionId, VolunteerId lead, long itemId, long reportId, String actor) {
+        leads.confirm(electionId, lead, itemId, reportId, actor);
+    }
+
+    /** Mails the station's volunteers to send their count, at most once per station in 15 minutes; how many were mailed. */
+    public int chase(String electionId, VolunteerId lead, long stationId, String leadName) {
+        return leads.chase(electionId, lead, stationId, leadName);
+    }
+
+    /** The station-contest item of a station, when it has had a report. */
+    public Optional<Long> itemOf(long stationId, String contest) {
+        return leads.item(stationId, contest);
     }
 }

@@ -13,8 +13,8 @@ import java.util.Set;
 import org.junit.jupiter.api.Test;
 import org.khanaen.results.checks.CheckContext;
 import org.khanaen.results.checks.Checks;
-import org.khanaen.results.checks.Finding;
 import org.khanaen.results.checks.Findings;
+import org.khanaen.results.checks.Findings.Finding;
 import org.khanaen.results.checks.Tally;
 
 /** Every check of PRODUCT.md fires on a hand-made bad report, and a good report passes them all. */

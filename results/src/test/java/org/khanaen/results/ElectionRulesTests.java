@@ -8,6 +8,7 @@ import java.util.Map;
 import java.util.Set;
 
 import org.junit.jupiter.api.Test;
+import org.khanaen.results.ElectionRules.VerifiedBy;
 import org.khanaen.results.ResultsProperties.Rules;
 import org.khanaen.results.checks.CheckContext.Tolerances;
 

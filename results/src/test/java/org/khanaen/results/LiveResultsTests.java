@@ -80,7 +80,7 @@ class LiveResultsTests {
         // a third person's different count reopens it; the war room corrects: the corrected numbers replace the old ones
         VolunteerId lead = fixture.lead(org, station);
         Tally other = fixture.goodCount(station, "constituency", 7);
-        submissions.submit(new ReportSubmissions.Submission(ELECTION, station.id(), "constituency", lead, "lead", "live-v-3", other, true,
+        submissions.submit(new ReportIntake.Submission(ELECTION, station.id(), "constituency", lead, "lead", "live-v-3", other, true,
                 List.of()));
         long item = leads.item(station.id(), "constituency").orElseThrow();
         assertThat(warRoom.claim(item, "verifier-live")).isTrue();
@@ -183,7 +183,7 @@ class LiveResultsTests {
         updater.stop(); // as a test context is paused between classes, or the application stops
         try {
             assertThat(submissions.submit(report(station, "party-list", fixture.placed(org, station, StationRole.PRIMARY), "live-stop-1",
-                    count)).outcome()).isEqualTo(ReportSubmissions.Outcome.STORED);
+                    count)).outcome()).isEqualTo(ReportIntake.Outcome.STORED);
             assertThat(changes.queue()).hasSize(1);
             long before = live.version(ELECTION);
             updater.start();

@@ -6,7 +6,7 @@ import java.util.List;
 import java.util.Map;
 
 import org.junit.jupiter.api.Test;
-import org.khanaen.results.OfficialContradictions.Contradiction;
+import org.khanaen.results.OfficialResults.Contradiction;
 import org.khanaen.results.OfficialResults.OfficialCount;
 
 /** What an official file writes against what its own parts add up to: listed with by how much, never refused. */
@@ -18,7 +18,7 @@ class OfficialContradictionsTests {
         var count = new OfficialCount("BKK_15", "constituency", Map.of(1, 50_000L, 2, 42_171L), 92_172, 1_000, 500);
 
         assertThat(OfficialContradictions.of(count))
-                .containsExactly(new Contradiction("BKK_15", "constituency", OfficialContradictions.VOTES_SUM, 92_172, 92_171));
+                .containsExactly(new Contradiction("BKK_15", "constituency", Contradiction.VOTES_SUM, 92_172, 92_171));
         assertThat(OfficialContradictions.of(count).getFirst().by()).isEqualTo(1);
     }
 
@@ -42,8 +42,8 @@ class OfficialContradictionsTests {
                 Map.of("705", 69_824L, "709", 1_000L, "780", 3L));
 
         assertThat(found).containsExactly(
-                new Contradiction("705", "party-list", OfficialContradictions.PARTY_TOTAL, 69_826, 69_824),
-                new Contradiction("778", "party-list", OfficialContradictions.PARTY_TOTAL, 5, 0),
-                new Contradiction("780", "party-list", OfficialContradictions.PARTY_TOTAL, 0, 3));
+                new Contradiction("705", "party-list", Contradiction.PARTY_TOTAL, 69_826, 69_824),
+                new Contradiction("778", "party-list", Contradiction.PARTY_TOTAL, 5, 0),
+                new Contradiction("780", "party-list", Contradiction.PARTY_TOTAL, 0, 3));
     }
 }

@@ -75,7 +75,7 @@ class OfficialResultsTests {
         var recorded = official.record(ReportFixture.ELECTION, List.of(off, fine), "test", "tester");
 
         assertThat(recorded.recorded()).isEqualTo(2);
-        var expected = new OfficialContradictions.Contradiction("KBI_3", "constituency", OfficialContradictions.VOTES_SUM, 12, 11);
+        var expected = new OfficialResults.Contradiction("KBI_3", "constituency", OfficialResults.Contradiction.VOTES_SUM, 12, 11);
         assertThat(recorded.contradictions()).containsExactly(expected);
         assertThat(official.contradictions(ReportFixture.ELECTION)).contains(expected)
                 .noneMatch(c -> c.where().equals("KBI_3") && c.contest().equals("party-list"));

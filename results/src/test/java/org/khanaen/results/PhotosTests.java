@@ -14,6 +14,8 @@ import java.util.HexFormat;
 import java.util.List;
 
 import org.junit.jupiter.api.Test;
+import org.khanaen.results.Photos.PhotoKind;
+import org.khanaen.results.Photos.StoredPhoto;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;

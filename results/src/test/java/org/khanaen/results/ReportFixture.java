@@ -17,7 +17,7 @@ import org.khanaen.assignment.StationRole;
 import org.khanaen.assignment.Tier;
 import org.khanaen.elections.ElectionCatalog;
 import org.khanaen.elections.StationPoint;
-import org.khanaen.results.ReportSubmissions.Submission;
+import org.khanaen.results.ReportIntake.Submission;
 import org.khanaen.results.checks.Tally;
 import org.khanaen.volunteers.OrganisationDraft;
 import org.khanaen.volunteers.OrganisationId;

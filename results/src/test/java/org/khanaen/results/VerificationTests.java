@@ -310,7 +310,7 @@ class VerificationTests {
         votes.put(numbers.get(0), 100L);
         votes.put(numbers.get(1), 99L);
         assertThat(submissions.submit(report(close, "constituency", v, "close-race-1", new Tally(votes, 199, 0, 1, 200, true))).outcome())
-                .isEqualTo(ReportSubmissions.Outcome.STORED);
+                .isEqualTo(ReportIntake.Outcome.STORED);
         long item = item(close, "constituency");
         assertThat(warRoom.item(item).orElseThrow().closeRace()).isFalse();
 

@@ -36,11 +36,11 @@ import org.khanaen.assignment.StationRole;
 import org.khanaen.assignment.Tier;
 import org.khanaen.elections.ElectionCatalog;
 import org.khanaen.elections.StationView;
-import org.khanaen.results.LeadResults;
 import org.khanaen.results.MediaOutlets;
-import org.khanaen.results.PhotoKind;
 import org.khanaen.results.Photos;
-import org.khanaen.results.ReporterTokens;
+import org.khanaen.results.Photos.PhotoKind;
+import org.khanaen.results.ReportIntake;
+import org.khanaen.results.WarRoom;
 import org.khanaen.rewards.Audience;
 import org.khanaen.rewards.CouponView;
 import org.khanaen.rewards.OfferDraft;
@@ -346,9 +346,9 @@ class AuthorisationMatrixTests {
     @Autowired PartnerOrganisations organisations;
     @Autowired RosterImports imports;
     @Autowired AutoAssignment auto;
-    @Autowired ReporterTokens reporterTokens;
+    @Autowired ReportIntake intake;
+    @Autowired WarRoom verification;
     @Autowired MediaOutlets outlets;
-    @Autowired LeadResults leads;
     @Autowired Photos photos;
     @Autowired Sponsorships sponsorships;
     @Autowired Rewards rewards;
@@ -728,8 +728,8 @@ class AuthorisationMatrixTests {
         long photo2 = photos.store(ReportFixture.image("png", 9002), PhotoKind.COUNT_FORM, ReportFixture.actor(w.volunteer())).id();
         long report1 = counts.send(s1, "constituency", r.volunteer(), "matrix-r-1", counts.goodCount(s1, "constituency"), List.of(photo1));
         long report2 = counts.send(s2, "constituency", w.volunteer(), "matrix-w-1", counts.goodCount(s2, "constituency"), List.of(photo2));
-        long item1 = leads.item(s1.id(), "constituency").orElseThrow();
-        long item2 = leads.item(s2.id(), "constituency").orElseThrow();
+        long item1 = verification.itemOf(s1.id(), "constituency").orElseThrow();
+        long item2 = verification.itemOf(s2.id(), "constituency").orElseThrow();
 
         long jobA = imports.upload(a.organisation().id(), "a.csv", "full_name\nnobody\n".getBytes(StandardCharsets.UTF_8), "matrix");
         long jobB = imports.upload(b.organisation().id(), "b.csv", "full_name\nnobody\n".getBytes(StandardCharsets.UTF_8), "matrix");
@@ -762,13 +762,13 @@ class AuthorisationMatrixTests {
         String media = outlets.create("Matrix Daily", null, 10_000, "matrix").key();
         long spareOutlet = outlets.create("Matrix Spare", null, 10, "matrix").id();
         String orgToken = organisations.issueApiToken(a.slug());
-        String reporterToken = reporterTokens.issue(r.volunteer());
+        String reporterToken = intake.issueToken(r.volunteer());
         othersSnapshot = () -> List.of(
                 coverage.assignment(wAt).orElseThrow(), coverage.assignment(w2At).orElseThrow(),
                 sponsorships.offers(two).stream().map(o -> o.id() + (o.active() ? " open, " : " closed, ") + o.redeemed() + " redeemed").toList(),
                 rewards.walletOf(w.volunteer()), rewards.walletOf(v.volunteer()).stream().filter(coupon -> coupon.offerId() == serviceTwo).toList(),
                 rewards.walletOfLink(wallet2[0]), imports.job(b.organisation().id(), jobB).orElseThrow().status(),
-                leads.of(election, catalog.constituency(election, "KKN_7").orElseThrow().id()).get(s2.id())).toString();
+                verification.stationsOfLead(election, catalog.constituency(election, "KKN_7").orElseThrow().id()).get(s2.id())).toString();
 
         as.put(Caller.ANONYMOUS, rq -> rq);
         as.put(Caller.DONOR, rq -> rq);

@@ -9,7 +9,7 @@ import java.util.SplittableRandom;
 import org.junit.jupiter.api.Test;
 import org.khanaen.assignment.StationRole;
 import org.khanaen.elections.StationView;
-import org.khanaen.results.ReporterTokens;
+import org.khanaen.results.ReportIntake;
 import org.khanaen.results.checks.Tally;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.context.annotation.Import;
@@ -35,7 +35,7 @@ class GeneratedReportBodiesTests {
     @Autowired MockMvc mvc;
     @Autowired AssignmentFixture fixture;
     @Autowired ReportFixture reports;
-    @Autowired ReporterTokens tokens;
+    @Autowired ReportIntake intake;
     @Autowired JdbcClient jdbc;
 
     private static String mutate(String body, SplittableRandom random) {
@@ -57,7 +57,7 @@ class GeneratedReportBodiesTests {
         var person = fixture.volunteer(org, "generated-bodies", "อาสา สุ่ม");
         StationView station = fixture.stations("SKN_1").get(2);
         fixture.atStation(person, station, StationRole.PRIMARY);
-        String token = tokens.issue(person.volunteer());
+        String token = intake.issueToken(person.volunteer());
         Tally good = reports.goodCount(station, "constituency");
 
         int stored = 0;

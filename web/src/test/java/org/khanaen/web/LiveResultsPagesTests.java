@@ -143,7 +143,7 @@ class LiveResultsPagesTests {
                 .file(new org.springframework.mock.web.MockMultipartFile("partyFile", "stats_party.json", "application/json", partyFile.getBytes()))
                 .with(admin).with(csrf()))
                 .andExpect(flash().attribute("notice", "official.recorded")).andExpect(flash().attribute("noticeArgument", 6))
-                .andExpect(flash().attribute("partyContradictions", List.of(new org.khanaen.results.OfficialContradictions.Contradiction(
+                .andExpect(flash().attribute("partyContradictions", List.of(new org.khanaen.results.OfficialResults.Contradiction(
                         "705", "party-list", "party-total", party705 + 1, party705))));
         String page = mvc.perform(get("/admin/elections/th-2566/official").param("lang", "en").with(admin)).andExpect(status().isOk())
                 .andReturn().getResponse().getContentAsString();

@@ -21,14 +21,12 @@ import org.khanaen.assignment.StationRole;
 import org.khanaen.elections.ElectionCatalog;
 import org.khanaen.elections.PartyView;
 import org.khanaen.elections.StationPoint;
-import org.khanaen.results.LeadResults;
 import org.khanaen.results.LiveResults;
-import org.khanaen.results.OfficialContradictions;
-import org.khanaen.results.OfficialContradictions.Contradiction;
-import org.khanaen.results.WarRoom;
 import org.khanaen.results.MediaOutlets;
-import org.khanaen.results.ReportSubmissions;
-import org.khanaen.results.ReporterTokens;
+import org.khanaen.results.OfficialResults;
+import org.khanaen.results.OfficialResults.Contradiction;
+import org.khanaen.results.ReportIntake;
+import org.khanaen.results.WarRoom;
 import org.khanaen.volunteers.OrganisationDraft;
 import org.khanaen.volunteers.PartnerOrganisations;
 import org.khanaen.volunteers.RosterEdits;
@@ -58,12 +56,10 @@ class ReplayTests {
     @Autowired PartnerOrganisations organisations;
     @Autowired RosterEdits roster;
     @Autowired ManualAssignments manual;
-    @Autowired ReporterTokens tokens;
+    @Autowired ReportIntake intake;
     @Autowired MediaOutlets outlets;
-    @Autowired ReportSubmissions submissions;
     @Autowired LiveResults live;
     @Autowired WarRoom warRoom;
-    @Autowired LeadResults leads;
     @Autowired JsonMapper json;
     @Autowired org.khanaen.platform.mail.MailOutbox outbox;
     @LocalServerPort int port;
@@ -89,7 +85,7 @@ class ReplayTests {
                     manual.assign("th-2566", v, ManualAssignments.Place.station(s.id(), role), "test");
                     // 1,606 assignment mails to made-up people would hold up the outbox for the tests after this one
                     outbox.forget("replay" + next.get() + "@example.org");
-                    both.add(tokens.issue(v));
+                    both.add(intake.issueToken(v));
                 }
                 stations.computeIfAbsent(s.constituencyCode(), k -> new ArrayList<>())
                         .add(new Replay.Station(s.id(), s.constituencyCode(), s.registeredVoters(), both));
@@ -101,7 +97,7 @@ class ReplayTests {
                 partyBallots.put(p.code(), p.ballotNumber());
             }
         }
-        var rules = submissions.rules("th-2566");
+        var rules = intake.rules("th-2566");
         Replay replay = new Replay(json);
         Replay.Plan plan = replay.plan(file, stations, partyBallots, rules.majorParties(), rules.tolerances(), true);
         int stationCount = stations.values().stream().mapToInt(List::size).sum();
@@ -113,11 +109,11 @@ class ReplayTests {
         assertThat(outcome.statuses()).containsOnlyKeys(201);
         // ACR_2's constituency contest does not add up: its station carrying that is verified only by the war room
         assertThat(plan.contradictions()).containsExactly(
-                new Contradiction("ACR_2", "constituency", OfficialContradictions.VOTES_SUM, 106_888, 106_887));
+                new Contradiction("ACR_2", "constituency", Contradiction.VOTES_SUM, 106_888, 106_887));
         assertThat(outcome.seenVerified()).isEqualTo(outcome.stationContests()).isEqualTo(stationCount * 2 - 1);
-        assertThat(replay.acceptAsWritten(plan.sends(), "th-2566", warRoom, leads, live)).isEqualTo(1);
+        assertThat(replay.acceptAsWritten(plan.sends(), "th-2566", warRoom, live)).isEqualTo(1);
         long asWritten = plan.sends().stream().filter(Replay.Send::asWritten).findFirst().orElseThrow().stationId();
-        assertThat(warRoom.item(leads.item(asWritten, "constituency").orElseThrow()).orElseThrow().steps().getLast().action())
+        assertThat(warRoom.item(warRoom.itemOf(asWritten, "constituency").orElseThrow()).orElseThrow().steps().getLast().action())
                 .isEqualTo("AS_WRITTEN");
         assertThat(replay.compare(URI.create("http://localhost:" + port), "th-2566", key, file, partyBallots)).isEmpty();
         // and the winners, as the commission ranked them

@@ -17,7 +17,7 @@ import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.khanaen.assignment.StationRole;
 import org.khanaen.elections.StationView;
-import org.khanaen.results.ReporterTokens;
+import org.khanaen.results.ReportIntake;
 import org.khanaen.results.checks.Tally;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.context.annotation.Import;
@@ -43,7 +43,7 @@ class ReportApiTests {
     @Autowired
     ReportFixture reports;
     @Autowired
-    ReporterTokens tokens;
+    ReportIntake tokens;
 
     private record Reporter(String token, StationView station) {
     }
@@ -53,7 +53,7 @@ class ReportApiTests {
         var person = fixture.volunteer(org, slug, "อาสา แอป");
         StationView station = fixture.stations(constituency).get(1);
         fixture.atStation(person, station, StationRole.PRIMARY);
-        return new Reporter(tokens.issue(person.volunteer()), station);
+        return new Reporter(tokens.issueToken(person.volunteer()), station);
     }
 
     private static String reportsOf(StationView station) {
@@ -109,7 +109,7 @@ class ReportApiTests {
 
         // a replaced token stops working at once on this node
         String old = r.token();
-        tokens.issue(tokens.volunteerOf(old).orElseThrow());
+        tokens.issueToken(tokens.volunteerOfToken(old).orElseThrow());
         mvc.perform(post(reportsOf(r.station())).header("Authorization", "Bearer " + old).contentType(MediaType.APPLICATION_JSON).content(body))
                 .andExpect(status().isUnauthorized());
     }

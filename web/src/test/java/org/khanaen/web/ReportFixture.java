@@ -12,11 +12,11 @@ import java.util.TreeMap;
 import javax.imageio.ImageIO;
 
 import org.khanaen.elections.ElectionCatalog;
-import org.khanaen.results.ReportSubmissions;
-import org.khanaen.volunteers.VolunteerId;
 import org.khanaen.elections.StationPoint;
 import org.khanaen.elections.StationView;
+import org.khanaen.results.ReportIntake;
 import org.khanaen.results.checks.Tally;
+import org.khanaen.volunteers.VolunteerId;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
 
@@ -28,12 +28,12 @@ class ReportFixture {
 
     private final ElectionCatalog catalog;
     private final JdbcClient jdbc;
-    private final ReportSubmissions submissions;
+    private final ReportIntake intake;
 
-    ReportFixture(ElectionCatalog catalog, JdbcClient jdbc, ReportSubmissions submissions) {
+    ReportFixture(ElectionCatalog catalog, JdbcClient jdbc, ReportIntake intake) {
         this.catalog = catalog;
         this.jdbc = jdbc;
-        this.submissions = submissions;
+        this.intake = intake;
     }
 
     /** The same count with three votes moved from the first number to the second: still adds up, but disagrees. */
@@ -52,8 +52,8 @@ class ReportFixture {
 
     /** A report sent as the volunteer would (warnings confirmed); its id. */
     long send(StationView station, String contest, VolunteerId who, String key, Tally count, List<Long> photos) {
-        return submissions.submit(new ReportSubmissions.Submission(station.electionId(), station.id(), contest, who, actor(who),
-                key, count, true, photos)).reportId();
+        return intake.submit(new ReportIntake.Submission(station.electionId(), station.id(), contest, who, actor(who),
+                key, count, true, photos), List.of()).reportId();
     }
 
     /**

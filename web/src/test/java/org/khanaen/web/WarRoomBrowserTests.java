@@ -13,9 +13,8 @@ import org.khanaen.accounts.Role;
 import org.khanaen.assignment.StationRole;
 import org.khanaen.elections.StationView;
 import org.khanaen.results.ContestState;
-import org.khanaen.results.LeadResults;
-import org.khanaen.results.PhotoKind;
 import org.khanaen.results.Photos;
+import org.khanaen.results.Photos.PhotoKind;
 import org.khanaen.results.WarRoom;
 import org.khanaen.web.browser.Browser;
 import org.khanaen.web.browser.Look;
@@ -38,7 +37,6 @@ class WarRoomBrowserTests {
     @Autowired ReportFixture counts;
     @Autowired AccountDirectory accounts;
     @Autowired Photos photos;
-    @Autowired LeadResults leads;
     @Autowired WarRoom warRoom;
 
 
@@ -58,7 +56,7 @@ class WarRoomBrowserTests {
         counts.send(station, "constituency", primary.volunteer(), "browser-war-01-" + look, right, List.of(form));
         long wrong = counts.send(station, "constituency", backup.volunteer(), "browser-war-02-" + look, ReportFixture.misread(right),
                 List.of(board));
-        long item = leads.item(station.id(), "constituency").orElseThrow();
+        long item = warRoom.itemOf(station.id(), "constituency").orElseThrow();
         String verifier = "verifier-" + look;
         accounts.create(new NewAccount(verifier, "ผู้ตรวจ", "war room password 1", Set.of(Role.WAR_ROOM), false));
         // older conflicts from other tests may sit ahead in the queue: this one is taken by opening it

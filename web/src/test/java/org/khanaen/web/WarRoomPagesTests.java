@@ -19,9 +19,8 @@ import org.junit.jupiter.api.Test;
 import org.khanaen.assignment.StationRole;
 import org.khanaen.elections.StationView;
 import org.khanaen.results.ContestState;
-import org.khanaen.results.LeadResults;
-import org.khanaen.results.PhotoKind;
 import org.khanaen.results.Photos;
+import org.khanaen.results.Photos.PhotoKind;
 import org.khanaen.results.WarRoom;
 import org.khanaen.results.checks.Tally;
 import org.khanaen.volunteers.OrganisationId;
@@ -39,7 +38,6 @@ class WarRoomPagesTests {
     @Autowired MockMvc mvc;
     @Autowired AssignmentFixture people;
     @Autowired ReportFixture counts;
-    @Autowired LeadResults leads;
     @Autowired WarRoom warRoom;
     @Autowired Photos photos;
     @Autowired JdbcClient jdbc;
@@ -65,7 +63,7 @@ class WarRoomPagesTests {
         Tally right = counts.goodCount(station, "constituency");
         long good = counts.send(station, "constituency", primary.volunteer(), "war-page-001", right, List.of(photo));
         long bad = counts.send(station, "constituency", backup.volunteer(), "war-page-002", ReportFixture.misread(right), List.of());
-        long item = leads.item(station.id(), "constituency").orElseThrow();
+        long item = warRoom.itemOf(station.id(), "constituency").orElseThrow();
 
         mvc.perform(get("/war-room").with(volunteer(primary))).andExpect(status().isForbidden())
                 .andExpect(content().string(containsString("สำหรับห้องปฏิบัติการกลาง")));
@@ -123,7 +121,7 @@ class WarRoomPagesTests {
         people.atStation(primary, station, StationRole.PRIMARY);
         Tally count = counts.goodCount(station, "constituency");
         counts.send(station, "constituency", primary.volunteer(), "war-page-101", count, List.of());
-        long item = leads.item(station.id(), "constituency").orElseThrow();
+        long item = warRoom.itemOf(station.id(), "constituency").orElseThrow();
         assertThat(warRoom.claim(item, "somsak")).isTrue();
 
         var request = post("/war-room/items/" + item + "/correct").param("valid", String.valueOf(count.valid() + 1))
@@ -154,7 +152,7 @@ class WarRoomPagesTests {
         long photo = photos.store(ReportFixture.image("png", 11), PhotoKind.TALLY_BOARD, ReportFixture.actor(reporter.volunteer())).id();
         long report = counts.send(reported, "constituency", reporter.volunteer(), "lead-page-01", counts.goodCount(reported, "constituency"),
                 List.of(photo));
-        long item = leads.item(reported.id(), "constituency").orElseThrow();
+        long item = warRoom.itemOf(reported.id(), "constituency").orElseThrow();
 
         mvc.perform(get("/lead/results").with(volunteer(lead))).andExpect(status().isOk())
                 .andExpect(content().string(containsString(quiet.code())))

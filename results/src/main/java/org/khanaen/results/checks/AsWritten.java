@@ -1,6 +1,7 @@
 package org.khanaen.results.checks;
 
 import java.util.Set;
+import org.khanaen.results.checks.Findings.Finding;
 
 /**
  * A signed count form that does not add up is still the station's official document: a verifier may accept it "as
@@ -8,7 +9,7 @@ import java.util.Set;
  * form's own sums may fail for that; a negative count, a number not on the ballot or more ballots than voters are
  * mistakes of the report, not of the form.
  */
-public final class AsWritten {
+final class AsWritten {
 
     /** The identities of the form itself. */
     static final Set<String> FORM_SUMS = Set.of("votes-sum", "ballots-sum", "ballots-received-sum");
@@ -17,7 +18,7 @@ public final class AsWritten {
     }
 
     /** Whether these findings may be accepted as written, for this reason. */
-    public static boolean acceptable(Findings findings, String reason) {
+    static boolean acceptable(Findings findings, String reason) {
         return reason != null && !reason.isBlank() && !findings.errors().isEmpty() && onlyFormSums(findings.errors());
     }
 

@@ -4,6 +4,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.stream.Collectors;
+import org.khanaen.results.checks.Findings.Finding;
 
 /**
  * The checks of PRODUCT.md ("Domain facts"), each a small named rule. Hard errors (1–4 and unknown

@@ -3,6 +3,8 @@ package org.khanaen.results.checks;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.stream.Stream;
+import org.khanaen.results.checks.Findings.Finding;
+import org.khanaen.results.checks.Tally.CountForm;
 
 /**
  * The count form's own arithmetic between its parts, beside {@link Checks}. Which is an error and which a warning follows
@@ -12,7 +14,7 @@ import java.util.stream.Stream;
  * difference is a warning the volunteer confirms from the form. Only a final count is held to them, and each check only
  * to the figures that were given.
  */
-public final class CountFormChecks {
+final class CountFormChecks {
 
     private CountFormChecks() {
     }
@@ -70,7 +72,7 @@ public final class CountFormChecks {
     }
 
     /** Everything the form's figures break, errors first. */
-    public static Findings run(Tally t, CountForm f, long registered, CheckContext.Tolerances tolerances) {
+    static Findings run(Tally t, CountForm f, long registered, CheckContext.Tolerances tolerances) {
         List<Finding> all = all(t, f, registered, tolerances);
         return new Findings(all.stream().filter(x -> x.severity() == Finding.Severity.ERROR).toList(),
                 all.stream().filter(x -> x.severity() == Finding.Severity.WARNING).toList());

@@ -3,7 +3,8 @@
  * commitment (SHA-256 of the canonical list), and estimates from the sample stations that have reported: shares with
  * 95 % intervals (stratified ratio estimator with the finite-population correction) and party-list seat intervals by
  * resampling stations within strata and applying the exact seat rule to each replicate. Method: docs/quick-count.md.
- * Part of the results module's API, because the benchmarks and pages use the same rules.
+ * Internal to the results module: other modules see the sample and the estimates through
+ * {@link org.khanaen.results.QuickCounts}. Public for {@code QuickCounts} and the benchmarks, which measure the rules
+ * alone.
  */
-@org.springframework.modulith.NamedInterface("quickcount")
 package org.khanaen.results.quickcount;

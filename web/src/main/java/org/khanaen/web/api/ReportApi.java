@@ -10,15 +10,8 @@ import java.util.Locale;
 import java.util.Map;
 
 import org.khanaen.elections.StationPoint;
-import org.khanaen.results.PhotoKind;
 import org.khanaen.results.Photos;
-import org.khanaen.results.ReportSubmissions;
-import org.khanaen.results.ReportSubmissions.Outcome;
-import org.khanaen.results.ReportSubmissions.Result;
-import org.khanaen.results.ReportSubmissions.Submission;
-import org.khanaen.results.ReportsWithPhotos;
-import org.khanaen.results.ReportsWithPhotos.NewPhoto;
-import org.khanaen.results.StoredPhoto;
+import org.khanaen.results.ReportIntake;
 import org.khanaen.volunteers.VolunteerId;
 import org.khanaen.web.errors.ApiLanguage;
 import org.khanaen.web.report.FindingText;
@@ -61,21 +54,19 @@ class ReportApi {
     record Stored(long reportId, String outcome, String electionId, long stationId, String contest, @JsonProperty("final") boolean isFinal) {
     }
 
-    record PhotoAnswer(long id, String sha256, PhotoKind kind, String contentType, int width, int height) {
+    record PhotoAnswer(long id, String sha256, Photos.PhotoKind kind, String contentType, int width, int height) {
     }
 
     private final ReportPlaces places;
-    private final ReportSubmissions submissions;
-    private final ReportsWithPhotos reports;
+    private final ReportIntake intake;
     private final Photos photos;
     private final FindingText text;
     private final JsonMapper json;
 
-    ReportApi(ReportPlaces places, ReportSubmissions submissions, ReportsWithPhotos reports, Photos photos, FindingText text, JsonMapper json) {
+    ReportApi(ReportPlaces places, ReportIntake intake, Photos photos, FindingText text, JsonMapper json) {
         this.json = json;
         this.places = places;
-        this.submissions = submissions;
-        this.reports = reports;
+        this.intake = intake;
         this.photos = photos;
         this.text = text;
     }
@@ -90,7 +81,7 @@ class ReportApi {
     @org.springframework.web.bind.annotation.GetMapping("/stations/{stationId}/reports/{reportId}")
     ResponseEntity<?> status(@AuthenticationPrincipal VolunteerId volunteer, @PathVariable long stationId, @PathVariable long reportId,
             Locale locale, HttpServletRequest request) {
-        return submissions.status(reportId, volunteer).filter(s -> s.stationId() == stationId)
+        return intake.status(reportId, volunteer).filter(s -> s.stationId() == stationId)
                 .<ResponseEntity<?>>map(ResponseEntity::ok)
                 .orElseGet(() -> problem(HttpStatus.NOT_FOUND, text.message("report-page.api.no-report", null, language(request, locale)),
                         request));
@@ -109,10 +100,10 @@ class ReportApi {
         } catch (JacksonException e) {
             return problem(HttpStatus.BAD_REQUEST, text.message("report-page.api.unreadable", null, language(request, locale)), request);
         }
-        List<NewPhoto> sent = new ArrayList<>();
-        add(sent, PhotoKind.TALLY_BOARD, tallyBoard);
-        add(sent, PhotoKind.COUNT_FORM, countForm);
-        add(sent, PhotoKind.STATION_SIGN, stationSign);
+        List<ReportIntake.NewPhoto> sent = new ArrayList<>();
+        add(sent, Photos.PhotoKind.TALLY_BOARD, tallyBoard);
+        add(sent, Photos.PhotoKind.COUNT_FORM, countForm);
+        add(sent, Photos.PhotoKind.STATION_SIGN, stationSign);
         return submit(volunteer, stationId, report, key, sent, locale, request);
     }
 
@@ -132,35 +123,36 @@ class ReportApi {
      * or the image as the body. Kept for partner apps written before presigned uploads; the bytes pass through the app.
      */
     @PostMapping(path = "/photos", consumes = MediaType.MULTIPART_FORM_DATA_VALUE)
-    ResponseEntity<PhotoAnswer> photo(@AuthenticationPrincipal VolunteerId volunteer, @RequestParam PhotoKind kind,
+    ResponseEntity<PhotoAnswer> photo(@AuthenticationPrincipal VolunteerId volunteer, @RequestParam Photos.PhotoKind kind,
             @RequestPart("file") MultipartFile file) throws IOException {
         return photo(volunteer, kind, file.getBytes());
     }
 
     @PostMapping(path = "/photos", consumes = { MediaType.IMAGE_JPEG_VALUE, MediaType.IMAGE_PNG_VALUE, "image/webp",
             MediaType.APPLICATION_OCTET_STREAM_VALUE })
-    ResponseEntity<PhotoAnswer> photo(@AuthenticationPrincipal VolunteerId volunteer, @RequestParam PhotoKind kind,
+    ResponseEntity<PhotoAnswer> photo(@AuthenticationPrincipal VolunteerId volunteer, @RequestParam Photos.PhotoKind kind,
             @RequestBody byte[] content) {
-        StoredPhoto stored = photos.store(content, kind, actor(volunteer));
+        Photos.StoredPhoto stored = photos.store(content, kind, actor(volunteer));
         return ResponseEntity.created(URI.create("/api/v1/photos/" + stored.id()))
                 .body(new PhotoAnswer(stored.id(), stored.sha256(), stored.kind(), stored.contentType(), stored.width(), stored.height()));
     }
 
-    private ResponseEntity<?> submit(VolunteerId volunteer, long stationId, ReportRequest report, String headerKey, List<NewPhoto> sent,
+    private ResponseEntity<?> submit(VolunteerId volunteer, long stationId, ReportRequest report, String headerKey, List<ReportIntake.NewPhoto> sent,
             Locale resolved, HttpServletRequest request) {
         Locale locale = language(request, resolved);
         String election = report.electionId() == null || report.electionId().isBlank() ? places.election() : report.electionId().strip();
-        StationPoint station = submissions.station(election, stationId).orElse(null);
+        StationPoint station = intake.station(election, stationId).orElse(null);
         if (station == null) {
             return problem(HttpStatus.NOT_FOUND, text.message("report.problem.no-station", null, locale), request);
         }
         // whether it is the volunteer's station is decided by the submission itself (a 403 from its refusal): asking
         // here too cost a second assignment look-up per call
         ReportRequest keyed = report.idempotencyKey() == null && headerKey != null ? report.withKey(headerKey.strip()) : report;
-        Result result = reports.submit(new Submission(election, station.id(), keyed.contest() == null ? null : keyed.contest().strip(),
+        ReportIntake.Result result = intake.submit(new ReportIntake.Submission(election, station.id(),
+                keyed.contest() == null ? null : keyed.contest().strip(),
                 volunteer, actor(volunteer), keyed.idempotencyKey(), keyed.tally(), keyed.confirmed(), keyed.photos(), keyed.writtenSo()),
                 sent);
-        if (result.outcome() == Outcome.REFUSED) {
+        if (result.outcome() == ReportIntake.Outcome.REFUSED) {
             ProblemDetail problem = problem(HttpStatus.UNPROCESSABLE_CONTENT, text.message(result.findings().errors().isEmpty()
                     ? "report-page.api.warnings" : "report-page.api.errors", null, locale), request).getBody();
             problem.setProperty("findings", text.of(result.findings(), locale));
@@ -168,7 +160,7 @@ class ReportApi {
         }
         Stored body = new Stored(result.reportId(), result.outcome().name(), election, station.id(), keyed.contest().strip(),
                 keyed.tally().isFinal());
-        return result.outcome() == Outcome.STORED
+        return result.outcome() == ReportIntake.Outcome.STORED
                 ? ResponseEntity.created(URI.create("/api/v1/stations/" + station.id() + "/reports/" + result.reportId())).body(body)
                 : ResponseEntity.ok(body);
     }
@@ -192,10 +184,10 @@ class ReportApi {
         return ResponseEntity.status(status).contentType(MediaType.APPLICATION_PROBLEM_JSON).body(problem);
     }
 
-    private static void add(List<NewPhoto> sent, PhotoKind kind, MultipartFile file) {
+    private static void add(List<ReportIntake.NewPhoto> sent, Photos.PhotoKind kind, MultipartFile file) {
         if (file != null && !file.isEmpty()) {
             try {
-                sent.add(new NewPhoto(kind, file.getBytes()));
+                sent.add(new ReportIntake.NewPhoto(kind, file.getBytes()));
             } catch (IOException e) {
                 throw new UncheckedIOException(e);
             }

@@ -5,8 +5,7 @@ import java.util.List;
 import java.util.Map;
 
 import org.khanaen.elections.PartyView;
-import org.khanaen.results.LiveResults.CandidateResult;
-import org.khanaen.results.LiveResults.ConstituencyContest;
+import org.khanaen.results.LiveResults;
 
 /**
  * Where the commission's results files follow conventions of their own, the feed follows them too, so that code
@@ -22,7 +21,7 @@ final class EctConventions {
      * list of those, so a candidate without a single vote in a constituency whose every station is counted is taken as
      * one; before that, the count may still give them votes and they are listed.
      */
-    static List<CandidateResult> listed(ConstituencyContest race) {
+    static List<LiveResults.CandidateResult> listed(LiveResults.ConstituencyContest race) {
         boolean allCounted = race.totals().stations() > 0 && race.totals().stationsCounted() == race.totals().stations();
         return race.candidates().stream().filter(c -> !allCounted || c.votes() > 0).toList();
     }
@@ -31,9 +30,9 @@ final class EctConventions {
      * Ranks as the commission writes them: equal votes share the lower position (two tied after 13 others are both
      * 15th, not 14th), i.e. a candidate's rank is how many listed candidates have at least their votes.
      */
-    static Map<String, Integer> ranks(List<CandidateResult> listed) {
+    static Map<String, Integer> ranks(List<LiveResults.CandidateResult> listed) {
         Map<String, Integer> out = new HashMap<>();
-        for (CandidateResult c : listed) {
+        for (LiveResults.CandidateResult c : listed) {
             out.put(c.candidateId(), (int) listed.stream().filter(o -> o.votes() >= c.votes()).count());
         }
         return out;

@@ -21,7 +21,6 @@ import org.khanaen.elections.PartyView;
 import org.khanaen.elections.ProvinceView;
 import org.khanaen.elections.SeatRule;
 import org.khanaen.results.LiveResults;
-import org.khanaen.results.LiveResults.View;
 import org.springframework.context.event.EventListener;
 import org.springframework.stereotype.Component;
 
@@ -155,7 +154,7 @@ class EctFeed {
             if (b != null && (b.version() == live.version(electionId) || System.nanoTime() - b.builtAt() < REBUILD_INTERVAL_NANOS)) {
                 return Optional.of(b.document());
             }
-            Optional<LiveResults.ElectionResults> all = live.all(electionId, View.VERIFIED);
+            Optional<LiveResults.ElectionResults> all = live.all(electionId, LiveResults.View.VERIFIED);
             if (all.isEmpty()) {
                 return Optional.empty();
             }

@@ -16,13 +16,7 @@ import org.khanaen.elections.CandidateView;
 import org.khanaen.elections.ConstituencyView;
 import org.khanaen.elections.PartyView;
 import org.khanaen.elections.ProvinceView;
-import org.khanaen.results.LiveResults.CandidateResult;
-import org.khanaen.results.LiveResults.ConstituencyContest;
-import org.khanaen.results.LiveResults.ConstituencyResults;
-import org.khanaen.results.LiveResults.ContestTotals;
-import org.khanaen.results.LiveResults.ElectionResults;
-import org.khanaen.results.LiveResults.PartyResult;
-import org.khanaen.results.LiveResults.ProvinceResults;
+import org.khanaen.results.LiveResults;
 
 /**
  * The commission's results files ({@code records/stats_cons.json}, {@code records/stats_party.json}) from Khanaen's
@@ -34,7 +28,7 @@ import org.khanaen.results.LiveResults.ProvinceResults;
  * @param race the constituency candidate contest's code
  * @param list the party-list contest's code
  */
-record EctRecords(ElectionResults results, String race, String list, List<ProvinceView> provinces, List<ConstituencyView> constituencies,
+record EctRecords(LiveResults.ElectionResults results, String race, String list, List<ProvinceView> provinces, List<ConstituencyView> constituencies,
         List<PartyView> parties, List<CandidateView> candidates) {
 
     private static final DateTimeFormatter LAST_UPDATE = DateTimeFormatter.ofPattern("yyyy-MM-dd'T'HH:mmxx").withZone(ZoneId.of("Asia/Bangkok"));
@@ -48,11 +42,11 @@ record EctRecords(ElectionResults results, String race, String list, List<Provin
     }
 
     byte[] statsCons() {
-        Map<String, ConstituencyResults> byCode = new HashMap<>();
+        Map<String, LiveResults.ConstituencyResults> byCode = new HashMap<>();
         results.constituencies().forEach(c -> byCode.put(c.code(), c));
         Map<String, Long> registered = new HashMap<>();
         constituencies.forEach(c -> registered.put(c.code(), c.registeredVoters()));
-        Map<String, ProvinceResults> provinceResults = new HashMap<>();
+        Map<String, LiveResults.ProvinceResults> provinceResults = new HashMap<>();
         results.provinces().forEach(p -> provinceResults.put(p.code(), p));
         Map<String, Set<String>> partiesStanding = new HashMap<>(); // per province, the parties with a candidate there
         Map<String, String> provinceOf = new HashMap<>();
@@ -68,7 +62,7 @@ record EctRecords(ElectionResults results, String race, String list, List<Provin
         totals(doc, contest(results.national().contests(), race), contest(results.national().contests(), list), totalRegistered, null);
         List<Object> provinceList = new ArrayList<>();
         for (ProvinceView p : EctRefs.inCommissionOrder(provinces)) {
-            ProvinceResults pr = provinceResults.get(p.code());
+            LiveResults.ProvinceResults pr = provinceResults.get(p.code());
             Map<String, Object> m = new LinkedHashMap<>();
             m.put("prov_id", p.code());
             List<Object> consList = new ArrayList<>();
@@ -85,13 +79,13 @@ record EctRecords(ElectionResults results, String race, String list, List<Provin
     }
 
     byte[] statsParty() {
-        Map<String, PartyResult> national = new HashMap<>();
+        Map<String, LiveResults.PartyResult> national = new HashMap<>();
         results.national().parties().forEach(p -> national.put(p.partyId(), p));
-        Map<String, CandidateResult> byCandidate = new HashMap<>(); // the listed candidates only
+        Map<String, LiveResults.CandidateResult> byCandidate = new HashMap<>(); // the listed candidates only
         Map<String, Integer> rank = new HashMap<>();               // of the counted constituencies' candidates
-        for (ConstituencyResults c : results.constituencies()) {
-            ConstituencyContest cc = contest(c, race);
-            List<CandidateResult> listed = EctConventions.listed(cc);
+        for (LiveResults.ConstituencyResults c : results.constituencies()) {
+            LiveResults.ConstituencyContest cc = contest(c, race);
+            List<LiveResults.CandidateResult> listed = EctConventions.listed(cc);
             listed.forEach(x -> byCandidate.put(x.candidateId(), x));
             if (cc.totals().stationsCounted() > 0) {
                 rank.putAll(EctConventions.ranks(listed));
@@ -110,7 +104,7 @@ record EctRecords(ElectionResults results, String race, String list, List<Provin
         doc.put("khanaen_seats", seatsMarking());
         List<Object> list = new ArrayList<>();
         for (PartyView p : parties.stream().sorted(Comparator.comparingLong(PartyView::id)).toList()) {
-            PartyResult r = national.get(p.code());
+            LiveResults.PartyResult r = national.get(p.code());
             Map<String, Object> m = new LinkedHashMap<>();
             m.put("party_id", EctJson.id(p.code()));
             m.put("party_vote", EctConventions.partyListFigure(p, r == null ? 0 : r.partyListVotes()));
@@ -118,7 +112,7 @@ record EctRecords(ElectionResults results, String race, String list, List<Provin
             m.put("mp_app_vote", EctConventions.constituencyFigure(byParty.containsKey(p.code()), r == null ? 0 : r.constituencyVotes()));
             List<Object> its = new ArrayList<>();
             for (CandidateView c : byParty.getOrDefault(p.code(), List.of())) {
-                CandidateResult listed = byCandidate.get(c.code());
+                LiveResults.CandidateResult listed = byCandidate.get(c.code());
                 if (listed != null) {
                     its.add(candidate(c.code(), listed, p.code(), rank.get(c.code())));
                 }
@@ -166,7 +160,8 @@ record EctRecords(ElectionResults results, String race, String list, List<Provin
     }
 
     /** A province's or the nation's totals, in the commission's order: counts, then (a province's) constituencies, then percentages. */
-    private static void totals(Map<String, Object> m, ContestTotals race, ContestTotals list, long registered, List<Object> constituencies) {
+    private static void totals(Map<String, Object> m, LiveResults.ContestTotals race, LiveResults.ContestTotals list, long registered,
+            List<Object> constituencies) {
         m.put("turn_out", race.voters());
         m.put("valid_votes", race.valid());
         m.put("invalid_votes", race.invalid());
@@ -189,8 +184,8 @@ record EctRecords(ElectionResults results, String race, String list, List<Provin
         m.put("party_list_percent_blank_votes", EctJson.percent(list.noVote(), list.voters()));
     }
 
-    private Map<String, Object> constituency(ConstituencyResults c, long registered) {
-        ContestTotals r = contest(c, race).totals(), l = contest(c, list).totals();
+    private Map<String, Object> constituency(LiveResults.ConstituencyResults c, long registered) {
+        LiveResults.ContestTotals r = contest(c, race).totals(), l = contest(c, list).totals();
         Map<String, Object> m = new LinkedHashMap<>();
         m.put("cons_id", c.code());
         m.put("valid_votes", r.valid());
@@ -214,7 +209,7 @@ record EctRecords(ElectionResults results, String race, String list, List<Provin
         m.put("party_list_percent_invalid_votes", EctJson.percent(l.invalid(), l.voters()));
         m.put("party_list_percent_blank_votes", EctJson.percent(l.noVote(), l.voters()));
         boolean counted = r.stationsCounted() > 0;
-        List<CandidateResult> listed = EctConventions.listed(contest(c, race)); // by rank: most votes first
+        List<LiveResults.CandidateResult> listed = EctConventions.listed(contest(c, race)); // by rank: most votes first
         Map<String, Integer> ranks = EctConventions.ranks(listed);
         m.put("candidates", listed.stream().map(x -> candidate(x.candidateId(), x, x.partyId(), counted ? ranks.get(x.candidateId()) : null))
                 .toList());
@@ -228,7 +223,7 @@ record EctRecords(ElectionResults results, String race, String list, List<Provin
     }
 
     /** @param rank the commission's rank; null before a station of the constituency is counted */
-    private static Map<String, Object> candidate(String id, CandidateResult r, String partyId, Integer rank) {
+    private static Map<String, Object> candidate(String id, LiveResults.CandidateResult r, String partyId, Integer rank) {
         Map<String, Object> m = new LinkedHashMap<>();
         m.put("mp_app_id", id);
         m.put("mp_app_vote", EctJson.floatCount(r.votes()));
@@ -242,15 +237,15 @@ record EctRecords(ElectionResults results, String race, String list, List<Provin
      * candidates), most party-list votes first; the constituency votes and seats only for the parties standing there
      * (null for the others, as the commission has it).
      */
-    private List<Object> provinceParties(ProvinceResults pr, Set<String> standing) {
-        Map<String, PartyResult> byParty = new HashMap<>();
+    private List<Object> provinceParties(LiveResults.ProvinceResults pr, Set<String> standing) {
+        Map<String, LiveResults.PartyResult> byParty = new HashMap<>();
         pr.parties().forEach(p -> byParty.put(p.partyId(), p));
-        record Line(PartyView party, long listVotes, PartyResult result) {
+        record Line(PartyView party, long listVotes, LiveResults.PartyResult result) {
         }
         List<Line> lines = new ArrayList<>();
         for (PartyView p : parties) {
             if (EctConventions.inProvinceParties(p)) {
-                PartyResult r = byParty.get(p.code());
+                LiveResults.PartyResult r = byParty.get(p.code());
                 lines.add(new Line(p, r == null ? 0 : r.partyListVotes(), r));
             }
         }
@@ -269,11 +264,11 @@ record EctRecords(ElectionResults results, String race, String list, List<Provin
         return out;
     }
 
-    private static ContestTotals contest(List<ContestTotals> totals, String code) {
+    private static LiveResults.ContestTotals contest(List<LiveResults.ContestTotals> totals, String code) {
         return totals.stream().filter(t -> t.contest().equals(code)).findFirst().orElseThrow();
     }
 
-    private static ConstituencyContest contest(ConstituencyResults c, String code) {
+    private static LiveResults.ConstituencyContest contest(LiveResults.ConstituencyResults c, String code) {
         return c.contests().stream().filter(x -> x.contest().equals(code)).findFirst().orElseThrow();
     }
 }

@@ -2,7 +2,6 @@ package org.khanaen.web.live;
 
 import org.khanaen.elections.ElectionCatalog;
 import org.khanaen.results.QuickCounts;
-import org.khanaen.results.quickcount.SampleDesign;
 import org.khanaen.web.errors.NotFound;
 import org.khanaen.web.errors.Refusals;
 import org.springframework.http.ResponseEntity;
@@ -44,7 +43,7 @@ class AdminQuickCountController {
         int stations = catalog.stationCodes(electionId).size();
         model.addAttribute("stations", stations);
         model.addAttribute("sigma", SIGMA);
-        model.addAttribute("sizeForOnePoint", stations == 0 ? 0 : SampleDesign.size(0.01, SIGMA, stations));
+        model.addAttribute("sizeForOnePoint", stations == 0 ? 0 : QuickCounts.sampleSize(0.01, SIGMA, stations));
         model.addAttribute("sample", quickCounts.sampleForAdministrators(electionId).orElse(null));
         return "admin/quick-count";
     }

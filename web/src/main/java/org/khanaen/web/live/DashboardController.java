@@ -11,8 +11,6 @@ import org.khanaen.elections.ElectionCatalog;
 import org.khanaen.elections.ElectionSummary;
 import org.khanaen.elections.PartyView;
 import org.khanaen.results.LiveResults;
-import org.khanaen.results.LiveResults.ProvinceSummary;
-import org.khanaen.results.LiveResults.View;
 import org.khanaen.results.QuickCounts;
 import org.khanaen.web.errors.NotFound;
 import org.springframework.http.ResponseEntity;
@@ -97,12 +95,12 @@ class DashboardController {
     @GetMapping(path = "/{electionId}/stream", produces = "text/event-stream")
     SseEmitter stream(@PathVariable String electionId) {
         election(electionId);
-        return stream.open(electionId, View.VERIFIED);
+        return stream.open(electionId, LiveResults.View.VERIFIED);
     }
 
     private void fillNational(String electionId, Model model) {
         ElectionSummary election = election(electionId, model);
-        var results = live.national(electionId, View.VERIFIED).orElseThrow(() -> new NotFound("election " + electionId));
+        var results = live.national(electionId, LiveResults.View.VERIFIED).orElseThrow(() -> new NotFound("election " + electionId));
         model.addAttribute("election", election);
         model.addAttribute("results", results);
         model.addAttribute("seated", seatBar(results));
@@ -110,7 +108,7 @@ class DashboardController {
         // before the reveal only the commitment is public: no estimate either, so nothing hints at which stations are in it
         model.addAttribute("quick", QuickCountPanel.of(sample, sample != null && sample.revealed() ? quickCounts.estimate(electionId).orElse(null) : null));
         model.addAttribute("voted", results.parties().stream().filter(p -> p.partyListVotes() > 0 || p.constituencyVotes() > 0).toList());
-        List<ProvinceSummary> provinces = live.provinces(electionId, View.VERIFIED).orElse(List.of());
+        List<LiveResults.ProvinceSummary> provinces = live.provinces(electionId, LiveResults.View.VERIFIED).orElse(List.of());
         model.addAttribute("provinces", provinces);
         model.addAttribute("map", ProvinceMap.of(provinces));
         model.addAttribute("parties", parties(electionId));
@@ -138,13 +136,13 @@ class DashboardController {
 
     private void fillProvince(String electionId, String code, Model model) {
         model.addAttribute("election", election(electionId, model));
-        model.addAttribute("results", live.province(electionId, code, View.VERIFIED).orElseThrow(() -> new NotFound("province " + code)));
+        model.addAttribute("results", live.province(electionId, code, LiveResults.View.VERIFIED).orElseThrow(() -> new NotFound("province " + code)));
         model.addAttribute("parties", parties(electionId));
     }
 
     private void fillConstituency(String electionId, String code, Model model) {
         model.addAttribute("election", election(electionId, model));
-        var results = live.constituency(electionId, code, View.VERIFIED).orElseThrow(() -> new NotFound("constituency " + code));
+        var results = live.constituency(electionId, code, LiveResults.View.VERIFIED).orElseThrow(() -> new NotFound("constituency " + code));
         model.addAttribute("results", results);
         model.addAttribute("parties", parties(electionId));
     }
@@ -171,19 +169,19 @@ class DashboardController {
         record Dot(String code, String name, double x, double y, double r, String colour, double percent) {
         }
 
-        static ProvinceMap of(List<ProvinceSummary> provinces) {
-            List<ProvinceSummary> placed = provinces.stream().filter(p -> p.latitude() != null && p.longitude() != null).toList();
+        static ProvinceMap of(List<LiveResults.ProvinceSummary> provinces) {
+            List<LiveResults.ProvinceSummary> placed = provinces.stream().filter(p -> p.latitude() != null && p.longitude() != null).toList();
             if (placed.isEmpty()) {
                 return new ProvinceMap(300, 500, List.of());
             }
-            double minLon = placed.stream().mapToDouble(ProvinceSummary::longitude).min().orElse(0) - 0.5;
-            double maxLon = placed.stream().mapToDouble(ProvinceSummary::longitude).max().orElse(0) + 0.5;
-            double minLat = placed.stream().mapToDouble(ProvinceSummary::latitude).min().orElse(0) - 0.5;
-            double maxLat = placed.stream().mapToDouble(ProvinceSummary::latitude).max().orElse(0) + 0.5;
+            double minLon = placed.stream().mapToDouble(LiveResults.ProvinceSummary::longitude).min().orElse(0) - 0.5;
+            double maxLon = placed.stream().mapToDouble(LiveResults.ProvinceSummary::longitude).max().orElse(0) + 0.5;
+            double minLat = placed.stream().mapToDouble(LiveResults.ProvinceSummary::latitude).min().orElse(0) - 0.5;
+            double maxLat = placed.stream().mapToDouble(LiveResults.ProvinceSummary::latitude).max().orElse(0) + 0.5;
             double scale = 500 / (maxLat - minLat);
             int width = (int) Math.ceil((maxLon - minLon) * scale);
-            long most = placed.stream().mapToLong(ProvinceSummary::registeredVoters).max().orElse(1);
-            List<Dot> dots = placed.stream().sorted(Comparator.comparingLong(ProvinceSummary::registeredVoters).reversed())
+            long most = placed.stream().mapToLong(LiveResults.ProvinceSummary::registeredVoters).max().orElse(1);
+            List<Dot> dots = placed.stream().sorted(Comparator.comparingLong(LiveResults.ProvinceSummary::registeredVoters).reversed())
                     .map(p -> new Dot(p.code(), p.name().in(Locale.forLanguageTag("th")), (p.longitude() - minLon) * scale,
                             (maxLat - p.latitude()) * scale, 4 + 14 * Math.sqrt((double) p.registeredVoters() / Math.max(1, most)),
                             colour(p.leadingPartyColour()), p.percentCounted()))

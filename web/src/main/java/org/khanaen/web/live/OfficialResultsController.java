@@ -11,7 +11,6 @@ import java.util.TreeMap;
 import org.khanaen.elections.ElectionCatalog;
 import org.khanaen.elections.PartyView;
 import org.khanaen.results.OfficialResults;
-import org.khanaen.results.OfficialResults.OfficialCount;
 import org.khanaen.web.errors.NotFound;
 import org.khanaen.web.replay.EctPartyFile;
 import org.khanaen.web.replay.EctResults;
@@ -88,14 +87,14 @@ class OfficialResultsController {
     }
 
     /** Both contests of every constituency in the file, by ballot number (the file names parties by the commission's id). */
-    private List<OfficialCount> counts(String electionId, EctResults results) {
+    private List<OfficialResults.OfficialCount> counts(String electionId, EctResults results) {
         Map<String, Integer> partyBallots = new HashMap<>();
         for (PartyView p : catalog.parties(electionId)) {
             if (p.ballotNumber() != null) {
                 partyBallots.put(p.code(), p.ballotNumber());
             }
         }
-        List<OfficialCount> counts = new ArrayList<>();
+        List<OfficialResults.OfficialCount> counts = new ArrayList<>();
         for (EctResults.Constituency c : results.constituencies()) {
             Map<Integer, Long> candidates = new TreeMap<>();
             c.candidates().votes().forEach((ballot, v) -> candidates.put(ballotNumber(c.code(), ballot), v));
@@ -107,9 +106,9 @@ class OfficialResultsController {
                 }
                 parties.merge(ballot, v, Long::sum);
             });
-            counts.add(new OfficialCount(c.code(), "constituency", candidates, c.candidates().valid(), c.candidates().invalid(),
+            counts.add(new OfficialResults.OfficialCount(c.code(), "constituency", candidates, c.candidates().valid(), c.candidates().invalid(),
                     c.candidates().blank(), c.candidates().came()));
-            counts.add(new OfficialCount(c.code(), "party-list", parties, c.partyList().valid(), c.partyList().invalid(),
+            counts.add(new OfficialResults.OfficialCount(c.code(), "party-list", parties, c.partyList().valid(), c.partyList().invalid(),
                     c.partyList().blank(), c.partyList().came()));
         }
         return counts;

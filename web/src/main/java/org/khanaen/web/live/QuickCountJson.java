@@ -8,9 +8,6 @@ import java.util.concurrent.ConcurrentHashMap;
 
 import org.khanaen.results.LiveResults;
 import org.khanaen.results.QuickCounts;
-import org.khanaen.results.QuickCounts.PublicSample;
-import org.khanaen.results.QuickCounts.QuickCount;
-import org.khanaen.results.quickcount.QuickCountEstimator.Interval;
 import org.springframework.stereotype.Component;
 
 import tools.jackson.databind.json.JsonMapper;
@@ -25,12 +22,12 @@ import tools.jackson.databind.json.JsonMapper;
 class QuickCountJson {
 
     /** What was made, and from which estimate (equal estimates give the same bytes). */
-    record Made(long version, PublicSample sample, QuickCount estimate, byte[] json) {
+    record Made(long version, QuickCounts.PublicSample sample, QuickCounts.QuickCount estimate, byte[] json) {
     }
 
     record Bounds(double estimate, Double low, Double high) {
 
-        static Bounds of(Interval i) {
+        static Bounds of(QuickCounts.Interval i) {
             return new Bounds(i.estimate(), Double.isNaN(i.low()) ? null : i.low(), Double.isNaN(i.high()) ? null : i.high());
         }
     }
@@ -64,18 +61,18 @@ class QuickCountJson {
 
     /** Empty when the election has no sample. */
     Optional<Made> current(String electionId) {
-        Optional<PublicSample> sample = quickCounts.sample(electionId);
+        Optional<QuickCounts.PublicSample> sample = quickCounts.sample(electionId);
         if (sample.isEmpty()) {
             return Optional.empty();
         }
         synchronized (lock(electionId)) {
-            PublicSample s = sample.get();
+            QuickCounts.PublicSample s = sample.get();
             long version = live.version(electionId); // before reading: a newer estimate may carry an older version, never the reverse
             Made known = made.get(electionId);
             if (known != null && known.version() == version && known.sample().equals(s)) {
                 return Optional.of(known); // nothing counted since: not even the estimate's fingerprint to make again
             }
-            QuickCount estimate = s.revealed() ? quickCounts.estimate(electionId).filter(q -> q.reported() > 0).orElse(null) : null;
+            QuickCounts.QuickCount estimate = s.revealed() ? quickCounts.estimate(electionId).filter(q -> q.reported() > 0).orElse(null) : null;
             Made before = made.get(electionId);
             if (before != null && before.sample().equals(s) && java.util.Objects.equals(before.estimate(), estimate)) {
                 Made same = new Made(version, before.sample(), before.estimate(), before.json());
@@ -92,7 +89,7 @@ class QuickCountJson {
         return locks.computeIfAbsent(electionId, k -> new Object());
     }
 
-    private static Document document(PublicSample s, QuickCount q) {
+    private static Document document(QuickCounts.PublicSample s, QuickCounts.QuickCount q) {
         Estimate estimate = q == null ? null : new Estimate(q.drawn(), q.reported(), q.shareReported(), Bounds.of(q.turnout()),
                 Bounds.of(q.invalid()), Bounds.of(q.noVote()), q.seats(), q.replicates(), q.missingWeight(), q.imbalance(), q.unbalanced(),
                 q.parties().stream().map(p -> new Party(p.partyId(), p.ballotNumber(), p.name().in(java.util.Locale.forLanguageTag("th")),

@@ -7,7 +7,6 @@ import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 
 import org.khanaen.results.LiveResults;
-import org.khanaen.results.LiveResults.View;
 import org.khanaen.results.QuickCounts;
 import org.khanaen.web.errors.NotFound;
 import org.springframework.http.CacheControl;
@@ -87,7 +86,7 @@ class ResultsApi {
     @GetMapping(produces = MediaType.APPLICATION_JSON_VALUE)
     ResponseEntity<byte[]> national(@PathVariable String electionId, @RequestParam(defaultValue = "false") boolean unverified,
             WebRequest request) {
-        View view = view(unverified);
+        LiveResults.View view = view(unverified);
         String etag = ResultsJson.etag(stamp(electionId), view);
         if (request.checkNotModified(etag)) {
             return null;
@@ -116,8 +115,8 @@ class ResultsApi {
 
     /** 304 when the client has this version; else the document, or 404 when there is no such place. */
     private <T> ResponseEntity<T> read(String electionId, boolean unverified, WebRequest request,
-            java.util.function.Function<View, java.util.Optional<T>> document, String what) {
-        View view = view(unverified);
+            java.util.function.Function<LiveResults.View, java.util.Optional<T>> document, String what) {
+        LiveResults.View view = view(unverified);
         String etag = ResultsJson.etag(stamp(electionId), view);
         if (request.checkNotModified(etag)) {
             return null;
@@ -129,7 +128,7 @@ class ResultsApi {
     @GetMapping(path = "/stations.csv", produces = "text/csv")
     ResponseEntity<byte[]> stations(@PathVariable String electionId, @RequestParam(defaultValue = "false") boolean unverified,
             WebRequest request) throws IOException {
-        View view = view(unverified);
+        LiveResults.View view = view(unverified);
         String etag = ResultsJson.etag(stamp(electionId), view); // before the version: a newer file may carry an older tag, never the reverse
         long version = version(electionId);
         if (request.checkNotModified(etag)) {
@@ -165,8 +164,8 @@ class ResultsApi {
         return version;
     }
 
-    private static View view(boolean unverified) {
-        return unverified ? View.PROVISIONAL : View.VERIFIED;
+    private static LiveResults.View view(boolean unverified) {
+        return unverified ? LiveResults.View.PROVISIONAL : LiveResults.View.VERIFIED;
     }
 
     private static ResponseEntity.BodyBuilder ok(String etag) {

@@ -5,7 +5,6 @@ import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
 
 import org.khanaen.results.LiveResults;
-import org.khanaen.results.LiveResults.View;
 import org.springframework.stereotype.Component;
 
 import tools.jackson.databind.json.JsonMapper;
@@ -29,7 +28,7 @@ class ResultsJson {
         this.json = json;
     }
 
-    Optional<byte[]> national(String electionId, View view) {
+    Optional<byte[]> national(String electionId, LiveResults.View view) {
         String key = electionId + "|" + view;
         long version = live.version(electionId);
         Made m = made.get(key);
@@ -44,7 +43,7 @@ class ResultsJson {
     }
 
     /** The ETag of an election's results in a view: the fingerprint of what they are made of, the same on every node. */
-    static String etag(long stamp, View view) {
-        return org.khanaen.web.security.ResultsEtag.of(stamp, view == View.PROVISIONAL);
+    static String etag(long stamp, LiveResults.View view) {
+        return org.khanaen.web.security.ResultsEtag.of(stamp, view == LiveResults.View.PROVISIONAL);
     }
 }

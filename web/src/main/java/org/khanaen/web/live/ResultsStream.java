@@ -11,8 +11,6 @@ import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicReference;
 
 import org.khanaen.results.LiveResults;
-import org.khanaen.results.LiveResults.Change;
-import org.khanaen.results.LiveResults.View;
 import org.springframework.beans.factory.DisposableBean;
 import org.springframework.http.MediaType;
 import org.springframework.stereotype.Component;
@@ -33,7 +31,7 @@ class ResultsStream implements DisposableBean {
     private static final Duration KEEP_ALIVE = Duration.ofSeconds(20);
 
     /** @param quickCount the quick count last sent to this listener, so an unchanged one is not sent again */
-    private record Listener(String electionId, View view, SseEmitter emitter, BlockingQueue<Object> queue,
+    private record Listener(String electionId, LiveResults.View view, SseEmitter emitter, BlockingQueue<Object> queue,
             AtomicReference<QuickCountJson.Made> quickCount) {
     }
 
@@ -50,7 +48,7 @@ class ResultsStream implements DisposableBean {
         this.subscription = live.subscribe(this::deliver);
     }
 
-    SseEmitter open(String electionId, View view) {
+    SseEmitter open(String electionId, LiveResults.View view) {
         SseEmitter emitter = new SseEmitter(0L); // no time-out: election night is long; the client reconnects if the line drops
         Listener listener = new Listener(electionId, view, emitter, new ArrayBlockingQueue<>(BACKLOG), new AtomicReference<>());
         listeners.add(listener);
@@ -66,7 +64,7 @@ class ResultsStream implements DisposableBean {
         return listeners.size();
     }
 
-    private void deliver(Change change) {
+    private void deliver(LiveResults.Change change) {
         for (Listener l : listeners) {
             if (l.electionId().equals(change.electionId()) && !l.queue().offer(change)) {
                 l.queue().clear();
@@ -85,7 +83,7 @@ class ResultsStream implements DisposableBean {
                     l.emitter().complete();
                     return;
                 } else {
-                    if (next instanceof Change change) {
+                    if (next instanceof LiveResults.Change change) {
                         l.emitter().send(SseEmitter.event().name("stations").id(String.valueOf(change.version()))
                                 .data(Map.of("version", change.version(), "at", change.at().toString(), "stations", change.stations()),
                                         MediaType.APPLICATION_JSON));

@@ -8,8 +8,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
 
-import org.khanaen.results.OfficialContradictions;
-import org.khanaen.results.OfficialContradictions.Contradiction;
+import org.khanaen.results.OfficialResults;
 
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
@@ -53,15 +52,15 @@ public record EctPartyFile(Map<String, Long> partyVotes, Map<String, Long> candi
      * file (a party's national party-list vote against the sum of its votes in the results file's constituencies).
      * A file of some parties only (the commission's sample) is compared for those parties.
      */
-    public List<Contradiction> contradictions(EctResults results) {
+    public List<OfficialResults.Contradiction> contradictions(EctResults results) {
         Map<String, Long> listSums = new HashMap<>();
         for (EctResults.Constituency c : results.constituencies()) {
             c.partyList().votes().forEach((party, v) -> listSums.merge(party, v, Long::sum));
         }
         Map<String, Long> ofListedParties = new TreeMap<>();
         partyVotes.keySet().forEach(p -> ofListedParties.put(p, listSums.getOrDefault(p, 0L)));
-        List<Contradiction> out = new ArrayList<>(OfficialContradictions.ofTotals("party-list", partyVotes, ofListedParties));
-        out.addAll(OfficialContradictions.ofTotals("constituency", candidateVotes, candidatesSum));
+        List<OfficialResults.Contradiction> out = new ArrayList<>(OfficialResults.totalsContradictions("party-list", partyVotes, ofListedParties));
+        out.addAll(OfficialResults.totalsContradictions("constituency", candidateVotes, candidatesSum));
         return out;
     }
 }

@@ -31,14 +31,10 @@ import java.util.concurrent.atomic.AtomicLong;
 
 import javax.imageio.ImageIO;
 
-import org.khanaen.results.LeadResults;
 import org.khanaen.results.LiveResults;
-import org.khanaen.results.OfficialContradictions;
-import org.khanaen.results.OfficialContradictions.Contradiction;
-import org.khanaen.results.OfficialResults.OfficialCount;
+import org.khanaen.results.OfficialResults;
 import org.khanaen.results.WarRoom;
 import org.khanaen.results.checks.CheckContext;
-import org.khanaen.results.checks.CheckContext.Tolerances;
 import org.khanaen.results.checks.Checks;
 import org.khanaen.results.checks.Findings;
 import org.khanaen.results.checks.Tally;
@@ -78,7 +74,7 @@ public final class Replay {
      * differ by a ballot leaves one station with a ballot surplus. Those are sent confirmed, as a volunteer would.
      * {@code contradictions}: where the file does not add up (its votes against its valid ballots), taken as published.
      */
-    public record Plan(List<Send> sends, int stations, Map<String, Integer> warnings, List<Contradiction> contradictions) {
+    public record Plan(List<Send> sends, int stations, Map<String, Integer> warnings, List<OfficialResults.Contradiction> contradictions) {
     }
 
     /**
@@ -156,10 +152,10 @@ public final class Replay {
      * @param partyBallots  party-list ballot number per the commission's party id
      */
     public Plan plan(EctResults file, Map<String, List<Station>> stations, Map<String, Integer> partyBallots, Set<Integer> majorParties,
-            Tolerances tolerances, boolean photos) {
+            CheckContext.Tolerances tolerances, boolean photos) {
         List<Send> sends = new ArrayList<>();
         Map<String, Integer> warnings = new TreeMap<>();
-        List<Contradiction> contradictions = new ArrayList<>();
+        List<OfficialResults.Contradiction> contradictions = new ArrayList<>();
         int count = 0;
         for (EctResults.Constituency c : file.constituencies()) {
             List<Station> its = new ArrayList<>(stations.getOrDefault(c.code(), List.of()));
@@ -179,8 +175,8 @@ public final class Replay {
                 parties.merge(ballot, v, Long::sum);
             });
             partyBallots.values().forEach(b -> parties.putIfAbsent(b, 0L));
-            contradictions.addAll(OfficialContradictions.of(asWritten(c.code(), "constituency", candidates, c.candidates())));
-            contradictions.addAll(OfficialContradictions.of(asWritten(c.code(), "party-list", parties, c.partyList())));
+            contradictions.addAll(OfficialResults.contradictionsOf(List.of(asWritten(c.code(), "constituency", candidates, c.candidates()))));
+            contradictions.addAll(OfficialResults.contradictionsOf(List.of(asWritten(c.code(), "party-list", parties, c.partyList()))));
             List<List<Tally>> split = StationSplit.split(registered, List.of(
                     new StationSplit.Totals(candidates, c.candidates().invalid(), c.candidates().blank()),
                     new StationSplit.Totals(parties, c.partyList().invalid(), c.partyList().blank())));
@@ -262,7 +258,7 @@ public final class Replay {
             }
         }
         for (int i = 0; i < came.length; i++) {
-            stations.set(i, stations.get(i).withForm(org.khanaen.results.checks.CountForm.votersCame(came[i])));
+            stations.set(i, stations.get(i).withForm(Tally.CountForm.votersCame(came[i])));
         }
     }
 
@@ -272,7 +268,7 @@ public final class Replay {
      */
     private static void check(String constituency, Station s, Tally candidates, Tally partyList, boolean candidatesAsWritten,
             boolean partyListAsWritten, Set<Integer> candidateNumbers, Set<Integer> partyNumbers, Set<Integer> majorParties,
-            Tolerances tolerances, Map<String, Integer> warnings) {
+            CheckContext.Tolerances tolerances, Map<String, Integer> warnings) {
         Findings a = Checks.run(candidates, new CheckContext(s.registered(), candidateNumbers, Set.of(), Optional.of(partyList), List.of(),
                 List.of(), tolerances));
         Findings b = Checks.run(partyList, new CheckContext(s.registered(), partyNumbers, majorParties, Optional.of(candidates), List.of(),
@@ -285,8 +281,8 @@ public final class Replay {
         }
     }
 
-    private static OfficialCount asWritten(String code, String contest, Map<Integer, Long> votes, EctResults.Count count) {
-        return new OfficialCount(code, contest, votes, count.valid(), count.invalid(), count.blank());
+    private static OfficialResults.OfficialCount asWritten(String code, String contest, Map<Integer, Long> votes, EctResults.Count count) {
+        return new OfficialResults.OfficialCount(code, contest, votes, count.valid(), count.invalid(), count.blank());
     }
 
     private String body(String contest, Tally t, boolean asWritten) {
@@ -315,13 +311,13 @@ public final class Replay {
      * read as the file has it, and accepted as written with the reason; returns once the live results show them all
      * verified (at most a minute). How many were accepted.
      */
-    public long acceptAsWritten(List<Send> sends, String electionId, WarRoom warRoom, LeadResults leads, LiveResults live)
+    public long acceptAsWritten(List<Send> sends, String electionId, WarRoom warRoom, LiveResults live)
             throws InterruptedException {
         Map<Long, Set<String>> written = new TreeMap<>();
         sends.stream().filter(Send::asWritten).forEach(s -> written.computeIfAbsent(s.stationId(), k -> new java.util.HashSet<>()).add(s.contest()));
         String verifier = "replay-war-room";
         written.forEach((station, contests) -> contests.forEach(contest -> {
-            long item = leads.item(station, contest).orElseThrow();
+            long item = warRoom.itemOf(station, contest).orElseThrow();
             if (!warRoom.claim(item, verifier)) {
                 throw new IllegalStateException("station " + station + " " + contest + " is not waiting in the war room's queue");
             }

@@ -4,7 +4,6 @@ import java.util.List;
 import java.util.Locale;
 import java.util.stream.Stream;
 
-import org.khanaen.results.checks.Finding;
 import org.khanaen.results.checks.Findings;
 import org.springframework.context.MessageSource;
 import org.springframework.stereotype.Component;
@@ -14,7 +13,7 @@ import org.springframework.stereotype.Component;
 public class FindingText {
 
     /** One finding as pages and the API show it; {@code numbers} are the message's arguments, for machines. */
-    public record Line(String code, Finding.Severity severity, String message, List<Object> numbers) {
+    public record Line(String code, Findings.Finding.Severity severity, String message, List<Object> numbers) {
     }
 
     private final MessageSource messages;
@@ -28,7 +27,7 @@ public class FindingText {
         return Stream.concat(findings.errors().stream(), findings.warnings().stream()).map(f -> of(f, locale)).toList();
     }
 
-    public Line of(Finding finding, Locale locale) {
+    public Line of(Findings.Finding finding, Locale locale) {
         return new Line(finding.code(), finding.severity(),
                 messages.getMessage(finding.messageKey(), finding.arguments().toArray(), finding.messageKey(), locale), finding.arguments());
     }

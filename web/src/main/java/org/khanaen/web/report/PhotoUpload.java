@@ -4,7 +4,6 @@ import java.net.URI;
 import java.time.Instant;
 import java.util.Map;
 
-import org.khanaen.results.PhotoKind;
 import org.khanaen.results.PhotoProblem;
 import org.khanaen.results.Photos;
 
@@ -14,10 +13,10 @@ import org.khanaen.results.Photos;
  *
  * @param sha256 of the bytes about to be put, in hex
  */
-public record PhotoUpload(PhotoKind kind, String contentType, Long bytes, String sha256) {
+public record PhotoUpload(Photos.PhotoKind kind, String contentType, Long bytes, String sha256) {
 
     /** The answer: where to PUT the bytes and with which headers; the report then names {@code id}. */
-    public record Granted(long id, String sha256, PhotoKind kind, String method, URI url, Map<String, String> headers, Instant expiresAt) {
+    public record Granted(long id, String sha256, Photos.PhotoKind kind, String method, URI url, Map<String, String> headers, Instant expiresAt) {
 
         public static Granted of(Photos.UploadTicket ticket) {
             return new Granted(ticket.id(), ticket.sha256(), ticket.kind(), "PUT", ticket.url(), ticket.headers(), ticket.expires());

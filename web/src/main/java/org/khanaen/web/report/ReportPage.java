@@ -16,7 +16,7 @@ import org.khanaen.elections.LocalizedName;
 import org.khanaen.elections.PartyView;
 import org.khanaen.elections.StationPoint;
 import org.khanaen.elections.StationView;
-import org.khanaen.results.ReporterTokens;
+import org.khanaen.results.ReportIntake;
 import org.khanaen.web.report.ReportPlaces.Reporter;
 import org.springframework.context.i18n.LocaleContextHolder;
 import org.springframework.data.domain.Pageable;
@@ -130,11 +130,11 @@ public class ReportPage {
     }
 
     private final ElectionCatalog catalog;
-    private final ReporterTokens tokens;
+    private final ReportIntake intake;
 
-    ReportPage(ElectionCatalog catalog, ReporterTokens tokens) {
+    ReportPage(ElectionCatalog catalog, ReportIntake intake) {
         this.catalog = catalog;
-        this.tokens = tokens;
+        this.intake = intake;
     }
 
     String stationCode(long stationId) {
@@ -172,8 +172,8 @@ public class ReportPage {
             model.addAttribute("lines", lines(reporter, station.get(), contest, locale));
         }
         model.addAttribute("draft", draft);
-        model.addAttribute("kinds", org.khanaen.results.PhotoKind.values());
-        model.addAttribute("tokenIssuedAt", tokens.issuedAt(reporter.volunteer()).orElse(null));
+        model.addAttribute("kinds", org.khanaen.results.Photos.PhotoKind.values());
+        model.addAttribute("tokenIssuedAt", intake.tokenIssuedAt(reporter.volunteer()).orElse(null));
         return "report/form";
     }
 

@@ -12,16 +12,10 @@ import java.util.UUID;
 
 import org.khanaen.elections.StationPoint;
 import org.khanaen.elections.StationView;
-import org.khanaen.results.PhotoKind;
 import org.khanaen.results.PhotoProblem;
 import org.khanaen.results.Photos;
+import org.khanaen.results.ReportIntake;
 import org.khanaen.results.ReportProblem;
-import org.khanaen.results.ReportSubmissions.Outcome;
-import org.khanaen.results.ReportSubmissions.Result;
-import org.khanaen.results.ReportSubmissions.Submission;
-import org.khanaen.results.ReporterTokens;
-import org.khanaen.results.ReportsWithPhotos;
-import org.khanaen.results.StoredPhoto;
 import org.khanaen.volunteers.VolunteerId;
 import org.khanaen.volunteers.VolunteerPool;
 import org.khanaen.web.report.ReportPlaces.Reporter;
@@ -54,20 +48,18 @@ class ReportPageController {
 
     private final ReportPlaces places;
     private final ReportPage page;
-    private final ReportsWithPhotos reports;
+    private final ReportIntake intake;
     private final Photos photos;
-    private final ReporterTokens tokens;
     private final VolunteerPool pool;
     private final CurrentAccount current;
     private final FindingText text;
 
-    ReportPageController(ReportPlaces places, ReportPage page, ReportsWithPhotos reports, Photos photos, ReporterTokens tokens,
+    ReportPageController(ReportPlaces places, ReportPage page, ReportIntake intake, Photos photos,
             VolunteerPool pool, CurrentAccount current, FindingText text) {
         this.places = places;
         this.page = page;
-        this.reports = reports;
+        this.intake = intake;
         this.photos = photos;
-        this.tokens = tokens;
         this.pool = pool;
         this.current = current;
         this.text = text;
@@ -108,15 +100,15 @@ class ReportPageController {
         // photos first, each on its own, as the script uploads them: kept (as ids in the page) when the
         // report comes back to be fixed, so a slow connection does not carry them twice
         List<Long> photoIds = new ArrayList<>(draft.photoIds());
-        store(PhotoKind.TALLY_BOARD, tallyBoard, authentication.getName(), photoIds, problems, locale);
-        store(PhotoKind.COUNT_FORM, countForm, authentication.getName(), photoIds, problems, locale);
-        store(PhotoKind.STATION_SIGN, stationSign, authentication.getName(), photoIds, problems, locale);
+        store(Photos.PhotoKind.TALLY_BOARD, tallyBoard, authentication.getName(), photoIds, problems, locale);
+        store(Photos.PhotoKind.COUNT_FORM, countForm, authentication.getName(), photoIds, problems, locale);
+        store(Photos.PhotoKind.STATION_SIGN, stationSign, authentication.getName(), photoIds, problems, locale);
         draft = draft.withPhotos(photoIds);
-        Result result = null;
+        ReportIntake.Result result = null;
         try {
             ReportRequest request = draft.request();
             if (problems.isEmpty()) {
-                result = reports.submit(submission(reporter, station.get(), request, authentication.getName()), List.of());
+                result = intake.submit(submission(reporter, station.get(), request, authentication.getName()), List.of());
             }
         } catch (ReportRequest.Malformed e) {
             e.keys().forEach(key -> problems.add(text.message(key, null, locale)));
@@ -125,7 +117,7 @@ class ReportPageController {
         } catch (PhotoProblem e) {
             problems.add(text.message(e.key(), e.arguments(), locale));
         }
-        if (result != null && result.outcome() != Outcome.REFUSED) {
+        if (result != null && result.outcome() != ReportIntake.Outcome.REFUSED) {
             redirect.addFlashAttribute("sent", result.reportId());
             return "redirect:/me/report?station=" + code + "&contest=" + draft.contest();
         }
@@ -150,8 +142,8 @@ class ReportPageController {
             return answer(HttpStatus.FORBIDDEN, "REFUSED", List.of(text.message("report.problem.not-yours", null, locale)), null);
         }
         try {
-            Result result = reports.submit(submission(reporter.get(), station.get(), request, authentication.getName()), List.of());
-            if (result.outcome() == Outcome.REFUSED) {
+            ReportIntake.Result result = intake.submit(submission(reporter.get(), station.get(), request, authentication.getName()), List.of());
+            if (result.outcome() == ReportIntake.Outcome.REFUSED) {
                 Map<String, Object> body = body("REFUSED", List.of());
                 body.put("findings", text.of(result.findings(), locale));
                 body.put("needsConfirmation", result.findings().errors().isEmpty()
@@ -193,13 +185,13 @@ class ReportPageController {
      * {@code crypto.subtle}): the bytes come in and go on to the bucket, twice the photo's size through the app.
      */
     @PostMapping(path = "/me/report/photos", produces = MediaType.APPLICATION_JSON_VALUE)
-    ResponseEntity<Map<String, Object>> photo(@RequestParam PhotoKind kind, @RequestParam("file") MultipartFile file,
+    ResponseEntity<Map<String, Object>> photo(@RequestParam Photos.PhotoKind kind, @RequestParam("file") MultipartFile file,
             Authentication authentication, Locale locale) {
         if (reporter(authentication).isEmpty()) {
             return answer(HttpStatus.FORBIDDEN, "REFUSED", List.of(text.message("report-page.nowhere", null, locale)), null);
         }
         try {
-            StoredPhoto stored = photos.store(file.getBytes(), kind, authentication.getName());
+            Photos.StoredPhoto stored = photos.store(file.getBytes(), kind, authentication.getName());
             return ResponseEntity.status(HttpStatus.CREATED)
                     .body(Map.of("id", stored.id(), "sha256", stored.sha256(), "kind", stored.kind().name()));
         } catch (PhotoProblem e) {
@@ -216,7 +208,7 @@ class ReportPageController {
         if (volunteer.isEmpty()) {
             return nowhere(response);
         }
-        redirect.addFlashAttribute("newToken", tokens.issue(volunteer.get()));
+        redirect.addFlashAttribute("newToken", intake.issueToken(volunteer.get()));
         redirect.addFlashAttribute("notice", "report-page.token.issued");
         return "redirect:/me/report#token";
     }
@@ -227,19 +219,19 @@ class ReportPageController {
         if (volunteer.isEmpty()) {
             return nowhere(response);
         }
-        tokens.revoke(volunteer.get());
+        intake.revokeToken(volunteer.get());
         redirect.addFlashAttribute("notice", "report-page.token.revoked");
         return "redirect:/me/report#token";
     }
 
-    static Submission submission(Reporter reporter, StationPoint station, ReportRequest request, String actor) {
+    static ReportIntake.Submission submission(Reporter reporter, StationPoint station, ReportRequest request, String actor) {
         var tally = request.tally();
-        return new Submission(station.electionId(), station.id(), request.contest().strip(), reporter.volunteer(), actor,
+        return new ReportIntake.Submission(station.electionId(), station.id(), request.contest().strip(), reporter.volunteer(), actor,
                 request.idempotencyKey(), tally, request.confirmed(), request.photos(), request.writtenSo());
     }
 
     /** Only the form's own sums fail: the volunteer may say the signed form reads so, and the war room decides. */
-    private static boolean asWrittenPossible(Result result) {
+    private static boolean asWrittenPossible(ReportIntake.Result result) {
         return !result.findings().errors().isEmpty() && result.findings().acceptable(true, true);
     }
 
@@ -247,7 +239,7 @@ class ReportPageController {
         return pool.ofAccount(current.of(authentication)).flatMap(places::of);
     }
 
-    private void store(PhotoKind kind, MultipartFile file, String actor, List<Long> ids, List<String> problems, Locale locale) {
+    private void store(Photos.PhotoKind kind, MultipartFile file, String actor, List<Long> ids, List<String> problems, Locale locale) {
         if (file == null || file.isEmpty()) {
             return;
         }

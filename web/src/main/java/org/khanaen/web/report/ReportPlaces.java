@@ -7,14 +7,14 @@ import org.khanaen.assignment.Coverage;
 import org.khanaen.assignment.Tier;
 import org.khanaen.elections.ElectionCatalog;
 import org.khanaen.elections.StationPoint;
-import org.khanaen.results.ReportSubmissions;
+import org.khanaen.results.ReportIntake;
 import org.khanaen.volunteers.VolunteerId;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.stereotype.Component;
 
 /**
  * Where a volunteer may report, in the election volunteers are recruited for: their own station, or any
- * station of the constituency they lead ({@link ReportSubmissions#mayReport}, the results module's rule, which it
+ * station of the constituency they lead ({@link ReportIntake#mayReport}, the results module's rule, which it
  * checks again when it takes the report); here it decides what the page offers and answers the API's 403 before
  * anything is read.
  */
@@ -69,7 +69,7 @@ public class ReportPlaces {
     }
 
     public boolean mayReport(Reporter reporter, StationPoint station) {
-        return ReportSubmissions.mayReport(reporter.electionId(), reporter.tier(),
+        return ReportIntake.mayReport(reporter.electionId(), reporter.tier(),
                 reporter.lead() ? reporter.constituencyId() : reporter.stationId(), station);
     }
 }

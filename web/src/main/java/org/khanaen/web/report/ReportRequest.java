@@ -5,7 +5,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
 
-import org.khanaen.results.checks.CountForm;
 import org.khanaen.results.checks.Tally;
 
 import com.fasterxml.jackson.annotation.JsonProperty;
@@ -105,7 +104,7 @@ public record ReportRequest(String electionId, Long stationId, String contest, @
         if (!wrong.isEmpty()) {
             throw new Malformed(wrong);
         }
-        return new Tally(byNumber, valid, invalid, noVote, ballotsUsed, isFinal, new CountForm(votersCame, ballotsReceived, ballotsLeft));
+        return new Tally(byNumber, valid, invalid, noVote, ballotsUsed, isFinal, new Tally.CountForm(votersCame, ballotsReceived, ballotsLeft));
     }
 
     private static void required(Long value, String field, List<String> wrong) {

@@ -11,7 +11,6 @@ import org.khanaen.assignment.Coverage.StationRow;
 import org.khanaen.elections.ContestView;
 import org.khanaen.elections.ElectionCatalog;
 import org.khanaen.results.ContestState;
-import org.khanaen.results.LeadResults;
 import org.khanaen.results.ReportProblem;
 import org.khanaen.results.WarRoom;
 import org.khanaen.web.errors.NotFound;
@@ -44,7 +43,6 @@ class LeadResultsController {
     }
 
     private final ResultsAccess access;
-    private final LeadResults leads;
     private final WarRoom warRoom;
     private final Coverage coverage;
     private final ElectionCatalog catalog;
@@ -53,10 +51,9 @@ class LeadResultsController {
     private final MessageSource messages;
     private final Refusals refusals;
 
-    LeadResultsController(ResultsAccess access, LeadResults leads, WarRoom warRoom, Coverage coverage, ElectionCatalog catalog,
+    LeadResultsController(ResultsAccess access, WarRoom warRoom, Coverage coverage, ElectionCatalog catalog,
             BallotLabels labels, PhotoResponses photos, MessageSource messages, Refusals refusals) {
         this.access = access;
-        this.leads = leads;
         this.warRoom = warRoom;
         this.coverage = coverage;
         this.catalog = catalog;
@@ -74,7 +71,7 @@ class LeadResultsController {
         }
         Lead lead = signedIn.get();
         List<String> contests = catalog.contests(access.election()).stream().map(ContestView::code).toList();
-        var status = leads.of(access.election(), lead.constituency().id());
+        var status = warRoom.stationsOfLead(access.election(), lead.constituency().id());
         List<Line> lines = coverage.stations(access.election(), lead.constituency().code()).stream().map(row -> {
             var s = status.get(row.station().id());
             Map<String, ContestState> states = new java.util.LinkedHashMap<>();
@@ -88,7 +85,7 @@ class LeadResultsController {
         model.addAttribute("lines", lines);
         model.addAttribute("missing", lines.stream().filter(Line::missing).count());
         model.addAttribute("verified", lines.stream().filter(l -> l.states().values().stream().allMatch(st -> st == ContestState.VERIFIED)).count());
-        model.addAttribute("leadsVerify", leads.leadsVerify(access.election()));
+        model.addAttribute("leadsVerify", warRoom.leadsVerify(access.election()));
         model.addAttribute("refreshSeconds", 60); // counts arrive while the lead watches
         return "lead/results";
     }
@@ -101,7 +98,7 @@ class LeadResultsController {
             return notALead(response);
         }
         try {
-            int mailed = leads.chase(access.election(), signedIn.get().volunteer(), stationId, access.name(signedIn.get()));
+            int mailed = warRoom.chase(access.election(), signedIn.get().volunteer(), stationId, access.name(signedIn.get()));
             redirect.addFlashAttribute("noticeText", messages.getMessage("lead.results.chased", new Object[] { mailed }, locale));
         } catch (ReportProblem problem) {
             redirect.addFlashAttribute("problem", refusals.say(problem, locale));
@@ -118,7 +115,7 @@ class LeadResultsController {
         WarRoom.Item item = itemOf(signedIn.get(), id);
         model.addAttribute("item", item);
         model.addAttribute("comparison", Comparison.of(item, labels.of(item.station(), item.contest(), locale)));
-        model.addAttribute("leadsVerify", leads.leadsVerify(access.election()));
+        model.addAttribute("leadsVerify", warRoom.leadsVerify(access.election()));
         return "lead/result-item";
     }
 
@@ -130,7 +127,7 @@ class LeadResultsController {
             return notALead(response);
         }
         return refusals.attempt(redirect, "lead.results.confirmed",
-                () -> leads.confirm(access.election(), signedIn.get().volunteer(), id, report, authentication.getName()))
+                () -> warRoom.confirmAsLead(access.election(), signedIn.get().volunteer(), id, report, authentication.getName()))
                         ? "redirect:/lead/results" : "redirect:/lead/results/items/" + id;
     }
 

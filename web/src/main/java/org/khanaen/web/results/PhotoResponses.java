@@ -1,7 +1,6 @@
 package org.khanaen.web.results;
 
 import org.khanaen.results.Photos;
-import org.khanaen.results.StoredPhoto;
 import org.khanaen.web.errors.NotFound;
 import org.springframework.http.CacheControl;
 import org.springframework.http.HttpStatus;
@@ -23,7 +22,7 @@ class PhotoResponses {
     }
 
     ResponseEntity<Void> serve(long photoId) {
-        StoredPhoto photo = photos.find(photoId).orElseThrow(() -> new NotFound("photo " + photoId));
+        Photos.StoredPhoto photo = photos.find(photoId).orElseThrow(() -> new NotFound("photo " + photoId));
         return ResponseEntity.status(HttpStatus.FOUND).location(photos.viewLink(photo))
                 .cacheControl(CacheControl.noStore().cachePrivate()).build();
     }

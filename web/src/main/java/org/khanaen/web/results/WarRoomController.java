@@ -8,8 +8,6 @@ import java.util.TreeMap;
 
 import org.khanaen.results.ReportProblem;
 import org.khanaen.results.WarRoom;
-import org.khanaen.results.checks.CountForm;
-import org.khanaen.results.checks.Finding;
 import org.khanaen.results.checks.Findings;
 import org.khanaen.results.checks.Tally;
 import org.khanaen.web.errors.NotFound;
@@ -146,7 +144,7 @@ class WarRoomController {
                 }
             }
             numbers = new Tally(votes, number(form, "valid"), number(form, "invalid"), number(form, "noVote"), number(form, "ballotsUsed"), true,
-                    new CountForm(optionalNumber(form, "votersCame"), optionalNumber(form, "ballotsReceived"),
+                    new Tally.CountForm(optionalNumber(form, "votersCame"), optionalNumber(form, "ballotsReceived"),
                             optionalNumber(form, "ballotsLeft")));
         } catch (NumberFormatException e) {
             redirect.addFlashAttribute("problem", messages.getMessage("war-room.correct.not-a-number", null, locale));
@@ -185,7 +183,7 @@ class WarRoomController {
         return refusals.attempt(redirect, "war-room.verified", decision) ? "redirect:/war-room" : "redirect:/war-room/items/" + id;
     }
 
-    private String text(Finding finding, Locale locale) {
+    private String text(Findings.Finding finding, Locale locale) {
         return messages.getMessage(finding.messageKey(), finding.arguments().toArray(), finding.code(), locale);
     }
 

@@ -8,7 +8,6 @@ import java.util.concurrent.ConcurrentHashMap;
 
 import org.khanaen.results.LiveResults;
 import org.khanaen.results.MediaOutlets;
-import org.khanaen.results.MediaOutlets.Outlet;
 import org.springframework.http.HttpStatus;
 import org.springframework.security.authentication.UsernamePasswordAuthenticationToken;
 import org.springframework.security.core.authority.SimpleGrantedAuthority;
@@ -70,7 +69,7 @@ class MediaKeyFilter extends OncePerRequestFilter {
                     "A media key is needed: Authorization: Bearer khm_… (or X-Api-Key). Ask the coalition's administrators for one.");
             return;
         }
-        Outlet outlet = outlets.outletOf(key).orElse(null);
+        MediaOutlets.Outlet outlet = outlets.outletOf(key).orElse(null);
         if (outlet == null) {
             problems.write(request, response, HttpStatus.UNAUTHORIZED, "This media key is unknown or has been revoked.");
             return;
@@ -133,7 +132,7 @@ class MediaKeyFilter extends OncePerRequestFilter {
     }
 
     /** One bucket per outlet, made anew when its rate changes; this node's share of the minute's calls may come at once. */
-    private Bucket bucket(Outlet outlet) {
+    private Bucket bucket(MediaOutlets.Outlet outlet) {
         int share = cluster.share(outlet.perMinute());
         return buckets.compute(outlet.id(), (id, known) -> known != null && known.perMinute() == outlet.perMinute() ? known
                 : new Limited(outlet.perMinute(), Bucket.builder()

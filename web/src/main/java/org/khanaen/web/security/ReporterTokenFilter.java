@@ -3,7 +3,7 @@ package org.khanaen.web.security;
 import java.io.IOException;
 import java.util.List;
 
-import org.khanaen.results.ReporterTokens;
+import org.khanaen.results.ReportIntake;
 import org.springframework.security.authentication.UsernamePasswordAuthenticationToken;
 import org.springframework.security.core.authority.SimpleGrantedAuthority;
 import org.springframework.security.core.context.SecurityContextHolder;
@@ -19,10 +19,10 @@ class ReporterTokenFilter extends OncePerRequestFilter {
 
     static final String ROLE = "ROLE_REPORTER_API";
 
-    private final ReporterTokens tokens;
+    private final ReportIntake intake;
 
-    ReporterTokenFilter(ReporterTokens tokens) {
-        this.tokens = tokens;
+    ReporterTokenFilter(ReportIntake intake) {
+        this.intake = intake;
     }
 
     @Override
@@ -30,7 +30,7 @@ class ReporterTokenFilter extends OncePerRequestFilter {
             throws ServletException, IOException {
         String header = request.getHeader("Authorization");
         if (header != null && header.regionMatches(true, 0, "Bearer khv_", 0, 11)) {
-            tokens.volunteerOf(header.substring(7).strip()).ifPresent(volunteer -> {
+            intake.volunteerOfToken(header.substring(7).strip()).ifPresent(volunteer -> {
                 var authentication = UsernamePasswordAuthenticationToken.authenticated(volunteer, null, List.of(new SimpleGrantedAuthority(ROLE)));
                 var context = SecurityContextHolder.createEmptyContext();
                 context.setAuthentication(authentication);

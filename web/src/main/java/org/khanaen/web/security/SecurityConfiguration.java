@@ -3,7 +3,7 @@ package org.khanaen.web.security;
 import org.khanaen.accounts.SignInThrottle;
 import org.khanaen.results.LiveResults;
 import org.khanaen.results.MediaOutlets;
-import org.khanaen.results.ReporterTokens;
+import org.khanaen.results.ReportIntake;
 import org.khanaen.volunteers.PartnerOrganisations;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnWebApplication;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
@@ -96,7 +96,7 @@ class SecurityConfiguration {
     @Bean
     @Order(1)
     SecurityFilterChain api(HttpSecurity http, ProblemDetailSecurityHandlers problems, PartnerOrganisations organisations,
-            ReporterTokens reporterTokens, MediaOutlets mediaOutlets, LiveResults live, ClusterSize cluster)
+            ReportIntake intake, MediaOutlets mediaOutlets, LiveResults live, ClusterSize cluster)
             throws Exception {
         http.securityMatcher("/api/**")
                 .authorizeHttpRequests(requests -> requests
@@ -111,7 +111,7 @@ class SecurityConfiguration {
                         .requestMatchers("/api/v1/stations/*/reports", "/api/v1/stations/*/reports/*", "/api/v1/photos", "/api/v1/photos/uploads").hasRole("REPORTER_API")
                         .anyRequest().authenticated())
                 .addFilterBefore(new OrganisationTokenFilter(organisations), AuthorizationFilter.class)
-                .addFilterBefore(new ReporterTokenFilter(reporterTokens), AuthorizationFilter.class)
+                .addFilterBefore(new ReporterTokenFilter(intake), AuthorizationFilter.class)
                 .addFilterBefore(new MediaKeyFilter(mediaOutlets, problems, live, cluster), AuthorizationFilter.class)
                 .sessionManagement(session -> session.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
                 .csrf(csrf -> csrf.disable())

@@ -9,8 +9,8 @@ import java.util.Map;
 import java.util.Set;
 
 import org.junit.jupiter.api.Test;
-import org.khanaen.results.OfficialContradictions;
-import org.khanaen.results.OfficialContradictions.Contradiction;
+import org.khanaen.results.OfficialResults;
+import org.khanaen.results.OfficialResults.Contradiction;
 import org.khanaen.results.checks.CheckContext.Tolerances;
 
 import tools.jackson.databind.json.JsonMapper;
@@ -63,8 +63,8 @@ class OfficialFilesAsPublishedTests {
 
         assertThat(plan.sends()).hasSize(2 * 2 * 2);
         assertThat(plan.contradictions()).containsExactly(
-                new Contradiction("ACR_1", "constituency", OfficialContradictions.VOTES_SUM, 901, 900),
-                new Contradiction("ACR_1", "party-list", OfficialContradictions.VOTES_SUM, 998, 1_000));
+                new Contradiction("ACR_1", "constituency", Contradiction.VOTES_SUM, 901, 900),
+                new Contradiction("ACR_1", "party-list", Contradiction.VOTES_SUM, 998, 1_000));
     }
 
     @Test
@@ -72,7 +72,7 @@ class OfficialFilesAsPublishedTests {
         EctPartyFile parties = EctPartyFile.read(new ByteArrayInputStream(PARTIES.getBytes(StandardCharsets.UTF_8)), json);
 
         assertThat(parties.contradictions(results())).containsExactly(
-                new Contradiction("705", "party-list", OfficialContradictions.PARTY_TOTAL, 602, 600),
-                new Contradiction("705", "constituency", OfficialContradictions.PARTY_TOTAL, 499, 500));
+                new Contradiction("705", "party-list", Contradiction.PARTY_TOTAL, 602, 600),
+                new Contradiction("705", "constituency", Contradiction.PARTY_TOTAL, 499, 500));
     }
 }

@@ -1,4 +1,4 @@
-package org.khanaen.results;
+package org.khanaen.results.checks;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -11,14 +11,8 @@ import java.util.ResourceBundle;
 import java.util.Set;
 
 import org.junit.jupiter.api.Test;
-import org.khanaen.results.checks.AsWritten;
-import org.khanaen.results.checks.CheckContext;
-import org.khanaen.results.checks.Checks;
-import org.khanaen.results.checks.CountForm;
-import org.khanaen.results.checks.CountFormChecks;
-import org.khanaen.results.checks.Finding;
-import org.khanaen.results.checks.Findings;
-import org.khanaen.results.checks.Tally;
+import org.khanaen.results.checks.Findings.Finding;
+import org.khanaen.results.checks.Tally.CountForm;
 
 /** The count form's own arithmetic (ส.ส. 5/18): its sums are errors, the voters who came against the ballots used a warning. */
 class CountFormChecksTests {
@@ -92,14 +86,14 @@ class CountFormChecksTests {
         Findings sums = Checks.run(offByOne, context);
         assertThat(codes(sums.errors())).containsExactly("votes-sum");
 
-        assertThat(AsWritten.acceptable(sums, "as written on the signed form, photo 2")).isTrue();
-        assertThat(AsWritten.acceptable(sums, " ")).isFalse();
+        assertThat(sums.acceptableAsWritten("as written on the signed form, photo 2")).isTrue();
+        assertThat(sums.acceptableAsWritten(" ")).isFalse();
         Findings unknownNumber = Checks.run(new Tally(Map.of(1, 120L, 9, 120L), 240, 8, 2, 250, true), context);
-        assertThat(AsWritten.acceptable(unknownNumber, "as written")).isFalse();
+        assertThat(unknownNumber.acceptableAsWritten("as written")).isFalse();
         Findings overRegistered = Checks.run(new Tally(Map.of(1, 301L), 300, 0, 0, 301, true), context);
-        assertThat(AsWritten.acceptable(overRegistered, "as written")).isFalse();
+        assertThat(overRegistered.acceptableAsWritten("as written")).isFalse();
         Findings nothingWrong = Checks.run(tally(), context);
-        assertThat(AsWritten.acceptable(nothingWrong, "as written")).isFalse();
+        assertThat(nothingWrong.acceptableAsWritten("as written")).isFalse();
     }
 
     @Test
