@@ -4,5 +4,5 @@
  * through rewards' chain outbox; the public verification of a station and the open-data export. Reads the results
  * module's tables, never writes them, and adds nothing to a report's path. Built by issue 21; docs/public-record.md.
  */
-@org.springframework.modulith.ApplicationModule(displayName = "Public record", allowedDependencies = { "rewards", "platform" })
+@org.springframework.modulith.ApplicationModule(displayName = "Public record", allowedDependencies = { "rewards", "elections", "platform" })
 package org.khanaen.proofs;
