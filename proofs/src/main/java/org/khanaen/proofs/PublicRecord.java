@@ -58,10 +58,10 @@ public class PublicRecord {
     }
 
     /**
-     * @param contract the contract holding the roots ({@code anchoredIn(bytes32)}), when a chain is configured
+     * @param contract the contract holding the roots ({@code anchoredIn(bytes32)}); null while no chain is configured
      */
     public record Verification(Station station, List<Published> published, List<Item> items, List<Photo> photos, List<Finding> findings,
-            Optional<String> contract) {
+            String contract) {
     }
 
     private final StationVerifications verifications;
@@ -82,6 +82,11 @@ public class PublicRecord {
     /** Writes the election's open-data zip (docs/public-record.md has its layout); false when there is no such election. */
     public boolean export(String electionId, OutputStream out) throws IOException {
         return export.write(electionId, out);
+    }
+
+    /** Whether a report names this photo: only those are shown to the public. */
+    public boolean isPublic(long photoId) {
+        return verifications.photoOfAReport(photoId);
     }
 
     /** A round now, e.g. at the close of the night: the new entries' tree, its root queued for the chain. */

@@ -106,6 +106,10 @@ class ResultsRecords {
                 at == null ? null : at.toInstant());
     }
 
+    boolean photoOfAReport(long photoId) {
+        return jdbc.sql("select count(*) from station_report_photo where photo_id = ?").param(photoId).query(Long.class).single() > 0;
+    }
+
     /** The photos of these reports, each report's by photo id. */
     Map<Long, List<Photo>> photosOf(Collection<Long> reportIds) {
         Map<Long, List<Photo>> photos = new LinkedHashMap<>();

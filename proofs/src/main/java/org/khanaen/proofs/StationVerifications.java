@@ -101,7 +101,11 @@ class StationVerifications {
         records.photosOf(now.values().stream().filter(e -> e.kind() == Entry.Kind.REPORT).map(Entry::id).toList())
                 .forEach((report, list) -> list.forEach(p -> photos.add(new PublicRecord.Photo(p.id(), report, p.kind(), p.sha256()))));
         return new PublicRecord.Verification(new PublicRecord.Station(s.electionId(), s.id(), s.code(), s.name().th(), s.name().en(),
-                s.registeredVoters()), published, items, photos, comparison.findings(), anchors.contract());
+                s.registeredVoters()), published, items, photos, comparison.findings(), anchors.contract().orElse(null));
+    }
+
+    boolean photoOfAReport(long photoId) {
+        return records.photoOfAReport(photoId);
     }
 
     private Map<Long, PublicRecord.Tree> trees(List<Leaves.Leaf> kept) {
