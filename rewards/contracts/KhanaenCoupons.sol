@@ -8,6 +8,8 @@ import {Ownable} from "@openzeppelin/contracts/access/Ownable.sol";
 /// (keccak256), so a retried mint can only ever hit the same id. Only the platform (the owner) mints, revokes
 /// and records redemptions. Tokens held in custody sit at an address the platform's key controls (its own, or one
 /// that approved it), and move to a holder's wallet with a plain ERC-721 transfer.
+/// It also anchors the public record (docs/public-record.md): the roots of the Merkle trees of every published report
+/// and decision, each written once, with the block that holds it, so anyone can check a station's numbers later.
 contract KhanaenCoupons is ERC721, Ownable {
     /// Redeemed coupons keep their token (the holder's keepsake) but can never be redeemed again.
     mapping(uint256 => bool) public redeemed;
@@ -18,6 +20,12 @@ contract KhanaenCoupons is ERC721, Ownable {
     error AlreadyMinted(uint256 tokenId);
     error NotMinted(uint256 tokenId);
     error AlreadyRedeemed(uint256 tokenId);
+    error AlreadyAnchored(bytes32 root);
+
+    /// The block in which each root of the public record was anchored (0: never).
+    mapping(bytes32 => uint256) public anchoredIn;
+
+    event Anchored(bytes32 indexed root);
 
     constructor(address initialOwner) ERC721("Khanaen Coupon", "KHNC") Ownable(initialOwner) {}
 
@@ -50,6 +58,13 @@ contract KhanaenCoupons is ERC721, Ownable {
             _burn(id);
             emit Revoked(id);
         }
+    }
+
+    /// Anchors a root of the public record; a root is anchored once (a resent transaction cannot write it twice).
+    function anchor(bytes32 root) external onlyOwner {
+        if (anchoredIn[root] != 0) revert AlreadyAnchored(root);
+        anchoredIn[root] = block.number;
+        emit Anchored(root);
     }
 
     /// For reconciling after a crash: which of these ids are minted (or were, before a revocation).

@@ -34,6 +34,12 @@ interface ChainGateway {
     /** Whether each operation's effect is already on chain (minted, redeemed, burnt, moved). */
     List<Boolean> alreadyDone(ChainAction action, List<ChainOps.Op> ops) throws IOException;
 
+    /** A transaction anchoring one root of the public record (hex). */
+    Signed signAnchor(String root, long nonce);
+
+    /** The block in which the contract anchored this root; 0 when it has not. */
+    long anchoredIn(String root) throws IOException;
+
     static BigInteger tokenId(String hex) {
         return new BigInteger(hex, 16);
     }

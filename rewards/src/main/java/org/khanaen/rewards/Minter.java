@@ -23,6 +23,9 @@ import org.springframework.transaction.support.TransactionTemplate;
  * transaction that never makes it (dropped, its nonce taken) is settled by asking the contract which of its
  * coupons exist; and the contract refuses any token id minted before, so nothing is ever minted twice.
  * <p>
+ * The public record's roots ({@link ChainAnchors}) go the same way, one transaction per root, after the coupons' work
+ * of the round; a root whose transaction vanished is looked up in the contract, which never anchors a root twice.
+ * <p>
  * One node at a time holds the lease and with it the key's nonce sequence; nonces are counted here, read from the
  * chain once per lease and again after any error.
  */
@@ -42,6 +45,7 @@ class Minter {
     private final ChainBatches batches;
     private final IssuedCoupons coupons;
     private final MinterLease lease;
+    private final ChainAnchors anchors;
     private final TransactionTemplate transaction;
     private final Clock clock;
     private final RewardsProperties.Chain settings;
@@ -51,6 +55,12 @@ class Minter {
 
     Minter(ChainGateway chain, ChainOps ops, ChainBatches batches, IssuedCoupons coupons, MinterLease lease,
             TransactionTemplate transaction, Clock clock, RewardsProperties.Chain settings) {
+        this(chain, ops, batches, coupons, lease, null, transaction, clock, settings);
+    }
+
+    Minter(ChainGateway chain, ChainOps ops, ChainBatches batches, IssuedCoupons coupons, MinterLease lease, ChainAnchors anchors,
+            TransactionTemplate transaction, Clock clock, RewardsProperties.Chain settings) {
+        this.anchors = anchors;
         this.chain = chain;
         this.ops = ops;
         this.batches = batches;
@@ -96,6 +106,9 @@ class Minter {
             settleOpen();
             int sent = 0;
             for (ChainAction action : ChainAction.values()) {
+                if (action == ChainAction.ANCHOR) {
+                    continue;
+                }
                 int size = action == ChainAction.TRANSFER ? 1 : settings.batchSize();
                 List<ChainOps.Op> due;
                 while (!(due = ops.due(action, size, clock.instant())).isEmpty()) {
@@ -105,6 +118,14 @@ class Minter {
                     send(action, due);
                     sent++;
                 }
+            }
+            List<ChainAnchors.Due> roots;
+            while (anchors != null && !(roots = anchors.due(1, clock.instant())).isEmpty()) {
+                if (!holdLease()) {
+                    return sent;
+                }
+                anchor(roots.getFirst());
+                sent++;
             }
             return sent;
         } catch (IOException e) {
@@ -126,12 +147,27 @@ class Minter {
         if (nextNonce == null) {
             nextNonce = chain.pendingNonce();
         }
-        ChainGateway.Signed tx = chain.sign(action, due, nextNonce);
+        // one was taken back after it was read (a refund revoked its coupon): this transaction would still mint it, so
+        // nothing is stored or sent; the next round signs what is still due (its nonce is unused)
+        dispatch(action, due.size(), chain.sign(action, due, nextNonce),
+                batch -> ops.sent(due.stream().map(ChainOps.Op::id).toList(), batch) == due.size());
+    }
+
+    private void anchor(ChainAnchors.Due root) throws IOException {
+        if (nextNonce == null) {
+            nextNonce = chain.pendingNonce();
+        }
+        dispatch(ChainAction.ANCHOR, 1, chain.signAnchor(root.root(), nextNonce), batch -> anchors.sent(root.id(), batch));
+    }
+
+    /**
+     * Stores the signed transaction with what it carries ({@code claim}: false when any of it is no longer due, and
+     * then nothing is stored or sent), sends it and settles it from its receipt.
+     */
+    private void dispatch(ChainAction action, int size, ChainGateway.Signed tx, java.util.function.LongPredicate claim) throws IOException {
         Long batchId = transaction.execute(s -> {
-            long id = batches.signed(action, due.size(), tx.hash(), tx.raw(), tx.nonce(), chain.sender(), clock.instant());
-            if (ops.sent(due.stream().map(ChainOps.Op::id).toList(), id) != due.size()) {
-                // one was taken back after it was read (a refund revoked its coupon): this transaction would still mint
-                // it, so nothing is stored or sent; the next round signs what is still due (its nonce is unused)
+            long id = batches.signed(action, size, tx.hash(), tx.raw(), tx.nonce(), chain.sender(), clock.instant());
+            if (!claim.test(id)) {
                 s.setRollbackOnly();
                 return null;
             }
@@ -184,6 +220,13 @@ class Minter {
             reconcile(batchId, action, "REVERTED", "reverted in block " + receipt.block());
             return;
         }
+        if (action == ChainAction.ANCHOR) {
+            transaction.executeWithoutResult(s -> {
+                batches.settle(batchId, "CONFIRMED", receipt.gasUsed(), receipt.block(), null, clock.instant());
+                anchors.anchored(batchId, hash, receipt.block(), clock.instant());
+            });
+            return;
+        }
         transaction.executeWithoutResult(s -> {
             List<ChainOps.Op> sent = ops.ofBatch(batchId);
             batches.settle(batchId, "CONFIRMED", receipt.gasUsed(), receipt.block(), null, clock.instant());
@@ -193,6 +236,10 @@ class Minter {
 
     /** The transaction failed or vanished: what the chain already shows is done, the rest goes back in the queue. */
     private void reconcile(long batchId, ChainAction action, String state, String why) throws IOException {
+        if (action == ChainAction.ANCHOR) {
+            reconcileAnchor(batchId, state, why);
+            return;
+        }
         List<ChainOps.Op> sent = ops.ofBatch(batchId);
         List<Boolean> onChain = sent.isEmpty() ? List.of() : chain.alreadyDone(action, sent);
         List<ChainOps.Op> done = new ArrayList<>();
@@ -205,6 +252,21 @@ class Minter {
             batches.settle(batchId, state, null, null, why, clock.instant());
             done(action, done, null);
             ops.retryLater(again, why, clock.instant());
+        });
+    }
+
+    /** An anchoring that failed or vanished: anchored already (by this or an earlier transaction), or queued again. */
+    private void reconcileAnchor(long batchId, String state, String why) throws IOException {
+        Optional<ChainAnchors.Due> root = anchors.ofBatch(batchId);
+        long block = root.isEmpty() ? 0 : chain.anchoredIn(root.get().root());
+        log.info("chain outbox: anchoring batch {} {} ({}): {}", batchId, state, why, block > 0 ? "anchored in block " + block : "queued again");
+        transaction.executeWithoutResult(s -> {
+            batches.settle(batchId, state, null, null, why, clock.instant());
+            if (block > 0) {
+                anchors.anchored(batchId, null, block, clock.instant());
+            } else {
+                root.ifPresent(r -> anchors.retryLater(r, why, clock.instant()));
+            }
         });
     }
 

@@ -39,8 +39,8 @@ class RewardsConfiguration {
         /** Read committed: the outbox's updates take no gap locks that issuers' inserts would deadlock with. */
         @Bean(destroyMethod = "release")
         Minter minter(ChainGateway gateway, ChainOps ops, ChainBatches batches, IssuedCoupons coupons, MinterLease lease,
-                PlatformTransactionManager transactions, Clock clock, RewardsProperties properties) {
-            return new Minter(gateway, ops, batches, coupons, lease, Minter.transactions(transactions), clock, properties.chain());
+                ChainAnchors anchors, PlatformTransactionManager transactions, Clock clock, RewardsProperties properties) {
+            return new Minter(gateway, ops, batches, coupons, lease, anchors, Minter.transactions(transactions), clock, properties.chain());
         }
 
         /** Every poll interval, wherever scheduling is on; a test that drives {@link Minter#run} itself turns it off. */

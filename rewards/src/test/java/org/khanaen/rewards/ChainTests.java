@@ -47,6 +47,8 @@ class ChainTests {
     @Autowired org.springframework.transaction.PlatformTransactionManager transactionManager;
     @Autowired Clock clock;
     @Autowired RewardsProperties properties;
+    @Autowired ChainAnchors anchors;
+    @Autowired RootAnchors rootAnchors;
 
     /** Skipped where node and npm are missing, except in CI (CI=true), which installs them: there a missing node fails. */
     @BeforeAll
@@ -108,7 +110,7 @@ class ChainTests {
     }
 
     private Minter freshMinter() {
-        return new Minter(gateway, ops, batches, coupons, lease, Minter.transactions(transactionManager), clock, properties.chain());
+        return new Minter(gateway, ops, batches, coupons, lease, anchors, Minter.transactions(transactionManager), clock, properties.chain());
     }
 
     private void drain(Minter m) throws InterruptedException {
@@ -120,6 +122,106 @@ class ChainTests {
 
     private long pendingMints() {
         return jdbc.sql("select count(*) from chain_op where action = 'MINT' and state <> 'DONE'").query(Long.class).single();
+    }
+
+    private static String randomRoot() {
+        byte[] root = new byte[32];
+        new java.security.SecureRandom().nextBytes(root);
+        return java.util.HexFormat.of().formatHex(root);
+    }
+
+    private long anchorTransactions() {
+        return jdbc.sql("select count(*) from chain_batch where action = 'ANCHOR'").query(Long.class).single();
+    }
+
+    /** How often the contract logged each root as anchored: its Anchored events. */
+    private Map<String, Integer> anchorsOnChain() throws Exception {
+        EthFilter filter = new EthFilter(DefaultBlockParameterName.EARLIEST, DefaultBlockParameterName.LATEST, HardhatNode.shared().contract);
+        filter.addSingleTopic(EventEncoder.encode(KhanaenCoupons.ANCHORED_EVENT));
+        Map<String, Integer> roots = new HashMap<>();
+        for (EthLog.LogResult<?> r : HardhatNode.shared().web3j.ethGetLogs(filter).send().getLogs()) {
+            roots.merge(((Log) r.get()).getTopics().get(1).substring(2), 1, Integer::sum);
+        }
+        return roots;
+    }
+
+    private void drainAnchors(Minter m) throws InterruptedException {
+        leaseRunsOut();
+        while (jdbc.sql("select count(*) from chain_anchor where state <> 'DONE'").query(Long.class).single() > 0) {
+            m.run();
+        }
+    }
+
+    @Test
+    void aRootIsAnchoredOnceInATransactionOfItsOwnAndItsBlockIsKept() throws Exception {
+        drain(minter);
+        drainAnchors(minter);
+        String root = randomRoot();
+        long before = anchorTransactions();
+        rootAnchors.anchor(root);
+        rootAnchors.anchor(root); // queued twice: one anchoring
+        assertThat(rootAnchors.of(List.of(root)).get(root).anchored()).as("not yet anchored").isFalse();
+
+        drainAnchors(minter);
+
+        RootAnchors.Anchor anchor = rootAnchors.of(List.of(root)).get(root);
+        assertThat(anchor.anchored()).isTrue();
+        assertThat(anchor.txHash()).startsWith("0x");
+        assertThat(HardhatNode.shared().reader(HardhatNode.shared().contract).anchoredIn(java.util.HexFormat.of().parseHex(root)).send())
+                .isEqualTo(BigInteger.valueOf(anchor.block()));
+        assertThat(anchorTransactions() - before).isEqualTo(1);
+        assertThat(anchorsOnChain().get(root)).isEqualTo(1);
+    }
+
+    @Test
+    void aCrashAtAnyStepOfAnAnchoringStillAnchorsTheRootExactlyOnce() throws Exception {
+        for (Minter.Step step : Minter.Step.values()) {
+            drain(minter);
+            drainAnchors(minter);
+            String root = randomRoot();
+            rootAnchors.anchor(root);
+            Minter crashing = freshMinter();
+            crashing.crashWith((at, batch) -> {
+                if (at == step) {
+                    throw new IllegalStateException("killed at " + at);
+                }
+            });
+            leaseRunsOut();
+            assertThatThrownBy(crashing::run).hasMessage("killed at " + step);
+
+            drainAnchors(freshMinter());
+
+            assertThat(rootAnchors.of(List.of(root)).get(root).anchored()).as("crash at " + step).isTrue();
+            assertThat(anchorsOnChain().get(root)).as("crash at " + step).isEqualTo(1);
+        }
+    }
+
+    @Test
+    void anAnchoringWhoseTransactionVanishedIsLookedUpInTheContractAndWrittenOnce() throws Exception {
+        drain(minter);
+        drainAnchors(minter);
+        String root = randomRoot();
+        rootAnchors.anchor(root);
+        Minter crashing = freshMinter();
+        crashing.crashWith((at, batch) -> {
+            if (at == Minter.Step.SIGNED) {
+                jdbc.sql("update chain_batch set raw_tx = null, created_at = created_at - interval 1 hour where id = ?").param(batch).update();
+                throw new IllegalStateException("killed");
+            }
+        });
+        leaseRunsOut();
+        assertThatThrownBy(crashing::run).hasMessage("killed");
+        // the dropped transaction's root goes back in the queue, due again after its back-off
+        jdbc.sql("update chain_anchor set next_attempt_at = next_attempt_at - interval 1 hour where root = ?").param(root).update();
+        Minter restarted = freshMinter();
+        leaseRunsOut();
+        restarted.run();
+        jdbc.sql("update chain_anchor set next_attempt_at = next_attempt_at - interval 1 hour where root = ?").param(root).update();
+        drainAnchors(restarted);
+
+        assertThat(jdbc.sql("select count(*) from chain_batch where action = 'ANCHOR' and state = 'DROPPED'").query(Long.class).single()).isPositive();
+        assertThat(rootAnchors.of(List.of(root)).get(root).anchored()).isTrue();
+        assertThat(anchorsOnChain().get(root)).isEqualTo(1);
     }
 
     @Test
@@ -190,6 +292,8 @@ class ChainTests {
             @Override public List<Boolean> alreadyDone(ChainAction action, List<ChainOps.Op> due) throws java.io.IOException {
                 return gateway.alreadyDone(action, due);
             }
+            @Override public Signed signAnchor(String root, long nonce) { return gateway.signAnchor(root, nonce); }
+            @Override public long anchoredIn(String root) throws java.io.IOException { return gateway.anchoredIn(root); }
         };
         leaseRunsOut();
         drain(new Minter(racing, ops, batches, coupons, lease, Minter.transactions(transactionManager), clock, properties.chain()));

@@ -109,6 +109,9 @@ class AuthorisationMatrixTests {
             "GET    /assignment/reminders/stop                               everyone",
             "POST   /assignment/reminders/stop                               everyone",
             "GET    /assignment/reminders/stopped                            everyone",
+            "GET    /verify                                                  everyone",
+            "GET    /verify/{electionId}/{stationId}                         everyone",
+            "GET    /verify/photos/{photoId}                                 everyone", // only photos a report names
             "GET    /results                                                 everyone",
             "GET    /results/{electionId}                                    everyone",
             "GET    /results/{electionId}/part                               everyone",
@@ -279,6 +282,8 @@ class AuthorisationMatrixTests {
             "GET    /api/v1/elections/{electionId}/constituencies/{constituencyId}   everyone",
             "GET    /api/v1/elections/{electionId}/stations                  everyone",
             "GET    /api/v1/elections/{electionId}/stations/{stationId}      everyone",
+            "GET    /api/v1/elections/{electionId}/stations/{stationId}/verification   everyone",
+            "GET    /api/v1/elections/{electionId}/open-data.zip             everyone",
             "POST   /api/stripe/webhook                                      everyone", // the event's signature is checked
             "GET    /api/v1/elections/{electionId}/results                   media",
             "GET    /api/v1/elections/{electionId}/results/quick-count       media",
@@ -631,7 +636,9 @@ class AuthorisationMatrixTests {
     private static final Map<String, String> SAMPLES = Map.of(
             "/**", "/css/khanaen.css",
             "/webjars/**", "/webjars/none/1.0/none.js",
-            "/actuator/health/**", "/actuator/health/ping");
+            "/actuator/health/**", "/actuator/health/ping",
+            // the whole election's export for every caller would take minutes: an unknown election says the same about access
+            "/api/v1/elections/{electionId}/open-data.zip", "/api/v1/elections/no-such-election/open-data.zip");
 
     private static final Map<String, Shape> SHAPES = new LinkedHashMap<>();
     static {

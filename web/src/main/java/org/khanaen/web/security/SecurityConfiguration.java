@@ -148,6 +148,7 @@ class SecurityConfiguration {
                         .requestMatchers("/", "/login", "/error", "/css/**", "/js/**", "/img/**", "/webjars/**", "/favicon.ico").permitAll()
                         .requestMatchers("/join/**", "/invitation/**", "/organisations/*/logo").permitAll()
                         .requestMatchers(HttpMethod.GET, "/results", "/results/**").permitAll() // the public results
+                        .requestMatchers(HttpMethod.GET, "/verify", "/verify/**").permitAll() // the public record, checked by anyone
                         // the campaign and its ledger are public; the local payment page exists only in development mode
                         .requestMatchers("/campaign", "/campaign/**", "/ledger", "/ledger/**", "/ledger.csv").permitAll()
                         // the assignment mail's links work without signing in: the signed token is the key (forms keep CSRF)

@@ -1,0 +1,113 @@
+package org.khanaen.proofs;
+
+import java.time.Clock;
+import java.time.Instant;
+import java.util.List;
+import java.util.Optional;
+
+import org.khanaen.rewards.RootAnchors;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.scheduling.annotation.Scheduled;
+import org.springframework.stereotype.Component;
+import org.springframework.transaction.PlatformTransactionManager;
+import org.springframework.transaction.support.TransactionTemplate;
+
+import net.javacrumbs.shedlock.spring.annotation.SchedulerLock;
+
+/**
+ * A round of the public record, once across the cluster every {@code khanaen.proofs.every}: the reports and decisions
+ * stored since the last round become leaves (their canonical text and its hash, kept), then every leaf not yet in a
+ * tree goes into one new RFC 6962 tree, and its root into rewards' chain outbox, in the same transaction. So a round
+ * costs one chain transaction whatever the number of reports, and nothing here runs on a report's path.
+ * <p>
+ * Leaves are chosen as "not in a tree yet", never by an id cursor: on Galera ids step by the node count and a report
+ * may commit after one with a higher id. A round that dies midway leaves leaves outside any tree, which the next
+ * round takes; two rounds at once (a lease lost to certification) cannot both place a leaf, as placing is a
+ * conditional update and the round that places fewer than it read rolls back.
+ */
+@Component
+class Rounds {
+
+    private static final Logger log = LoggerFactory.getLogger(Rounds.class);
+    private static final int PAGE = 2_000;
+
+    private final ResultsRecords records;
+    private final Leaves leaves;
+    private final Trees trees;
+    private final RootAnchors anchors;
+    private final TransactionTemplate transaction;
+    private final ProofsProperties properties;
+    private final Clock clock;
+
+    Rounds(ResultsRecords records, Leaves leaves, Trees trees, RootAnchors anchors, PlatformTransactionManager transactions,
+            ProofsProperties properties, Clock clock) {
+        this.records = records;
+        this.leaves = leaves;
+        this.trees = trees;
+        this.anchors = anchors;
+        this.transaction = new TransactionTemplate(transactions);
+        this.properties = properties;
+        this.clock = clock;
+    }
+
+    @Scheduled(fixedDelayString = "${khanaen.proofs.every:1m}", initialDelayString = "${khanaen.proofs.every:1m}")
+    @SchedulerLock(name = "proofs.round", lockAtMostFor = "PT10M", lockAtLeastFor = "PT5S")
+    void scheduled() {
+        if (!properties.scheduled()) {
+            return;
+        }
+        try {
+            run();
+        } catch (RuntimeException e) {
+            log.warn("public record round: {}", e.toString());
+        }
+    }
+
+    /** One round now; the tree it made, if anything was new. */
+    synchronized Optional<Trees.Tree> run() {
+        Instant now = clock.instant();
+        collect(now);
+        return build(now);
+    }
+
+    private void collect(Instant now) {
+        int budget = properties.maxLeaves();
+        List<Entry> page;
+        while (budget > 0 && !(page = records.reportsWithoutLeaf(Math.min(PAGE, budget))).isEmpty()) {
+            budget -= page.size();
+            if (leaves.add(page, now) == 0) {
+                break;
+            }
+        }
+        while (budget > 0 && !(page = records.decisionsWithoutLeaf(Math.min(PAGE, budget))).isEmpty()) {
+            budget -= page.size();
+            if (leaves.add(page, now) == 0) {
+                break;
+            }
+        }
+    }
+
+    private Optional<Trees.Tree> build(Instant now) {
+        List<Leaves.Leaf> open = leaves.outsideTrees(properties.maxLeaves());
+        if (open.isEmpty()) {
+            return Optional.empty();
+        }
+        MerkleTree tree = MerkleTree.of(open.stream().map(l -> MerkleTree.unhex(l.leafHash())).toList());
+        String root = MerkleTree.hex(tree.root());
+        Long id = transaction.execute(s -> {
+            long treeId = trees.add(open.size(), root, now);
+            if (leaves.placeInTree(treeId, open) != open.size()) {
+                s.setRollbackOnly();
+                return null;
+            }
+            anchors.anchor(root);
+            return treeId;
+        });
+        if (id == null) {
+            return Optional.empty();
+        }
+        log.info("public record: tree {} of {} entries, root {} handed to the chain outbox", id, open.size(), root);
+        return Optional.of(new Trees.Tree(id, open.size(), root, now));
+    }
+}
