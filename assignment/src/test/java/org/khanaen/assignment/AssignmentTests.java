@@ -16,6 +16,7 @@ import java.util.stream.Collectors;
 
 import org.junit.jupiter.api.Test;
 import org.khanaen.elections.ElectionCatalog;
+import org.khanaen.elections.GreatCircle;
 import org.khanaen.elections.StationPoint;
 import org.khanaen.volunteers.OrganisationDraft;
 import org.khanaen.volunteers.OrganisationId;
@@ -116,7 +117,7 @@ class AssignmentTests {
         volunteers(org, stations.size() + 2, "STATION", "ALL_DAY", "4901");
         // the two stations farthest from where everyone lives: left to distance alone, their backups would go elsewhere
         List<Long> sample = stations.stream()
-                .sorted(java.util.Comparator.comparingDouble((StationPoint s) -> -org.khanaen.elections.GreatCircle.km(16.5329169, 104.6121475,
+                .sorted(java.util.Comparator.comparingDouble((StationPoint s) -> -GreatCircle.km(16.5329169, 104.6121475,
                         s.latitude(), s.longitude())))
                 .limit(2).map(StationPoint::id).toList();
         sampleStations.replace(ELECTION, sample);
