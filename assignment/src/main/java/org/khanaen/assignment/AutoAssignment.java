@@ -290,6 +290,12 @@ public class AutoAssignment {
             return new StationsOutcome(placements, eligiblePrimaries);
         }
 
+        private RunReport.SampleCover sampleCover(List<StationPoint> stations, Set<Long> withPrimary, Set<Long> withBackup) {
+            List<Long> inScope = stations.stream().map(StationPoint::id).filter(sample::contains).toList();
+            return inScope.isEmpty() ? null : new RunReport.SampleCover(inScope.size(), (int) inScope.stream().filter(withPrimary::contains).count(),
+                    (int) inScope.stream().filter(withBackup::contains).count());
+        }
+
         private boolean mine(AssignmentView a) {
             return request.organisation() == null || request.organisation().value() == a.organisationId();
         }
@@ -503,7 +509,7 @@ public class AutoAssignment {
                     promoted.size(), released.size(), leadsPlaced, tier2.roles(), tier2.filledBefore() + leadsPlaced, seatsPlaced,
                     tier3.seats(), tier3.filledBefore() + seatsPlaced, poolSize, round(mean), round(p95), round(lower),
                     round(stationBound), unplaced, emptyReasons, emptiest, takenMeanwhile, round(solveSeconds),
-                    round((System.nanoTime() - started) / 1e9), reportPhases());
+                    round((System.nanoTime() - started) / 1e9), reportPhases(), sampleCover(stations, withPrimary, withBackup));
         }
     }
 

@@ -125,6 +125,7 @@ class AssignmentTests {
             RunView done = run("MDH_1", RunRequest.Mode.FILL);
 
             assertThat(done.report().withPrimary()).isEqualTo(stations.size());
+            assertThat(done.report().sample()).isEqualTo(new RunReport.SampleCover(2, 2, 2));
             assertThat(assignments.ofElection(ELECTION).stream().filter(a -> a.tier() == Tier.STATION && a.position() == 2)
                     .filter(a -> stations.stream().anyMatch(s -> s.id() == a.placeId())).map(AssignmentView::placeId))
                     .containsExactlyInAnyOrderElementsOf(sample);

@@ -408,6 +408,9 @@ final class ReplayBench {
             if (view.status() != RunView.Status.DONE) {
                 throw new IllegalStateException("assignment " + view.status() + ": " + view.error());
             }
+            if (view.report().sample() != null) {
+                System.out.printf("automatic run %s: quick-count sample %s%n", r.scopeCode() == null ? "" : r.scopeCode(), view.report().sample());
+            }
         }
         Map<Long, Map<Integer, VolunteerId>> placed = new HashMap<>();
         try (Connection c = app.getBean(javax.sql.DataSource.class).getConnection(); ResultSet rs = c.createStatement().executeQuery(
