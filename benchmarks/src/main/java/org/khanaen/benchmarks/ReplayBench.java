@@ -135,8 +135,9 @@ final class ReplayBench {
     /**
      * Which stations report, in what order. All of the file's, in a shuffled order (the default); or part of the night:
      * {@code --only sample}, the quick count's sample (drawn here from {@code --seed} at the size for ±1 pt, and revealed,
-     * so that the stream carries its estimates; volunteers are then placed at its stations only, by the automatic run,
-     * which covers them first); {@code --fraction F}, the first F of them (or of all) in the order counts arrive on the
+     * so that the stream carries its estimates; volunteers are then placed for its stations only: the automatic run gives
+     * each its primary first, but every station gets a primary before any gets a backup, so the nation's other stations
+     * take the rest and the backups are placed by hand); {@code --fraction F}, the first F of them (or of all) in the order counts arrive on the
      * night, small stations first with chance from {@code --seed} ({@link Arrivals}). A part is not compared with the file.
      */
     record Selection(boolean onlySample, double fraction, long seed) {
