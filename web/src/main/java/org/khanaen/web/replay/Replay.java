@@ -685,9 +685,9 @@ public final class Replay {
                     }
                 } else if (line.startsWith("data:") && "quick-count".equals(event)) {
                     long now = System.nanoTime();
-                    JsonNode estimate = json.readTree(line.substring(5)).path("estimate");
-                    if (estimate.isObject()) { // none before the reveal
-                        quickCounts.add(new long[] { now, estimate.path("reported").asLong() });
+                    JsonNode document = json.readTree(line.substring(5));
+                    if (document.path("revealed").asBoolean()) { // before the reveal there is no estimate; after it none until a station counts
+                        quickCounts.add(new long[] { now, document.path("estimate").path("reported").asLong(0) });
                     }
                 }
             }
