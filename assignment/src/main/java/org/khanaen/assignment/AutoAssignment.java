@@ -49,18 +49,20 @@ public class AutoAssignment {
     private final Assignments assignments;
     private final AssignmentRuns runs;
     private final WarRoomShifts shifts;
+    private final SampleStations samples;
     private final AssignmentProperties properties;
     private final TransactionTemplate transaction;
     private final TaskExecutor executor;
 
     AutoAssignment(ElectionCatalog catalog, VolunteerPool pool, Assignments assignments, AssignmentRuns runs, WarRoomShifts shifts,
-            AssignmentProperties properties, TransactionTemplate transaction,
+            SampleStations samples, AssignmentProperties properties, TransactionTemplate transaction,
             @Qualifier("applicationTaskExecutor") TaskExecutor executor) {
         this.catalog = catalog;
         this.pool = pool;
         this.assignments = assignments;
         this.runs = runs;
         this.shifts = shifts;
+        this.samples = samples;
         this.properties = properties;
         this.transaction = transaction;
         this.executor = executor;
@@ -140,6 +142,8 @@ public class AutoAssignment {
         private final List<AssignmentView> released = new ArrayList<>();
         private final List<AssignmentView> promoted = new ArrayList<>();
         private double solveSeconds;
+        /** The quick count's sample stations: a primary and a backup each before other stations get a backup. */
+        private Set<Long> sample = Set.of();
         /** The pool as read at the start (everyone's, or one organisation's). */
         private List<VolunteerPool.Member> loaded = List.of();
         private final Map<String, Double> phases = new LinkedHashMap<>();
@@ -165,6 +169,7 @@ public class AutoAssignment {
             allStations.forEach(s -> stationById.put(s.id(), s));
             Homes homes = new Homes(catalog.districts(election), catalog.provinces(election));
             List<AssignmentView> existing = assignments.ofElection(election);
+            sample = samples.of(election);
             Set<Long> declined = new HashSet<>(assignments.declinedIn(election));
 
             // Re-planning frees what nobody has seen yet; everything else is pinned.
@@ -258,7 +263,7 @@ public class AutoAssignment {
             List<StationPlanner.Station> open = stations.stream()
                     .filter(s -> !primary.containsKey(s.id()) || !backup.containsKey(s.id()))
                     .map(s -> new StationPlanner.Station(s.id(), new StationPlanner.Point(s.latitude(), s.longitude()), s.priority(),
-                            !primary.containsKey(s.id()), !backup.containsKey(s.id())))
+                            sample.contains(s.id()), !primary.containsKey(s.id()), !backup.containsKey(s.id())))
                     .toList();
             List<StationPlanner.Volunteer> volunteers = free.stream()
                     .filter(m -> m.role() == RolePreference.STATION)
@@ -283,6 +288,12 @@ public class AutoAssignment {
                     .forEach(v -> count(v.canBePrimary() ? "station-slots-full" : "standby-no-backup-slot"));
             free.removeIf(m -> placed.contains(m.id().value()));
             return new StationsOutcome(placements, eligiblePrimaries);
+        }
+
+        private RunReport.SampleCover sampleCover(List<StationPoint> stations, Set<Long> withPrimary, Set<Long> withBackup) {
+            List<Long> inScope = stations.stream().map(StationPoint::id).filter(sample::contains).toList();
+            return inScope.isEmpty() ? null : new RunReport.SampleCover(inScope.size(), (int) inScope.stream().filter(withPrimary::contains).count(),
+                    (int) inScope.stream().filter(withBackup::contains).count());
         }
 
         private boolean mine(AssignmentView a) {
@@ -498,7 +509,7 @@ public class AutoAssignment {
                     promoted.size(), released.size(), leadsPlaced, tier2.roles(), tier2.filledBefore() + leadsPlaced, seatsPlaced,
                     tier3.seats(), tier3.filledBefore() + seatsPlaced, poolSize, round(mean), round(p95), round(lower),
                     round(stationBound), unplaced, emptyReasons, emptiest, takenMeanwhile, round(solveSeconds),
-                    round((System.nanoTime() - started) / 1e9), reportPhases());
+                    round((System.nanoTime() - started) / 1e9), reportPhases(), sampleCover(stations, withPrimary, withBackup));
         }
     }
 

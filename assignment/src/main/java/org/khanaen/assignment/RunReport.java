@@ -17,14 +17,19 @@ import java.util.Map;
  * @param emptiest           the constituencies with the most stations still without a primary
  * @param phaseSeconds       where the time went: load, solve, save, report
  * @param takenMeanwhile     placements skipped because a person filled the slot or placed the volunteer during the run
+ * @param sample             the quick count's sample stations in scope, covered first (null when none is in scope)
  */
 public record RunReport(int stations, int withPrimary, int withBackup, int primariesPlaced, int backupsPlaced, int promoted,
         int released, int leadsPlaced, int leadRoles, int leadRolesFilled, int warRoomPlaced, int warRoomSeats,
         int warRoomSeatsFilled, int pool, double meanKm, double p95Km, double lowerBoundKm, double stationBoundKm,
         Map<String, Integer> unplacedVolunteers, Map<String, Integer> emptyStations, List<Gap> emptiest, int takenMeanwhile,
-        double solveSeconds, double totalSeconds, Map<String, Double> phaseSeconds) {
+        double solveSeconds, double totalSeconds, Map<String, Double> phaseSeconds, SampleCover sample) {
 
     public record Gap(String constituency, int empty, int stations) {
+    }
+
+    /** Of the sample's stations in scope, how many have a primary and a backup after the run. */
+    public record SampleCover(int stations, int withPrimary, int withBackup) {
     }
 
     public double coverage() {

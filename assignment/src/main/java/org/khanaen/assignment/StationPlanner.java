@@ -1,6 +1,7 @@
 package org.khanaen.assignment;
 
 import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -10,6 +11,11 @@ import java.util.Map;
  * primaries are planned first, over all stations, and backups afterwards with whoever is left, at
  * stations that have a primary. Standby volunteers are only ever backups. Priority stations are
  * cheaper to fill, so when volunteers run short the priority ones are covered first.
+ * <p>
+ * Quick-count sample stations come first outright, not by a bonus: each slot is planned for them in a pass of its
+ * own before the other stations' (their primaries before other primaries, their backups before other backups), so a
+ * sample station lacks a volunteer only when nobody is left who could reach it. A bonus would not do: each pass joins a
+ * group only to its nearest stations, where a sample station may not be.
  */
 final class StationPlanner {
 
@@ -17,7 +23,8 @@ final class StationPlanner {
     record Volunteer(long id, Point home, boolean canBePrimary) {
     }
 
-    record Station(long id, Point point, boolean priority, boolean primaryFree, boolean backupFree) {
+    /** @param sample in the quick count's sample: gets a primary and a backup before other stations get a backup */
+    record Station(long id, Point point, boolean priority, boolean sample, boolean primaryFree, boolean backupFree) {
     }
 
     record Point(double latitude, double longitude) {
@@ -36,18 +43,27 @@ final class StationPlanner {
         List<Placement> placements = new ArrayList<>();
         List<Station> needPrimary = stations.stream().filter(Station::primaryFree).toList();
         List<Volunteer> primaries = volunteers.stream().filter(Volunteer::canBePrimary).toList();
-        placements.addAll(place(primaries, needPrimary, StationRole.PRIMARY.position(), progress));
+        placeSampleFirst(primaries, needPrimary, StationRole.PRIMARY, placements, progress);
 
-        var placedNow = new java.util.HashSet<Long>();
-        placements.forEach(p -> placedNow.add(p.volunteer()));
-        var primaryNow = new java.util.HashSet<Long>();
+        var primaryNow = new HashSet<Long>();
         placements.forEach(p -> primaryNow.add(p.station()));
-        List<Volunteer> rest = volunteers.stream().filter(v -> !placedNow.contains(v.id())).toList();
         List<Station> needBackup = stations.stream()
                 .filter(s -> s.backupFree() && (!s.primaryFree() || primaryNow.contains(s.id())))
                 .toList();
-        placements.addAll(place(rest, needBackup, StationRole.BACKUP.position(), progress));
+        placeSampleFirst(volunteers, needBackup, StationRole.BACKUP, placements, progress);
         return placements;
+    }
+
+    /** One slot at the given stations: the sample's first, then the rest, each time with whoever is not placed yet. */
+    private void placeSampleFirst(List<Volunteer> candidates, List<Station> stations, StationRole role, List<Placement> placements,
+            FlowPlanner.Progress progress) {
+        for (boolean sample : new boolean[] { true, false }) {
+            var placed = new HashSet<Long>();
+            placements.forEach(p -> placed.add(p.volunteer()));
+            List<Volunteer> free = candidates.stream().filter(v -> !placed.contains(v.id())).toList();
+            List<Station> these = stations.stream().filter(s -> s.sample() == sample).toList();
+            placements.addAll(place(free, these, role.position(), progress));
+        }
     }
 
     private List<Placement> place(List<Volunteer> volunteers, List<Station> stations, int position, FlowPlanner.Progress progress) {

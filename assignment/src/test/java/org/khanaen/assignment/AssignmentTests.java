@@ -16,6 +16,7 @@ import java.util.stream.Collectors;
 
 import org.junit.jupiter.api.Test;
 import org.khanaen.elections.ElectionCatalog;
+import org.khanaen.elections.GreatCircle;
 import org.khanaen.elections.StationPoint;
 import org.khanaen.volunteers.OrganisationDraft;
 import org.khanaen.volunteers.OrganisationId;
@@ -43,6 +44,7 @@ class AssignmentTests {
     @Autowired ElectionCatalog catalog;
     @Autowired PartnerOrganisations organisations;
     @Autowired RosterEdits roster;
+    @Autowired SampleStations sampleStations;
 
     private OrganisationId organisation(String slug) {
         return organisations.create(new OrganisationDraft(slug, "องค์กร " + slug, "Org " + slug, null, null, null)).id();
@@ -106,6 +108,30 @@ class AssignmentTests {
             assertThat(r.withPrimary()).isEqualTo(stations - 20);
             assertThat(r.withBackup()).isEqualTo(5);
         });
+    }
+
+    @Test
+    void theQuickCountsSampleStationsGetTheirBackupsBeforeAnyOtherStation() {
+        OrganisationId org = organisation("mukdahan");
+        List<StationPoint> stations = stationsOf("MDH_1");
+        volunteers(org, stations.size() + 2, "STATION", "ALL_DAY", "4901");
+        // the two stations farthest from where everyone lives: left to distance alone, their backups would go elsewhere
+        List<Long> sample = stations.stream()
+                .sorted(java.util.Comparator.comparingDouble((StationPoint s) -> -GreatCircle.km(16.5329169, 104.6121475,
+                        s.latitude(), s.longitude())))
+                .limit(2).map(StationPoint::id).toList();
+        sampleStations.replace(ELECTION, sample);
+        try {
+            RunView done = run("MDH_1", RunRequest.Mode.FILL);
+
+            assertThat(done.report().withPrimary()).isEqualTo(stations.size());
+            assertThat(done.report().sample()).isEqualTo(new RunReport.SampleCover(2, 2, 2));
+            assertThat(assignments.ofElection(ELECTION).stream().filter(a -> a.tier() == Tier.STATION && a.position() == 2)
+                    .filter(a -> stations.stream().anyMatch(s -> s.id() == a.placeId())).map(AssignmentView::placeId))
+                    .containsExactlyInAnyOrderElementsOf(sample);
+        } finally {
+            sampleStations.replace(ELECTION, List.of());
+        }
     }
 
     @Test

@@ -19,7 +19,79 @@ class PlannerTests {
     private static final StationPlanner.Point HOME = new StationPlanner.Point(13.75, 100.50);
 
     private static StationPlanner.Station station(long id, double kmEast, boolean priority) {
-        return new StationPlanner.Station(id, new StationPlanner.Point(13.75, 100.50 + kmEast / 108.0), priority, true, true);
+        return new StationPlanner.Station(id, new StationPlanner.Point(13.75, 100.50 + kmEast / 108.0), priority, false, true, true);
+    }
+
+    private static StationPlanner.Station sampleStation(long id, double kmEast) {
+        return new StationPlanner.Station(id, new StationPlanner.Point(13.75, 100.50 + kmEast / 108.0), false, true, true, true);
+    }
+
+    private static List<StationPlanner.Volunteer> atHome(int count) {
+        return IntStream.range(0, count).mapToObj(i -> new StationPlanner.Volunteer(i, HOME, true)).toList();
+    }
+
+    private static List<Long> at(List<StationPlanner.Placement> plan, StationRole role) {
+        return plan.stream().filter(p -> p.position() == role.position()).map(StationPlanner.Placement::station).toList();
+    }
+
+    @Test
+    void sampleStationsGetAPrimaryAndABackupBeforeOtherStationsGetABackup() {
+        // two sample stations far away, three others on the doorstep; 5 primaries + 2 backups = 7 volunteers
+        List<StationPlanner.Station> stations = List.of(station(1, 1, false), station(2, 1.5, false), station(3, 2, false),
+                sampleStation(4, 40), sampleStation(5, 60));
+
+        List<StationPlanner.Placement> plan = new StationPlanner(0).plan(atHome(7), stations, (a, b, c) -> { });
+
+        assertThat(at(plan, StationRole.PRIMARY)).containsExactlyInAnyOrder(1L, 2L, 3L, 4L, 5L);
+        // the backups go the long way to the sample stations, not next door
+        assertThat(at(plan, StationRole.BACKUP)).containsExactlyInAnyOrder(4L, 5L);
+    }
+
+    @Test
+    void onceTheSampleHasItsBackupsTheOtherStationsGetTheirs() {
+        List<StationPlanner.Station> stations = List.of(station(1, 1, false), station(2, 1.5, false), sampleStation(3, 40));
+
+        List<StationPlanner.Placement> plan = new StationPlanner(0).plan(atHome(5), stations, (a, b, c) -> { });
+
+        assertThat(at(plan, StationRole.PRIMARY)).containsExactlyInAnyOrder(1L, 2L, 3L);
+        assertThat(at(plan, StationRole.BACKUP)).containsExactlyInAnyOrder(3L, 1L); // then the nearest other station
+    }
+
+    @Test
+    void whenVolunteersRunShortTheSampleStationsAreCoveredFirstHoweverFar() {
+        List<StationPlanner.Station> stations = new ArrayList<>();
+        for (int i = 1; i <= 30; i++) {
+            stations.add(station(i, i * 0.1, true)); // even priority stations nearby come after the sample
+        }
+        stations.add(sampleStation(100, 300));
+        stations.add(sampleStation(101, 500));
+
+        List<StationPlanner.Placement> plan = new StationPlanner(3000).plan(atHome(2), stations, (a, b, c) -> { });
+
+        assertThat(at(plan, StationRole.PRIMARY)).containsExactlyInAnyOrder(100L, 101L);
+        assertThat(at(plan, StationRole.BACKUP)).isEmpty();
+    }
+
+    @Test
+    void aSampleStationsBackupNeverComesBeforeAnotherStationsPrimary() {
+        List<StationPlanner.Station> stations = List.of(station(1, 1, false), sampleStation(2, 2));
+
+        List<StationPlanner.Placement> plan = new StationPlanner(0).plan(atHome(2), stations, (a, b, c) -> { });
+
+        assertThat(at(plan, StationRole.PRIMARY)).containsExactlyInAnyOrder(1L, 2L);
+        assertThat(at(plan, StationRole.BACKUP)).isEmpty();
+    }
+
+    @Test
+    void standbyVolunteersBackUpTheSampleFirst() {
+        List<StationPlanner.Station> stations = List.of(station(1, 1, false), sampleStation(2, 25));
+        List<StationPlanner.Volunteer> volunteers = List.of(new StationPlanner.Volunteer(1, HOME, true),
+                new StationPlanner.Volunteer(2, HOME, true), new StationPlanner.Volunteer(3, HOME, false));
+
+        List<StationPlanner.Placement> plan = new StationPlanner(0).plan(volunteers, stations, (a, b, c) -> { });
+
+        assertThat(plan).filteredOn(p -> p.position() == StationRole.BACKUP.position())
+                .singleElement().satisfies(p -> assertThat(p).extracting("volunteer", "station").containsExactly(3L, 2L));
     }
 
     @Test

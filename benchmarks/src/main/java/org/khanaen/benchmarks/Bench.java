@@ -35,6 +35,9 @@ public final class Bench {
                                        (--photos false: without photos; --photos through-app: multipart
                                        through the app, as before presigned uploads; --photo-kb 300: each
                                        photo that size, not a 16x16 PNG)
+                                       --only sample: only the quick count's sample (drawn and revealed first; its
+                                       estimates timed on the stream); --fraction F: only the first F of the stations
+                                       in the order counts arrive, small first (--seed 2566); neither compared with the file
                                        --cluster DIR [--nodes all]: to the running local cluster (scripts/cluster) through its
                                        load balancer, or its app nodes in turn; --target URL | --nodes URL1,URL2 with --url
                                        jdbc:mysql://…/schema --user U --password P: to any running nodes and their database.
@@ -67,7 +70,7 @@ public final class Bench {
                     Integer.parseInt(options.getOrDefault("clients", "64")), !"false".equals(options.getOrDefault("photos", "true")),
                     "through-app".equals(options.get("photos")), Integer.parseInt(options.getOrDefault("photo-kb", "0")) * 1024,
                     java.time.Duration.ofSeconds(Long.parseLong(options.getOrDefault("patience", "600"))),
-                    options.get("provinces"));
+                    ReplayBench.Selection.from(options));
             System.exit(0);
         }
         if (args[0].equals("drill") && args.length > 1 && args[1].equals("cluster")) { // a cluster of its own
@@ -108,7 +111,8 @@ public final class Bench {
                         Integer.parseInt(options.getOrDefault("seconds", "20"))).run();
                 case "replay" -> new ReplayBench(server, args.length > 1 && !args[1].startsWith("--") ? java.nio.file.Path.of(args[1]) : null,
                         Integer.parseInt(options.getOrDefault("clients", "64")), !"false".equals(options.getOrDefault("photos", "true")),
-                        "through-app".equals(options.get("photos")), Integer.parseInt(options.getOrDefault("photo-kb", "0")) * 1024).run();
+                        "through-app".equals(options.get("photos")), Integer.parseInt(options.getOrDefault("photo-kb", "0")) * 1024)
+                        .selecting(ReplayBench.Selection.from(options)).run();
                 case "coupons" -> new CouponsBench(server, Integer.parseInt(options.getOrDefault("coupons", "100000")),
                         Integer.parseInt(options.getOrDefault("offers", "10")), Integer.parseInt(options.getOrDefault("threads", "8")),
                         Integer.parseInt(options.getOrDefault("batch", "500"))).run();

@@ -34,6 +34,7 @@ import org.khanaen.elections.PartyView;
 import org.khanaen.elections.StationPoint;
 import org.khanaen.results.LiveResults;
 import org.khanaen.results.MediaOutlets;
+import org.khanaen.results.QuickCounts;
 import org.khanaen.results.WarRoom;
 import org.khanaen.results.ReportIntake;
 import org.khanaen.volunteers.OrganisationDraft;
@@ -43,6 +44,7 @@ import org.khanaen.volunteers.RosterEdits;
 import org.khanaen.volunteers.RosterImports;
 import org.khanaen.volunteers.VolunteerId;
 import org.khanaen.volunteers.VolunteerInput;
+import org.khanaen.web.replay.Arrivals;
 import org.khanaen.web.replay.EctResults;
 import org.khanaen.web.replay.Replay;
 import org.springframework.context.ConfigurableApplicationContext;
@@ -68,6 +70,7 @@ final class ReplayBench {
     private final boolean photos;
     private final boolean photosThroughApp;
     private final int photoBytes;
+    private Selection selection = Selection.ALL;
 
     ReplayBench(Server server, Path file, int clients, boolean photos, boolean photosThroughApp, int photoBytes) {
         this.photoBytes = photoBytes;
@@ -78,14 +81,21 @@ final class ReplayBench {
         this.photosThroughApp = photosThroughApp;
     }
 
+    /** Part of the night only: {@code --only sample}, {@code --fraction F} (see {@link Selection}). */
+    ReplayBench selecting(Selection selection) {
+        this.selection = selection;
+        return this;
+    }
+
     void run() throws Exception {
         server.describeAndMeasure();
         String url = server.freshSchema("bench_replay");
         try (var app = server.startWebApp(url)) {
             int port = Integer.parseInt(app.getEnvironment().getProperty("local.server.port"));
-            Prepared p = prepare(app, file, photos, true, photosThroughApp, photoBytes);
+            Prepared p = prepare(app, file, photos, true, photosThroughApp, photoBytes, selection);
             URI base = URI.create("http://127.0.0.1:" + port);
-            Replay.Outcome o = p.replay().run(base, ELECTION, p.mediaKey(), p.plan().sends(), clients, Duration.ofMinutes(10));
+            Replay.Outcome o = p.replay().run(List.of(base), ELECTION, p.mediaKey(), p.plan().sends(), clients, Duration.ofMinutes(10),
+                    p.sample());
             List<String> differences = report(app, p, o, List.of(base), clients, photos);
             if (!differences.isEmpty() || o.seenVerified() != o.stationContests()) {
                 throw new IllegalStateException("the replay did not end with exactly the file's results");
@@ -102,15 +112,15 @@ final class ReplayBench {
      * must be loaded there already, and the stations still without replayed reports (a fresh cluster).
      */
     static void runOn(Target target, Path file, int clients, boolean photos, boolean photosThroughApp, int photoBytes, Duration patience,
-            String provinces) throws Exception {
+            Selection selection) throws Exception {
         System.out.println("targets: " + target.urls() + "; database " + target.jdbcUrl());
         System.out.println("machine: " + Machine.describe());
         try (var app = target.startApp()) {
-            Prepared p = prepare(app, file, photos, false, photosThroughApp, photoBytes, provinces);
+            Prepared p = prepare(app, file, photos, false, photosThroughApp, photoBytes, selection);
             Capacity capacity = target.clusterDir() == null ? null
                     : new Capacity(target.clusterDir(), target.jdbcUrl(), target.user(), target.password());
             Capacity.Snapshot before = capacity == null ? null : capacity.take();
-            Replay.Outcome o = p.replay().run(target.urls(), ELECTION, p.mediaKey(), p.plan().sends(), clients, patience);
+            Replay.Outcome o = p.replay().run(target.urls(), ELECTION, p.mediaKey(), p.plan().sends(), clients, patience, p.sample());
             if (capacity != null) {
                 capacity.report(before, capacity.take(), o.reports()).forEach(System.out::println);
             }
@@ -121,26 +131,54 @@ final class ReplayBench {
         }
     }
 
-    /** Everything a replay sends, and what it is checked against. */
+    /** Everything a replay sends, and what it is checked against; {@code sample}: the quick count's stations (drawn here or none). */
     record Prepared(Path source, EctResults results, Map<String, Integer> partyBallots, Replay replay, Replay.Plan plan, String mediaKey,
-            ElectionCatalog catalog, JsonMapper json) {
+            ElectionCatalog catalog, JsonMapper json, Selection selection, Set<Long> sample) {
+    }
+
+    /**
+     * Which stations report, in what order. All of the file's, in a shuffled order (the default); or part of the night:
+     * {@code --only sample}, the quick count's sample (drawn here from {@code --seed} at the size for ±1 pt, and revealed,
+     * so that the stream carries its estimates; volunteers are then placed for its stations only: the automatic run gives
+     * each its primary first, but every station gets a primary before any gets a backup, so the nation's other stations
+     * take the rest and the backups are placed by hand); {@code --fraction F}, the first F of them (or of all) in the order counts arrive on the
+     * night, small stations first with chance from {@code --seed} ({@link Arrivals}). A part is not compared with the file.
+     */
+    record Selection(boolean onlySample, double fraction, long seed, String provinces) {
+
+        static final Selection ALL = new Selection(false, 1, 2566, null);
+
+        static Selection from(Map<String, String> options) {
+            String only = options.getOrDefault("only", "all");
+            if (!only.equals("all") && !only.equals("sample")) {
+                throw new IllegalArgumentException("--only takes sample (or all), not " + only);
+            }
+            return new Selection(only.equals("sample"), Double.parseDouble(options.getOrDefault("fraction", "1")),
+                    Long.parseLong(options.getOrDefault("seed", "2566")), options.get("provinces"));
+        }
+
+        boolean all() {
+            return !onlySample && fraction >= 1;
+        }
+
+        @Override
+        public String toString() {
+            return all() ? "every station" : (fraction < 1 ? "the first " + fraction * 100 + " % of " : "")
+                    + (onlySample ? "the quick count's sample" : "the stations") + " in the order counts arrive (small first, seed " + seed + ")";
+        }
+    }
+
+    static Prepared prepare(ConfigurableApplicationContext app, Path file, boolean photos, boolean load, boolean photosThroughApp, int photoBytes)
+            throws Exception {
+        return prepare(app, file, photos, load, photosThroughApp, photoBytes, Selection.ALL);
     }
 
     /**
      * Set-up, not timed: the election (loaded here when {@code load}, else it must be there), two volunteers at every
      * station of the file's constituencies, a token each, a media key; the plan of reports.
      */
-    static Prepared prepare(ConfigurableApplicationContext app, Path file, boolean photos, boolean load, boolean photosThroughApp, int photoBytes)
-            throws Exception {
-        return prepare(app, file, photos, load, photosThroughApp, photoBytes, null);
-    }
-
-    /**
-     * The same, with only some of the file's provinces: {@code provinces} names them ({@code AYA,ATG}) or says how many of
-     * the first (a number); null or empty: all. A part of the nation this machine can carry.
-     */
     static Prepared prepare(ConfigurableApplicationContext app, Path file, boolean photos, boolean load, boolean photosThroughApp, int photoBytes,
-            String provinces) throws Exception {
+            Selection selection) throws Exception {
         JsonMapper json = app.getBean(JsonMapper.class);
         ElectionCatalog catalog = app.getBean(ElectionCatalog.class);
         if (load) {
@@ -158,8 +196,8 @@ final class ReplayBench {
         }
         Path source = file != null ? file : NationalFile.write(catalog,
                 app.getBean(ReportIntake.class).rules(ELECTION).majorParties(), Path.of("target", "replay-national-th-2566.json"));
-        if (provinces != null && !provinces.isBlank()) {
-            source = someProvinces(source, provinces, json);
+        if (selection.provinces() != null && !selection.provinces().isBlank()) {
+            source = someProvinces(source, selection.provinces(), json); // --provinces: the file narrowed, still compared with it
         }
         EctResults results;
         try (InputStream in = Files.newInputStream(source)) {
@@ -175,22 +213,40 @@ final class ReplayBench {
         Set<String> codes = new HashSet<>();
         results.constituencies().forEach(c -> codes.add(c.code()));
         List<StationPoint> stations = catalog.stationPoints(ELECTION).stream().filter(s -> codes.contains(s.constituencyCode())).toList();
-        Map<Long, List<String>> tokens = placeTwoPerStation(app, catalog, stations, codes);
+        Set<Long> sample = Set.of();
+        if (selection.onlySample()) { // drawn before anyone is placed: the automatic run covers its stations first
+            var quickCounts = app.getBean(QuickCounts.class);
+            quickCounts.draw(ELECTION, "replay " + selection.seed(), null, 0.01, 0.15, "bench");
+            quickCounts.reveal(ELECTION);
+            Set<Long> drawn = quickCounts.stationIds(ELECTION);
+            sample = stations.stream().map(StationPoint::id).filter(drawn::contains).collect(java.util.stream.Collectors.toSet());
+            System.out.printf("quick-count sample: %,d stations drawn, %,d of them in the file's constituencies%n", drawn.size(), sample.size());
+        }
+        Set<Long> onlyThese = sample;
+        List<StationPoint> placed = selection.onlySample() ? stations.stream().filter(s -> onlyThese.contains(s.id())).toList() : stations;
+        Map<Long, List<String>> tokens = placeTwoPerStation(app, catalog, placed, codes);
         Map<String, List<Replay.Station>> byConstituency = new LinkedHashMap<>();
         for (StationPoint s : stations) {
             byConstituency.computeIfAbsent(s.constituencyCode(), k -> new ArrayList<>())
-                    .add(new Replay.Station(s.id(), s.constituencyCode(), s.registeredVoters(), tokens.get(s.id())));
+                    .add(new Replay.Station(s.id(), s.constituencyCode(), s.registeredVoters(), tokens.getOrDefault(s.id(), List.of())));
         }
         var rules = app.getBean(ReportIntake.class).rules(ELECTION);
         Replay replay = new Replay(json, photosThroughApp, photoBytes);
         Replay.Plan plan = replay.plan(results, byConstituency, partyBallots, rules.majorParties(), rules.tolerances(), photos);
+        if (!selection.all()) {
+            Map<Long, Integer> registered = new HashMap<>();
+            placed.forEach(s -> registered.put(s.id(), s.registeredVoters()));
+            List<Long> order = Arrivals.first(Arrivals.order(registered, selection.seed()), Math.min(1, selection.fraction()));
+            plan = new Replay.Plan(Arrivals.inOrder(plan.sends(), order, selection.seed()), order.size(), plan.warnings(), plan.contradictions());
+            System.out.printf("part of the night: %s: %,d stations%n", selection, order.size());
+        }
         String key = app.getBean(MediaOutlets.class).create("replay", null, 1_000_000, "bench").key();
         System.out.printf("%,d stations, %,d reports to send (%s photos); warnings the split numbers raise (sent confirmed): %s%n",
                 plan.stations(), plan.sends().size(), photos ? "with" : "without", plan.warnings());
         System.out.printf("where the file contradicts itself (taken as published): %s%n", plan.contradictions().isEmpty() ? "nowhere"
                 : plan.contradictions().size() + " contests: " + plan.contradictions().stream()
                         .map(x -> x.where() + " " + x.contest() + " valid " + x.written() + ", votes " + x.addsUpTo()).toList());
-        return new Prepared(source, results, partyBallots, replay, plan, key, catalog, json);
+        return new Prepared(source, results, partyBallots, replay, plan, key, catalog, json, selection, sample);
     }
 
     /** The file with only the provinces named (or the first N), written beside it (the same part each time). */
@@ -237,6 +293,10 @@ final class ReplayBench {
         System.out.printf("accepted by the war room as written on a form that does not add up (where the file does not): %d station"
                 + " contests%n", asWritten);
         List<String> differences = new ArrayList<>();
+        if (!p.selection().all()) {
+            partOfTheNight(p, o, targets.getFirst(), clients);
+            return differences;
+        }
         for (URI base : targets) {
             List<String> api = p.replay().compare(base, ELECTION, p.mediaKey(), p.results(), p.partyBallots());
             System.out.printf("results API of %s against the file: %s%n", base, api.isEmpty() ? "every constituency exactly as the file"
@@ -253,6 +313,51 @@ final class ReplayBench {
                 Replay.Outcome.percentile(o.answerMicros(), 99), Replay.Outcome.percentile(o.visibleMicros(), 99),
                 differences.isEmpty() ? "exactly the file" : "DIFFERENT");
         return differences;
+    }
+
+    /**
+     * A part of the night is not the file: instead, with the sample, how soon its estimates counted each verified sample
+     * station on the stream, and whether their 95 % intervals hold the file's national party-list shares.
+     */
+    private static void partOfTheNight(Prepared p, Replay.Outcome o, URI base, int clients) throws Exception {
+        System.out.printf("part of the night (%s): not compared with the file%n", p.selection());
+        if (p.sample().isEmpty()) {
+            return;
+        }
+        long[] q = o.quickCountMicros();
+        System.out.printf("quick count on the stream: %,d of %,d verified sample stations counted (last event: %d); from a sample"
+                + " station's verifying party-list answer to the quick-count event counting it: p50 %.0f ms, p95 %.0f ms, p99 %.0f ms,"
+                + " max %.0f ms%n", q.length, p.plan().stations(), o.quickCountReported(), Replay.Outcome.percentile(q, 50),
+                Replay.Outcome.percentile(q, 95), Replay.Outcome.percentile(q, 99), Replay.Outcome.percentile(q, 100));
+        Map<String, Long> votes = new HashMap<>();
+        p.results().constituencies().forEach(c -> c.partyList().votes().forEach((party, v) -> votes.merge(party, v, Long::sum)));
+        double total = votes.values().stream().mapToLong(Long::longValue).sum();
+        var answer = java.net.http.HttpClient.newHttpClient().send(java.net.http.HttpRequest.newBuilder(base.resolve("/api/v1/elections/"
+                + ELECTION + "/results/quick-count")).header("Authorization", "Bearer " + p.mediaKey()).build(),
+                java.net.http.HttpResponse.BodyHandlers.ofString());
+        var estimate = p.json().readTree(answer.body()).path("estimate");
+        int parties = 0;
+        int held = 0;
+        List<String> lines = new ArrayList<>();
+        for (var party : estimate.path("parties")) {
+            double truth = votes.getOrDefault(party.path("partyId").asString(), 0L) / total;
+            var share = party.path("share");
+            if (truth > 0.01 && !share.path("low").isNull()) {
+                parties++;
+                boolean in = share.path("low").asDouble() <= truth && truth <= share.path("high").asDouble();
+                held += in ? 1 : 0;
+                lines.add(String.format("%s %.2f %% in [%.2f, %.2f]%s", party.path("partyId").asString(), truth * 100,
+                        share.path("low").asDouble() * 100, share.path("high").asDouble() * 100, in ? "" : " MISSED"));
+            }
+        }
+        System.out.printf("quick count (%d of %d sample stations, unbalanced %s) against the file's national shares: %d of %d intervals"
+                + " of parties above 1 %% hold them: %s%n", estimate.path("reported").asInt(), estimate.path("drawn").asInt(),
+                estimate.path("unbalanced").asBoolean(), held, parties, lines);
+        System.out.printf("%n| %s | replay of %s, only the quick count's sample: %,d stations, %,d reports, %d clients | **%,.0f reports/s** |"
+                + " answers p99 %.0f ms | stream p99 **%.0f ms** | quick count p50 %.0f ms, p99 **%.0f ms** | %d of %d intervals hold |%n",
+                java.time.LocalDate.now(), p.source().getFileName(), p.plan().stations(), o.reports(), clients, o.reportsPerSecond(),
+                Replay.Outcome.percentile(o.answerMicros(), 99), Replay.Outcome.percentile(o.visibleMicros(), 99),
+                Replay.Outcome.percentile(q, 50), Replay.Outcome.percentile(q, 99), held, parties);
     }
 
     /**
@@ -331,6 +436,9 @@ final class ReplayBench {
             RunView view = auto.runAndWait(r);
             if (view.status() != RunView.Status.DONE) {
                 throw new IllegalStateException("assignment " + view.status() + ": " + view.error());
+            }
+            if (view.report().sample() != null) {
+                System.out.printf("automatic run %s: quick-count sample %s%n", r.scopeCode() == null ? "" : r.scopeCode(), view.report().sample());
             }
         }
         Map<Long, Map<Integer, VolunteerId>> placed = new HashMap<>();

@@ -13,6 +13,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
 
+import org.khanaen.assignment.SampleStations;
 import org.khanaen.elections.ElectionCatalog;
 import org.khanaen.elections.LocalizedName;
 import org.khanaen.elections.PartyView;
@@ -94,15 +95,17 @@ public class QuickCounts {
     private final JdbcClient jdbc;
     private final ElectionCatalog catalog;
     private final LiveResults live;
+    private final SampleStations assignment;
     private final Clock clock;
     // the sample may be drawn on another node: read again after a few seconds
     private final Cache<String, Optional<Stored>> samples = Caffeine.newBuilder().expireAfterWrite(Duration.ofSeconds(5)).build();
     private final Map<String, Made> made = new ConcurrentHashMap<>();
 
-    QuickCounts(JdbcClient jdbc, ElectionCatalog catalog, LiveResults live, ObjectProvider<Clock> clock) {
+    QuickCounts(JdbcClient jdbc, ElectionCatalog catalog, LiveResults live, SampleStations assignment, ObjectProvider<Clock> clock) {
         this.jdbc = jdbc;
         this.catalog = catalog;
         this.live = live;
+        this.assignment = assignment;
         this.clock = clock.getIfAvailable(Clock::systemUTC);
     }
 
@@ -160,6 +163,8 @@ public class QuickCounts {
             jdbc.sql("insert into quick_count_station (election_id, station_id, station_code, stratum, ticket) values (?, ?, ?, ?, ?)")
                     .params(electionId, d.id(), d.code(), d.stratum(), d.ticket()).update();
         }
+        // its stations get a primary and a backup first in assignment runs, and are marked for their volunteers and leads
+        assignment.replace(electionId, sample.stations().stream().map(SampleDesign.Drawn::id).toList());
         samples.invalidate(electionId);
         made.remove(electionId);
         return sample(electionId).orElseThrow();

@@ -10,6 +10,7 @@ import java.util.List;
 import java.util.Set;
 
 import org.junit.jupiter.api.Test;
+import org.khanaen.assignment.SampleStations;
 import org.khanaen.assignment.StationRole;
 import org.khanaen.elections.ElectionCatalog;
 import org.khanaen.elections.StationPoint;
@@ -32,6 +33,7 @@ class QuickCountsTests {
     @Autowired ReportSubmissions submissions;
     @Autowired ReportFixture fixture;
     @Autowired ElectionCatalog catalog;
+    @Autowired SampleStations sampleStations;
 
     @Test
     void theCommitmentIsPublicBeforeTheListAndAVerifiedSampleStationEntersTheEstimates() throws Exception {
@@ -49,6 +51,8 @@ class QuickCountsTests {
                 .forEach(s -> canonical.append(s.stratum()).append(',').append(s.code()).append('\n'));
         assertThat(drawn.commitment()).isEqualTo(SampleDesign.sha256(canonical.toString()));
         assertThat(whole.stations()).allSatisfy(s -> assertThat(s.ticket()).isEqualTo(SampleDesign.ticket("qc-test-seed", s.code())));
+        assertThat(sampleStations.of(ELECTION)).as("assignment is told, to cover them first")
+                .isEqualTo(whole.stations().stream().map(SampleStation::stationId).collect(java.util.stream.Collectors.toSet()));
 
         var before = quickCounts.estimate(ELECTION).orElseThrow();
         assertThat(before.drawn()).isEqualTo(200);

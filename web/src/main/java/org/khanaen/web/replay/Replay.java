@@ -83,12 +83,16 @@ public final class Replay {
      *
      * @param appBytes    request bodies sent to the app (reports, upload requests, and photos where they go through it)
      * @param bucketBytes photo bytes put straight into the bucket by presigned links
+     * @param quickCountMicros for each sample station's verifying party-list answer, the time until a {@code quick-count}
+     *                    event on the stream counted it: the k-th such answer is counted by the first event whose
+     *                    estimate rests on at least k more verified sample stations than at the start (empty without a sample)
+     * @param quickCountReported the verified sample stations of the last {@code quick-count} event (-1: none came)
      * @param seenOnEach  per target, how many of the station contests its own stream showed verified (a stream carries
      *                    what changes while it is open: a node that was down misses what was verified meanwhile)
      */
     public record Outcome(int reports, double seconds, long[] answerMicros, Map<Integer, Long> statuses,
             int stationContests, int seenVerified, long[] visibleMicros, double waitedSeconds, long appBytes, long bucketBytes,
-            Map<String, Long> retriedOn, Map<URI, Integer> seenOnEach) {
+            Map<String, Long> retriedOn, long[] quickCountMicros, int quickCountReported, Map<URI, Integer> seenOnEach) {
 
         public long retries() {
             return retriedOn.values().stream().mapToLong(Long::longValue).sum();
@@ -187,6 +191,9 @@ public final class Replay {
             votersCame(c.code(), asPublished.get(1), c.partyList().came(), registered);
             for (int i = 0; i < its.size(); i++) {
                 Station s = its.get(i);
+                if (s.tokens().isEmpty()) {
+                    continue; // split with the rest, not sent (a replay of part of the night)
+                }
                 count++;
                 check(c.code(), s, asPublished.get(0).get(i), asPublished.get(1).get(i), asWrittenAt[0] == i, asWrittenAt[1] == i,
                         candidates.keySet(), parties.keySet(), majorParties, tolerances, warnings);
@@ -376,6 +383,16 @@ public final class Replay {
      * (a node shows what it has seen), each reconnected when its line drops.
      */
     public Outcome run(List<URI> targets, String electionId, String mediaKey, List<Send> sends, int clients, Duration patience) throws Exception {
+        return run(targets, electionId, mediaKey, sends, clients, patience, Set.of());
+    }
+
+    /**
+     * As {@link #run(List, String, String, List, int, Duration)}, timing also how soon the quick count's estimates on the
+     * stream count each of the {@code sample} stations whose party-list count is verified (it must be revealed: before,
+     * the stream carries no estimate).
+     */
+    public Outcome run(List<URI> targets, String electionId, String mediaKey, List<Send> sends, int clients, Duration patience,
+            Set<Long> sample) throws Exception {
         if (targets.isEmpty()) {
             throw new IllegalArgumentException("no target to send to");
         }
@@ -384,11 +401,12 @@ public final class Replay {
         sends.stream().filter(s -> !s.asWritten()).forEach(s -> expected.add(s.stationId() + "|" + s.contest()));
         Map<String, Long> answered = new ConcurrentHashMap<>(); // station contest → when its last report was answered (nanos)
         Map<String, Long> seen = new ConcurrentHashMap<>();     // station contest → when the stream showed it verified
+        List<long[]> quickCounts = java.util.Collections.synchronizedList(new ArrayList<>()); // {when (nanos), sample stations verified}
         Map<URI, Set<String>> seenBy = new java.util.LinkedHashMap<>();
         List<Thread> listeners = new ArrayList<>();
         for (URI base : targets) {
             seenBy.put(base, ConcurrentHashMap.newKeySet());
-            listeners.add(listen(base, electionId, mediaKey, seen, seenBy.get(base)));
+            listeners.add(listen(base, electionId, mediaKey, seen, seenBy.get(base), quickCounts));
         }
         Map<String, AtomicLong> retriedOn = new ConcurrentHashMap<>();
         AtomicInteger next = new AtomicInteger();
@@ -424,8 +442,13 @@ public final class Replay {
         double seconds = (System.nanoTime() - start) / 1e9;
         long waitFrom = System.nanoTime();
         long until = waitFrom + patience.toNanos();
-        while (seenBy.values().stream().anyMatch(s -> !s.containsAll(expected)) && System.nanoTime() < until
-                && !(seen.keySet().containsAll(expected) && System.nanoTime() > waitFrom + 10_000_000_000L)) {
+        long sampleSent = expected.stream().filter(k -> k.endsWith("|party-list"))
+                .filter(k -> sample.contains(Long.parseLong(k.substring(0, k.indexOf('|'))))).count();
+        // until every target's own stream shows every station contest (or, 10 s after the streams together did: a node
+        // that was down misses what was verified meanwhile) and the quick count has caught up
+        while ((seenBy.values().stream().anyMatch(s -> !s.containsAll(expected))
+                && !(seen.keySet().containsAll(expected) && System.nanoTime() > waitFrom + 10_000_000_000L)
+                || !quickCountsCaughtUp(quickCounts, sampleSent)) && System.nanoTime() < until) {
             Thread.sleep(50);
         }
         double waited = (System.nanoTime() - waitFrom) / 1e9;
@@ -445,10 +468,55 @@ public final class Replay {
         int seenExpected = (int) expected.stream().filter(seen::containsKey).count();
         Map<String, Long> causes = new TreeMap<>();
         retriedOn.forEach((k, v) -> causes.put(k, v.get()));
+        long[] quick = quickCountDelays(answered, sample, quickCounts);
+        int lastReported;
+        synchronized (quickCounts) {
+            lastReported = quickCounts.isEmpty() ? -1 : (int) quickCounts.getLast()[1];
+        }
         Map<URI, Integer> seenOnEach = new java.util.LinkedHashMap<>();
         seenBy.forEach((target, shown) -> seenOnEach.put(target, (int) expected.stream().filter(shown::contains).count()));
         return new Outcome(answers.length, seconds, answers, counts, expected.size(), seenExpected, vis, waited, appBytes.get(),
-                bucketBytes.get(), causes, seenOnEach);
+                bucketBytes.get(), causes, quick, lastReported, seenOnEach);
+    }
+
+    /** Whether the stream's estimates count every sample station sent (always, without a sample). */
+    private static boolean quickCountsCaughtUp(List<long[]> events, long sampleSent) {
+        if (sampleSent == 0) {
+            return true;
+        }
+        synchronized (events) {
+            return !events.isEmpty() && events.getLast()[1] - events.getFirst()[1] >= sampleSent;
+        }
+    }
+
+    /**
+     * From each sample station's verifying party-list answer (in the order answered) to the first quick-count event that
+     * counts that many more verified sample stations than the first event did; an answer never caught up with is left out.
+     */
+    static long[] quickCountDelays(Map<String, Long> answered, Set<Long> sample, List<long[]> events) {
+        List<long[]> shown;
+        synchronized (events) {
+            shown = List.copyOf(events);
+        }
+        if (sample.isEmpty() || shown.isEmpty()) {
+            return new long[0];
+        }
+        long[] at = answered.entrySet().stream().filter(e -> e.getKey().endsWith("|party-list"))
+                .filter(e -> sample.contains(Long.parseLong(e.getKey().substring(0, e.getKey().indexOf('|')))))
+                .mapToLong(Map.Entry::getValue).sorted().toArray();
+        long base = shown.getFirst()[1];
+        List<Long> delays = new ArrayList<>();
+        int e = 0;
+        for (int k = 0; k < at.length; k++) {
+            while (e < shown.size() && shown.get(e)[1] - base < k + 1) {
+                e++;
+            }
+            if (e == shown.size()) {
+                break;
+            }
+            delays.add(Math.max(0, (shown.get(e)[0] - at[k]) / 1000)); // counted before the client had read its answer: no delay
+        }
+        return delays.stream().mapToLong(Long::longValue).sorted().toArray();
     }
 
     /** How long a report is sent again before the replay gives up on it (its last answer, or the failure, counts). */
@@ -582,7 +650,8 @@ public final class Replay {
      * Reads a target's results stream, noting when each station contest is first shown verified; the first connection
      * must succeed (a wrong key fails the replay), a line that drops later (a node killed) is opened again.
      */
-    private Thread listen(URI base, String electionId, String mediaKey, Map<String, Long> seen, Set<String> seenHere) throws Exception {
+    private Thread listen(URI base, String electionId, String mediaKey, Map<String, Long> seen, Set<String> seenHere, List<long[]> quickCounts)
+            throws Exception {
         HttpRequest request = HttpRequest.newBuilder(base.resolve("/api/v1/elections/" + electionId + "/results/stream"))
                 .header("Authorization", "Bearer " + mediaKey).header("Accept", "text/event-stream").build();
         HttpResponse<java.io.InputStream> first = http.send(request, HttpResponse.BodyHandlers.ofInputStream());
@@ -593,7 +662,7 @@ public final class Replay {
             HttpResponse<java.io.InputStream> response = first;
             while (!Thread.currentThread().isInterrupted()) {
                 if (response != null && response.statusCode() == 200) {
-                    read(response, seen, seenHere);
+                    read(response, seen, seenHere, quickCounts);
                 }
                 try {
                     Thread.sleep(500);
@@ -607,7 +676,7 @@ public final class Replay {
         });
     }
 
-    private void read(HttpResponse<java.io.InputStream> response, Map<String, Long> seen, Set<String> seenHere) {
+    private void read(HttpResponse<java.io.InputStream> response, Map<String, Long> seen, Set<String> seenHere, List<long[]> quickCounts) {
         try (var in = new BufferedReader(new InputStreamReader(response.body(), StandardCharsets.UTF_8))) {
             String event = null;
             for (String line = in.readLine(); line != null && !Thread.currentThread().isInterrupted(); line = in.readLine()) {
@@ -622,6 +691,12 @@ public final class Replay {
                             seen.putIfAbsent(key, now);
                             seenHere.add(key);
                         }
+                    }
+                } else if (line.startsWith("data:") && "quick-count".equals(event)) {
+                    long now = System.nanoTime();
+                    JsonNode document = json.readTree(line.substring(5));
+                    if (document.path("revealed").asBoolean()) { // before the reveal there is no estimate; after it none until a station counts
+                        quickCounts.add(new long[] { now, document.path("estimate").path("reported").asLong(0) });
                     }
                 }
             }

@@ -7,6 +7,7 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 
+import org.khanaen.assignment.SampleStations;
 import org.khanaen.elections.BallotKind;
 import org.khanaen.elections.CandidateView;
 import org.khanaen.elections.ConstituencyView;
@@ -131,10 +132,12 @@ public class ReportPage {
 
     private final ElectionCatalog catalog;
     private final ReportIntake intake;
+    private final SampleStations samples;
 
-    ReportPage(ElectionCatalog catalog, ReportIntake intake) {
+    ReportPage(ElectionCatalog catalog, ReportIntake intake, SampleStations samples) {
         this.catalog = catalog;
         this.intake = intake;
+        this.samples = samples;
     }
 
     String stationCode(long stationId) {
@@ -160,6 +163,7 @@ public class ReportPage {
         model.addAttribute("contest", contest);
         model.addAttribute("station", station.orElse(null));
         model.addAttribute("stationName", station.map(s -> s.name().in(locale)).orElse(null));
+        model.addAttribute("sample", station.isPresent() && samples.of(reporter.electionId()).contains(station.get().id()));
         if (reporter.lead()) {
             ConstituencyView constituency = catalog.constituencies(reporter.electionId(), Optional.empty()).stream()
                     .filter(c -> c.id() == reporter.constituencyId()).findFirst().orElseThrow();

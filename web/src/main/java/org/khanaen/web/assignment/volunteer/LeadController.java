@@ -4,6 +4,7 @@ import java.util.Comparator;
 import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
+import java.util.Set;
 import java.util.function.Consumer;
 import java.util.stream.Stream;
 
@@ -14,6 +15,7 @@ import org.khanaen.assignment.Coverage;
 import org.khanaen.assignment.Coverage.StationRow;
 import org.khanaen.assignment.AssignmentResponses;
 import org.khanaen.assignment.ManualAssignments;
+import org.khanaen.assignment.SampleStations;
 import org.khanaen.assignment.StationAttention;
 import org.khanaen.assignment.StationRole;
 import org.khanaen.assignment.Tier;
@@ -53,8 +55,8 @@ class LeadController {
     record Placed(Coverage.Person person, StationView station, StationRole role) {
     }
 
-    /** A station on the dashboard and why it needs the lead, if it does. */
-    record Line(StationRow row, StationAttention why) {
+    /** A station on the dashboard, why it needs the lead, if it does, and whether it is in the quick count's sample. */
+    record Line(StationRow row, StationAttention why, boolean sample) {
         public boolean attention() {
             return why.needed();
         }
@@ -71,10 +73,12 @@ class LeadController {
     private final CurrentAccount current;
     private final Refusals refusals;
     private final AssignmentResponses responses;
+    private final SampleStations samples;
 
-    LeadController(Coverage coverage, ManualAssignments manual,
-            VolunteerPool pool, ElectionCatalog catalog, CurrentAccount current, Refusals refusals, AssignmentResponses responses) {
+    LeadController(Coverage coverage, ManualAssignments manual, VolunteerPool pool, ElectionCatalog catalog, CurrentAccount current,
+            Refusals refusals, AssignmentResponses responses, SampleStations samples) {
         this.responses = responses;
+        this.samples = samples;
         this.election = catalog.current();
         this.coverage = coverage;
         this.manual = manual;
@@ -98,9 +102,11 @@ class LeadController {
         Lead lead = signedIn.get();
         boolean checkInOpen = responses.checkInOpen(election);
         List<StationRow> rows = coverage.stations(election, lead.constituency().code());
+        Set<Long> sample = samples.of(election);
         List<Line> all = rows.stream()
-                .map(r -> new Line(r, StationAttention.of(r, checkInOpen)))
-                .sorted(Comparator.comparingInt(line -> line.why().urgency())) // stable: the catalogue's order within each group
+                .map(r -> new Line(r, StationAttention.of(r, checkInOpen), sample.contains(r.station().id())))
+                // stable: the catalogue's order within each group; the quick count's sample first among equally urgent
+                .sorted(Comparator.comparingInt((Line line) -> line.why().urgency()).thenComparing(line -> !line.sample()))
                 .toList();
         long missing = all.stream().filter(Line::attention).count();
         boolean onlyAttention = show == null ? missing > 0 : show.equals("attention");
@@ -115,6 +121,7 @@ class LeadController {
         model.addAttribute("total", all.size());
         model.addAttribute("lines", lines);
         model.addAttribute("missing", missing);
+        model.addAttribute("sampleCount", all.stream().filter(Line::sample).count());
         model.addAttribute("constituency", lead.constituency());
         // for the move, swap and release forms: the constituency's stations and who stands at them, in the catalogue's order
         model.addAttribute("stations", rows.stream().map(StationRow::station).toList());

@@ -7,6 +7,9 @@ import org.khanaen.assignment.AssignmentId;
 import org.khanaen.assignment.AssignmentProblem;
 import org.khanaen.assignment.AssignmentResponses;
 import org.khanaen.assignment.AssignmentResponses.Answer;
+import org.khanaen.assignment.AssignmentView;
+import org.khanaen.assignment.SampleStations;
+import org.khanaen.assignment.Tier;
 import org.khanaen.web.security.CurrentAccount;
 import org.khanaen.web.errors.Refusals;
 import org.springframework.security.core.Authentication;
@@ -28,9 +31,11 @@ class MyAssignmentController {
     private final AssignmentResponses responses;
     private final CurrentAccount current;
     private final Refusals refusals;
+    private final SampleStations samples;
 
-    MyAssignmentController(AssignmentResponses responses, CurrentAccount current, Refusals refusals) {
+    MyAssignmentController(AssignmentResponses responses, CurrentAccount current, Refusals refusals, SampleStations samples) {
         this.responses = responses;
+        this.samples = samples;
         this.current = current;
         this.refusals = refusals;
     }
@@ -38,7 +43,11 @@ class MyAssignmentController {
     @GetMapping("/me/assignment")
     String mine(Authentication authentication, Locale locale, Model model) {
         AccountId account = current.of(authentication);
-        model.addAttribute("offers", responses.mine(account, locale));
+        var offers = responses.mine(account, locale);
+        model.addAttribute("offers", offers);
+        // the assignments at a station of the quick count's sample: marked, so its count is sent first
+        model.addAttribute("sampleAssignments", offers.stream().map(AssignmentResponses.Offer::assignment)
+                .filter(a -> a.tier() == Tier.STATION && samples.of(a.electionId()).contains(a.placeId())).map(AssignmentView::id).toList());
         model.addAttribute("remindersStopped", responses.remindersStopped(account));
         return "me/assignment";
     }
