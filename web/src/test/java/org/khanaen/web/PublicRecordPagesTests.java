@@ -15,7 +15,6 @@ import org.junit.jupiter.api.Test;
 import org.khanaen.assignment.StationRole;
 import org.khanaen.elections.StationView;
 import org.khanaen.proofs.PublicRecord;
-import org.khanaen.results.PhotoKind;
 import org.khanaen.results.Photos;
 import org.khanaen.results.checks.Tally;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -52,7 +51,7 @@ class PublicRecordPagesTests {
         for (StationRole role : List.of(StationRole.PRIMARY, StationRole.BACKUP)) {
             var person = fixture.volunteer(org, slug, "อาสา ตรวจ");
             fixture.atStation(person, station, role);
-            long photo = photos.store(ReportFixture.unique(ReportFixture.image("png", i)), PhotoKind.TALLY_BOARD,
+            long photo = photos.store(ReportFixture.unique(ReportFixture.image("png", i)), Photos.PhotoKind.TALLY_BOARD,
                     ReportFixture.actor(person.volunteer())).id();
             pictures.add(photo);
             sent.add(reports.send(station, "constituency", person.volunteer(), slug + "-key-" + i++, count, List.of(photo)));
@@ -109,7 +108,7 @@ class PublicRecordPagesTests {
         mvc.perform(get("/api/v1/elections/th-2566/stations/NO_SUCH-1/verification"))
                 .andExpect(status().isNotFound())
                 .andExpect(content().contentTypeCompatibleWith("application/problem+json"));
-        long loose = photos.store(ReportFixture.unique(ReportFixture.image("png", 7)), PhotoKind.TALLY_BOARD, "nobody").id();
+        long loose = photos.store(ReportFixture.unique(ReportFixture.image("png", 7)), Photos.PhotoKind.TALLY_BOARD, "nobody").id();
         mvc.perform(get("/verify/photos/{id}", loose)).andExpect(status().isNotFound());
     }
 }
