@@ -89,10 +89,13 @@ public final class Replay {
      * @param quickCountReported the verified sample stations of the last {@code quick-count} event (-1: none came)
      * @param seenOnEach  per target, how many of the station contests its own stream showed verified (a stream carries
      *                    what changes while it is open: a node that was down misses what was verified meanwhile)
+     * @param visibleEverywhereMicros for each station contest every target's stream showed, from its last answer to the
+     *                    last of those streams to show it, sorted
      */
     public record Outcome(int reports, double seconds, long[] answerMicros, Map<Integer, Long> statuses,
             int stationContests, int seenVerified, long[] visibleMicros, double waitedSeconds, long appBytes, long bucketBytes,
-            Map<String, Long> retriedOn, long[] quickCountMicros, int quickCountReported, Map<URI, Integer> seenOnEach) {
+            Map<String, Long> retriedOn, long[] quickCountMicros, int quickCountReported, Map<URI, Integer> seenOnEach,
+            long[] visibleEverywhereMicros) {
 
         public long retries() {
             return retriedOn.values().stream().mapToLong(Long::longValue).sum();
@@ -402,10 +405,10 @@ public final class Replay {
         Map<String, Long> answered = new ConcurrentHashMap<>(); // station contest → when its last report was answered (nanos)
         Map<String, Long> seen = new ConcurrentHashMap<>();     // station contest → when the stream showed it verified
         List<long[]> quickCounts = java.util.Collections.synchronizedList(new ArrayList<>()); // {when (nanos), sample stations verified}
-        Map<URI, Set<String>> seenBy = new java.util.LinkedHashMap<>();
+        Map<URI, Map<String, Long>> seenBy = new java.util.LinkedHashMap<>(); // the same, on each target's own stream
         List<Thread> listeners = new ArrayList<>();
         for (URI base : targets) {
-            seenBy.put(base, ConcurrentHashMap.newKeySet());
+            seenBy.put(base, new ConcurrentHashMap<>());
             listeners.add(listen(base, electionId, mediaKey, seen, seenBy.get(base), quickCounts));
         }
         Map<String, AtomicLong> retriedOn = new ConcurrentHashMap<>();
@@ -446,7 +449,7 @@ public final class Replay {
                 .filter(k -> sample.contains(Long.parseLong(k.substring(0, k.indexOf('|'))))).count();
         // until every target's own stream shows every station contest (or, 10 s after the streams together did: a node
         // that was down misses what was verified meanwhile) and the quick count has caught up
-        while ((seenBy.values().stream().anyMatch(s -> !s.containsAll(expected))
+        while ((seenBy.values().stream().anyMatch(s -> !s.keySet().containsAll(expected))
                 && !(seen.keySet().containsAll(expected) && System.nanoTime() > waitFrom + 10_000_000_000L)
                 || !quickCountsCaughtUp(quickCounts, sampleSent)) && System.nanoTime() < until) {
             Thread.sleep(50);
@@ -474,9 +477,22 @@ public final class Replay {
             lastReported = quickCounts.isEmpty() ? -1 : (int) quickCounts.getLast()[1];
         }
         Map<URI, Integer> seenOnEach = new java.util.LinkedHashMap<>();
-        seenBy.forEach((target, shown) -> seenOnEach.put(target, (int) expected.stream().filter(shown::contains).count()));
+        seenBy.forEach((target, shown) -> seenOnEach.put(target, (int) expected.stream().filter(shown::containsKey).count()));
+        List<Long> everywhere = new ArrayList<>();
+        answered.forEach((k, at) -> {
+            long last = 0;
+            for (Map<String, Long> shown : seenBy.values()) {
+                Long t = shown.get(k);
+                if (t == null) {
+                    return; // not on every stream (a node that was down): counted in seenOnEach, not here
+                }
+                last = Math.max(last, t);
+            }
+            everywhere.add(Math.max(0, (last - at) / 1000));
+        });
         return new Outcome(answers.length, seconds, answers, counts, expected.size(), seenExpected, vis, waited, appBytes.get(),
-                bucketBytes.get(), causes, quick, lastReported, seenOnEach);
+                bucketBytes.get(), causes, quick, lastReported, seenOnEach,
+                everywhere.stream().mapToLong(Long::longValue).sorted().toArray());
     }
 
     /** Whether the stream's estimates count every sample station sent (always, without a sample). */
@@ -650,7 +666,7 @@ public final class Replay {
      * Reads a target's results stream, noting when each station contest is first shown verified; the first connection
      * must succeed (a wrong key fails the replay), a line that drops later (a node killed) is opened again.
      */
-    private Thread listen(URI base, String electionId, String mediaKey, Map<String, Long> seen, Set<String> seenHere, List<long[]> quickCounts)
+    private Thread listen(URI base, String electionId, String mediaKey, Map<String, Long> seen, Map<String, Long> seenHere, List<long[]> quickCounts)
             throws Exception {
         HttpRequest request = HttpRequest.newBuilder(base.resolve("/api/v1/elections/" + electionId + "/results/stream"))
                 .header("Authorization", "Bearer " + mediaKey).header("Accept", "text/event-stream").build();
@@ -676,7 +692,7 @@ public final class Replay {
         });
     }
 
-    private void read(HttpResponse<java.io.InputStream> response, Map<String, Long> seen, Set<String> seenHere, List<long[]> quickCounts) {
+    private void read(HttpResponse<java.io.InputStream> response, Map<String, Long> seen, Map<String, Long> seenHere, List<long[]> quickCounts) {
         try (var in = new BufferedReader(new InputStreamReader(response.body(), StandardCharsets.UTF_8))) {
             String event = null;
             for (String line = in.readLine(); line != null && !Thread.currentThread().isInterrupted(); line = in.readLine()) {
@@ -689,7 +705,7 @@ public final class Replay {
                         if ("VERIFIED".equals(s.path("state").asString())) {
                             String key = s.path("stationId").asLong() + "|" + s.path("contest").asString();
                             seen.putIfAbsent(key, now);
-                            seenHere.add(key);
+                            seenHere.putIfAbsent(key, now);
                         }
                     }
                 } else if (line.startsWith("data:") && "quick-count".equals(event)) {
