@@ -57,6 +57,11 @@ final class Capacity {
                 cpuSeconds(Files.readString(p).strip()).ifPresent(s -> cpu.put(name, s));
             }
         }
+        // the load generator (this JVM: the replay's clients, photos made and hashed) and the whole machine, to see
+        // whether the machine, not the app, set the pace
+        cpu.put("client", ((com.sun.management.OperatingSystemMXBean) java.lang.management.ManagementFactory.getOperatingSystemMXBean())
+                .getProcessCpuTime() / 1e9);
+        cpu.put("machine", machineBusySeconds());
         Map<String, Map<String, Long>> status = new LinkedHashMap<>();
         for (int i = 0; i < databaseUrls.size(); i++) {
             try (Connection c = DriverManager.getConnection(databaseUrls.get(i), user, password); Statement st = c.createStatement();
@@ -103,8 +108,9 @@ final class Capacity {
                 + db.getOrDefault("Com_insert_select", 0L) + db.getOrDefault("Com_replace", 0L);
         long s3All = s3.values().stream().mapToLong(Long::longValue).sum();
         return List.of(
-                String.format("capacity over %.1f s, %,d reports: CPU-ms per report %s (cores busy on average: %s)", seconds, reports,
-                        format(cpuByKind, v -> v * 1000 / n), format(cpuByKind, v -> v / seconds)),
+                String.format("capacity over %.1f s, %,d reports: CPU-ms per report %s (cores busy on average: %s; of %d cores)", seconds,
+                        reports, format(cpuByKind, v -> v * 1000 / n), format(cpuByKind, v -> v / seconds),
+                        Runtime.getRuntime().availableProcessors()),
                 String.format("database per report: %.1f writing statements (insert/update/delete, all nodes' clients), %.1f selects, %.2f"
                         + " commits; on the busiest node %.1f rows written, %.0f bytes of redo log, %.2f fsyncs; %.2f write sets replicated (%.0f"
                         + " bytes); %s", statements / n, db.getOrDefault("Com_select", 0L) / n, db.getOrDefault("Com_commit", 0L) / n, rowsMax / n,
@@ -132,6 +138,18 @@ final class Capacity {
             }
         }
         return byMethod;
+    }
+
+    /** CPU seconds every core of the machine spent busy (user, nice, system, irq, softirq, steal) since boot. */
+    private static double machineBusySeconds() {
+        try {
+            String[] f = Files.readAllLines(Path.of("/proc/stat")).getFirst().trim().split("\\s+");
+            long busy = Long.parseLong(f[1]) + Long.parseLong(f[2]) + Long.parseLong(f[3]) + Long.parseLong(f[6]) + Long.parseLong(f[7])
+                    + Long.parseLong(f[8]);
+            return busy / TICKS;
+        } catch (IOException | RuntimeException e) {
+            return 0;
+        }
     }
 
     private static java.util.Optional<Double> cpuSeconds(String pid) {
