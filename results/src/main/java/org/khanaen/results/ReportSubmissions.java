@@ -38,7 +38,8 @@ import org.springframework.transaction.annotation.Transactional;
 /**
  * Takes a station's count report: only from the station's own volunteer (primary or backup) or its
  * constituency's lead; checked (errors refuse it, warnings need the volunteer's confirmation); stored
- * once per idempotency key, so a retry after a dropped connection never makes a second report.
+ * once per idempotency key, so a retry after a dropped connection never makes a second report. Other modules reach
+ * it through {@link ReportIntake}.
  */
 @Service
 class ReportSubmissions {
@@ -172,12 +173,12 @@ class ReportSubmissions {
                 .optional();
     }
 
-    /** A station of the election, from memory (reference data does not change on election night): for callers' own checks. */
     /** The election's checking and verification rules (tolerances, major parties), as configured. */
     ElectionRules rules(String electionId) {
         return properties.rulesFor(electionId);
     }
 
+    /** A station of the election, from memory (reference data does not change on election night): for callers' own checks. */
     Optional<StationPoint> station(String electionId, long stationId) {
         return facts.station(electionId, stationId);
     }
