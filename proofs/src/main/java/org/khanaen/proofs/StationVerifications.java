@@ -55,7 +55,9 @@ class StationVerifications {
 
         Comparison comparison = new Comparison();
         List<PublicRecord.Item> items = new ArrayList<>();
-        Set<String> keys = new TreeSet<>(java.util.Comparator.comparing((String k) -> k.charAt(0)).thenComparing(k -> Long.parseLong(k.substring(2))));
+        // reports first, then decisions, each by id
+        Set<String> keys = new TreeSet<>(java.util.Comparator.comparing((String k) -> k.charAt(0) == 'R' ? 0 : 1)
+                .thenComparing(k -> Long.parseLong(k.substring(2))));
         keys.addAll(now.keySet());
         keys.addAll(leafOf.keySet());
         for (String k : keys) {
