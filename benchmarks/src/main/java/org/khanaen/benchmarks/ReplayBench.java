@@ -103,13 +103,19 @@ final class ReplayBench {
      * its own. Set-up through an application context of this JVM (no web server) on the nodes' database; the election
      * must be loaded there already, and the stations still without replayed reports (a fresh cluster).
      */
-    static void runOn(Target target, Path file, int clients, boolean photos, boolean photosThroughApp, int photoBytes, Duration patience)
-            throws Exception {
+    static void runOn(Target target, Path file, int clients, boolean photos, boolean photosThroughApp, int photoBytes, Duration patience,
+            String provinces) throws Exception {
         System.out.println("targets: " + target.urls() + "; database " + target.jdbcUrl());
         System.out.println("machine: " + Machine.describe());
         try (var app = target.startApp()) {
-            Prepared p = prepare(app, file, photos, false, photosThroughApp, photoBytes);
+            Prepared p = prepare(app, file, photos, false, photosThroughApp, photoBytes, provinces);
+            Capacity capacity = target.clusterDir() == null ? null
+                    : new Capacity(target.clusterDir(), target.jdbcUrl(), target.user(), target.password());
+            Capacity.Snapshot before = capacity == null ? null : capacity.take();
             Replay.Outcome o = p.replay().run(target.urls(), ELECTION, p.mediaKey(), p.plan().sends(), clients, patience);
+            if (capacity != null) {
+                capacity.report(before, capacity.take(), o.reports()).forEach(System.out::println);
+            }
             List<String> differences = report(app, p, o, target.urls(), clients, photos);
             if (!differences.isEmpty() || o.seenVerified() != o.stationContests()) {
                 throw new IllegalStateException("the replay did not end with exactly the file's results on every target");
@@ -128,6 +134,15 @@ final class ReplayBench {
      */
     static Prepared prepare(ConfigurableApplicationContext app, Path file, boolean photos, boolean load, boolean photosThroughApp, int photoBytes)
             throws Exception {
+        return prepare(app, file, photos, load, photosThroughApp, photoBytes, null);
+    }
+
+    /**
+     * The same, with only some of the file's provinces: {@code provinces} names them ({@code AYA,ATG}) or says how many of
+     * the first (a number); null or empty: all. A part of the nation this machine can carry.
+     */
+    static Prepared prepare(ConfigurableApplicationContext app, Path file, boolean photos, boolean load, boolean photosThroughApp, int photoBytes,
+            String provinces) throws Exception {
         JsonMapper json = app.getBean(JsonMapper.class);
         ElectionCatalog catalog = app.getBean(ElectionCatalog.class);
         if (load) {
@@ -145,6 +160,9 @@ final class ReplayBench {
         }
         Path source = file != null ? file : NationalFile.write(catalog,
                 app.getBean(ReportSubmissions.class).rules(ELECTION).majorParties(), Path.of("target", "replay-national-th-2566.json"));
+        if (provinces != null && !provinces.isBlank()) {
+            source = someProvinces(source, provinces, json);
+        }
         EctResults results;
         try (InputStream in = Files.newInputStream(source)) {
             results = EctResults.read(in, json);
@@ -175,6 +193,27 @@ final class ReplayBench {
                 : plan.contradictions().size() + " contests: " + plan.contradictions().stream()
                         .map(x -> x.where() + " " + x.contest() + " valid " + x.written() + ", votes " + x.addsUpTo()).toList());
         return new Prepared(source, results, partyBallots, replay, plan, key, catalog, json);
+    }
+
+    /** The file with only the provinces named (or the first N), written beside it (the same part each time). */
+    static Path someProvinces(Path file, String provinces, JsonMapper json) throws Exception {
+        var root = (tools.jackson.databind.node.ObjectNode) json.readTree(file.toFile());
+        var all = (tools.jackson.databind.node.ArrayNode) root.get("result_province");
+        var part = json.createArrayNode();
+        boolean count = provinces.strip().matches("\\d+");
+        List<String> named = count ? List.of() : List.of(provinces.strip().split("\\s*,\\s*"));
+        for (int i = 0; i < all.size(); i++) {
+            if (count ? i < Integer.parseInt(provinces.strip()) : named.contains(all.get(i).path("prov_id").asString())) {
+                part.add(all.get(i));
+            }
+        }
+        if (part.isEmpty() || !count && part.size() != named.size()) {
+            throw new IllegalArgumentException("--provinces " + provinces + ": the file has " + part.size() + " of them");
+        }
+        root.set("result_province", part);
+        Path out = file.resolveSibling(file.getFileName().toString().replace(".json", "") + "-" + provinces.strip().replace(',', '-') + ".json");
+        json.writeValue(out.toFile(), root);
+        return out;
     }
 
     /**

@@ -29,14 +29,21 @@ public class ClusterJobsAutoConfiguration {
 
     @Bean
     @ConditionalOnBean(DataSource.class)
-    @ConditionalOnMissingBean
-    LockProvider lockProvider(DataSource dataSource, ClusterJobsProperties properties) {
-        return new JdbcTemplateLockProvider(JdbcTemplateLockProvider.Configuration.builder()
-                .withJdbcTemplate(new JdbcTemplate(dataSource))
+    @ConditionalOnMissingBean(LockProvider.class)
+    RecordedLeases lockProvider(DataSource dataSource, ClusterJobsProperties properties) {
+        JdbcTemplate jdbc = new JdbcTemplate(dataSource);
+        return new RecordedLeases(new JdbcTemplateLockProvider(JdbcTemplateLockProvider.Configuration.builder()
+                .withJdbcTemplate(jdbc)
                 .withTableName("shedlock")
                 .usingDbTime()
                 .withLockedByValue(properties.nodeName())
-                .build());
+                .build()), jdbc, properties.nodeName());
+    }
+
+    @Bean
+    @ConditionalOnBean(RecordedLeases.class)
+    JobRunsPurge jobRunsPurge(RecordedLeases runs, ClusterJobs jobs) {
+        return new JobRunsPurge(runs, jobs);
     }
 
     @Bean

@@ -141,16 +141,30 @@ final class MailDelivery implements SchedulingConfigurer, SmartLifecycle {
         return true;
     }
 
-    /** The mail is gone; not recording it would send it again, so a transient database error is retried here. */
+    /**
+     * The mail is gone; not recording it would send it again once the claim runs out, so any database error is tried
+     * again for ~15 s: long enough for a connection to fail over to another database node (measured in the cluster
+     * drill: a Galera node killed under a sending node), short enough not to hold the sender. The update is conditional
+     * on the row still pending, so a second try that finds it done changes nothing.
+     */
     private void recordSent(OutboxRow row) {
+        long wait = 200;
         for (int attempt = 1; ; attempt++) {
             try {
                 rows.markSent(row.id(), now());
                 return;
-            } catch (TransientDataAccessException e) {
-                if (attempt == 3) {
+            } catch (DataAccessException e) {
+                if (attempt == 8) {
                     throw e;
                 }
+                log.debug("Mail {} sent, not yet recorded (attempt {}): {}", row.id(), attempt, e.getMessage());
+                try {
+                    Thread.sleep(wait);
+                } catch (InterruptedException interrupted) {
+                    Thread.currentThread().interrupt();
+                    throw e;
+                }
+                wait = Math.min(wait * 2, 5_000);
             }
         }
     }

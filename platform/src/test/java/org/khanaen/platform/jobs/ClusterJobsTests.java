@@ -56,6 +56,7 @@ class ClusterJobsTests {
     @BeforeEach
     void noLeasesYet() {
         jdbc.sql("delete from shedlock where name like 'test.%'").update();
+        jdbc.sql("delete from job_run where name like 'test.%'").update();
         RUNS.set(0);
     }
 
@@ -86,6 +87,29 @@ class ClusterJobsTests {
             b.getBean(Job.class).work();
             assertThat(RUNS).hasValue(2);
             assertThat(jdbc.sql("select locked_by from shedlock where name = 'test.job'").query(String.class).single()).isEqualTo("b");
+        } finally {
+            a.close();
+            b.close();
+        }
+    }
+
+    @Test
+    void everyRunIsWrittenDownWithItsNodeAndTimesThatDoNotOverlap() {
+        ConfigurableApplicationContext a = node("a"), b = node("b");
+        try {
+            a.getBean(Job.class).work();
+            b.getBean(Job.class).work();
+            b.getBean(ClusterJobs.class).once("test.coded", Duration.ofMinutes(1), RUNS::incrementAndGet);
+
+            record Run(String name, String node, long started, long ended) {
+            }
+            List<Run> runs = jdbc.sql("select name, node, started_ms as started, ended_ms as ended from job_run where name like 'test.%' order by started_ms, id")
+                    .query(Run.class).list();
+            assertThat(runs).extracting(Run::name, Run::node).containsExactly(
+                    org.assertj.core.groups.Tuple.tuple("test.job", "a"), org.assertj.core.groups.Tuple.tuple("test.job", "b"),
+                    org.assertj.core.groups.Tuple.tuple("test.coded", "b"));
+            assertThat(runs.get(0).ended()).isLessThanOrEqualTo(runs.get(1).started());
+            assertThat(runs).allSatisfy(r -> assertThat(r.ended()).isGreaterThanOrEqualTo(r.started()));
         } finally {
             a.close();
             b.close();

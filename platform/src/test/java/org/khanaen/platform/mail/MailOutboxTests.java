@@ -48,6 +48,8 @@ class MailOutboxTests {
     static final int SMTP_PORT = freePort();
 
     @Autowired
+    javax.sql.DataSource dataSource;
+    @Autowired
     MailOutbox outbox;
     @Autowired
     MailComposer composer;
@@ -247,6 +249,40 @@ class MailOutboxTests {
         assertThat(smtp.waitForIncomingEmail(10_000, 5)).isTrue();
         assertThat(jdbc.sql("select count(*) from mail_outbox where status = 'SENT' and attempts = 1").query(Integer.class).single())
                 .isEqualTo(5);
+    }
+
+    @Test
+    void aMailSentWhileTheDatabaseIsAwayIsRecordedOnceItIsBackAndNotSentAgain() throws Exception {
+        outbox.enqueue(mail("away@example.org", "sent in an outage", null));
+        java.util.concurrent.atomic.AtomicBoolean away = new java.util.concurrent.atomic.AtomicBoolean();
+        // the node's database connection breaks right after the mail went (a database node killed under it) and
+        // comes back ~1 s later (the connection failed over)
+        var flaky = new org.springframework.jdbc.datasource.DelegatingDataSource(dataSource) {
+            @Override
+            public java.sql.Connection getConnection() throws java.sql.SQLException {
+                if (away.get()) {
+                    throw new java.sql.SQLNonTransientConnectionException("Communications link failure");
+                }
+                return super.getConnection();
+            }
+        };
+        JavaMailSenderImpl breaksTheDatabase = toTheServer(new JavaMailSenderImpl() {
+            @Override
+            public void send(MimeMessage... messages) {
+                super.send(messages);
+                away.set(true);
+                CompletableFuture.delayedExecutor(1, java.util.concurrent.TimeUnit.SECONDS).execute(() -> away.set(false));
+            }
+        });
+        MailDelivery sender = new MailDelivery(new OutboxRows(JdbcClient.create(flaky)), breaksTheDatabase, properties, clock, jobs);
+
+        assertThat(sender.deliverDue()).isEqualTo(1);
+        clock.advance(MailDelivery.LEASE.plusMinutes(1)); // a claim left behind would be taken over by now
+        assertThat(node().deliverDue()).isZero();
+        assertThat(smtp.waitForIncomingEmail(5_000, 1)).isTrue();
+        Thread.sleep(300);
+        assertThat(smtp.getReceivedMessages()).hasSize(1);
+        assertThat(jdbc.sql("select status from mail_outbox").query(String.class).list()).containsExactly("SENT");
     }
 
     @Test

@@ -87,10 +87,12 @@ public final class Replay {
      *
      * @param appBytes    request bodies sent to the app (reports, upload requests, and photos where they go through it)
      * @param bucketBytes photo bytes put straight into the bucket by presigned links
+     * @param seenOnEach  per target, how many of the station contests its own stream showed verified (a stream carries
+     *                    what changes while it is open: a node that was down misses what was verified meanwhile)
      */
     public record Outcome(int reports, double seconds, long[] answerMicros, Map<Integer, Long> statuses,
             int stationContests, int seenVerified, long[] visibleMicros, double waitedSeconds, long appBytes, long bucketBytes,
-            Map<String, Long> retriedOn) {
+            Map<String, Long> retriedOn, Map<URI, Integer> seenOnEach) {
 
         public long retries() {
             return retriedOn.values().stream().mapToLong(Long::longValue).sum();
@@ -386,9 +388,11 @@ public final class Replay {
         sends.stream().filter(s -> !s.asWritten()).forEach(s -> expected.add(s.stationId() + "|" + s.contest()));
         Map<String, Long> answered = new ConcurrentHashMap<>(); // station contest → when its last report was answered (nanos)
         Map<String, Long> seen = new ConcurrentHashMap<>();     // station contest → when the stream showed it verified
+        Map<URI, Set<String>> seenBy = new java.util.LinkedHashMap<>();
         List<Thread> listeners = new ArrayList<>();
         for (URI base : targets) {
-            listeners.add(listen(base, electionId, mediaKey, seen));
+            seenBy.put(base, ConcurrentHashMap.newKeySet());
+            listeners.add(listen(base, electionId, mediaKey, seen, seenBy.get(base)));
         }
         Map<String, AtomicLong> retriedOn = new ConcurrentHashMap<>();
         AtomicInteger next = new AtomicInteger();
@@ -424,7 +428,8 @@ public final class Replay {
         double seconds = (System.nanoTime() - start) / 1e9;
         long waitFrom = System.nanoTime();
         long until = waitFrom + patience.toNanos();
-        while (!seen.keySet().containsAll(expected) && System.nanoTime() < until) {
+        while (seenBy.values().stream().anyMatch(s -> !s.containsAll(expected)) && System.nanoTime() < until
+                && !(seen.keySet().containsAll(expected) && System.nanoTime() > waitFrom + 10_000_000_000L)) {
             Thread.sleep(50);
         }
         double waited = (System.nanoTime() - waitFrom) / 1e9;
@@ -444,8 +449,10 @@ public final class Replay {
         int seenExpected = (int) expected.stream().filter(seen::containsKey).count();
         Map<String, Long> causes = new TreeMap<>();
         retriedOn.forEach((k, v) -> causes.put(k, v.get()));
+        Map<URI, Integer> seenOnEach = new java.util.LinkedHashMap<>();
+        seenBy.forEach((target, shown) -> seenOnEach.put(target, (int) expected.stream().filter(shown::contains).count()));
         return new Outcome(answers.length, seconds, answers, counts, expected.size(), seenExpected, vis, waited, appBytes.get(),
-                bucketBytes.get(), causes);
+                bucketBytes.get(), causes, seenOnEach);
     }
 
     /** How long a report is sent again before the replay gives up on it (its last answer, or the failure, counts). */
@@ -579,7 +586,7 @@ public final class Replay {
      * Reads a target's results stream, noting when each station contest is first shown verified; the first connection
      * must succeed (a wrong key fails the replay), a line that drops later (a node killed) is opened again.
      */
-    private Thread listen(URI base, String electionId, String mediaKey, Map<String, Long> seen) throws Exception {
+    private Thread listen(URI base, String electionId, String mediaKey, Map<String, Long> seen, Set<String> seenHere) throws Exception {
         HttpRequest request = HttpRequest.newBuilder(base.resolve("/api/v1/elections/" + electionId + "/results/stream"))
                 .header("Authorization", "Bearer " + mediaKey).header("Accept", "text/event-stream").build();
         HttpResponse<java.io.InputStream> first = http.send(request, HttpResponse.BodyHandlers.ofInputStream());
@@ -590,7 +597,7 @@ public final class Replay {
             HttpResponse<java.io.InputStream> response = first;
             while (!Thread.currentThread().isInterrupted()) {
                 if (response != null && response.statusCode() == 200) {
-                    read(response, seen);
+                    read(response, seen, seenHere);
                 }
                 try {
                     Thread.sleep(500);
@@ -604,7 +611,7 @@ public final class Replay {
         });
     }
 
-    private void read(HttpResponse<java.io.InputStream> response, Map<String, Long> seen) {
+    private void read(HttpResponse<java.io.InputStream> response, Map<String, Long> seen, Set<String> seenHere) {
         try (var in = new BufferedReader(new InputStreamReader(response.body(), StandardCharsets.UTF_8))) {
             String event = null;
             for (String line = in.readLine(); line != null && !Thread.currentThread().isInterrupted(); line = in.readLine()) {
@@ -615,7 +622,9 @@ public final class Replay {
                     JsonNode data = json.readTree(line.substring(5));
                     for (JsonNode s : data.path("stations")) {
                         if ("VERIFIED".equals(s.path("state").asString())) {
-                            seen.putIfAbsent(s.path("stationId").asLong() + "|" + s.path("contest").asString(), now);
+                            String key = s.path("stationId").asLong() + "|" + s.path("contest").asString();
+                            seen.putIfAbsent(key, now);
+                            seenHere.add(key);
                         }
                     }
                 }
