@@ -81,11 +81,16 @@ class StationVerifications {
                         : comparison.findings().size() > before ? PublicRecord.Status.DIFFERS : PublicRecord.Status.MATCHES;
                 if (leaf.treeId() != null) {
                     tree = treeOf.get(leaf.treeId());
-                    MerkleTree t = built.computeIfAbsent(leaf.treeId(), id2 -> MerkleTree.of(leaves.hashesOf(id2)));
+                    PublicRecord.Tree stored = tree;
+                    MerkleTree t = built.computeIfAbsent(leaf.treeId(), treeId -> {
+                        MerkleTree rebuilt = MerkleTree.of(leaves.hashesOf(treeId));
+                        // once per tree: its kept leaves must still give its root
+                        if (!MerkleTree.hex(rebuilt.root()).equals(stored.root())) {
+                            comparison.add(new Finding(Finding.Kind.RECORD_ALTERED, "tree " + stored.id(), List.of()));
+                        }
+                        return rebuilt;
+                    });
                     proof = t.inclusionProof(leaf.index()).stream().map(MerkleTree::hex).toList();
-                    if (!MerkleTree.hex(t.root()).equals(tree.root())) {
-                        comparison.add(new Finding(Finding.Kind.RECORD_ALTERED, "tree " + tree.id(), List.of()));
-                    }
                 }
             }
             List<PublicRecord.Field> fields = e == null ? List.of() : e.fields().stream().map(f -> new PublicRecord.Field(f.key(), f.value())).toList();
