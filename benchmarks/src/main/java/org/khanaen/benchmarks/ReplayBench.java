@@ -234,6 +234,12 @@ final class ReplayBench {
                 o.seenVerified(), o.stationContests(), o.waitedSeconds(), Replay.Outcome.percentile(o.visibleMicros(), 50),
                 Replay.Outcome.percentile(o.visibleMicros(), 95), Replay.Outcome.percentile(o.visibleMicros(), 99),
                 Replay.Outcome.percentile(o.visibleMicros(), 100));
+        if (targets.size() > 1) {
+            System.out.printf("on every target's own stream (%s): p50 %.0f ms, p95 %.0f ms, p99 %.0f ms, max %.0f ms after the last answer;"
+                    + " station contests each stream showed: %s%n", targets, Replay.Outcome.percentile(o.visibleEverywhereMicros(), 50),
+                    Replay.Outcome.percentile(o.visibleEverywhereMicros(), 95), Replay.Outcome.percentile(o.visibleEverywhereMicros(), 99),
+                    Replay.Outcome.percentile(o.visibleEverywhereMicros(), 100), o.seenOnEach());
+        }
         long asWritten = p.replay().acceptAsWritten(p.plan().sends(), ELECTION, app.getBean(WarRoom.class), app.getBean(LeadResults.class),
                 app.getBean(LiveResults.class));
         System.out.printf("accepted by the war room as written on a form that does not add up (where the file does not): %d station"

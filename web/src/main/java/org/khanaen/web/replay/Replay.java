@@ -89,10 +89,12 @@ public final class Replay {
      * @param bucketBytes photo bytes put straight into the bucket by presigned links
      * @param seenOnEach  per target, how many of the station contests its own stream showed verified (a stream carries
      *                    what changes while it is open: a node that was down misses what was verified meanwhile)
+     * @param visibleEverywhereMicros for each station contest every target's stream showed, from its last answer to the
+     *                    last of those streams to show it, sorted
      */
     public record Outcome(int reports, double seconds, long[] answerMicros, Map<Integer, Long> statuses,
             int stationContests, int seenVerified, long[] visibleMicros, double waitedSeconds, long appBytes, long bucketBytes,
-            Map<String, Long> retriedOn, Map<URI, Integer> seenOnEach) {
+            Map<String, Long> retriedOn, Map<URI, Integer> seenOnEach, long[] visibleEverywhereMicros) {
 
         public long retries() {
             return retriedOn.values().stream().mapToLong(Long::longValue).sum();
@@ -388,10 +390,10 @@ public final class Replay {
         sends.stream().filter(s -> !s.asWritten()).forEach(s -> expected.add(s.stationId() + "|" + s.contest()));
         Map<String, Long> answered = new ConcurrentHashMap<>(); // station contest → when its last report was answered (nanos)
         Map<String, Long> seen = new ConcurrentHashMap<>();     // station contest → when the stream showed it verified
-        Map<URI, Set<String>> seenBy = new java.util.LinkedHashMap<>();
+        Map<URI, Map<String, Long>> seenBy = new java.util.LinkedHashMap<>(); // the same, on each target's own stream
         List<Thread> listeners = new ArrayList<>();
         for (URI base : targets) {
-            seenBy.put(base, ConcurrentHashMap.newKeySet());
+            seenBy.put(base, new ConcurrentHashMap<>());
             listeners.add(listen(base, electionId, mediaKey, seen, seenBy.get(base)));
         }
         Map<String, AtomicLong> retriedOn = new ConcurrentHashMap<>();
@@ -428,7 +430,7 @@ public final class Replay {
         double seconds = (System.nanoTime() - start) / 1e9;
         long waitFrom = System.nanoTime();
         long until = waitFrom + patience.toNanos();
-        while (seenBy.values().stream().anyMatch(s -> !s.containsAll(expected)) && System.nanoTime() < until
+        while (seenBy.values().stream().anyMatch(s -> !s.keySet().containsAll(expected)) && System.nanoTime() < until
                 && !(seen.keySet().containsAll(expected) && System.nanoTime() > waitFrom + 10_000_000_000L)) {
             Thread.sleep(50);
         }
@@ -450,9 +452,21 @@ public final class Replay {
         Map<String, Long> causes = new TreeMap<>();
         retriedOn.forEach((k, v) -> causes.put(k, v.get()));
         Map<URI, Integer> seenOnEach = new java.util.LinkedHashMap<>();
-        seenBy.forEach((target, shown) -> seenOnEach.put(target, (int) expected.stream().filter(shown::contains).count()));
+        seenBy.forEach((target, shown) -> seenOnEach.put(target, (int) expected.stream().filter(shown::containsKey).count()));
+        List<Long> everywhere = new ArrayList<>();
+        answered.forEach((k, at) -> {
+            long last = 0;
+            for (Map<String, Long> shown : seenBy.values()) {
+                Long t = shown.get(k);
+                if (t == null) {
+                    return; // not on every stream (a node that was down): counted in seenOnEach, not here
+                }
+                last = Math.max(last, t);
+            }
+            everywhere.add(Math.max(0, (last - at) / 1000));
+        });
         return new Outcome(answers.length, seconds, answers, counts, expected.size(), seenExpected, vis, waited, appBytes.get(),
-                bucketBytes.get(), causes, seenOnEach);
+                bucketBytes.get(), causes, seenOnEach, everywhere.stream().mapToLong(Long::longValue).sorted().toArray());
     }
 
     /** How long a report is sent again before the replay gives up on it (its last answer, or the failure, counts). */
@@ -586,7 +600,7 @@ public final class Replay {
      * Reads a target's results stream, noting when each station contest is first shown verified; the first connection
      * must succeed (a wrong key fails the replay), a line that drops later (a node killed) is opened again.
      */
-    private Thread listen(URI base, String electionId, String mediaKey, Map<String, Long> seen, Set<String> seenHere) throws Exception {
+    private Thread listen(URI base, String electionId, String mediaKey, Map<String, Long> seen, Map<String, Long> seenHere) throws Exception {
         HttpRequest request = HttpRequest.newBuilder(base.resolve("/api/v1/elections/" + electionId + "/results/stream"))
                 .header("Authorization", "Bearer " + mediaKey).header("Accept", "text/event-stream").build();
         HttpResponse<java.io.InputStream> first = http.send(request, HttpResponse.BodyHandlers.ofInputStream());
@@ -611,7 +625,7 @@ public final class Replay {
         });
     }
 
-    private void read(HttpResponse<java.io.InputStream> response, Map<String, Long> seen, Set<String> seenHere) {
+    private void read(HttpResponse<java.io.InputStream> response, Map<String, Long> seen, Map<String, Long> seenHere) {
         try (var in = new BufferedReader(new InputStreamReader(response.body(), StandardCharsets.UTF_8))) {
             String event = null;
             for (String line = in.readLine(); line != null && !Thread.currentThread().isInterrupted(); line = in.readLine()) {
@@ -624,7 +638,7 @@ public final class Replay {
                         if ("VERIFIED".equals(s.path("state").asString())) {
                             String key = s.path("stationId").asLong() + "|" + s.path("contest").asString();
                             seen.putIfAbsent(key, now);
-                            seenHere.add(key);
+                            seenHere.putIfAbsent(key, now);
                         }
                     }
                 }
