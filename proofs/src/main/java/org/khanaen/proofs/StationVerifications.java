@@ -55,7 +55,9 @@ class StationVerifications {
 
         Comparison comparison = new Comparison();
         List<PublicRecord.Item> items = new ArrayList<>();
-        Set<String> keys = new TreeSet<>(java.util.Comparator.comparing((String k) -> k.charAt(0)).thenComparing(k -> Long.parseLong(k.substring(2))));
+        // reports first, then decisions, each by id
+        Set<String> keys = new TreeSet<>(java.util.Comparator.comparing((String k) -> k.charAt(0) == 'R' ? 0 : 1)
+                .thenComparing(k -> Long.parseLong(k.substring(2))));
         keys.addAll(now.keySet());
         keys.addAll(leafOf.keySet());
         for (String k : keys) {
@@ -79,11 +81,16 @@ class StationVerifications {
                         : comparison.findings().size() > before ? PublicRecord.Status.DIFFERS : PublicRecord.Status.MATCHES;
                 if (leaf.treeId() != null) {
                     tree = treeOf.get(leaf.treeId());
-                    MerkleTree t = built.computeIfAbsent(leaf.treeId(), id2 -> MerkleTree.of(leaves.hashesOf(id2)));
+                    PublicRecord.Tree stored = tree;
+                    MerkleTree t = built.computeIfAbsent(leaf.treeId(), treeId -> {
+                        MerkleTree rebuilt = MerkleTree.of(leaves.hashesOf(treeId));
+                        // once per tree: its kept leaves must still give its root
+                        if (!MerkleTree.hex(rebuilt.root()).equals(stored.root())) {
+                            comparison.add(new Finding(Finding.Kind.RECORD_ALTERED, "tree " + stored.id(), List.of()));
+                        }
+                        return rebuilt;
+                    });
                     proof = t.inclusionProof(leaf.index()).stream().map(MerkleTree::hex).toList();
-                    if (!MerkleTree.hex(t.root()).equals(tree.root())) {
-                        comparison.add(new Finding(Finding.Kind.RECORD_ALTERED, "tree " + tree.id(), List.of()));
-                    }
                 }
             }
             List<PublicRecord.Field> fields = e == null ? List.of() : e.fields().stream().map(f -> new PublicRecord.Field(f.key(), f.value())).toList();

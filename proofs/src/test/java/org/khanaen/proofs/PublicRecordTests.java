@@ -36,6 +36,7 @@ import org.springframework.jdbc.support.GeneratedKeyHolder;
  * database both report exactly those two. The export carries nobody's name, phone or email.
  */
 @SpringBootTest
+@org.springframework.context.annotation.Import(RecordFixture.class)
 class PublicRecordTests {
 
     private static final String ELECTION = "th-2566";
@@ -45,77 +46,7 @@ class PublicRecordTests {
     @Autowired RootAnchors anchors;
     @Autowired ElectionCatalog catalog;
     @Autowired JdbcClient jdbc;
-    @Autowired PartnerOrganisations organisations;
-    @Autowired RosterEdits roster;
-
-    private record Night(StationPoint station, long first, long second, long decision, long swappedPhoto, List<VolunteerInput> people) {
-    }
-
-    /** Two volunteers' agreeing final counts with three photos each, verified by agreement: the station's whole night. */
-    private Night night(int stationIndex, String slug) {
-        StationPoint station = catalog.stationPoints(ELECTION).get(stationIndex);
-        OrganisationId org = organisations.create(new OrganisationDraft(slug, "องค์กรทดสอบ", "Test org", null, null, null)).id();
-        List<VolunteerInput> people = new ArrayList<>();
-        List<VolunteerId> ids = new ArrayList<>();
-        for (int i = 0; i < 2; i++) {
-            VolunteerInput input = new VolunteerInput("สมชาย " + thai(stationIndex * 10 + i), "08" + (91_234_560 + stationIndex * 10 + i),
-                    "somchai." + slug + i + "@example.org", null, "8501", "STATION", "ALL_DAY");
-            people.add(input);
-            ids.add(roster.add(org, input, "test").orElseThrow());
-        }
-        long first = report(station, ids.get(0), people.get(0).email(), "a" + slug);
-        long second = report(station, ids.get(1), people.get(1).email(), "b" + slug);
-        long contest = insert("""
-                insert into station_contest (election_id, station_id, constituency_id, contest_code, state, in_queue, queue_rank, version, votes,
-                  valid_ballots, invalid_ballots, no_vote_ballots, ballots_used, verified_at, updated_at)
-                values (?, ?, ?, 'constituency', 'VERIFIED', false, 2, 1, '1=300;2=200', 500, 10, 5, 515, ?, ?)""",
-                ELECTION, station.id(), station.constituencyId(), now(), now());
-        long decision = insert("""
-                insert into verification_step (station_contest_id, version, action, report_id, votes, valid_ballots, invalid_ballots,
-                  no_vote_ballots, ballots_used, actor, reason, taken_at)
-                values (?, 1, 'AGREEMENT', ?, '1=300;2=200', 500, 10, 5, 515, 'system', null, ?)""", contest, second, now());
-        long swapped = jdbc.sql("select photo_id from station_report_photo where report_id = ? order by photo_id limit 1").param(second)
-                .query(Long.class).single();
-        return new Night(station, first, second, decision, swapped, people);
-    }
-
-    /** A name the registry accepts, unique per number: its digits as Thai letters. */
-    private static String thai(int n) {
-        StringBuilder name = new StringBuilder();
-        for (char c : String.valueOf(n).toCharArray()) {
-            name.append("กขคงจฉชซฌญ".charAt(c - '0'));
-        }
-        return name.toString();
-    }
-
-    private long report(StationPoint station, VolunteerId who, String actor, String key) {
-        long id = insert("""
-                insert into station_report (election_id, station_id, constituency_id, contest_code, final_count, idempotency_key, volunteer_id,
-                  submitted_by, votes, votes_hash, valid_ballots, invalid_ballots, no_vote_ballots, ballots_used, status, submitted_at)
-                values (?, ?, ?, 'constituency', true, ?, ?, ?, '1=300;2=200', ?, 500, 10, 5, 515, 'VERIFIED', ?)""",
-                ELECTION, station.id(), station.constituencyId(), key + "-" + System.nanoTime(), who.value(), actor, "0".repeat(64), now());
-        for (String kind : List.of("TALLY_BOARD", "COUNT_FORM", "STATION_SIGN")) {
-            long photo = insert("""
-                    insert into report_photo (sha256, kind, content_type, bytes, width, height, uploaded_by, uploaded_at, confirmed_at)
-                    values (?, ?, 'image/jpeg', 300000, 1600, 1200, ?, ?, ?)""", sha(key + kind), kind, actor, now(), now());
-            jdbc.sql("insert into station_report_photo (report_id, photo_id) values (?, ?)").params(id, photo).update();
-        }
-        return id;
-    }
-
-    private long insert(String sql, Object... params) {
-        var key = new GeneratedKeyHolder();
-        jdbc.sql(sql).params(params).update(key, "id");
-        return key.getKey().longValue();
-    }
-
-    private static Timestamp now() {
-        return Timestamp.from(Instant.now().truncatedTo(ChronoUnit.MILLIS));
-    }
-
-    private static String sha(String seed) {
-        return MerkleTree.hex(MerkleTree.sha256(seed.getBytes(StandardCharsets.UTF_8)));
-    }
+    @Autowired RecordFixture fixture;
 
     private PublicRecord.Verification verification(StationPoint station) {
         return record.station(ELECTION, String.valueOf(station.id())).orElseThrow();
@@ -125,14 +56,6 @@ class PublicRecordTests {
         var out = new ByteArrayOutputStream();
         assertThat(record.export(ELECTION, out)).isTrue();
         return out.toByteArray();
-    }
-
-    /** The findings about this night's station (the tests share one database, and the export is the whole election's). */
-    private List<Finding> mine(Night night, List<Finding> findings) {
-        List<String> subjects = new ArrayList<>(List.of("report " + night.first(), "report " + night.second(), "decision " + night.decision()));
-        jdbc.sql("select photo_id from station_report_photo where report_id in (?, ?)").params(night.first(), night.second())
-                .query(Long.class).list().forEach(p -> subjects.add("photo " + p));
-        return findings.stream().filter(f -> subjects.contains(f.subject()) || f.subject().startsWith("station " + night.station().id() + " ")).toList();
     }
 
     private static ExportVerifier.Result verifyOffline(byte[] zip) throws Exception {
@@ -147,7 +70,7 @@ class PublicRecordTests {
 
     @Test
     void aRoundPutsEveryNewEntryIntoOneTreeWhoseProofsLeadToItsRootNotYetAnchoredWithoutAChain() {
-        Night night = night(1_001, "round");
+        RecordFixture.Night night = fixture.night(1_001, "round");
 
         PublicRecord.Tree tree = record.roundNow().orElseThrow();
 
@@ -173,13 +96,13 @@ class PublicRecordTests {
 
     @Test
     void aCountChangedAndAPhotoSwappedInTheDatabaseAfterAnchoringAreReportedExactlyByThePageAndTheOfflineVerifier() throws Exception {
-        Night night = night(1_002, "tamper");
+        RecordFixture.Night night = fixture.night(1_002, "tamper");
         record.roundNow();
         assertThat(verification(night.station()).findings()).isEmpty();
-        assertThat(mine(night, verifyOffline(export()).findings())).isEmpty();
+        assertThat(fixture.about(night, verifyOffline(export()).findings())).isEmpty();
 
         jdbc.sql("update station_report set votes = '1=310;2=200', valid_ballots = 510 where id = ?").param(night.first()).update();
-        jdbc.sql("update report_photo set sha256 = ? where id = ?").params(sha("another photo"), night.swappedPhoto()).update();
+        jdbc.sql("update report_photo set sha256 = ? where id = ?").params(RecordFixture.sha("another photo"), night.swappedPhoto()).update();
 
         List<Finding> onThePage = verification(night.station()).findings();
         assertThat(onThePage).extracting(Finding::kind, Finding::subject).containsExactlyInAnyOrder(
@@ -190,26 +113,29 @@ class PublicRecordTests {
                         org.assertj.core.groups.Tuple.tuple("votes", "1=300;2=200", "1=310;2=200"),
                         org.assertj.core.groups.Tuple.tuple("valid", "500", "510"));
 
-        ExportVerifier.Result offline = verifyOffline(export());
-        assertThat(mine(night, offline.findings())).isEqualTo(onThePage);
+        byte[] tampered = export();
+        // kept for trying ./khanaen verify-export by hand: proofs/target/tampered-export.zip
+        Files.write(Path.of("target", "tampered-export.zip"), tampered);
+        ExportVerifier.Result offline = verifyOffline(tampered);
+        assertThat(fixture.about(night, offline.findings())).isEqualTo(onThePage);
         assertThat(ExportVerifier.print(offline, new java.io.PrintStream(new ByteArrayOutputStream()))).isFalse();
     }
 
     @Test
     void thePublishedNumbersAreCheckedAgainstTheAnchoredDecisionThatMadeThem() throws Exception {
-        Night night = night(1_003, "published");
+        RecordFixture.Night night = fixture.night(1_003, "published");
         record.roundNow();
 
         jdbc.sql("update station_contest set valid_ballots = 499 where station_id = ? and contest_code = 'constituency'")
                 .param(night.station().id()).update();
 
         assertThat(verification(night.station()).findings()).extracting(Finding::kind).containsExactly(Finding.Kind.PUBLISHED_CHANGED);
-        assertThat(mine(night, verifyOffline(export()).findings())).extracting(Finding::kind).containsExactly(Finding.Kind.PUBLISHED_CHANGED);
+        assertThat(fixture.about(night, verifyOffline(export()).findings())).extracting(Finding::kind).containsExactly(Finding.Kind.PUBLISHED_CHANGED);
     }
 
     @Test
     void theExportHasTheSameLayoutEveryTimeAndNobodysNamePhoneOrEmail() throws Exception {
-        Night night = night(1_004, "personal");
+        RecordFixture.Night night = fixture.night(1_004, "personal");
         record.roundNow();
 
         byte[] zip = export();

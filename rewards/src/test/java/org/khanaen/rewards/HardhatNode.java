@@ -21,17 +21,18 @@ import org.web3j.tx.gas.StaticGasProvider;
  * A real local chain for the tests: {@code npx hardhat node} (hardhat@2 from rewards/package.json, installed with
  * {@code npm ci} when missing) on a free loopback port, with a fresh contract deployed from the committed bytecode
  * through the generated wrapper. One per test JVM, stopped when it ends. Tests use {@link #available()} to be skipped
- * where node and npm are not installed; CI installs them.
+ * where node and npm are not installed; CI installs them. Shared with the public record's tests (module proofs) through
+ * rewards' test jar.
  */
-final class HardhatNode {
+public final class HardhatNode {
 
     /** hardhat's public development account #0: never a real key. */
-    static final String KEY = "0xac0974bec39a17e36ba4a6b4d238ff944bacb478cbed5efcae784d7bf4f2ff80";
+    public static final String KEY = "0xac0974bec39a17e36ba4a6b4d238ff944bacb478cbed5efcae784d7bf4f2ff80";
 
     private static HardhatNode shared;
 
-    final String url;
-    final String contract;
+    public final String url;
+    public final String contract;
     final Web3j web3j;
     private final Process process;
 
@@ -42,11 +43,11 @@ final class HardhatNode {
         this.process = process;
     }
 
-    static boolean available() {
+    public static boolean available() {
         return onPath("node") && onPath("npm");
     }
 
-    static synchronized HardhatNode shared() {
+    public static synchronized HardhatNode shared() {
         if (shared == null) {
             try {
                 shared = start();
@@ -109,7 +110,7 @@ final class HardhatNode {
 
     private static Path moduleDir() {
         Path here = Path.of("").toAbsolutePath();
-        for (Path p : List.of(here, here.resolve("rewards"))) {
+        for (Path p : List.of(here, here.resolve("rewards"), here.resolveSibling("rewards"))) {
             if (Files.exists(p.resolve("hardhat.config.js"))) {
                 return p;
             }
