@@ -42,7 +42,9 @@ public final class Bench {
                                        load balancer, or its app nodes in turn; --target URL | --nodes URL1,URL2 with --url
                                        jdbc:mysql://…/schema --user U --password P: to any running nodes and their database.
                                        A report is sent again with its idempotency key on a failed connection or a 5xx;
-                                       --patience 600: seconds to wait for the stream
+                                       --patience 600: seconds to wait for the stream; --provinces AYA,ATG (or K): only those
+                                       provinces of the file (or its first K); with --cluster, what the load cost each kind of process per report (CPU,
+                                       database statements and rows, object-store requests)
                       quick-count FILE the quick count's intervals against the commission's 2023 national file (stats_cons.json),
                                        offline: --sizes (400,800,1600) stations, --seeds (50) samples each, --replicates (1000),
                                        --spread (0.35) of party shares between a constituency's stations (docs/quick-count.md)
@@ -67,7 +69,8 @@ public final class Bench {
             ReplayBench.runOn(Target.from(options), first == 2 ? java.nio.file.Path.of(args[1]) : null,
                     Integer.parseInt(options.getOrDefault("clients", "64")), !"false".equals(options.getOrDefault("photos", "true")),
                     "through-app".equals(options.get("photos")), Integer.parseInt(options.getOrDefault("photo-kb", "0")) * 1024,
-                    java.time.Duration.ofSeconds(Long.parseLong(options.getOrDefault("patience", "600"))));
+                    java.time.Duration.ofSeconds(Long.parseLong(options.getOrDefault("patience", "600"))),
+                    options.get("provinces"));
             System.exit(0);
         }
         if (args[0].equals("drill") && args.length > 1 && args[1].equals("cluster")) { // a cluster of its own

@@ -28,7 +28,7 @@ final class Cluster implements AutoCloseable {
         script(dir, args.toArray(String[]::new));
         var env = Target.clusterEnv(dir);
         return new Target(java.util.Arrays.stream(env.get("APP_URLS").split(",")).map(java.net.URI::create).toList(), env.get("JDBC_URL"),
-                env.get("DB_USER"), env.get("DB_PASSWORD"), Path.of(env.get("PHOTOS_DIRECTORY")));
+                env.get("DB_USER"), env.get("DB_PASSWORD"), Path.of(env.get("PHOTOS_DIRECTORY")), dir);
     }
 
     void kill(String what, int k) throws Exception {

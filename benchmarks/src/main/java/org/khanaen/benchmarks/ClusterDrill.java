@@ -10,6 +10,7 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.CompletableFuture;
@@ -18,7 +19,13 @@ import java.util.stream.Collectors;
 
 import javax.sql.DataSource;
 
+import org.khanaen.platform.mail.MailMessage;
+import org.khanaen.platform.mail.MailOutbox;
 import org.khanaen.web.replay.Replay;
+import org.springframework.transaction.support.TransactionTemplate;
+
+import com.icegreen.greenmail.util.GreenMail;
+import com.icegreen.greenmail.util.ServerSetup;
 
 /**
  * {@code ./khanaen drill cluster}: election night on the local cluster ({@code scripts/cluster}: 3 Galera nodes, S3,
@@ -38,20 +45,21 @@ final class ClusterDrill {
     private static final String ELECTION = "th-2566";
 
     /** Guarantees of the "done" list that this drill does not count yet, and what each waits for. */
-    static final List<String> NOT_YET_CHECKED = List.of(
-            "every mail sent once across the nodes: the outbox's jobs now run under a lease (docs/cluster-state.md); the count"
-                    + " of mails per dedup key against the nodes' inboxes is still to be written",
-            "every scheduled job ran once across the nodes: ShedLock's leases are in; a count of runs per job is still to be written",
-            "each node's own stream showing every station contest verified: the replay reads every node's stream but counts"
-                    + " them together (the results API of every node is counted above)");
+    static final List<String> NOT_YET_CHECKED = List.of();
+
+    /** Mails queued while the machines are lost: the nodes are sending them when app node 1 and database node 1 die. */
+    static final int MAILS = 1_000;
 
     /** What the checks look at: the cluster, the replay's plan and outcome, the kill's timings. */
     record Run(Target target, List<String> galeraUrls, DataSource database, ReplayBench.Prepared prepared, Replay.Outcome outcome,
-            List<String> apiDifferences, Strike strike, Path bucket) {
+            List<String> apiDifferences, Strike strike, Path bucket, GreenMail smtp, long startedMillis) {
     }
 
-    /** When the machines were lost and how long each took to come back; {@code failure}: what went wrong, else null. */
-    record Strike(double at, long storedBefore, double dbSynced, double appHealthy, String failure) {
+    /**
+     * When the machines were lost and how long each took to come back; how many of the {@link #MAILS} queued before were
+     * sent by then; {@code failure}: what went wrong, else null.
+     */
+    record Strike(double at, long storedBefore, double dbSynced, double appHealthy, long mailsSentBefore, String failure) {
     }
 
     /** One guarantee counted after the stream: its figures, and what did not add up (nothing: it passed). */
@@ -63,8 +71,8 @@ final class ClusterDrill {
     }
 
     static List<Check> checks() {
-        return List.of(new ReportsOnce(), new ResultsOnEveryNode(), new GaleraNodesAgree(), new PhotosAttached(), new PhotosStoredOnce(),
-                new HandOffsDone());
+        return List.of(new ReportsOnce(), new ResultsOnEveryNode(), new StreamOnEveryNode(), new GaleraNodesAgree(), new PhotosAttached(), new PhotosStoredOnce(),
+                new HandOffsDone(), new MailsOnce(), new JobsOnce());
     }
 
     private ClusterDrill() {
@@ -72,6 +80,7 @@ final class ClusterDrill {
 
     static void run(Map<String, String> options) throws Exception {
         long start = System.nanoTime();
+        long startedMillis = System.currentTimeMillis();
         Path dir = options.containsKey("dir") ? Path.of(options.get("dir"))
                 : Path.of(System.getProperty("java.io.tmpdir"), "khanaen-drill-cluster-" + ProcessHandle.current().pid());
         int clients = Integer.parseInt(options.getOrDefault("clients", "16"));
@@ -81,25 +90,32 @@ final class ClusterDrill {
         List<DrillResult> results = new ArrayList<>();
         Cluster cluster = new Cluster(dir);
         boolean passed = false;
+        // one mail server for every node, as in production: what each mail's Message-ID arrived as is counted here
+        GreenMail smtp = new GreenMail(new ServerSetup(freePort(), "127.0.0.1", ServerSetup.PROTOCOL_SMTP));
+        smtp.start();
         try {
-            Target target = cluster.up(2);
+            Target target = cluster.up(2, "--smtp", "127.0.0.1:" + smtp.getSmtp().getPort());
             double upSeconds = (System.nanoTime() - start) / 1e9;
             System.out.printf("drill cluster: 3 Galera nodes, S3, 2 app nodes and HAProxy up in %.0f s (%s)%n", upSeconds, dir);
             try (var app = target.startApp()) {
                 DataSource database = app.getBean(DataSource.class);
                 ReplayBench.Prepared p = ReplayBench.prepare(app, sample, true, false, false, 0);
                 int sends = p.plan().sends().size();
-                CompletableFuture<Strike> strike = CompletableFuture.supplyAsync(() -> strike(cluster, database, sends, down));
+                MailOutbox outbox = app.getBean(MailOutbox.class);
+                TransactionTemplate transaction = app.getBean(TransactionTemplate.class);
+                CompletableFuture<Strike> strike = CompletableFuture.supplyAsync(() -> strike(cluster, database, sends, down,
+                        () -> queueMails(outbox, transaction)));
                 System.out.printf("drill cluster: %,d reports by %d retrying clients across %s; SIGKILL of app node 1 and database node 1 at 40%%"
                         + " stored, both started again after %d s%n", sends, clients, target.urls(), down);
                 Replay.Outcome outcome = p.replay().run(target.urls(), ELECTION, p.mediaKey(), p.plan().sends(), clients, Duration.ofSeconds(30));
                 Strike struck = strike.join();
                 List<String> differences = ReplayBench.report(app, p, outcome, target.urls(), clients, true);
                 Run run = new Run(target, galeraUrls(target.jdbcUrl()), database, p, outcome, differences, struck,
-                        dir.resolve("s3").resolve("khanaen-photos")); // the cluster's s3proxy keeps a bucket as a folder
-                System.out.printf("drill cluster: killed at %.1f s of the stream after %,d of %,d reports were stored; database node 1 synced"
-                        + " again %.1f s and app node 1 healthy again %.1f s after the kill; sent again by idempotency key: %s%n",
-                        struck.at(), struck.storedBefore(), sends, struck.dbSynced(), struck.appHealthy(), outcome.retriedOn());
+                        dir.resolve("s3").resolve("khanaen-photos"), smtp, startedMillis); // the cluster's s3proxy keeps a bucket as a folder
+                System.out.printf("drill cluster: killed at %.1f s of the stream after %,d of %,d reports were stored and %,d of %,d queued mails"
+                        + " sent; database node 1 synced again %.1f s and app node 1 healthy again %.1f s after the kill; sent again by"
+                        + " idempotency key: %s%n", struck.at(), struck.storedBefore(), sends, struck.mailsSentBefore(), MAILS,
+                        struck.dbSynced(), struck.appHealthy(), outcome.retriedOn());
                 if (struck.failure() != null) {
                     results.add(new DrillResult("strike", "the machines killed and started again", List.of(struck.failure()), List.of()));
                     System.out.println(results.getLast().line());
@@ -109,9 +125,12 @@ final class ClusterDrill {
                     System.out.println(results.getLast().line());
                 }
             }
-            System.out.println("drill cluster: not checked yet — " + String.join("; ", NOT_YET_CHECKED));
+            if (!NOT_YET_CHECKED.isEmpty()) {
+                System.out.println("drill cluster: not checked yet — " + String.join("; ", NOT_YET_CHECKED));
+            }
             passed = results.stream().allMatch(DrillResult::passed);
         } finally {
+            smtp.stop();
             System.out.println(cluster.status());
             cluster.down(keep || !passed);
             if (keep || !passed) {
@@ -126,19 +145,30 @@ final class ClusterDrill {
     }
 
     /**
-     * Waits until 40% of the reports are stored, kills app node 1 and database node 1 with SIGKILL, waits {@code down}
-     * seconds, then starts the database node (it rejoins by IST) and the app node (healthy on the cluster).
+     * At 35% of the reports stored, queues {@link #MAILS} mails; once 40% are stored and the nodes are sending those mails,
+     * kills app node 1 and database node 1 with SIGKILL, waits {@code down} seconds, then starts the database node (it
+     * rejoins by IST) and the app node (healthy on the cluster).
      */
-    private static Strike strike(Cluster cluster, DataSource database, int sends, int down) {
+    private static Strike strike(Cluster cluster, DataSource database, int sends, int down, Runnable queueMails) {
         long begin = System.nanoTime();
         long stored = 0;
+        long mailsSent = 0;
         double dbSynced = Double.NaN;
         long at = 0;
         try {
-            while (stored < 0.4 * sends) {
+            boolean queued = false;
+            while (stored < 0.4 * sends || mailsSent < MAILS / 20) {
                 Thread.sleep(200);
                 try (Connection c = database.getConnection(); Statement st = c.createStatement()) {
                     stored = DrillResult.single(st, "select count(*) from station_report where idempotency_key like 'replay-%'");
+                    mailsSent = DrillResult.single(st, "select count(*) from mail_outbox where category = 'drill' and status = 'SENT'");
+                }
+                if (!queued && stored >= 0.35 * sends) {
+                    queueMails.run();
+                    queued = true;
+                }
+                if (stored == sends) {
+                    throw new IllegalStateException("every report was stored before the mails went: nothing was in flight to kill");
                 }
             }
             at = System.nanoTime();
@@ -148,9 +178,28 @@ final class ClusterDrill {
             cluster.start("db", 1);
             dbSynced = (System.nanoTime() - at) / 1e9;
             cluster.start("app", 1);
-            return new Strike((at - begin) / 1e9, stored, dbSynced, (System.nanoTime() - at) / 1e9, null);
+            return new Strike((at - begin) / 1e9, stored, dbSynced, (System.nanoTime() - at) / 1e9, mailsSent, null);
         } catch (Exception e) { // the replay goes on and is counted; the drill fails on this
-            return new Strike((at - begin) / 1e9, stored, dbSynced, Double.NaN, "the strike failed: " + e.getMessage());
+            return new Strike((at - begin) / 1e9, stored, dbSynced, Double.NaN, mailsSent, "the strike failed: " + e.getMessage());
+        }
+    }
+
+    /** {@link #MAILS} plain mails into the outbox, 500 to a transaction, as a busy hour of notices would queue them. */
+    private static void queueMails(MailOutbox outbox, TransactionTemplate transaction) {
+        for (int from = 0; from < MAILS; from += 500) {
+            int first = from;
+            transaction.executeWithoutResult(t -> {
+                for (int i = first; i < Math.min(first + 500, MAILS); i++) {
+                    outbox.enqueue(new MailMessage("drill" + i + "@example.org", Locale.ENGLISH, "Drill mail " + i,
+                            "Mail " + i + " of the cluster drill.", null, "drill", "drill:" + i));
+                }
+            });
+        }
+    }
+
+    private static int freePort() throws java.io.IOException {
+        try (var socket = new java.net.ServerSocket(0, 1, java.net.InetAddress.getLoopbackAddress())) {
+            return socket.getLocalPort();
         }
     }
 
@@ -240,6 +289,35 @@ final class ClusterDrill {
         }
     }
 
+    /**
+     * Each node's own results stream showed the verifications: the node that stayed up every station contest of the file;
+     * the node killed and started again those verified after its stream came back (a stream carries what changes while
+     * it is open; a newsroom that was cut off reads the results API, checked above, to catch up).
+     */
+    static final class StreamOnEveryNode implements Check {
+
+        @Override
+        public String name() {
+            return "stream on every node";
+        }
+
+        @Override
+        public DrillResult check(Run run) {
+            int all = run.outcome().stationContests();
+            List<String> problems = new ArrayList<>();
+            List<String> figures = new ArrayList<>();
+            run.outcome().seenOnEach().forEach((node, shown) -> {
+                boolean killed = node.equals(run.target().urls().getFirst()); // app node 1
+                figures.add(node + (killed ? " (killed, started again)" : "") + ": " + shown + " of " + all);
+                if (!killed && shown != all) {
+                    problems.add(node + "'s stream showed " + shown + " of " + all + " station contests verified");
+                }
+            });
+            return new DrillResult(name(), "station contests each node's stream showed verified: " + String.join("; ", figures), problems,
+                    List.of());
+        }
+    }
+
     /** The three Galera nodes hold the same reports (the one killed included, after its IST). */
     static final class GaleraNodesAgree implements Check {
 
@@ -326,6 +404,130 @@ final class ClusterDrill {
             }
             return new DrillResult(name(), String.format("%,d objects in the bucket, %,d distinct confirmed photos, %d missing, %d strays", files,
                     confirmed.size(), missing, strays), problems, List.of());
+        }
+    }
+
+    /**
+     * Every queued mail reached the mail server, and once: each {@code SENT} row of the outbox arrived as exactly one
+     * Message-ID. SMTP has no idempotent submission, so a node killed between the server's "250 OK" and its record of
+     * it sends that one mail again once its claim runs out (5 minutes): at most one per app node killed, with the same
+     * Message-ID (a mailbox shows it once). A claim the dead node held is waited for, up to 7 minutes after the kill.
+     */
+    static final class MailsOnce implements Check {
+
+        private static final Pattern OUTBOX_ID = Pattern.compile("<outbox\\.(\\d+)\\.");
+
+        @Override
+        public String name() {
+            return "mails once";
+        }
+
+        @Override
+        public DrillResult check(Run run) throws Exception {
+            List<String> problems = new ArrayList<>();
+            long waiting;
+            long deadline = System.nanoTime() + Duration.ofMinutes(7).toNanos();
+            Set<Long> sent = new HashSet<>();
+            try (Connection c = run.database().getConnection(); Statement st = c.createStatement()) {
+                do {
+                    waiting = DrillResult.single(st, "select count(*) from mail_outbox where status <> 'SENT'");
+                    if (waiting > 0) {
+                        Thread.sleep(2_000);
+                    }
+                } while (waiting > 0 && System.nanoTime() < deadline);
+                try (ResultSet rs = st.executeQuery("select id from mail_outbox where status = 'SENT'")) {
+                    while (rs.next()) {
+                        sent.add(rs.getLong(1));
+                    }
+                }
+            }
+            Thread.sleep(1_000); // the last ones' SMTP conversations end
+            Map<Long, Integer> arrived = new java.util.HashMap<>();
+            long foreign = 0;
+            for (var m : run.smtp().getReceivedMessages()) {
+                var id = OUTBOX_ID.matcher(String.valueOf(m.getMessageID()));
+                if (id.find()) {
+                    arrived.merge(Long.parseLong(id.group(1)), 1, Integer::sum);
+                } else {
+                    foreign++;
+                }
+            }
+            long lost = sent.stream().filter(id -> !arrived.containsKey(id)).count();
+            long unknown = arrived.keySet().stream().filter(id -> !sent.contains(id)).count();
+            List<Long> twice = arrived.entrySet().stream().filter(e -> e.getValue() > 1).map(Map.Entry::getKey).sorted().toList();
+            if (waiting > 0) {
+                problems.add(waiting + " mails still not sent 7 minutes after the kill");
+            }
+            if (lost > 0) {
+                problems.add(lost + " mails recorded as sent never arrived");
+            }
+            if (unknown > 0 || foreign > 0) {
+                problems.add((unknown + foreign) + " mails arrived that the outbox does not hold as sent");
+            }
+            if (twice.size() > 1) {
+                problems.add(twice.size() + " mails arrived more than once (ids " + twice.stream().limit(10).toList()
+                        + "): more than the one app node 1 may have had in hand");
+            }
+            if (run.strike().mailsSentBefore() >= MAILS) {
+                problems.add("every drill mail was sent before the kill: none was in flight");
+            }
+            return new DrillResult(name(), String.format("%,d mails in the outbox, all sent: %s; arrived as %,d distinct Message-IDs,"
+                    + " %d lost, %d more than once %s (at most the one in hand at the kill: SMTP has no idempotent submission);"
+                    + " %,d of the %,d drill mails were sent before the kill", sent.size(), waiting == 0, arrived.size(), lost, twice.size(),
+                    twice, run.strike().mailsSentBefore(), MAILS), problems, List.of());
+        }
+    }
+
+    /**
+     * Every scheduled job ran on one node at a time: the runs each node wrote down ({@code job_run}) since the drill began,
+     * job by job, never overlap, and a run never starts within the lease its previous run kept at least.
+     */
+    static final class JobsOnce implements Check {
+
+        @Override
+        public String name() {
+            return "jobs once";
+        }
+
+        @Override
+        public DrillResult check(Run run) throws Exception {
+            record JobRun(String name, String node, long started, long ended, long least) {
+            }
+            List<JobRun> runs = new ArrayList<>();
+            try (Connection c = run.database().getConnection(); var ps = c.prepareStatement(
+                    "select name, node, started_ms, ended_ms, lock_at_least_ms from job_run where started_ms >= ? order by name, started_ms, id")) {
+                ps.setLong(1, run.startedMillis());
+                try (ResultSet rs = ps.executeQuery()) {
+                    while (rs.next()) {
+                        runs.add(new JobRun(rs.getString(1), rs.getString(2), rs.getLong(3), rs.getLong(4), rs.getLong(5)));
+                    }
+                }
+            }
+            List<String> problems = new ArrayList<>();
+            Map<String, Map<String, Long>> perJob = new java.util.TreeMap<>();
+            Set<String> nodes = new java.util.TreeSet<>();
+            for (int i = 0; i < runs.size(); i++) {
+                JobRun r = runs.get(i);
+                perJob.computeIfAbsent(r.name(), k -> new java.util.TreeMap<>()).merge(r.node(), 1L, Long::sum);
+                nodes.add(r.node());
+                if (i > 0 && runs.get(i - 1).name().equals(r.name())) {
+                    JobRun before = runs.get(i - 1);
+                    if (r.started() < before.ended()) {
+                        problems.add(r.name() + ": a run on " + r.node() + " started " + (before.ended() - r.started()) + " ms before the run on "
+                                + before.node() + " ended");
+                    } else if (r.started() < before.started() + before.least() - 250) { // the clocks read a few ms apart from the lease's
+                        problems.add(r.name() + ": a run on " + r.node() + " started " + (r.started() - before.started())
+                                + " ms after the one before, within the " + before.least() + " ms its lease holds at least");
+                    }
+                }
+            }
+            if (runs.isEmpty()) {
+                problems.add("no job run written down since the drill began");
+            }
+            String figures = runs.size() + " runs of " + perJob.size() + " jobs on " + nodes.size() + " nodes, none overlapping: "
+                    + perJob.entrySet().stream().map(e -> e.getKey() + " " + e.getValue().values().stream().mapToLong(Long::longValue).sum()
+                            + " (" + e.getValue().size() + " nodes)").collect(Collectors.joining(", "));
+            return new DrillResult(name(), figures, problems.stream().limit(10).toList(), List.of());
         }
     }
 

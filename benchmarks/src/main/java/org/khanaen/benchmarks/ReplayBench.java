@@ -94,7 +94,7 @@ final class ReplayBench {
         String url = server.freshSchema("bench_replay");
         try (var app = server.startWebApp(url)) {
             int port = Integer.parseInt(app.getEnvironment().getProperty("local.server.port"));
-            Prepared p = prepare(app, file, photos, true, photosThroughApp, photoBytes, selection);
+            Prepared p = prepare(app, file, photos, true, photosThroughApp, photoBytes, null, selection);
             URI base = URI.create("http://127.0.0.1:" + port);
             Replay.Outcome o = p.replay().run(List.of(base), ELECTION, p.mediaKey(), p.plan().sends(), clients, Duration.ofMinutes(10),
                     p.sample());
@@ -113,13 +113,19 @@ final class ReplayBench {
      * its own. Set-up through an application context of this JVM (no web server) on the nodes' database; the election
      * must be loaded there already, and the stations still without replayed reports (a fresh cluster).
      */
-    static void runOn(Target target, Path file, int clients, boolean photos, boolean photosThroughApp, int photoBytes, Duration patience)
-            throws Exception {
+    static void runOn(Target target, Path file, int clients, boolean photos, boolean photosThroughApp, int photoBytes, Duration patience,
+            String provinces) throws Exception {
         System.out.println("targets: " + target.urls() + "; database " + target.jdbcUrl());
         System.out.println("machine: " + Machine.describe());
         try (var app = target.startApp()) {
-            Prepared p = prepare(app, file, photos, false, photosThroughApp, photoBytes);
+            Prepared p = prepare(app, file, photos, false, photosThroughApp, photoBytes, provinces);
+            Capacity capacity = target.clusterDir() == null ? null
+                    : new Capacity(target.clusterDir(), target.jdbcUrl(), target.user(), target.password());
+            Capacity.Snapshot before = capacity == null ? null : capacity.take();
             Replay.Outcome o = p.replay().run(target.urls(), ELECTION, p.mediaKey(), p.plan().sends(), clients, patience);
+            if (capacity != null) {
+                capacity.report(before, capacity.take(), o.reports()).forEach(System.out::println);
+            }
             List<String> differences = report(app, p, o, target.urls(), clients, photos);
             if (!differences.isEmpty() || o.seenVerified() != o.stationContests()) {
                 throw new IllegalStateException("the replay did not end with exactly the file's results on every target");
@@ -164,17 +170,27 @@ final class ReplayBench {
         }
     }
 
-    static Prepared prepare(ConfigurableApplicationContext app, Path file, boolean photos, boolean load, boolean photosThroughApp, int photoBytes)
-            throws Exception {
-        return prepare(app, file, photos, load, photosThroughApp, photoBytes, Selection.ALL);
-    }
-
     /**
      * Set-up, not timed: the election (loaded here when {@code load}, else it must be there), two volunteers at every
      * station of the file's constituencies, a token each, a media key; the plan of reports.
      */
+    static Prepared prepare(ConfigurableApplicationContext app, Path file, boolean photos, boolean load, boolean photosThroughApp, int photoBytes)
+            throws Exception {
+        return prepare(app, file, photos, load, photosThroughApp, photoBytes, null, Selection.ALL);
+    }
+
+    /**
+     * The same, with only some of the file's provinces: {@code provinces} names them ({@code AYA,ATG}) or says how many of
+     * the first (a number); null or empty: all. A part of the nation this machine can carry.
+     */
     static Prepared prepare(ConfigurableApplicationContext app, Path file, boolean photos, boolean load, boolean photosThroughApp, int photoBytes,
-            Selection selection) throws Exception {
+            String provinces) throws Exception {
+        return prepare(app, file, photos, load, photosThroughApp, photoBytes, provinces, Selection.ALL);
+    }
+
+    /** The same, with only some of the stations reporting, in the order counts arrive ({@link Selection}). */
+    static Prepared prepare(ConfigurableApplicationContext app, Path file, boolean photos, boolean load, boolean photosThroughApp, int photoBytes,
+            String provinces, Selection selection) throws Exception {
         JsonMapper json = app.getBean(JsonMapper.class);
         ElectionCatalog catalog = app.getBean(ElectionCatalog.class);
         if (load) {
@@ -192,6 +208,9 @@ final class ReplayBench {
         }
         Path source = file != null ? file : NationalFile.write(catalog,
                 app.getBean(ReportSubmissions.class).rules(ELECTION).majorParties(), Path.of("target", "replay-national-th-2566.json"));
+        if (provinces != null && !provinces.isBlank()) {
+            source = someProvinces(source, provinces, json);
+        }
         EctResults results;
         try (InputStream in = Files.newInputStream(source)) {
             results = EctResults.read(in, json);
@@ -242,6 +261,27 @@ final class ReplayBench {
         return new Prepared(source, results, partyBallots, replay, plan, key, catalog, json, selection, sample);
     }
 
+    /** The file with only the provinces named (or the first N), written beside it (the same part each time). */
+    static Path someProvinces(Path file, String provinces, JsonMapper json) throws Exception {
+        var root = (tools.jackson.databind.node.ObjectNode) json.readTree(file.toFile());
+        var all = (tools.jackson.databind.node.ArrayNode) root.get("result_province");
+        var part = json.createArrayNode();
+        boolean count = provinces.strip().matches("\\d+");
+        List<String> named = count ? List.of() : List.of(provinces.strip().split("\\s*,\\s*"));
+        for (int i = 0; i < all.size(); i++) {
+            if (count ? i < Integer.parseInt(provinces.strip()) : named.contains(all.get(i).path("prov_id").asString())) {
+                part.add(all.get(i));
+            }
+        }
+        if (part.isEmpty() || !count && part.size() != named.size()) {
+            throw new IllegalArgumentException("--provinces " + provinces + ": the file has " + part.size() + " of them");
+        }
+        root.set("result_province", part);
+        Path out = file.resolveSibling(file.getFileName().toString().replace(".json", "") + "-" + provinces.strip().replace(',', '-') + ".json");
+        json.writeValue(out.toFile(), root);
+        return out;
+    }
+
     /**
      * Prints what the replay measured, has the war room accept the forms sent as written, and compares every target's
      * results API and ECT feed with the file; the differences (none: every target shows exactly the file).
@@ -260,6 +300,12 @@ final class ReplayBench {
                 o.seenVerified(), o.stationContests(), o.waitedSeconds(), Replay.Outcome.percentile(o.visibleMicros(), 50),
                 Replay.Outcome.percentile(o.visibleMicros(), 95), Replay.Outcome.percentile(o.visibleMicros(), 99),
                 Replay.Outcome.percentile(o.visibleMicros(), 100));
+        if (targets.size() > 1) {
+            System.out.printf("on every target's own stream (%s): p50 %.0f ms, p95 %.0f ms, p99 %.0f ms, max %.0f ms after the last answer;"
+                    + " station contests each stream showed: %s%n", targets, Replay.Outcome.percentile(o.visibleEverywhereMicros(), 50),
+                    Replay.Outcome.percentile(o.visibleEverywhereMicros(), 95), Replay.Outcome.percentile(o.visibleEverywhereMicros(), 99),
+                    Replay.Outcome.percentile(o.visibleEverywhereMicros(), 100), o.seenOnEach());
+        }
         long asWritten = p.replay().acceptAsWritten(p.plan().sends(), ELECTION, app.getBean(WarRoom.class), app.getBean(LeadResults.class),
                 app.getBean(LiveResults.class));
         System.out.printf("accepted by the war room as written on a form that does not add up (where the file does not): %d station"

@@ -15,8 +15,9 @@ import org.springframework.context.ConfigurableApplicationContext;
  * in turn) and their database, for the set-up and the counts afterwards.
  *
  * @param photos the nodes' photo folder when this JVM can reach it (the local cluster's), else null
+ * @param clusterDir the local cluster's folder (its processes and logs: {@link Capacity}), else null
  */
-record Target(List<URI> urls, String jdbcUrl, String user, String password, Path photos) {
+record Target(List<URI> urls, String jdbcUrl, String user, String password, Path photos, Path clusterDir) {
 
     /** Whether the options name running nodes: {@code --cluster DIR}, {@code --target URL} or {@code --nodes URL,URL}. */
     static boolean named(Map<String, String> options) {
@@ -31,10 +32,11 @@ record Target(List<URI> urls, String jdbcUrl, String user, String password, Path
     static Target from(Map<String, String> options) throws Exception {
         if (options.containsKey("cluster")) {
             Path dir = Path.of(options.get("cluster"));
-            Map<String, String> env = clusterEnv(dir.isAbsolute() ? dir : ClusterDrill.root().resolve(dir)); // Maven runs us in benchmarks/
+            dir = dir.isAbsolute() ? dir : ClusterDrill.root().resolve(dir); // Maven runs us in benchmarks/
+            Map<String, String> env = clusterEnv(dir);
             String nodes = options.getOrDefault("nodes", "");
             List<URI> urls = nodes.equals("all") ? uris(env.get("APP_URLS")) : nodes.isEmpty() ? uris(env.get("LB_URL")) : uris(nodes);
-            return new Target(urls, env.get("JDBC_URL"), env.get("DB_USER"), env.get("DB_PASSWORD"), Path.of(env.get("PHOTOS_DIRECTORY")));
+            return new Target(urls, env.get("JDBC_URL"), env.get("DB_USER"), env.get("DB_PASSWORD"), Path.of(env.get("PHOTOS_DIRECTORY")), dir);
         }
         if (!options.containsKey("url")) {
             throw new IllegalArgumentException("--target/--nodes need the nodes' database too: --url jdbc:mysql://host:port/schema --user U --password P");
@@ -44,7 +46,7 @@ record Target(List<URI> urls, String jdbcUrl, String user, String password, Path
             urls.addAll(uris(options.get("nodes")));
         }
         return new Target(List.copyOf(urls), options.get("url"), options.getOrDefault("user", "root"), options.getOrDefault("password", ""),
-                options.containsKey("photos") ? Path.of(options.get("photos")) : null);
+                options.containsKey("photos") ? Path.of(options.get("photos")) : null, null);
     }
 
     /** {@code scripts/cluster env --dir DIR}: the cluster's settings. */
@@ -68,7 +70,9 @@ record Target(List<URI> urls, String jdbcUrl, String user, String password, Path
     ConfigurableApplicationContext startApp() {
         List<String> args = new ArrayList<>(List.of("--spring.datasource.url=" + jdbcUrl, "--spring.datasource.username=" + user,
                 "--spring.datasource.password=" + password, "--khanaen.embedded-db.enabled=false", "--khanaen.elections.autoload=",
-                "--logging.level.root=warn", "--spring.main.banner-mode=off"));
+                "--logging.level.root=warn", "--spring.main.banner-mode=off",
+                // the set-up queues mail (assignment notices) but leaves sending it to the nodes
+                "--khanaen.mail.poll-interval=PT1H"));
         if (photos != null) {
             args.add("--khanaen.photos.directory=" + photos);
         }

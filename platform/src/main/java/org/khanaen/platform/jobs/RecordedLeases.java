@@ -35,8 +35,8 @@ final class RecordedLeases implements LockProvider {
 
     @Override
     public Optional<SimpleLock> lock(LockConfiguration job) {
-        long started = System.currentTimeMillis();
-        return leases.lock(job).map(lease -> new Run(lease, job, started));
+        // the start once the lease is held: a node that asked while another still ran must not seem to have started first
+        return leases.lock(job).map(lease -> new Run(lease, job, System.currentTimeMillis()));
     }
 
     /** Deletes the runs started before {@code before} (epoch ms). @return how many went */
