@@ -92,7 +92,7 @@ final class ReplayBench {
         String url = server.freshSchema("bench_replay");
         try (var app = server.startWebApp(url)) {
             int port = Integer.parseInt(app.getEnvironment().getProperty("local.server.port"));
-            Prepared p = prepare(app, file, photos, true, photosThroughApp, photoBytes, selection);
+            Prepared p = prepare(app, file, photos, true, photosThroughApp, photoBytes, null, selection);
             URI base = URI.create("http://127.0.0.1:" + port);
             Replay.Outcome o = p.replay().run(List.of(base), ELECTION, p.mediaKey(), p.plan().sends(), clients, Duration.ofMinutes(10),
                     p.sample());
@@ -112,15 +112,15 @@ final class ReplayBench {
      * must be loaded there already, and the stations still without replayed reports (a fresh cluster).
      */
     static void runOn(Target target, Path file, int clients, boolean photos, boolean photosThroughApp, int photoBytes, Duration patience,
-            Selection selection) throws Exception {
+            String provinces) throws Exception {
         System.out.println("targets: " + target.urls() + "; database " + target.jdbcUrl());
         System.out.println("machine: " + Machine.describe());
         try (var app = target.startApp()) {
-            Prepared p = prepare(app, file, photos, false, photosThroughApp, photoBytes, selection);
+            Prepared p = prepare(app, file, photos, false, photosThroughApp, photoBytes, provinces);
             Capacity capacity = target.clusterDir() == null ? null
                     : new Capacity(target.clusterDir(), target.jdbcUrl(), target.user(), target.password());
             Capacity.Snapshot before = capacity == null ? null : capacity.take();
-            Replay.Outcome o = p.replay().run(target.urls(), ELECTION, p.mediaKey(), p.plan().sends(), clients, patience, p.sample());
+            Replay.Outcome o = p.replay().run(target.urls(), ELECTION, p.mediaKey(), p.plan().sends(), clients, patience);
             if (capacity != null) {
                 capacity.report(before, capacity.take(), o.reports()).forEach(System.out::println);
             }
@@ -149,9 +149,9 @@ final class ReplayBench {
      * take the rest and the backups are placed by hand); {@code --fraction F}, the first F of them (or of all) in the order counts arrive on the
      * night, small stations first with chance from {@code --seed} ({@link Arrivals}). A part is not compared with the file.
      */
-    record Selection(boolean onlySample, double fraction, long seed, String provinces) {
+    record Selection(boolean onlySample, double fraction, long seed) {
 
-        static final Selection ALL = new Selection(false, 1, 2566, null);
+        static final Selection ALL = new Selection(false, 1, 2566);
 
         static Selection from(Map<String, String> options) {
             String only = options.getOrDefault("only", "all");
@@ -159,7 +159,7 @@ final class ReplayBench {
                 throw new IllegalArgumentException("--only takes sample (or all), not " + only);
             }
             return new Selection(only.equals("sample"), Double.parseDouble(options.getOrDefault("fraction", "1")),
-                    Long.parseLong(options.getOrDefault("seed", "2566")), options.get("provinces"));
+                    Long.parseLong(options.getOrDefault("seed", "2566")));
         }
 
         boolean all() {
@@ -173,17 +173,27 @@ final class ReplayBench {
         }
     }
 
-    static Prepared prepare(ConfigurableApplicationContext app, Path file, boolean photos, boolean load, boolean photosThroughApp, int photoBytes)
-            throws Exception {
-        return prepare(app, file, photos, load, photosThroughApp, photoBytes, Selection.ALL);
-    }
-
     /**
      * Set-up, not timed: the election (loaded here when {@code load}, else it must be there), two volunteers at every
      * station of the file's constituencies, a token each, a media key; the plan of reports.
      */
+    static Prepared prepare(ConfigurableApplicationContext app, Path file, boolean photos, boolean load, boolean photosThroughApp, int photoBytes)
+            throws Exception {
+        return prepare(app, file, photos, load, photosThroughApp, photoBytes, null, Selection.ALL);
+    }
+
+    /**
+     * The same, with only some of the file's provinces: {@code provinces} names them ({@code AYA,ATG}) or says how many of
+     * the first (a number); null or empty: all. A part of the nation this machine can carry.
+     */
     static Prepared prepare(ConfigurableApplicationContext app, Path file, boolean photos, boolean load, boolean photosThroughApp, int photoBytes,
-            Selection selection) throws Exception {
+            String provinces) throws Exception {
+        return prepare(app, file, photos, load, photosThroughApp, photoBytes, provinces, Selection.ALL);
+    }
+
+    /** The same, with only some of the stations reporting, in the order counts arrive ({@link Selection}). */
+    static Prepared prepare(ConfigurableApplicationContext app, Path file, boolean photos, boolean load, boolean photosThroughApp, int photoBytes,
+            String provinces, Selection selection) throws Exception {
         JsonMapper json = app.getBean(JsonMapper.class);
         ElectionCatalog catalog = app.getBean(ElectionCatalog.class);
         if (load) {
@@ -201,8 +211,8 @@ final class ReplayBench {
         }
         Path source = file != null ? file : NationalFile.write(catalog,
                 app.getBean(ReportIntake.class).rules(ELECTION).majorParties(), Path.of("target", "replay-national-th-2566.json"));
-        if (selection.provinces() != null && !selection.provinces().isBlank()) {
-            source = someProvinces(source, selection.provinces(), json); // --provinces: the file narrowed, still compared with it
+        if (provinces != null && !provinces.isBlank()) {
+            source = someProvinces(source, provinces, json);
         }
         EctResults results;
         try (InputStream in = Files.newInputStream(source)) {
@@ -318,7 +328,6 @@ final class ReplayBench {
             api.forEach(d -> differences.add(base + ": " + d));
             feed.forEach(d -> differences.add(base + ": " + d));
         }
-        PublicRecordFigures.print(app, o.seconds());
         System.out.printf("%n| %s | replay of %s: %,d stations, %,d reports, %d clients, %s photos%s | **%,.0f reports/s** | answers p99 %.0f ms |"
                 + " stream p99 **%.0f ms** | %s |%n", java.time.LocalDate.now(), p.source().getFileName(), p.plan().stations(), o.reports(), clients,
                 photos ? "with" : "without", targets.size() > 1 ? ", across " + targets.size() + " nodes" : "", o.reportsPerSecond(),

@@ -83,19 +83,19 @@ public final class Replay {
      *
      * @param appBytes    request bodies sent to the app (reports, upload requests, and photos where they go through it)
      * @param bucketBytes photo bytes put straight into the bucket by presigned links
-     * @param quickCountMicros for each sample station's verifying party-list answer, the time until a {@code quick-count}
-     *                    event on the stream counted it: the k-th such answer is counted by the first event whose
-     *                    estimate rests on at least k more verified sample stations than at the start (empty without a sample)
-     * @param quickCountReported the verified sample stations of the last {@code quick-count} event (-1: none came)
      * @param seenOnEach  per target, how many of the station contests its own stream showed verified (a stream carries
      *                    what changes while it is open: a node that was down misses what was verified meanwhile)
      * @param visibleEverywhereMicros for each station contest every target's stream showed, from its last answer to the
      *                    last of those streams to show it, sorted
+     * @param quickCountMicros for each sample station's verifying party-list answer, the time until a {@code quick-count}
+     *                    event on a stream counted it: the k-th such answer is counted by the first event whose
+     *                    estimate rests on at least k more verified sample stations than at the start (empty without a sample)
+     * @param quickCountReported the verified sample stations of the last {@code quick-count} event (-1: none came)
      */
     public record Outcome(int reports, double seconds, long[] answerMicros, Map<Integer, Long> statuses,
             int stationContests, int seenVerified, long[] visibleMicros, double waitedSeconds, long appBytes, long bucketBytes,
-            Map<String, Long> retriedOn, long[] quickCountMicros, int quickCountReported, Map<URI, Integer> seenOnEach,
-            long[] visibleEverywhereMicros) {
+            Map<String, Long> retriedOn, Map<URI, Integer> seenOnEach, long[] visibleEverywhereMicros, long[] quickCountMicros,
+            int quickCountReported) {
 
         public long retries() {
             return retriedOn.values().stream().mapToLong(Long::longValue).sum();
@@ -404,8 +404,8 @@ public final class Replay {
         sends.stream().filter(s -> !s.asWritten()).forEach(s -> expected.add(s.stationId() + "|" + s.contest()));
         Map<String, Long> answered = new ConcurrentHashMap<>(); // station contest → when its last report was answered (nanos)
         Map<String, Long> seen = new ConcurrentHashMap<>();     // station contest → when the stream showed it verified
-        List<long[]> quickCounts = java.util.Collections.synchronizedList(new ArrayList<>()); // {when (nanos), sample stations verified}
         Map<URI, Map<String, Long>> seenBy = new java.util.LinkedHashMap<>(); // the same, on each target's own stream
+        List<long[]> quickCounts = java.util.Collections.synchronizedList(new ArrayList<>()); // {when (nanos), sample stations verified}
         List<Thread> listeners = new ArrayList<>();
         for (URI base : targets) {
             seenBy.put(base, new ConcurrentHashMap<>());
@@ -447,11 +447,9 @@ public final class Replay {
         long until = waitFrom + patience.toNanos();
         long sampleSent = expected.stream().filter(k -> k.endsWith("|party-list"))
                 .filter(k -> sample.contains(Long.parseLong(k.substring(0, k.indexOf('|'))))).count();
-        // until every target's own stream shows every station contest (or, 10 s after the streams together did: a node
-        // that was down misses what was verified meanwhile) and the quick count has caught up
-        while ((seenBy.values().stream().anyMatch(s -> !s.keySet().containsAll(expected))
-                && !(seen.keySet().containsAll(expected) && System.nanoTime() > waitFrom + 10_000_000_000L)
-                || !quickCountsCaughtUp(quickCounts, sampleSent)) && System.nanoTime() < until) {
+        while ((seenBy.values().stream().anyMatch(s -> !s.keySet().containsAll(expected)) || !quickCountsCaughtUp(quickCounts, sampleSent))
+                && System.nanoTime() < until && !(seen.keySet().containsAll(expected) && quickCountsCaughtUp(quickCounts, sampleSent)
+                        && System.nanoTime() > waitFrom + 10_000_000_000L)) {
             Thread.sleep(50);
         }
         double waited = (System.nanoTime() - waitFrom) / 1e9;
@@ -471,11 +469,6 @@ public final class Replay {
         int seenExpected = (int) expected.stream().filter(seen::containsKey).count();
         Map<String, Long> causes = new TreeMap<>();
         retriedOn.forEach((k, v) -> causes.put(k, v.get()));
-        long[] quick = quickCountDelays(answered, sample, quickCounts);
-        int lastReported;
-        synchronized (quickCounts) {
-            lastReported = quickCounts.isEmpty() ? -1 : (int) quickCounts.getLast()[1];
-        }
         Map<URI, Integer> seenOnEach = new java.util.LinkedHashMap<>();
         seenBy.forEach((target, shown) -> seenOnEach.put(target, (int) expected.stream().filter(shown::containsKey).count()));
         List<Long> everywhere = new ArrayList<>();
@@ -490,9 +483,14 @@ public final class Replay {
             }
             everywhere.add(Math.max(0, (last - at) / 1000));
         });
+        long[] quick = quickCountDelays(answered, sample, quickCounts);
+        int lastReported;
+        synchronized (quickCounts) {
+            lastReported = quickCounts.isEmpty() ? -1 : (int) quickCounts.getLast()[1];
+        }
         return new Outcome(answers.length, seconds, answers, counts, expected.size(), seenExpected, vis, waited, appBytes.get(),
-                bucketBytes.get(), causes, quick, lastReported, seenOnEach,
-                everywhere.stream().mapToLong(Long::longValue).sorted().toArray());
+                bucketBytes.get(), causes, seenOnEach, everywhere.stream().mapToLong(Long::longValue).sorted().toArray(), quick,
+                lastReported);
     }
 
     /** Whether the stream's estimates count every sample station sent (always, without a sample). */
@@ -666,8 +664,8 @@ public final class Replay {
      * Reads a target's results stream, noting when each station contest is first shown verified; the first connection
      * must succeed (a wrong key fails the replay), a line that drops later (a node killed) is opened again.
      */
-    private Thread listen(URI base, String electionId, String mediaKey, Map<String, Long> seen, Map<String, Long> seenHere, List<long[]> quickCounts)
-            throws Exception {
+    private Thread listen(URI base, String electionId, String mediaKey, Map<String, Long> seen, Map<String, Long> seenHere,
+            List<long[]> quickCounts) throws Exception {
         HttpRequest request = HttpRequest.newBuilder(base.resolve("/api/v1/elections/" + electionId + "/results/stream"))
                 .header("Authorization", "Bearer " + mediaKey).header("Accept", "text/event-stream").build();
         HttpResponse<java.io.InputStream> first = http.send(request, HttpResponse.BodyHandlers.ofInputStream());
@@ -692,7 +690,8 @@ public final class Replay {
         });
     }
 
-    private void read(HttpResponse<java.io.InputStream> response, Map<String, Long> seen, Map<String, Long> seenHere, List<long[]> quickCounts) {
+    private void read(HttpResponse<java.io.InputStream> response, Map<String, Long> seen, Map<String, Long> seenHere,
+            List<long[]> quickCounts) {
         try (var in = new BufferedReader(new InputStreamReader(response.body(), StandardCharsets.UTF_8))) {
             String event = null;
             for (String line = in.readLine(); line != null && !Thread.currentThread().isInterrupted(); line = in.readLine()) {
