@@ -70,7 +70,7 @@ public final class Bench {
                     Integer.parseInt(options.getOrDefault("clients", "64")), !"false".equals(options.getOrDefault("photos", "true")),
                     "through-app".equals(options.get("photos")), Integer.parseInt(options.getOrDefault("photo-kb", "0")) * 1024,
                     java.time.Duration.ofSeconds(Long.parseLong(options.getOrDefault("patience", "600"))),
-                    ReplayBench.Selection.from(options));
+                    options.get("provinces"));
             System.exit(0);
         }
         if (args[0].equals("drill") && args.length > 1 && args[1].equals("cluster")) { // a cluster of its own
