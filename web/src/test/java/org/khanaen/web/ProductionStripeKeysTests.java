@@ -39,6 +39,7 @@ class ProductionStripeKeysTests {
                 "--khanaen.personal-data.blind-index-key=YWJjZGVmZ2hpamtsbW5vcHFyc3R1dnd4eXphYmNkZWY=",
                 "--khanaen.assignment.link-key=dGVzdC1hc3NpZ25tZW50LWxpbmsta2V5LW9ubHktMzI=",
                 "--khanaen.proofs.pseudonym-key=dGVzdC1wdWJsaWMtcmVjb3JkLXBzZXVkb255bS1rZXk=",
+                "--khanaen.rewards.pass-key=dGVzdC1yZXdhcmRzLXBhc3Mta2V5LWZvci1wcm9kISE=",
                 "--khanaen.admin.password=production-test-password"))
                 .rootCause().hasMessageContaining("Stripe keys are missing").hasMessageContaining("KHANAEN_STRIPE_SECRET_KEY");
     }
