@@ -90,6 +90,7 @@ final class Capacity {
                 Double::sum));
         Map<String, Long> db = new TreeMap<>();
         long rowsMax = 0;
+        Map<String, Long> writesByNode = new TreeMap<>();
         long redoMax = 0;
         long fsyncsMax = 0;
         for (var e : after.status().entrySet()) {
@@ -100,6 +101,11 @@ final class Capacity {
                 rows += e.getValue().getOrDefault(k, 0L) - was.getOrDefault(k, e.getValue().getOrDefault(k, 0L));
             }
             rowsMax = Math.max(rowsMax, rows);
+            long writes = 0;
+            for (String k : List.of("Com_insert", "Com_update", "Com_delete", "Com_insert_select", "Com_replace")) {
+                writes += e.getValue().getOrDefault(k, 0L) - was.getOrDefault(k, e.getValue().getOrDefault(k, 0L));
+            }
+            writesByNode.put(e.getKey(), writes);
             redoMax = Math.max(redoMax, e.getValue().getOrDefault("Innodb_os_log_written", 0L) - was.getOrDefault("Innodb_os_log_written", 0L));
             fsyncsMax = Math.max(fsyncsMax, e.getValue().getOrDefault("Innodb_data_fsyncs", 0L) - was.getOrDefault("Innodb_data_fsyncs", 0L));
         }
@@ -111,9 +117,11 @@ final class Capacity {
                 String.format("capacity over %.1f s, %,d reports: CPU-ms per report %s (cores busy on average: %s; of %d cores)", seconds,
                         reports, format(cpuByKind, v -> v * 1000 / n), format(cpuByKind, v -> v / seconds),
                         Runtime.getRuntime().availableProcessors()),
-                String.format("database per report: %.1f writing statements (insert/update/delete, all nodes' clients), %.1f selects, %.2f"
-                        + " commits; on the busiest node %.1f rows written, %.0f bytes of redo log, %.2f fsyncs; %.2f write sets replicated (%.0f"
-                        + " bytes); %s", statements / n, db.getOrDefault("Com_select", 0L) / n, db.getOrDefault("Com_commit", 0L) / n, rowsMax / n,
+                String.format("database per report: %.1f writing statements (insert/update/delete; by node %s: on Galera each node also"
+                        + " counts the writes it applies), %.1f selects, %.2f commits; on the busiest node %.1f rows written, %.0f bytes of redo log, %.2f fsyncs; %.2f write sets replicated (%.0f"
+                        + " bytes); %s", statements / n, writesByNode.entrySet().stream()
+                                .map(w -> String.format("%s %.1f", w.getKey(), w.getValue() / n)).reduce((a, b) -> a + ", " + b).orElse("-"),
+                        db.getOrDefault("Com_select", 0L) / n, db.getOrDefault("Com_commit", 0L) / n, rowsMax / n,
                         redoMax / n, fsyncsMax / n, db.getOrDefault("wsrep_replicated", 0L) / n, db.getOrDefault("wsrep_replicated_bytes", 0L) / n,
                         after.status().size() + " database node(s) answered"),
                 String.format("object store per report: %.2f requests (%s)", s3All / n, s3.entrySet().stream()

@@ -23,10 +23,37 @@ record PhysicalReference(double batchedRowsPerSecond, double perRowCommitsPerSec
         }
     }
 
+    /**
+     * The same on a database the benchmark does not own (running nodes' database, a Galera cluster through its
+     * failover URL): a table of its own in the current schema, dropped afterwards.
+     */
+    static PhysicalReference measureIn(Connection c) throws SQLException {
+        c.createStatement().execute("drop table if exists bench_raw_rows");
+        c.createStatement().execute("""
+                create table bench_raw_rows (id bigint not null primary key, code varchar(40) not null, latitude double not null,
+                                             longitude double not null, voters int not null) engine = InnoDB""");
+        try {
+            double batched = batched(c, "bench_raw_rows", 200_000);
+            double perRow = perRow(c, "bench_raw_rows", 3_000);
+            return new PhysicalReference(batched, perRow);
+        } finally {
+            c.setAutoCommit(true);
+            c.createStatement().execute("drop table bench_raw_rows");
+        }
+    }
+
     private static double batched(Connection c, int rows) throws SQLException {
+        return batched(c, "raw_rows", rows);
+    }
+
+    private static double perRow(Connection c, int rows) throws SQLException {
+        return perRow(c, "raw_rows", rows);
+    }
+
+    private static double batched(Connection c, String table, int rows) throws SQLException {
         c.setAutoCommit(false);
         long start = System.nanoTime();
-        try (var insert = c.prepareStatement("insert into raw_rows values (?,?,?,?,?)")) {
+        try (var insert = c.prepareStatement("insert into " + table + " values (?,?,?,?,?)")) {
             for (int i = 1; i <= rows; i++) {
                 insert.setLong(1, i);
                 insert.setString(2, "BKK_1-" + i);
@@ -43,10 +70,10 @@ record PhysicalReference(double batchedRowsPerSecond, double perRowCommitsPerSec
         return rows / ((System.nanoTime() - start) / 1e9);
     }
 
-    private static double perRow(Connection c, int rows) throws SQLException {
+    private static double perRow(Connection c, String table, int rows) throws SQLException {
         c.setAutoCommit(true);
         long start = System.nanoTime();
-        try (var insert = c.prepareStatement("insert into raw_rows values (?,?,?,?,?)")) {
+        try (var insert = c.prepareStatement("insert into " + table + " values (?,?,?,?,?)")) {
             for (int i = 1; i <= rows; i++) {
                 insert.setLong(1, 1_000_000 + i);
                 insert.setString(2, "BKK_1-" + i);

@@ -126,6 +126,11 @@ final class ReplayBench {
             if (capacity != null) {
                 capacity.report(before, capacity.take(), o.reports()).forEach(System.out::println);
             }
+            try (Connection c = java.sql.DriverManager.getConnection(target.jdbcUrl(), target.user(), target.password())) {
+                PhysicalReference reference = PhysicalReference.measureIn(c); // after the stream: its replication backlog would slow the stream
+                System.out.printf("physical reference (the nodes' database, after the replay): raw JDBC %,.0f rows/s batched, %,.0f rows/s one"
+                        + " commit per row%n", reference.batchedRowsPerSecond(), reference.perRowCommitsPerSecond());
+            }
             List<String> differences = report(app, p, o, target.urls(), clients, photos);
             if (!differences.isEmpty() || o.seenVerified() != o.stationContests()) {
                 throw new IllegalStateException("the replay did not end with exactly the file's results on every target");
