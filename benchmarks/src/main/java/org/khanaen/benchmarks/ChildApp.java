@@ -1,7 +1,6 @@
 package org.khanaen.benchmarks;
 
 import java.io.IOException;
-import java.net.ServerSocket;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -31,9 +30,7 @@ final class ChildApp implements AutoCloseable {
         this.server = server;
         this.url = url;
         this.extra = List.copyOf(extra);
-        try (ServerSocket socket = new ServerSocket(0)) {
-            this.port = socket.getLocalPort();
-        }
+        this.port = LocalChain.freePort();
     }
 
     /** Starts a node and waits until it is healthy; the seconds that took. */

@@ -91,7 +91,7 @@ final class ClusterDrill {
         Cluster cluster = new Cluster(dir);
         boolean passed = false;
         // one mail server for every node, as in production: what each mail's Message-ID arrived as is counted here
-        GreenMail smtp = new GreenMail(new ServerSetup(freePort(), "127.0.0.1", ServerSetup.PROTOCOL_SMTP));
+        GreenMail smtp = new GreenMail(new ServerSetup(LocalChain.freePort(), "127.0.0.1", ServerSetup.PROTOCOL_SMTP));
         smtp.start();
         try {
             Target target = cluster.up(2, "--smtp", "127.0.0.1:" + smtp.getSmtp().getPort());
@@ -197,11 +197,6 @@ final class ClusterDrill {
         }
     }
 
-    private static int freePort() throws java.io.IOException {
-        try (var socket = new java.net.ServerSocket(0, 1, java.net.InetAddress.getLoopbackAddress())) {
-            return socket.getLocalPort();
-        }
-    }
 
     /** Each Galera node's own URL, from the nodes' failover URL ({@code jdbc:mysql://h1:p1,h2:p2,h3:p3/schema?…}). */
     static List<String> galeraUrls(String failover) {

@@ -113,7 +113,8 @@ final class LocalChain implements AutoCloseable {
         }
     }
 
-    private static int freePort() throws IOException {
+    /** A port nothing listens on now (the system's pick), for a server of the benchmarks' own. */
+    static int freePort() throws IOException {
         try (ServerSocket socket = new ServerSocket(0)) {
             return socket.getLocalPort();
         }
