@@ -19,9 +19,9 @@ import java.util.stream.Collectors;
 
 import javax.sql.DataSource;
 
+import org.khanaen.benchmarks.replay.Replay;
 import org.khanaen.platform.mail.MailMessage;
 import org.khanaen.platform.mail.MailOutbox;
-import org.khanaen.web.replay.Replay;
 import org.springframework.transaction.support.TransactionTemplate;
 
 import com.icegreen.greenmail.util.GreenMail;

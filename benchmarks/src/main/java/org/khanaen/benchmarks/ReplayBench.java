@@ -21,6 +21,8 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.atomic.AtomicInteger;
 
+import org.khanaen.benchmarks.replay.Arrivals;
+import org.khanaen.benchmarks.replay.Replay;
 import org.khanaen.assignment.AutoAssignment;
 import org.khanaen.assignment.ManualAssignments;
 import org.khanaen.assignment.RunRequest;
@@ -44,9 +46,7 @@ import org.khanaen.volunteers.RosterEdits;
 import org.khanaen.volunteers.RosterImports;
 import org.khanaen.volunteers.VolunteerId;
 import org.khanaen.volunteers.VolunteerInput;
-import org.khanaen.web.replay.Arrivals;
 import org.khanaen.web.replay.EctResults;
-import org.khanaen.web.replay.Replay;
 import org.springframework.context.ConfigurableApplicationContext;
 
 import tools.jackson.databind.json.JsonMapper;

@@ -26,7 +26,7 @@ import tools.jackson.databind.json.JsonMapper;
  * The ECT-compatible feed's reference files are the commission's own files, byte for byte (layout, byte-order mark,
  * line ends), when the election was imported from them; public, with caching headers a CDN can work with; absent
  * where an election has nothing they could describe. (The results files are compared with the commission's sample in
- * {@link ReplayTests}.)
+ * ReplayTests (benchmarks).)
  */
 @FullStackTest
 class EctFeedTests {

@@ -13,7 +13,7 @@ import tools.jackson.databind.JsonNode;
  * {@code 38275.0} is not the integer {@code 38275}, null is not 0) and value. Arrays in order, except those named as
  * keyed: compared as sets of objects by the key field (for lists whose order the source leaves open, such as ties).
  */
-final class JsonDifferences {
+public final class JsonDifferences {
 
     private final Map<String, String> keyed;
     private final List<String> found = new ArrayList<>();
@@ -23,7 +23,7 @@ final class JsonDifferences {
     }
 
     /** @param keyed array field name → the key of its objects, for arrays compared regardless of order */
-    static List<String> of(JsonNode expected, JsonNode actual, Map<String, String> keyed) {
+    public static List<String> of(JsonNode expected, JsonNode actual, Map<String, String> keyed) {
         JsonDifferences d = new JsonDifferences(keyed);
         d.compare(expected, actual, "$", null);
         return d.found;

@@ -100,7 +100,7 @@ class LiveResultsPagesTests {
     @Test
     void administratorsLoadTheOfficialSampleAndSeeWhereItDiffers() throws Exception {
         var admin = user("admin").roles("ADMIN");
-        byte[] sample = java.nio.file.Files.readAllBytes(ReplayTests.sample());
+        byte[] sample = java.nio.file.Files.readAllBytes(EctSample.path());
         mvc.perform(org.springframework.test.web.servlet.request.MockMvcRequestBuilders.multipart("/admin/elections/th-2566/official")
                 .file(new org.springframework.mock.web.MockMultipartFile("file", "sample.json", "application/json", sample)).with(admin).with(csrf()))
                 .andExpect(flash().attribute("notice", "official.recorded")).andExpect(flash().attribute("noticeArgument", 6));
@@ -121,7 +121,7 @@ class LiveResultsPagesTests {
     void officialFilesThatDoNotAddUpAreRecordedAsWrittenAndTheirContradictionsListed() throws Exception {
         var admin = user("admin").roles("ADMIN");
         tools.jackson.databind.node.ObjectNode file = (tools.jackson.databind.node.ObjectNode) json.readTree(
-                java.nio.file.Files.readAllBytes(ReplayTests.sample()));
+                java.nio.file.Files.readAllBytes(EctSample.path()));
         var acr = file.get("result_province").get(0).get("constituencies");
         var acr1 = (tools.jackson.databind.node.ObjectNode) acr.get(0);
         var acr2 = (tools.jackson.databind.node.ObjectNode) acr.get(1);
@@ -156,7 +156,7 @@ class LiveResultsPagesTests {
         // the sample as published adds up: nothing listed any more
         mvc.perform(org.springframework.test.web.servlet.request.MockMvcRequestBuilders.multipart("/admin/elections/th-2566/official")
                 .file(new org.springframework.mock.web.MockMultipartFile("file", "sample.json", "application/json",
-                        java.nio.file.Files.readAllBytes(ReplayTests.sample())))
+                        java.nio.file.Files.readAllBytes(EctSample.path())))
                 .with(admin).with(csrf())).andExpect(flash().attribute("notice", "official.recorded"));
         mvc.perform(get("/admin/elections/th-2566/official").param("lang", "en").with(admin)).andExpect(status().isOk())
                 .andExpect(content().string(not(containsString("<table id=\"contradictions\""))))

@@ -1,4 +1,4 @@
-package org.khanaen.web.replay;
+package org.khanaen.benchmarks.replay;
 
 import java.util.ArrayList;
 import java.util.Arrays;

@@ -1,4 +1,4 @@
-package org.khanaen.web;
+package org.khanaen.benchmarks.replay;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -32,8 +32,10 @@ import org.khanaen.volunteers.PartnerOrganisations;
 import org.khanaen.volunteers.RosterEdits;
 import org.khanaen.volunteers.VolunteerId;
 import org.khanaen.volunteers.VolunteerInput;
+import org.khanaen.web.EctSample;
+import org.khanaen.web.FullStackTest;
+import org.khanaen.web.JsonDifferences;
 import org.khanaen.web.replay.EctResults;
-import org.khanaen.web.replay.Replay;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.server.LocalServerPort;
 
@@ -48,9 +50,6 @@ import tools.jackson.databind.json.JsonMapper;
  */
 @FullStackTest
 class ReplayTests {
-
-    /** The commission's sample as published, kept in the repository (reference/ect-2566/README.md). */
-    static final Path SAMPLE = Path.of("../reference/ect-2566/sample_results_2_provinces.json");
 
     @Autowired ElectionCatalog catalog;
     @Autowired PartnerOrganisations organisations;
@@ -68,7 +67,7 @@ class ReplayTests {
 
     @Test
     void replayingTheSampleGivesExactlyItsVotesAndWinners() throws Exception {
-        Path source = withAFormThatDoesNotAddUp(withATieAndACandidateLeftOut(sample()));
+        Path source = withAFormThatDoesNotAddUp(withATieAndACandidateLeftOut(EctSample.path()));
         EctResults file;
         try (InputStream in = Files.newInputStream(source)) {
             file = EctResults.read(in, json);
@@ -322,16 +321,6 @@ class ReplayTests {
                 java.net.http.HttpResponse.BodyHandlers.ofString(java.nio.charset.StandardCharsets.UTF_8));
         assertThat(answer.statusCode()).as(path).isEqualTo(200);
         return answer.body();
-    }
-
-    /** The sample, found from the module's folder (Maven's) or the repository's (an IDE's). */
-    static Path sample() {
-        for (Path p : List.of(SAMPLE, Path.of("reference/ect-2566/sample_results_2_provinces.json"))) {
-            if (Files.exists(p)) {
-                return p;
-            }
-        }
-        throw new IllegalStateException("the sample results file is not at " + SAMPLE.toAbsolutePath());
     }
 
     private VolunteerId volunteer(org.khanaen.volunteers.OrganisationId org) {

@@ -1,4 +1,4 @@
-package org.khanaen.web.replay;
+package org.khanaen.benchmarks.replay;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -12,6 +12,8 @@ import org.junit.jupiter.api.Test;
 import org.khanaen.results.OfficialResults;
 import org.khanaen.results.OfficialResults.Contradiction;
 import org.khanaen.results.checks.CheckContext.Tolerances;
+import org.khanaen.web.replay.EctPartyFile;
+import org.khanaen.web.replay.EctResults;
 
 import tools.jackson.databind.json.JsonMapper;
 

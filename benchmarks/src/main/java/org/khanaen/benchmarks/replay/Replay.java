@@ -1,4 +1,4 @@
-package org.khanaen.web.replay;
+package org.khanaen.benchmarks.replay;
 
 import java.awt.image.BufferedImage;
 import java.io.BufferedReader;
@@ -38,6 +38,7 @@ import org.khanaen.results.checks.CheckContext;
 import org.khanaen.results.checks.Checks;
 import org.khanaen.results.checks.Findings;
 import org.khanaen.results.checks.Tally;
+import org.khanaen.web.replay.EctResults;
 
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;

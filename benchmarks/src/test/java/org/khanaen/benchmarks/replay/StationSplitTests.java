@@ -1,4 +1,4 @@
-package org.khanaen.web.replay;
+package org.khanaen.benchmarks.replay;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
