@@ -34,6 +34,7 @@ import org.khanaen.elections.ElectionCatalog;
 import org.khanaen.elections.ElectionImports;
 import org.khanaen.elections.PartyView;
 import org.khanaen.elections.StationPoint;
+import org.khanaen.elections.ect.EctResults;
 import org.khanaen.results.LiveResults;
 import org.khanaen.results.MediaOutlets;
 import org.khanaen.results.QuickCounts;
@@ -46,7 +47,6 @@ import org.khanaen.volunteers.RosterEdits;
 import org.khanaen.volunteers.RosterImports;
 import org.khanaen.volunteers.VolunteerId;
 import org.khanaen.volunteers.VolunteerInput;
-import org.khanaen.web.replay.EctResults;
 import org.springframework.context.ConfigurableApplicationContext;
 
 import tools.jackson.databind.json.JsonMapper;

@@ -11,8 +11,8 @@ import java.util.Map;
 import java.util.zip.ZipEntry;
 import java.util.zip.ZipInputStream;
 
+import org.khanaen.elections.ect.EctBundleReader;
 import org.khanaen.elections.importing.DefinitionReader;
-import org.khanaen.elections.importing.EctBundleReader;
 import org.khanaen.elections.importing.ElectionImporter;
 import org.khanaen.elections.importing.Problems;
 import org.khanaen.elections.importing.SourceFile;

@@ -31,6 +31,7 @@ import java.util.concurrent.atomic.AtomicLong;
 
 import javax.imageio.ImageIO;
 
+import org.khanaen.elections.ect.EctResults;
 import org.khanaen.results.LiveResults;
 import org.khanaen.results.OfficialResults;
 import org.khanaen.results.WarRoom;
@@ -38,7 +39,6 @@ import org.khanaen.results.checks.CheckContext;
 import org.khanaen.results.checks.Checks;
 import org.khanaen.results.checks.Findings;
 import org.khanaen.results.checks.Tally;
-import org.khanaen.web.replay.EctResults;
 
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;

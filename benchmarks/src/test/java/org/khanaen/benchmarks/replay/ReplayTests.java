@@ -21,6 +21,7 @@ import org.khanaen.assignment.StationRole;
 import org.khanaen.elections.ElectionCatalog;
 import org.khanaen.elections.PartyView;
 import org.khanaen.elections.StationPoint;
+import org.khanaen.elections.ect.EctResults;
 import org.khanaen.results.LiveResults;
 import org.khanaen.results.MediaOutlets;
 import org.khanaen.results.OfficialResults;
@@ -35,7 +36,6 @@ import org.khanaen.volunteers.VolunteerInput;
 import org.khanaen.web.EctSample;
 import org.khanaen.web.FullStackTest;
 import org.khanaen.web.JsonDifferences;
-import org.khanaen.web.replay.EctResults;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.server.LocalServerPort;
 

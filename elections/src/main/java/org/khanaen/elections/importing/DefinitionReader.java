@@ -54,7 +54,7 @@ public final class DefinitionReader {
         return definition;
     }
 
-    static List<ContestDef> contests(JsonRecord election) {
+    public static List<ContestDef> contests(JsonRecord election) {
         List<ContestDef> contests = new ArrayList<>();
         for (JsonRecord r : election.list("contests", "contests", "code")) {
             String[] name = r.name("name");
@@ -66,7 +66,7 @@ public final class DefinitionReader {
         return contests;
     }
 
-    static StationPlan stationPlan(JsonRecord election, Problems problems) {
+    public static StationPlan stationPlan(JsonRecord election, Problems problems) {
         JsonRecord plan = election.object("station_generation");
         if (plan == null) {
             return new Generated(election.origin(), 0, null, null);

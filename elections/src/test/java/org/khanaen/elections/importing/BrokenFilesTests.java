@@ -10,6 +10,7 @@ import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.khanaen.elections.ElectionImportFailed;
 import org.khanaen.elections.ImportProblem;
+import org.khanaen.elections.ect.EctBundleReader;
 
 class BrokenFilesTests {
 

@@ -5,6 +5,7 @@ import java.io.UncheckedIOException;
 import java.util.HashMap;
 import java.util.Map;
 
+import org.khanaen.elections.ect.EctBundleReader;
 import org.springframework.core.io.support.PathMatchingResourcePatternResolver;
 
 /** The 2023 bundle as shipped, for tests to read or to break on purpose. */

@@ -12,14 +12,12 @@ import java.util.concurrent.ConcurrentHashMap;
 
 import org.khanaen.elections.BallotKind;
 import org.khanaen.elections.CandidateView;
-import org.khanaen.elections.ConstituencyView;
 import org.khanaen.elections.ContestScope;
 import org.khanaen.elections.ContestView;
 import org.khanaen.elections.ElectionCatalog;
 import org.khanaen.elections.ElectionImported;
-import org.khanaen.elections.PartyView;
-import org.khanaen.elections.ProvinceView;
 import org.khanaen.elections.SeatRule;
+import org.khanaen.elections.ect.EctFiles;
 import org.khanaen.results.LiveResults;
 import org.springframework.context.event.EventListener;
 import org.springframework.stereotype.Component;
@@ -31,6 +29,8 @@ import org.springframework.stereotype.Component;
  * seconds anyway). The ETag is a hash of the bytes, so every application node gives the same file the same ETag.
  * Which files an election has: the reference files when it has provinces, constituencies, parties; the candidate
  * file and both results files only when it has the two contests they describe, a constituency race and a party list.
+ * The files' shapes are the elections module's ({@link EctFiles}); here, which to serve, when to make them again, and
+ * the verified results read for them.
  */
 @Component
 class EctFeed {
@@ -75,8 +75,7 @@ class EctFeed {
     static final long IMPORT_CHECK_NANOS = 10_000_000_000L;
 
     /** An election's reference data as the feed needs it, read once per import. */
-    private record Reference(List<ProvinceView> provinces, List<ConstituencyView> constituencies, List<PartyView> parties,
-            String race, String list, List<CandidateView> raceCandidates, Map<File, Document> files, java.time.Instant importedAt,
+    private record Reference(EctFiles.Reference election, String race, String list, Map<File, Document> files, java.time.Instant importedAt,
             java.util.concurrent.atomic.AtomicLong checkedAt) {
 
         boolean general() {
@@ -106,14 +105,16 @@ class EctFeed {
         }
         Reference ref = known != null ? known : references.computeIfAbsent(electionId, this::reference);
         return switch (file) {
-            case INFO_PROVINCE -> ref.provinces().isEmpty() ? Optional.empty()
-                    : Optional.of(ref.files().computeIfAbsent(file, f -> Document.of(EctRefs.provinces(ref.provinces()), null)));
-            case INFO_CONSTITUENCY -> ref.constituencies().isEmpty() ? Optional.empty()
-                    : Optional.of(ref.files().computeIfAbsent(file, f -> Document.of(EctRefs.constituencies(ref.constituencies()), null)));
-            case INFO_PARTY_OVERVIEW -> ref.parties().isEmpty() ? Optional.empty()
-                    : Optional.of(ref.files().computeIfAbsent(file, f -> Document.of(EctRefs.parties(ref.parties()), null)));
+            case INFO_PROVINCE -> ref.election().provinces().isEmpty() ? Optional.empty()
+                    : Optional.of(ref.files().computeIfAbsent(file, f -> Document.of(EctFiles.infoProvince(ref.election().provinces()), null)));
+            case INFO_CONSTITUENCY -> ref.election().constituencies().isEmpty() ? Optional.empty()
+                    : Optional.of(ref.files().computeIfAbsent(file,
+                            f -> Document.of(EctFiles.infoConstituency(ref.election().constituencies()), null)));
+            case INFO_PARTY_OVERVIEW -> ref.election().parties().isEmpty() ? Optional.empty()
+                    : Optional.of(ref.files().computeIfAbsent(file, f -> Document.of(EctFiles.infoPartyOverview(ref.election().parties()), null)));
             case INFO_MP_CANDIDATE -> !ref.general() ? Optional.empty()
-                    : Optional.of(ref.files().computeIfAbsent(file, f -> Document.of(EctRefs.candidates(ref.raceCandidates()), null)));
+                    : Optional.of(ref.files().computeIfAbsent(file,
+                            f -> Document.of(EctFiles.infoMpCandidate(ref.election().raceCandidates()), null)));
             case STATS_CONS, STATS_PARTY -> !ref.general() ? Optional.empty() : results(electionId, file, ref);
         };
     }
@@ -158,9 +159,8 @@ class EctFeed {
             if (all.isEmpty()) {
                 return Optional.empty();
             }
-            EctRecords records = new EctRecords(all.get(), ref.race(), ref.list(), ref.provinces(), ref.constituencies(), ref.parties(),
-                    ref.raceCandidates());
-            byte[] bytes = file == File.STATS_CONS ? records.statsCons() : records.statsParty();
+            EctFiles.Results counts = counts(all.get(), ref.race(), ref.list());
+            byte[] bytes = file == File.STATS_CONS ? EctFiles.statsCons(counts, ref.election()) : EctFiles.statsParty(counts, ref.election());
             Document d = Document.of(bytes, all.get().national().updatedAt());
             built.put(key, new Built(all.get().national().version(), System.nanoTime(), d));
             return Optional.of(d);
@@ -176,7 +176,45 @@ class EctFeed {
                 .map(ContestView::code).findFirst().orElse(null);
         List<CandidateView> raceCandidates = race == null ? List.of()
                 : catalog.candidates(electionId).stream().filter(c -> c.contest().equals(race) && c.constituency() != null).toList();
-        return new Reference(catalog.provinces(electionId), catalog.constituencies(electionId, Optional.empty()), catalog.parties(electionId),
-                race, list, raceCandidates, new ConcurrentHashMap<>(), importedAt, new java.util.concurrent.atomic.AtomicLong(System.nanoTime()));
+        var election = new EctFiles.Reference(catalog.provinces(electionId), catalog.constituencies(electionId, Optional.empty()),
+                catalog.parties(electionId), raceCandidates);
+        return new Reference(election, race, list, new ConcurrentHashMap<>(), importedAt, new java.util.concurrent.atomic.AtomicLong(System.nanoTime()));
+    }
+
+    /** The verified results as the files count them: the race's and the list's totals, parties and candidates. */
+    static EctFiles.Results counts(LiveResults.ElectionResults all, String race, String list) {
+        LiveResults.NationalResults nation = all.national();
+        var projection = nation.projection();
+        return new EctFiles.Results(nation.updatedAt(), place(null, nation.contests(), nation.parties(), race, list),
+                new EctFiles.Projection(projection.shown(), projection.fromPercent(), projection.percentCounted()),
+                all.provinces().stream().map(p -> place(p.code(), p.contests(), p.parties(), race, list)).toList(),
+                all.constituencies().stream().map(c -> constituency(c, race, list)).toList());
+    }
+
+    private static EctFiles.Place place(String code, List<LiveResults.ContestTotals> contests, List<LiveResults.PartyResult> parties,
+            String race, String list) {
+        return new EctFiles.Place(code, totals(contest(contests, race)), totals(contest(contests, list)), parties.stream()
+                .map(p -> new EctFiles.PartyFigures(p.partyId(), p.partyListVotes(), p.partyListSeats(), p.constituencyVotes(),
+                        p.constituencySeatsLed(), p.constituencySeatsDecided()))
+                .toList());
+    }
+
+    private static EctFiles.Constituency constituency(LiveResults.ConstituencyResults c, String race, String list) {
+        LiveResults.ConstituencyContest r = contest(c, race), l = contest(c, list);
+        return new EctFiles.Constituency(c.code(), totals(r.totals()), totals(l.totals()), r.totals().stations(), r.totals().stationsCounted(),
+                r.candidates().stream().map(x -> new EctFiles.CandidateVotes(x.candidateId(), x.partyId(), x.votes())).toList(),
+                l.parties().stream().map(x -> new EctFiles.PartyVotes(x.partyId(), x.ballotNumber(), x.votes())).toList());
+    }
+
+    private static EctFiles.Totals totals(LiveResults.ContestTotals t) {
+        return new EctFiles.Totals(t.voters(), t.valid(), t.invalid(), t.noVote());
+    }
+
+    private static LiveResults.ContestTotals contest(List<LiveResults.ContestTotals> totals, String code) {
+        return totals.stream().filter(t -> t.contest().equals(code)).findFirst().orElseThrow();
+    }
+
+    private static LiveResults.ConstituencyContest contest(LiveResults.ConstituencyResults c, String code) {
+        return c.contests().stream().filter(x -> x.contest().equals(code)).findFirst().orElseThrow();
     }
 }

@@ -10,10 +10,10 @@ import java.util.TreeMap;
 
 import org.khanaen.elections.ElectionCatalog;
 import org.khanaen.elections.PartyView;
+import org.khanaen.elections.ect.EctPartyFile;
+import org.khanaen.elections.ect.EctResults;
 import org.khanaen.results.OfficialResults;
 import org.khanaen.web.errors.NotFound;
-import org.khanaen.web.replay.EctPartyFile;
-import org.khanaen.web.replay.EctResults;
 import org.springframework.security.core.Authentication;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
@@ -67,7 +67,7 @@ class OfficialResultsController {
                 // the party file's national totals are not kept (official_result is per constituency): its
                 // contradictions are shown with this upload
                 try (InputStream parties = partyFile.getInputStream()) {
-                    redirect.addFlashAttribute("partyContradictions", EctPartyFile.read(parties, json).contradictions(results));
+                    redirect.addFlashAttribute("partyContradictions", contradictions(EctPartyFile.read(parties, json), results));
                 }
             }
             var recorded = official.record(electionId, counts(electionId, results),
@@ -112,6 +112,12 @@ class OfficialResultsController {
                     c.partyList().blank(), c.partyList().came()));
         }
         return counts;
+    }
+
+    /** Where the party file contradicts itself or the results file, party by party. */
+    static List<OfficialResults.Contradiction> contradictions(EctPartyFile parties, EctResults results) {
+        return parties.comparisons(results).stream()
+                .flatMap(c -> OfficialResults.totalsContradictions(c.contest(), c.written(), c.sums()).stream()).toList();
     }
 
     private static int ballotNumber(String constituency, String ballot) {

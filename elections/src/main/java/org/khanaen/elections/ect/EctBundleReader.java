@@ -1,4 +1,4 @@
-package org.khanaen.elections.importing;
+package org.khanaen.elections.ect;
 
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -9,6 +9,9 @@ import java.util.Optional;
 import java.util.stream.Collectors;
 
 import org.khanaen.elections.ElectionKind;
+import org.khanaen.elections.importing.CsvTable;
+import org.khanaen.elections.importing.DefinitionReader;
+import org.khanaen.elections.importing.ElectionDefinition;
 import org.khanaen.elections.importing.ElectionDefinition.CandidateDef;
 import org.khanaen.elections.importing.ElectionDefinition.ConstituencyDef;
 import org.khanaen.elections.importing.ElectionDefinition.DistrictDef;
@@ -16,6 +19,10 @@ import org.khanaen.elections.importing.ElectionDefinition.Origin;
 import org.khanaen.elections.importing.ElectionDefinition.PartyDef;
 import org.khanaen.elections.importing.ElectionDefinition.ProvinceDef;
 import org.khanaen.elections.importing.ElectionDefinition.ZoneDef;
+import org.khanaen.elections.importing.JsonRecord;
+import org.khanaen.elections.importing.Problems;
+import org.khanaen.elections.importing.SourceFile;
+import org.khanaen.elections.importing.ZoneMatcher;
 
 import tools.jackson.databind.JsonNode;
 

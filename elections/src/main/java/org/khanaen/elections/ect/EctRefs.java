@@ -1,4 +1,4 @@
-package org.khanaen.web.ectfeed;
+package org.khanaen.elections.ect;
 
 import java.util.ArrayList;
 import java.util.Comparator;

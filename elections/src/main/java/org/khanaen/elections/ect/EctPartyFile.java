@@ -1,14 +1,11 @@
-package org.khanaen.web.replay;
+package org.khanaen.elections.ect;
 
 import java.io.IOException;
 import java.io.InputStream;
-import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
-
-import org.khanaen.results.OfficialResults;
 
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
@@ -48,19 +45,22 @@ public record EctPartyFile(Map<String, Long> partyVotes, Map<String, Long> candi
     }
 
     /**
-     * Where this file contradicts itself (a party's constituency vote against its candidates' votes) or the results
-     * file (a party's national party-list vote against the sum of its votes in the results file's constituencies).
-     * A file of some parties only (the commission's sample) is compared for those parties.
+     * What this file states against what it should add up to, per party: its constituency vote against its candidates'
+     * votes, and its national party-list vote against the sum of its votes in the results file's constituencies (a file
+     * of some parties only, as the commission's sample, is compared for those parties). Whether and by how much they
+     * differ is the official comparison's to say ({@code OfficialResults.totalsContradictions}).
      */
-    public List<OfficialResults.Contradiction> contradictions(EctResults results) {
+    public List<Comparison> comparisons(EctResults results) {
         Map<String, Long> listSums = new HashMap<>();
         for (EctResults.Constituency c : results.constituencies()) {
             c.partyList().votes().forEach((party, v) -> listSums.merge(party, v, Long::sum));
         }
         Map<String, Long> ofListedParties = new TreeMap<>();
         partyVotes.keySet().forEach(p -> ofListedParties.put(p, listSums.getOrDefault(p, 0L)));
-        List<OfficialResults.Contradiction> out = new ArrayList<>(OfficialResults.totalsContradictions("party-list", partyVotes, ofListedParties));
-        out.addAll(OfficialResults.totalsContradictions("constituency", candidateVotes, candidatesSum));
-        return out;
+        return List.of(new Comparison("party-list", partyVotes, ofListedParties), new Comparison("constituency", candidateVotes, candidatesSum));
+    }
+
+    /** One contest's figures per party as the file writes them, and what they should equal. */
+    public record Comparison(String contest, Map<String, Long> written, Map<String, Long> sums) {
     }
 }

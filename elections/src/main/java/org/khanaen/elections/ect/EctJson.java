@@ -1,4 +1,4 @@
-package org.khanaen.web.ectfeed;
+package org.khanaen.elections.ect;
 
 import java.io.ByteArrayOutputStream;
 import java.math.BigDecimal;

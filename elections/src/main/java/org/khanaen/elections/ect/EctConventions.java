@@ -1,11 +1,12 @@
-package org.khanaen.web.ectfeed;
+package org.khanaen.elections.ect;
 
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 
 import org.khanaen.elections.PartyView;
-import org.khanaen.results.LiveResults;
+import org.khanaen.elections.ect.EctFiles.CandidateVotes;
+import org.khanaen.elections.ect.EctFiles.Constituency;
 
 /**
  * Where the commission's results files follow conventions of their own, the feed follows them too, so that code
@@ -21,18 +22,18 @@ final class EctConventions {
      * list of those, so a candidate without a single vote in a constituency whose every station is counted is taken as
      * one; before that, the count may still give them votes and they are listed.
      */
-    static List<LiveResults.CandidateResult> listed(LiveResults.ConstituencyContest race) {
-        boolean allCounted = race.totals().stations() > 0 && race.totals().stationsCounted() == race.totals().stations();
-        return race.candidates().stream().filter(c -> !allCounted || c.votes() > 0).toList();
+    static List<CandidateVotes> listed(Constituency constituency) {
+        boolean allCounted = constituency.stations() > 0 && constituency.stationsCounted() == constituency.stations();
+        return constituency.candidates().stream().filter(c -> !allCounted || c.votes() > 0).toList();
     }
 
     /**
      * Ranks as the commission writes them: equal votes share the lower position (two tied after 13 others are both
      * 15th, not 14th), i.e. a candidate's rank is how many listed candidates have at least their votes.
      */
-    static Map<String, Integer> ranks(List<LiveResults.CandidateResult> listed) {
+    static Map<String, Integer> ranks(List<CandidateVotes> listed) {
         Map<String, Integer> out = new HashMap<>();
-        for (LiveResults.CandidateResult c : listed) {
+        for (CandidateVotes c : listed) {
             out.put(c.candidateId(), (int) listed.stream().filter(o -> o.votes() >= c.votes()).count());
         }
         return out;

@@ -1,4 +1,4 @@
-package org.khanaen.web.ectfeed;
+package org.khanaen.elections.ect;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -8,21 +8,21 @@ import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.khanaen.elections.LocalizedName;
 import org.khanaen.elections.PartyView;
-import org.khanaen.results.LiveResults.CandidateResult;
-import org.khanaen.results.LiveResults.ConstituencyContest;
-import org.khanaen.results.LiveResults.ContestTotals;
+import org.khanaen.elections.ect.EctFiles.CandidateVotes;
+import org.khanaen.elections.ect.EctFiles.Constituency;
+import org.khanaen.elections.ect.EctFiles.Totals;
 
 /** The commission's own conventions in its results files, which the feed follows so that code written against them reads it unchanged. */
 class EctConventionsTests {
 
-    private static ConstituencyContest race(int stations, int counted, long... votes) {
-        List<CandidateResult> lines = new ArrayList<>();
+    private static Constituency race(int stations, int counted, long... votes) {
+        List<CandidateVotes> lines = new ArrayList<>();
         for (int i = 0; i < votes.length; i++) {
-            lines.add(new CandidateResult(i + 1, "ACR_1_" + (i + 1), "c" + (i + 1), "7" + i, null, votes[i], 0, 0));
+            lines.add(new CandidateVotes("ACR_1_" + (i + 1), "7" + i, votes[i]));
         }
         lines.sort((a, b) -> Long.compare(b.votes(), a.votes()));
-        var totals = new ContestTotals("constituency", 1_000, stations, counted, counted, counted, counted, 0, 0, 0, 0, 0, 0, 0, 0, 0);
-        return new ConstituencyContest("constituency", totals, lines, List.of(), null, 0, false, 0, false);
+        var none = new Totals(0, 0, 0, 0);
+        return new Constituency("ACR_1", none, none, stations, counted, lines, List.of());
     }
 
     @Test
@@ -48,7 +48,7 @@ class EctConventionsTests {
     void aCandidateWithoutAVoteOnceEveryStationIsCountedIsLeftOutAndNotRanked() {
         var listed = EctConventions.listed(race(10, 10, 500, 0, 20));
 
-        assertThat(listed).extracting(CandidateResult::candidateId).containsExactly("ACR_1_1", "ACR_1_3");
+        assertThat(listed).extracting(CandidateVotes::candidateId).containsExactly("ACR_1_1", "ACR_1_3");
         assertThat(EctConventions.ranks(listed)).containsEntry("ACR_1_3", 2).doesNotContainKey("ACR_1_2");
     }
 

@@ -1,4 +1,4 @@
-package org.khanaen.web.ectfeed;
+package org.khanaen.elections.ect;
 
 import java.time.Instant;
 import java.time.ZoneId;
@@ -16,20 +16,25 @@ import org.khanaen.elections.CandidateView;
 import org.khanaen.elections.ConstituencyView;
 import org.khanaen.elections.PartyView;
 import org.khanaen.elections.ProvinceView;
-import org.khanaen.results.LiveResults;
+import org.khanaen.elections.ect.EctFiles.CandidateVotes;
+import org.khanaen.elections.ect.EctFiles.Constituency;
+import org.khanaen.elections.ect.EctFiles.PartyFigures;
+import org.khanaen.elections.ect.EctFiles.Place;
+import org.khanaen.elections.ect.EctFiles.Totals;
 
 /**
  * The commission's results files ({@code records/stats_cons.json}, {@code records/stats_party.json}) from Khanaen's
- * verified results at one version. As the commission counts them: {@code turn_out} is the voters who came (per
+ * verified counts at one version. As the commission counts them: {@code turn_out} is the voters who came (per
  * station the most ballots used in either contest, so the same for both contests once both are counted), turnout is a
  * percentage of all registered voters of the place, the other percentages of {@code turn_out}; a candidate's rank is
  * null until a station of the constituency is counted.
- *
- * @param race the constituency candidate contest's code
- * @param list the party-list contest's code
  */
-record EctRecords(LiveResults.ElectionResults results, String race, String list, List<ProvinceView> provinces, List<ConstituencyView> constituencies,
-        List<PartyView> parties, List<CandidateView> candidates) {
+record EctRecords(EctFiles.Results results, List<ProvinceView> provinces, List<ConstituencyView> constituencies, List<PartyView> parties,
+        List<CandidateView> candidates) {
+
+    EctRecords(EctFiles.Results results, EctFiles.Reference reference) {
+        this(results, reference.provinces(), reference.constituencies(), reference.parties(), reference.raceCandidates());
+    }
 
     private static final DateTimeFormatter LAST_UPDATE = DateTimeFormatter.ofPattern("yyyy-MM-dd'T'HH:mmxx").withZone(ZoneId.of("Asia/Bangkok"));
     static final String SOURCE = "Khanaen: volunteers' station counts, verified (unofficial)";
@@ -42,11 +47,11 @@ record EctRecords(LiveResults.ElectionResults results, String race, String list,
     }
 
     byte[] statsCons() {
-        Map<String, LiveResults.ConstituencyResults> byCode = new HashMap<>();
+        Map<String, Constituency> byCode = new HashMap<>();
         results.constituencies().forEach(c -> byCode.put(c.code(), c));
         Map<String, Long> registered = new HashMap<>();
         constituencies.forEach(c -> registered.put(c.code(), c.registeredVoters()));
-        Map<String, LiveResults.ProvinceResults> provinceResults = new HashMap<>();
+        Map<String, Place> provinceResults = new HashMap<>();
         results.provinces().forEach(p -> provinceResults.put(p.code(), p));
         Map<String, Set<String>> partiesStanding = new HashMap<>(); // per province, the parties with a candidate there
         Map<String, String> provinceOf = new HashMap<>();
@@ -59,10 +64,10 @@ record EctRecords(LiveResults.ElectionResults results, String race, String list,
 
         Map<String, Object> doc = header();
         long totalRegistered = provinces.stream().mapToLong(ProvinceView::registeredVoters).sum();
-        totals(doc, contest(results.national().contests(), race), contest(results.national().contests(), list), totalRegistered, null);
+        totals(doc, results.nation().race(), results.nation().list(), totalRegistered, null);
         List<Object> provinceList = new ArrayList<>();
         for (ProvinceView p : EctRefs.inCommissionOrder(provinces)) {
-            LiveResults.ProvinceResults pr = provinceResults.get(p.code());
+            Place pr = provinceResults.get(p.code());
             Map<String, Object> m = new LinkedHashMap<>();
             m.put("prov_id", p.code());
             List<Object> consList = new ArrayList<>();
@@ -70,7 +75,7 @@ record EctRecords(LiveResults.ElectionResults results, String race, String list,
                     .sorted(Comparator.comparingInt(ConstituencyView::number)).toList()) {
                 consList.add(constituency(byCode.get(cv.code()), registered.get(cv.code())));
             }
-            totals(m, contest(pr.contests(), race), contest(pr.contests(), list), p.registeredVoters(), consList);
+            totals(m, pr.race(), pr.list(), p.registeredVoters(), consList);
             m.put("result_party", provinceParties(pr, partiesStanding.getOrDefault(p.code(), Set.of())));
             provinceList.add(m);
         }
@@ -79,15 +84,14 @@ record EctRecords(LiveResults.ElectionResults results, String race, String list,
     }
 
     byte[] statsParty() {
-        Map<String, LiveResults.PartyResult> national = new HashMap<>();
-        results.national().parties().forEach(p -> national.put(p.partyId(), p));
-        Map<String, LiveResults.CandidateResult> byCandidate = new HashMap<>(); // the listed candidates only
+        Map<String, PartyFigures> national = new HashMap<>();
+        results.nation().parties().forEach(p -> national.put(p.partyId(), p));
+        Map<String, CandidateVotes> byCandidate = new HashMap<>(); // the listed candidates only
         Map<String, Integer> rank = new HashMap<>();               // of the counted constituencies' candidates
-        for (LiveResults.ConstituencyResults c : results.constituencies()) {
-            LiveResults.ConstituencyContest cc = contest(c, race);
-            List<LiveResults.CandidateResult> listed = EctConventions.listed(cc);
+        for (Constituency c : results.constituencies()) {
+            List<CandidateVotes> listed = EctConventions.listed(c);
             listed.forEach(x -> byCandidate.put(x.candidateId(), x));
-            if (cc.totals().stationsCounted() > 0) {
+            if (c.stationsCounted() > 0) {
                 rank.putAll(EctConventions.ranks(listed));
             }
         }
@@ -96,7 +100,7 @@ record EctRecords(LiveResults.ElectionResults results, String race, String list,
                 .forEach(c -> byParty.computeIfAbsent(c.party().code(), k -> new ArrayList<>()).add(c));
 
         Map<String, Object> doc = new LinkedHashMap<>();
-        doc.put("last_update", lastUpdate(results.national().updatedAt()));
+        doc.put("last_update", lastUpdate(results.updatedAt()));
         doc.put("processor", PROCESSOR);
         doc.put("source", SOURCE);
         doc.put("acknowledgement", "ขอบคุณอาสาสมัครทุกหน่วยเลือกตั้งที่ส่งผลนับคะแนน / Thanks to every volunteer who reported a count");
@@ -104,7 +108,7 @@ record EctRecords(LiveResults.ElectionResults results, String race, String list,
         doc.put("khanaen_seats", seatsMarking());
         List<Object> list = new ArrayList<>();
         for (PartyView p : parties.stream().sorted(Comparator.comparingLong(PartyView::id)).toList()) {
-            LiveResults.PartyResult r = national.get(p.code());
+            PartyFigures r = national.get(p.code());
             Map<String, Object> m = new LinkedHashMap<>();
             m.put("party_id", EctJson.id(p.code()));
             m.put("party_vote", EctConventions.partyListFigure(p, r == null ? 0 : r.partyListVotes()));
@@ -112,14 +116,14 @@ record EctRecords(LiveResults.ElectionResults results, String race, String list,
             m.put("mp_app_vote", EctConventions.constituencyFigure(byParty.containsKey(p.code()), r == null ? 0 : r.constituencyVotes()));
             List<Object> its = new ArrayList<>();
             for (CandidateView c : byParty.getOrDefault(p.code(), List.of())) {
-                LiveResults.CandidateResult listed = byCandidate.get(c.code());
+                CandidateVotes listed = byCandidate.get(c.code());
                 if (listed != null) {
                     its.add(candidate(c.code(), listed, p.code(), rank.get(c.code())));
                 }
             }
             m.put("candidates", its);
-            m.put("first_mp_app_count", r == null ? 0 : r.constituencySeatsLed());
-            m.put("first_mp_app_decided_count", r == null ? 0 : r.constituencySeatsDecided());
+            m.put("first_mp_app_count", r == null ? 0 : r.seatsLed());
+            m.put("first_mp_app_decided_count", r == null ? 0 : r.seatsDecided());
             list.add(m);
         }
         doc.put("result_party", list);
@@ -134,7 +138,7 @@ record EctRecords(LiveResults.ElectionResults results, String race, String list,
      * commission's files that ignores unknown keys reads the file as before.
      */
     private Map<String, Object> seatsMarking() {
-        var projection = results.national().projection();
+        var projection = results.projection();
         Map<String, Object> m = new LinkedHashMap<>();
         m.put("party_list_count_projected", projection.shown());
         m.put("party_list_projected_from_percent", projection.fromPercent());
@@ -152,7 +156,7 @@ record EctRecords(LiveResults.ElectionResults results, String race, String list,
 
     private Map<String, Object> header() {
         Map<String, Object> doc = new LinkedHashMap<>();
-        doc.put("last_update", lastUpdate(results.national().updatedAt()));
+        doc.put("last_update", lastUpdate(results.updatedAt()));
         doc.put("source", SOURCE);
         doc.put("processor", PROCESSOR);
         doc.put("note", NOTE);
@@ -160,16 +164,16 @@ record EctRecords(LiveResults.ElectionResults results, String race, String list,
     }
 
     /** A province's or the nation's totals, in the commission's order: counts, then (a province's) constituencies, then percentages. */
-    private static void totals(Map<String, Object> m, LiveResults.ContestTotals race, LiveResults.ContestTotals list, long registered,
+    private static void totals(Map<String, Object> m, Totals race, Totals list, long registered,
             List<Object> constituencies) {
         m.put("turn_out", race.voters());
         m.put("valid_votes", race.valid());
         m.put("invalid_votes", race.invalid());
-        m.put("blank_votes", race.noVote());
+        m.put("blank_votes", race.blank());
         m.put("party_list_turn_out", list.voters());
         m.put("party_list_valid_votes", list.valid());
         m.put("party_list_invalid_votes", list.invalid());
-        m.put("party_list_blank_votes", list.noVote());
+        m.put("party_list_blank_votes", list.blank());
         if (constituencies != null) {
             m.put("constituencies", constituencies);
         }
@@ -180,20 +184,20 @@ record EctRecords(LiveResults.ElectionResults results, String race, String list,
         m.put("party_list_percent_valid_votes", EctJson.percent(list.valid(), list.voters()));
         m.put("percent_invalid_votes", EctJson.percent(race.invalid(), race.voters()));
         m.put("party_list_percent_invalid_votes", EctJson.percent(list.invalid(), list.voters()));
-        m.put("percent_blank_votes", EctJson.percent(race.noVote(), race.voters()));
-        m.put("party_list_percent_blank_votes", EctJson.percent(list.noVote(), list.voters()));
+        m.put("percent_blank_votes", EctJson.percent(race.blank(), race.voters()));
+        m.put("party_list_percent_blank_votes", EctJson.percent(list.blank(), list.voters()));
     }
 
-    private Map<String, Object> constituency(LiveResults.ConstituencyResults c, long registered) {
-        LiveResults.ContestTotals r = contest(c, race).totals(), l = contest(c, list).totals();
+    private Map<String, Object> constituency(Constituency c, long registered) {
+        Totals r = c.race(), l = c.list();
         Map<String, Object> m = new LinkedHashMap<>();
         m.put("cons_id", c.code());
         m.put("valid_votes", r.valid());
         m.put("invalid_votes", r.invalid());
-        m.put("blank_votes", r.noVote());
+        m.put("blank_votes", r.blank());
         m.put("party_list_valid_votes", l.valid());
         m.put("party_list_invalid_votes", l.invalid());
-        m.put("party_list_blank_votes", l.noVote());
+        m.put("party_list_blank_votes", l.blank());
         m.put("note_cons", null);
         m.put("note_party", null);
         m.put("note_candidate_cons", null);
@@ -202,18 +206,18 @@ record EctRecords(LiveResults.ElectionResults results, String race, String list,
         m.put("percent_turn_out", EctJson.percent(r.voters(), registered));
         m.put("percent_valid_votes", EctJson.percent(r.valid(), r.voters()));
         m.put("percent_invalid_votes", EctJson.percent(r.invalid(), r.voters()));
-        m.put("percent_blank_votes", EctJson.percent(r.noVote(), r.voters()));
+        m.put("percent_blank_votes", EctJson.percent(r.blank(), r.voters()));
         m.put("party_list_turn_out", l.voters());
         m.put("party_list_percent_turn_out", EctJson.percent(l.voters(), registered));
         m.put("party_list_percent_valid_votes", EctJson.percent(l.valid(), l.voters()));
         m.put("party_list_percent_invalid_votes", EctJson.percent(l.invalid(), l.voters()));
-        m.put("party_list_percent_blank_votes", EctJson.percent(l.noVote(), l.voters()));
-        boolean counted = r.stationsCounted() > 0;
-        List<LiveResults.CandidateResult> listed = EctConventions.listed(contest(c, race)); // by rank: most votes first
+        m.put("party_list_percent_blank_votes", EctJson.percent(l.blank(), l.voters()));
+        boolean counted = c.stationsCounted() > 0;
+        List<CandidateVotes> listed = EctConventions.listed(c); // by rank: most votes first
         Map<String, Integer> ranks = EctConventions.ranks(listed);
         m.put("candidates", listed.stream().map(x -> candidate(x.candidateId(), x, x.partyId(), counted ? ranks.get(x.candidateId()) : null))
                 .toList());
-        m.put("result_party", contest(c, list).parties().stream().sorted(Comparator.comparingInt(p -> p.ballotNumber())).map(p -> {
+        m.put("result_party", c.parties().stream().sorted(Comparator.comparingInt(p -> p.ballotNumber())).map(p -> {
             Map<String, Object> e = new LinkedHashMap<>();
             e.put("party_id", EctJson.id(p.partyId()));
             e.put("party_list_vote", p.votes());
@@ -223,7 +227,7 @@ record EctRecords(LiveResults.ElectionResults results, String race, String list,
     }
 
     /** @param rank the commission's rank; null before a station of the constituency is counted */
-    private static Map<String, Object> candidate(String id, LiveResults.CandidateResult r, String partyId, Integer rank) {
+    private static Map<String, Object> candidate(String id, CandidateVotes r, String partyId, Integer rank) {
         Map<String, Object> m = new LinkedHashMap<>();
         m.put("mp_app_id", id);
         m.put("mp_app_vote", EctJson.floatCount(r.votes()));
@@ -237,15 +241,15 @@ record EctRecords(LiveResults.ElectionResults results, String race, String list,
      * candidates), most party-list votes first; the constituency votes and seats only for the parties standing there
      * (null for the others, as the commission has it).
      */
-    private List<Object> provinceParties(LiveResults.ProvinceResults pr, Set<String> standing) {
-        Map<String, LiveResults.PartyResult> byParty = new HashMap<>();
+    private List<Object> provinceParties(Place pr, Set<String> standing) {
+        Map<String, PartyFigures> byParty = new HashMap<>();
         pr.parties().forEach(p -> byParty.put(p.partyId(), p));
-        record Line(PartyView party, long listVotes, LiveResults.PartyResult result) {
+        record Line(PartyView party, long listVotes, PartyFigures result) {
         }
         List<Line> lines = new ArrayList<>();
         for (PartyView p : parties) {
             if (EctConventions.inProvinceParties(p)) {
-                LiveResults.PartyResult r = byParty.get(p.code());
+                PartyFigures r = byParty.get(p.code());
                 lines.add(new Line(p, r == null ? 0 : r.partyListVotes(), r));
             }
         }
@@ -258,17 +262,9 @@ record EctRecords(LiveResults.ElectionResults results, String race, String list,
             m.put("party_id", EctJson.id(l.party().code()));
             m.put("party_list_vote", l.listVotes());
             m.put("party_cons_votes", stands ? EctJson.floatCount(l.result() == null ? 0 : l.result().constituencyVotes()) : null);
-            m.put("first_mp_app_count", stands ? EctJson.floatCount(l.result() == null ? 0 : l.result().constituencySeatsLed()) : null);
+            m.put("first_mp_app_count", stands ? EctJson.floatCount(l.result() == null ? 0 : l.result().seatsLed()) : null);
             out.add(m);
         }
         return out;
-    }
-
-    private static LiveResults.ContestTotals contest(List<LiveResults.ContestTotals> totals, String code) {
-        return totals.stream().filter(t -> t.contest().equals(code)).findFirst().orElseThrow();
-    }
-
-    private static LiveResults.ConstituencyContest contest(LiveResults.ConstituencyResults c, String code) {
-        return c.contests().stream().filter(x -> x.contest().equals(code)).findFirst().orElseThrow();
     }
 }

@@ -1,4 +1,4 @@
-package org.khanaen.web.replay;
+package org.khanaen.elections.ect;
 
 import java.io.IOException;
 import java.io.InputStream;
