@@ -31,6 +31,7 @@ import org.khanaen.results.LiveResults.ProvinceResults;
 import org.khanaen.results.LiveResults.Seats;
 import org.khanaen.results.LiveResults.StationContestResult;
 import org.khanaen.results.LiveResults.View;
+import org.khanaen.results.WarRoom.ContestState;
 import org.khanaen.results.quickcount.QuickCountEstimator;
 
 /**

@@ -18,6 +18,7 @@ import java.util.function.Consumer;
 import org.khanaen.elections.ElectionCatalog;
 import org.khanaen.elections.ElectionImported;
 import org.khanaen.elections.LocalizedName;
+import org.khanaen.results.WarRoom.ContestState;
 import org.khanaen.results.quickcount.QuickCountEstimator;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;

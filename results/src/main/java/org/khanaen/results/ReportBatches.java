@@ -34,6 +34,7 @@ import org.khanaen.results.StationContests.Row;
 import org.khanaen.results.StationContests.Writes;
 import org.khanaen.results.checks.CheckContext;
 import org.khanaen.results.checks.Checks;
+import org.khanaen.results.checks.ElectionRules;
 import org.khanaen.results.checks.Findings;
 import org.khanaen.results.checks.Tally;
 import org.khanaen.volunteers.VolunteerId;

@@ -7,6 +7,8 @@ import java.util.Optional;
 import org.khanaen.assignment.Tier;
 import org.khanaen.elections.StationPoint;
 import org.khanaen.results.Photos.PhotoKind;
+import org.khanaen.results.WarRoom.ContestState;
+import org.khanaen.results.checks.ElectionRules;
 import org.khanaen.results.checks.Findings;
 import org.khanaen.results.checks.Tally;
 import org.khanaen.volunteers.VolunteerId;

@@ -6,8 +6,9 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 
-import org.khanaen.results.ElectionRules.VerifiedBy;
 import org.khanaen.results.checks.CheckContext.Tolerances;
+import org.khanaen.results.checks.ElectionRules;
+import org.khanaen.results.checks.ElectionRules.VerifiedBy;
 import org.springframework.boot.context.properties.ConfigurationProperties;
 import org.springframework.boot.context.properties.bind.DefaultValue;
 

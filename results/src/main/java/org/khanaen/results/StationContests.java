@@ -12,7 +12,9 @@ import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
 
-import org.khanaen.results.ElectionRules.VerifiedBy;
+import org.khanaen.results.WarRoom.ContestState;
+import org.khanaen.results.checks.ElectionRules;
+import org.khanaen.results.checks.ElectionRules.VerifiedBy;
 import org.khanaen.results.checks.Tally;
 import org.khanaen.results.checks.Tally.CountForm;
 import org.khanaen.volunteers.VolunteerId;

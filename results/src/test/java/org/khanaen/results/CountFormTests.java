@@ -18,6 +18,7 @@ import org.khanaen.results.LiveResults.View;
 import org.khanaen.results.ReportIntake.Outcome;
 import org.khanaen.results.ReportIntake.Result;
 import org.khanaen.results.ReportIntake.Submission;
+import org.khanaen.results.WarRoom.ContestState;
 import org.khanaen.results.checks.Findings.Finding;
 import org.khanaen.results.checks.Tally;
 import org.khanaen.results.checks.Tally.CountForm;

@@ -8,9 +8,10 @@ import java.util.Map;
 import java.util.Set;
 
 import org.junit.jupiter.api.Test;
-import org.khanaen.results.ElectionRules.VerifiedBy;
 import org.khanaen.results.ResultsProperties.Rules;
 import org.khanaen.results.checks.CheckContext.Tolerances;
+import org.khanaen.results.checks.ElectionRules;
+import org.khanaen.results.checks.ElectionRules.VerifiedBy;
 
 /** Per-election rules: what an election leaves out comes from the defaults; close races by share of the leader's votes. */
 class ElectionRulesTests {

@@ -25,6 +25,7 @@ import org.khanaen.elections.StationPoint;
 import org.khanaen.results.LiveResults.ConstituencyContest;
 import org.khanaen.results.LiveResults.ContestTotals;
 import org.khanaen.results.LiveResults.View;
+import org.khanaen.results.WarRoom.ContestState;
 
 /**
  * The tally by itself, no database: a small made-up election of two provinces, three constituencies and six stations,

@@ -22,6 +22,7 @@ import org.khanaen.elections.StationPoint;
 import org.khanaen.results.LiveResults.ConstituencyLine;
 import org.khanaen.results.LiveResults.NationalResults;
 import org.khanaen.results.LiveResults.View;
+import org.khanaen.results.WarRoom.ContestState;
 
 /** The honest full count: a constituency decided only when the votes still possible cannot change it; seats projected only past a share. */
 class HonestCountTests {

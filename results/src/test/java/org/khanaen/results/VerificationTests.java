@@ -16,6 +16,7 @@ import java.util.concurrent.Future;
 import org.junit.jupiter.api.Test;
 import org.khanaen.assignment.StationRole;
 import org.khanaen.elections.StationPoint;
+import org.khanaen.results.WarRoom.ContestState;
 import org.khanaen.results.checks.Tally;
 import org.khanaen.volunteers.OrganisationId;
 import org.khanaen.volunteers.VolunteerId;

@@ -12,7 +12,7 @@ import org.khanaen.accounts.NewAccount;
 import org.khanaen.accounts.Role;
 import org.khanaen.assignment.StationRole;
 import org.khanaen.elections.StationView;
-import org.khanaen.results.ContestState;
+import org.khanaen.results.WarRoom.ContestState;
 import org.khanaen.results.Photos;
 import org.khanaen.results.Photos.PhotoKind;
 import org.khanaen.results.WarRoom;

@@ -18,7 +18,7 @@ import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.khanaen.assignment.StationRole;
 import org.khanaen.elections.StationView;
-import org.khanaen.results.ContestState;
+import org.khanaen.results.WarRoom.ContestState;
 import org.khanaen.results.Photos;
 import org.khanaen.results.Photos.PhotoKind;
 import org.khanaen.results.WarRoom;

@@ -3,6 +3,7 @@ package org.khanaen.results.checks;
 import java.util.List;
 
 /** What a report breaks: errors refuse it, warnings need a confirmation. */
+@org.springframework.modulith.NamedInterface("checks") // with its nested types: part of the module's API
 public record Findings(List<Finding> errors, List<Finding> warnings) {
 
     /**

@@ -14,6 +14,7 @@ import java.util.TreeMap;
  * @param isFinal     the final count; otherwise a running tally during the count
  * @param form        the count form's other figures (voters who came, ballots received and left), as far as given
  */
+@org.springframework.modulith.NamedInterface("checks") // with its nested types: part of the module's API
 public record Tally(Map<Integer, Long> votes, long valid, long invalid, long noVote, long ballotsUsed, boolean isFinal, CountForm form) {
 
     /**

@@ -10,7 +10,7 @@ import org.khanaen.assignment.Coverage;
 import org.khanaen.assignment.Coverage.StationRow;
 import org.khanaen.elections.ContestView;
 import org.khanaen.elections.ElectionCatalog;
-import org.khanaen.results.ContestState;
+import org.khanaen.results.WarRoom.ContestState;
 import org.khanaen.results.ReportProblem;
 import org.khanaen.results.WarRoom;
 import org.khanaen.web.errors.NotFound;

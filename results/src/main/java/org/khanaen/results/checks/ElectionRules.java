@@ -1,4 +1,4 @@
-package org.khanaen.results;
+package org.khanaen.results.checks;
 
 import java.util.Set;
 
