@@ -172,16 +172,8 @@ public final class Replay {
             }
             its.sort((a, b) -> Long.compare(a.id(), b.id()));
             int[] registered = its.stream().mapToInt(Station::registered).toArray();
-            Map<Integer, Long> candidates = new TreeMap<>();
-            c.candidates().votes().forEach((ballot, v) -> candidates.put(Integer.parseInt(ballot), v));
-            Map<Integer, Long> parties = new TreeMap<>();
-            c.partyList().votes().forEach((party, v) -> {
-                Integer ballot = partyBallots.get(party);
-                if (ballot == null) {
-                    throw new IllegalArgumentException(c.code() + ": party " + party + " is not in this election");
-                }
-                parties.merge(ballot, v, Long::sum);
-            });
+            Map<Integer, Long> candidates = c.candidateVotes();
+            Map<Integer, Long> parties = c.partyListVotes(partyBallots);
             partyBallots.values().forEach(b -> parties.putIfAbsent(b, 0L));
             contradictions.addAll(OfficialResults.contradictionsOf(List.of(asWritten(c.code(), "constituency", candidates, c.candidates()))));
             contradictions.addAll(OfficialResults.contradictionsOf(List.of(asWritten(c.code(), "party-list", parties, c.partyList()))));

@@ -36,6 +36,41 @@ public record EctResults(String lastUpdate, List<Constituency> constituencies) {
      * @param ranks      the commission's rank per candidate's ballot number
      */
     public record Constituency(String code, String province, Count candidates, Count partyList, Map<String, Integer> ranks) {
+
+        /**
+         * The candidates' votes by ballot number.
+         *
+         * @throws IllegalArgumentException where a candidate's number is not a number
+         */
+        public Map<Integer, Long> candidateVotes() {
+            Map<Integer, Long> out = new TreeMap<>();
+            candidates.votes().forEach((ballot, v) -> {
+                try {
+                    out.put(Integer.parseInt(ballot), v);
+                } catch (NumberFormatException e) {
+                    throw new IllegalArgumentException(code + ": candidate number " + ballot + " is not a number");
+                }
+            });
+            return out;
+        }
+
+        /**
+         * The party-list votes by ballot number (the file names parties by the commission's id).
+         *
+         * @param partyBallots the election's ballot number per the commission's party id
+         * @throws IllegalArgumentException for a party not in the election
+         */
+        public Map<Integer, Long> partyListVotes(Map<String, Integer> partyBallots) {
+            Map<Integer, Long> out = new TreeMap<>();
+            partyList.votes().forEach((party, v) -> {
+                Integer ballot = partyBallots.get(party);
+                if (ballot == null) {
+                    throw new IllegalArgumentException(code + ": party " + party + " is not in this election");
+                }
+                out.merge(ballot, v, Long::sum);
+            });
+            return out;
+        }
     }
 
     /** @throws IllegalArgumentException with what is wrong, when this is not such a file */

@@ -6,7 +6,6 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.TreeMap;
 
 import org.khanaen.elections.ElectionCatalog;
 import org.khanaen.elections.PartyView;
@@ -96,16 +95,8 @@ class OfficialResultsController {
         }
         List<OfficialResults.OfficialCount> counts = new ArrayList<>();
         for (EctResults.Constituency c : results.constituencies()) {
-            Map<Integer, Long> candidates = new TreeMap<>();
-            c.candidates().votes().forEach((ballot, v) -> candidates.put(ballotNumber(c.code(), ballot), v));
-            Map<Integer, Long> parties = new TreeMap<>();
-            c.partyList().votes().forEach((party, v) -> {
-                Integer ballot = partyBallots.get(party);
-                if (ballot == null) {
-                    throw new IllegalArgumentException(c.code() + ": party " + party + " is not in this election");
-                }
-                parties.merge(ballot, v, Long::sum);
-            });
+            Map<Integer, Long> candidates = c.candidateVotes();
+            Map<Integer, Long> parties = c.partyListVotes(partyBallots);
             counts.add(new OfficialResults.OfficialCount(c.code(), "constituency", candidates, c.candidates().valid(), c.candidates().invalid(),
                     c.candidates().blank(), c.candidates().came()));
             counts.add(new OfficialResults.OfficialCount(c.code(), "party-list", parties, c.partyList().valid(), c.partyList().invalid(),
@@ -120,11 +111,4 @@ class OfficialResultsController {
                 .flatMap(c -> OfficialResults.totalsContradictions(c.contest(), c.written(), c.sums()).stream()).toList();
     }
 
-    private static int ballotNumber(String constituency, String ballot) {
-        try {
-            return Integer.parseInt(ballot);
-        } catch (NumberFormatException e) {
-            throw new IllegalArgumentException(constituency + ": candidate number " + ballot + " is not a number");
-        }
-    }
 }
