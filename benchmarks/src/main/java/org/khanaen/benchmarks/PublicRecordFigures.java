@@ -9,9 +9,9 @@ import java.util.List;
 
 import javax.sql.DataSource;
 
+import org.khanaen.benchmarks.replay.Replay;
 import org.khanaen.proofs.PublicRecord;
 import org.khanaen.rewards.RootAnchors;
-import org.khanaen.web.replay.Replay;
 import org.springframework.context.ConfigurableApplicationContext;
 
 /**
