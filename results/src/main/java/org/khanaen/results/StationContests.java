@@ -215,7 +215,7 @@ class StationContests {
 
     /** The same, from the contest's reports read after its row was locked, writing through {@code writes}. */
     void evaluate(Row row, List<Report> reports, ElectionRules rules, Writes writes) {
-        List<Report> open = reports.stream().filter(Report::open).toList();
+        List<Report> open = withoutCorrected(reports.stream().filter(Report::open).toList(), writes);
         Tally latest = open.isEmpty() ? null : open.getLast().tally();
         boolean partial = reports.stream().anyMatch(r -> !r.isFinal() && !"REJECTED".equals(r.status()));
         if (row.version() > 0) {
@@ -249,6 +249,26 @@ class StationContests {
             }
         }
     }
+
+    /**
+     * A reporter's later final count replaces their own earlier open one (a typo fixed, photos sent later): the earlier
+     * is marked corrected and is no second source, so one person never conflicts with, nor agrees with, themselves.
+     *
+     * @return the open reports left, each reporter's newest
+     */
+    private List<Report> withoutCorrected(List<Report> open, Writes writes) {
+        Map<String, Long> newest = new LinkedHashMap<>();
+        open.forEach(r -> newest.merge(r.reporter(), r.id(), Math::max));
+        List<Long> corrected = open.stream().filter(r -> newest.get(r.reporter()) != r.id()).map(Report::id).toList();
+        if (corrected.isEmpty()) {
+            return open;
+        }
+        markReports(corrected, CORRECTED, writes);
+        return open.stream().filter(r -> !corrected.contains(r.id())).toList();
+    }
+
+    /** A report's status once its reporter sent a later final count of the same contest. */
+    static final String CORRECTED = "CORRECTED";
 
     /**
      * Makes these numbers the verified ones (a new version): open reports with the same numbers become verified,
