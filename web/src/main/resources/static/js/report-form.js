@@ -44,6 +44,7 @@
   var attempt = 0;
   var uploadsRunning = 0;
   var lastSent = null;
+  var onlineAgain = false; // the connection returned while an attempt was under way
   var somethingWaits = false; // a report of any station waits in the outbox (as last read)
 
   function message(name, value) {
@@ -397,7 +398,8 @@
   function retry() {
     say(message('Retrying') + (outbox ? ' ' + message('OfflineKept') : ''));
     showOutbox();
-    retryTimer = setTimeout(send, backoff(attempt));
+    retryTimer = setTimeout(send, onlineAgain ? 0 : backoff(attempt));
+    onlineAgain = false;
     attempt++;
   }
 
@@ -481,7 +483,9 @@
   function flushOutbox() {
     if (!outbox || sending || pending) { return; }
     outbox.flushAll().then(function (done) {
-      if (done.sent > 0) {
+      if (done.keys.indexOf(draft.key) >= 0) {
+        sent({ message: message('OutboxSent') }); // this draft was the one waiting: a new draft starts
+      } else if (done.sent > 0) {
         say(message('OutboxSent'));
         refreshReceipts(false);
       }
@@ -538,7 +542,14 @@
   }
 
   window.addEventListener('online', function () {
-    if (retryTimer) { send(); } else { flushOutbox(); }
+    attempt = 0;
+    if (retryTimer) {
+      send();
+    } else if (sending) {
+      onlineAgain = true; // an attempt begun while offline is failing: the next one goes at once
+    } else {
+      flushOutbox();
+    }
   });
   document.addEventListener('visibilitychange', function () {
     if (document.visibilityState === 'hidden') {
@@ -551,6 +562,18 @@
   });
   window.addEventListener('pagehide', handOver);
 
+  // photos chosen before a reload or a lost connection, still on the phone: uploaded now (or their loss said)
+  Object.keys(draft.waiting).forEach(function (kind) {
+    var key = draft.key;
+    (outbox ? outbox.photo(key, kind) : Promise.resolve(null)).then(function (row) {
+      if (row && row.blob) {
+        return upload(kind, row.blob, row.name, key, 0);
+      }
+      delete draft.waiting[kind];
+      save();
+      photoStatus(kind, '', false);
+    }).then(null, function () {});
+  });
   showOutbox();
   if (navigator.onLine !== false) { flushOutbox(); }
   schedulePoll();

@@ -183,14 +183,14 @@
     return put(entry).then(function () { return result; });
   }
 
-  /** Every waiting report, one after the other; resolves {sent, offline} (how many). */
+  /** Every waiting report, one after the other; resolves {sent, offline} (how many) and the keys sent. */
   function flushAll() {
     return all().then(function (entries) {
-      var done = { sent: 0, offline: 0 };
+      var done = { sent: 0, offline: 0, keys: [] };
       var chain = Promise.resolve();
       (entries || []).filter(function (e) { return e.state !== 'refused'; }).forEach(function (entry) {
         chain = chain.then(function () { return flush(entry); }).then(function (result) {
-          if (result.state === 'sent') { done.sent++; }
+          if (result.state === 'sent') { done.sent++; done.keys.push(entry.key); }
           if (result.state === 'offline') { done.offline++; }
         });
       });

@@ -388,7 +388,7 @@ class ReportPagesTests {
         mvc.perform(get("/me/report/receipts").param("station", String.valueOf(p.station().id())).param("sent", String.valueOf(one))
                         .with(signedIn(p.person())))
                 .andExpect(status().isOk())
-                .andExpect(content().string(containsString("id=\"receipt-" + one + "\" class=\"receipt is-sent\"")))
+                .andExpect(content().string(containsString("class=\"receipt is-sent\" id=\"receipt-" + one + "\"")))
                 .andExpect(content().string(containsString("page-receipt-key-01")))
                 .andExpect(content().string(containsString("ได้รับแล้ว รอตรวจ")))
                 .andExpect(content().string(containsString("ไม่มีรูป (ต้องส่งตามมา)")))

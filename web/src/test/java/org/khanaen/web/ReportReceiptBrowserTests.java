@@ -108,6 +108,8 @@ class ReportReceiptBrowserTests {
             type(browser, fixed);
             String second = browser.find(By.name("idempotencyKey")).getDomProperty("value");
             assertThat(second).isNotEqualTo(key);
+            send(browser);
+            browser.until(d -> d.findElement(By.id("photosLater")).isDisplayed());
             browser.find(By.id("photosLater")).click();
             send(browser);
             browser.until(Duration.ofSeconds(20), d -> reports.reports(second) == 1);
@@ -139,6 +141,8 @@ class ReportReceiptBrowserTests {
             browser.until(d -> (Boolean) browser.driver().executeAsyncScript(
                     "var done = arguments[0]; navigator.serviceWorker.getRegistration('/js/').then(function (r) { done(!!(r && r.active)); });"));
             type(browser, count);
+            send(browser);
+            browser.until(d -> d.findElement(By.id("photosLater")).isDisplayed());
             browser.find(By.id("photosLater")).click();
             String key = browser.find(By.name("idempotencyKey")).getDomProperty("value");
 

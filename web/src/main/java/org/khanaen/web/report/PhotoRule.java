@@ -29,13 +29,16 @@ class PhotoRule {
     }
 
     /**
-     * The kinds a count still lacks: none for a running tally. The ids are looked up only for their kind (whose photo it
-     * is, and that it arrived, the intake checks when it takes the report).
+     * The kinds a count still lacks: none for a running tally. Photos put straight into the bucket are confirmed first,
+     * as the intake does before anything else (a second confirmation is a no-op), so that their kinds can be read.
+     *
+     * @throws org.khanaen.results.PhotoProblem a photo named is not in the bucket as announced
      */
-    List<PhotoKind> missing(boolean isFinal, Collection<Long> photoIds) {
+    List<PhotoKind> missing(boolean isFinal, Collection<Long> photoIds, String actor) {
         if (!isFinal) {
             return List.of();
         }
+        photos.confirm(List.copyOf(photoIds), actor);
         Set<PhotoKind> lacking = EnumSet.allOf(PhotoKind.class);
         photoIds.stream().distinct().limit(10).forEach(id -> photos.find(id).ifPresent(p -> lacking.remove(p.kind())));
         return Arrays.stream(PhotoKind.values()).filter(lacking::contains).toList();

@@ -109,7 +109,7 @@ class ReportPageController {
         ReportIntake.Result result = null;
         try {
             ReportRequest request = draft.request();
-            List<Photos.PhotoKind> missing = photoRule.missing(request.tally().isFinal(), photoIds);
+            List<Photos.PhotoKind> missing = photoRule.missing(request.tally().isFinal(), photoIds, authentication.getName());
             if (!missing.isEmpty() && !draft.photosLater()) {
                 problems.add(photoRule.problem(missing, locale));
                 model.addAttribute("photosChoice", true);
@@ -149,7 +149,7 @@ class ReportPageController {
             return answer(HttpStatus.FORBIDDEN, "REFUSED", List.of(text.message("report.problem.not-yours", null, locale)), null);
         }
         try {
-            List<Photos.PhotoKind> missing = photoRule.missing(request.tally().isFinal(), request.photos());
+            List<Photos.PhotoKind> missing = photoRule.missing(request.tally().isFinal(), request.photos(), authentication.getName());
             if (!missing.isEmpty() && !request.withoutPhotosChosen()) {
                 // the page's own rule, checked here too: a script that skipped it (or an old one) cannot send without photos
                 Map<String, Object> body = body("REFUSED", List.of(photoRule.problem(missing, locale)));

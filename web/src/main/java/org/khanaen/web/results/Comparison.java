@@ -48,9 +48,9 @@ record Comparison(List<WarRoom.ReportLine> reports, List<Line> lines, boolean ha
     }
 
     /** A report's place among the item's reports (1 for the first), 0 when it is not one of them. */
-    int number(long reportId) {
+    public int number(Long reportId) {
         for (int i = 0; i < reports.size(); i++) {
-            if (reports.get(i).id() == reportId) {
+            if (reportId != null && reports.get(i).id() == reportId) {
                 return i + 1;
             }
         }
