@@ -251,15 +251,17 @@ class StationContests {
     }
 
     /**
-     * A reporter's later final count replaces their own earlier open one (a typo fixed, photos sent later): the earlier
-     * is marked corrected and is no second source, so one person never conflicts with, nor agrees with, themselves.
+     * A reporter's later final count with other numbers replaces their own earlier open one (a typo fixed): the earlier
+     * is marked corrected and is no second source, so one person never conflicts with themselves. The same numbers sent
+     * again (photos sent later) just repeat it, and one person's reports never make an agreement ({@link Report#reporter}).
      *
-     * @return the open reports left, each reporter's newest
+     * @return the open reports left
      */
     private List<Report> withoutCorrected(List<Report> open, Writes writes) {
-        Map<String, Long> newest = new LinkedHashMap<>();
-        open.forEach(r -> newest.merge(r.reporter(), r.id(), Math::max));
-        List<Long> corrected = open.stream().filter(r -> newest.get(r.reporter()) != r.id()).map(Report::id).toList();
+        Map<String, Report> newest = new LinkedHashMap<>();
+        open.forEach(r -> newest.merge(r.reporter(), r, (a, b) -> a.id() > b.id() ? a : b));
+        List<Long> corrected = open.stream().filter(r -> !key(newest.get(r.reporter()).tally()).equals(key(r.tally())))
+                .map(Report::id).toList();
         if (corrected.isEmpty()) {
             return open;
         }
