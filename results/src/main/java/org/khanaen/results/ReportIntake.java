@@ -58,11 +58,30 @@ public class ReportIntake {
     /**
      * Where a sent report stands, for the volunteer who sent it (their partner app polls it).
      *
-     * @param status       RECEIVED (waiting), VERIFIED, REJECTED or SUPERSEDED (other numbers were verified)
+     * @param status       RECEIVED (waiting), VERIFIED, REJECTED, SUPERSEDED (other numbers were verified) or CORRECTED
+     *                     (the same sender's later final count of the contest replaces it)
      * @param contestState the station contest's state now
      */
     public record Status(long reportId, long stationId, String contest, boolean isFinal, String status, ContestState contestState,
             Instant submittedAt) {
+    }
+
+    /**
+     * A sent report as its sender's receipt shows it: exactly what was stored, and where it stands now.
+     *
+     * @param status      as in {@link Status}
+     * @param photos      the photos stored with it (kind and SHA-256 of the bytes)
+     * @param corrects    the sender's own earlier final count of the contest that this one corrects, or null
+     * @param correctedBy the sender's later final count that corrects this one, or null
+     */
+    public record Receipt(long reportId, long stationId, String contest, String idempotencyKey, Instant submittedAt, Tally tally,
+            List<Photos.StoredPhoto> photos, List<String> confirmedWarnings, boolean asWritten, String status, ContestState contestState,
+            Long corrects, Long correctedBy) {
+
+        /** Still waiting for a decision: a page showing it asks again. */
+        public boolean waiting() {
+            return "RECEIVED".equals(status);
+        }
     }
 
     /** A photo as it arrived with the report. */
@@ -105,6 +124,11 @@ public class ReportIntake {
     /** The report, if this volunteer sent it; nobody else learns that it exists. */
     public Optional<Status> status(long reportId, VolunteerId volunteer) {
         return submissions.status(reportId, volunteer);
+    }
+
+    /** The receipts of the reports this volunteer sent for this station, newest first (at most 50). */
+    public List<Receipt> receipts(VolunteerId volunteer, long stationId) {
+        return submissions.receipts(volunteer, stationId);
     }
 
     /** A station of the election, from memory (reference data does not change on election night): for callers' own checks. */

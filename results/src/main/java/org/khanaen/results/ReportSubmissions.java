@@ -175,6 +175,49 @@ class ReportSubmissions {
                 .optional();
     }
 
+    /** {@link ReportIntake#receipts}: each report's photos looked up (a few per report), corrections paired per contest. */
+    List<ReportIntake.Receipt> receipts(VolunteerId volunteer, long stationId) {
+        record Row(long id, String contest, String key, Instant at, Tally tally, String warnings, boolean asWritten, String status,
+                ContestState state) {
+        }
+        List<Row> rows = jdbc.sql("""
+                select r.id, r.contest_code, r.idempotency_key, r.submitted_at, r.votes, r.valid_ballots, r.invalid_ballots,
+                  r.no_vote_ballots, r.ballots_used, r.final_count, r.warnings, r.as_written, r.status, c.state,
+                  r.voters_came, r.ballots_received, r.ballots_left
+                from station_report r force index (ix_station_report_station)
+                left join station_contest c on c.station_id = r.station_id and c.contest_code = r.contest_code
+                where r.station_id = ? and r.volunteer_id = ? order by r.id desc limit 50""")
+                .params(stationId, volunteer.value())
+                .query((rs, n) -> new Row(rs.getLong(1), rs.getString(2), rs.getString(3), rs.getTimestamp(4).toInstant(),
+                        StationContests.tally(rs, 5, rs.getBoolean(10)).withForm(StationContests.form(rs, "")), rs.getString(11),
+                        rs.getString(12) != null, rs.getString(13),
+                        rs.getString(14) == null ? ContestState.NO_REPORT : ContestState.valueOf(rs.getString(14))))
+                .list();
+        Map<Long, List<StoredPhoto>> photosOf = new java.util.HashMap<>();
+        if (!rows.isEmpty()) {
+            jdbc.sql("select report_id, photo_id from station_report_photo where report_id in (:ids) order by photo_id")
+                    .param("ids", rows.stream().map(Row::id).toList())
+                    .query((rs, n) -> Map.entry(rs.getLong(1), rs.getLong(2))).list()
+                    .forEach(e -> photos.find(e.getValue())
+                            .ifPresent(p -> photosOf.computeIfAbsent(e.getKey(), k -> new java.util.ArrayList<>()).add(p)));
+        }
+        // oldest first, to pair each final count with the same contest's one before it
+        Map<Long, Long> corrects = new java.util.HashMap<>();
+        Map<Long, Long> correctedBy = new java.util.HashMap<>();
+        Map<String, Long> lastFinal = new java.util.HashMap<>();
+        rows.reversed().stream().filter(r -> r.tally().isFinal()).forEach(r -> {
+            Long before = lastFinal.put(r.contest(), r.id());
+            if (before != null) {
+                corrects.put(r.id(), before);
+                correctedBy.put(before, r.id());
+            }
+        });
+        return rows.stream().map(r -> new ReportIntake.Receipt(r.id(), stationId, r.contest(), r.key(), r.at(), r.tally(),
+                photosOf.getOrDefault(r.id(), List.of()),
+                r.warnings() == null ? List.of() : List.of(r.warnings().split(",")), r.asWritten(), r.status(), r.state(),
+                corrects.get(r.id()), correctedBy.get(r.id()))).toList();
+    }
+
     /** The election's checking and verification rules (tolerances, major parties), as configured. */
     ElectionRules rules(String electionId) {
         return properties.rulesFor(electionId);

@@ -217,7 +217,7 @@ class StationContests {
 
     /** The same, from the contest's reports read after its row was locked, writing through {@code writes}. */
     void evaluate(Row row, List<Report> reports, ElectionRules rules, Writes writes) {
-        List<Report> open = reports.stream().filter(Report::open).toList();
+        List<Report> open = withoutCorrected(reports.stream().filter(Report::open).toList(), writes);
         Tally latest = open.isEmpty() ? null : open.getLast().tally();
         boolean partial = reports.stream().anyMatch(r -> !r.isFinal() && !"REJECTED".equals(r.status()));
         if (row.version() > 0) {
@@ -251,6 +251,28 @@ class StationContests {
             }
         }
     }
+
+    /**
+     * A reporter's later final count with other numbers replaces their own earlier open one (a typo fixed): the earlier
+     * is marked corrected and is no second source, so one person never conflicts with themselves. The same numbers sent
+     * again (photos sent later) just repeat it, and one person's reports never make an agreement ({@link Report#reporter}).
+     *
+     * @return the open reports left
+     */
+    private List<Report> withoutCorrected(List<Report> open, Writes writes) {
+        Map<String, Report> newest = new LinkedHashMap<>();
+        open.forEach(r -> newest.merge(r.reporter(), r, (a, b) -> a.id() > b.id() ? a : b));
+        List<Long> corrected = open.stream().filter(r -> !key(newest.get(r.reporter()).tally()).equals(key(r.tally())))
+                .map(Report::id).toList();
+        if (corrected.isEmpty()) {
+            return open;
+        }
+        markReports(corrected, CORRECTED, writes);
+        return open.stream().filter(r -> !corrected.contains(r.id())).toList();
+    }
+
+    /** A report's status once its reporter sent a later final count of the same contest. */
+    static final String CORRECTED = "CORRECTED";
 
     /**
      * Makes these numbers the verified ones (a new version): open reports with the same numbers become verified,

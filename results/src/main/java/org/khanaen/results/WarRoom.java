@@ -78,9 +78,10 @@ public class WarRoom {
      * A report on the item's page.
      *
      * @param asWritten the form's own sums that do not add up, which the reporter said the signed form reads (empty: none)
+     * @param corrects  the same reporter's earlier final count this one corrects (their resend is no second source), or null
      */
     public record ReportLine(long id, String submittedBy, Instant submittedAt, boolean isFinal, String status, Tally tally,
-            List<String> confirmedWarnings, List<StoredPhoto> photos, List<String> asWritten) {
+            List<String> confirmedWarnings, List<StoredPhoto> photos, List<String> asWritten, Long corrects) {
     }
 
     /** One decision in the item's history. */
@@ -223,11 +224,13 @@ public class WarRoom {
                         }
                         return m;
                     });
+            Map<String, Long> lastFinal = new java.util.HashMap<>();
             List<ReportLine> reports = contests.reports(row).stream()
                     .map(r -> new ReportLine(r.id(), r.submittedBy(), r.submittedAt(), r.isFinal(), r.status(), r.tally(),
                             warnings.get(r.id()) == null ? List.of() : Arrays.asList(warnings.get(r.id()).split(",")),
                             photosByReport.getOrDefault(r.id(), List.of()),
-                            r.asWritten() == null ? List.of() : Arrays.asList(r.asWritten().split(","))))
+                            r.asWritten() == null ? List.of() : Arrays.asList(r.asWritten().split(",")),
+                            r.isFinal() ? lastFinal.put(r.reporter(), r.id()) : null))
                     .toList();
             List<Step> steps = jdbc.sql("""
                     select version, action, report_id, votes, valid_ballots, invalid_ballots, no_vote_ballots, ballots_used, actor, reason,

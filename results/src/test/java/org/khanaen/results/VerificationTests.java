@@ -86,6 +86,39 @@ class VerificationTests {
         assertThat(warRoom.queue(ELECTION, 500)).noneMatch(q -> q.id() == item);
     }
 
+    /**
+     * Issue 25: the same volunteer sending a changed count corrects their own report; it is no second source, so the
+     * station is not in conflict with itself. Another person's different count still is.
+     */
+    @Test
+    void aChangedCountFromTheSameReporterCorrectsTheirOwnReportAndIsNoConflict() {
+        OrganisationId org = fixture.organisation("verify-correction");
+        StationPoint station = fixture.stations().get(47);
+        VolunteerId primary = fixture.placed(org, station, StationRole.PRIMARY);
+        VolunteerId backup = fixture.placed(org, station, StationRole.BACKUP);
+        Tally typo = fixture.goodCount(station, "constituency", 10);
+        Tally right = fixture.goodCount(station, "constituency");
+        long first = submissions.submit(report(station, "constituency", primary, "correction-01", typo)).reportId();
+        long second = submissions.submit(report(station, "constituency", primary, "correction-02", right)).reportId();
+        long item = item(station, "constituency");
+
+        assertThat(state(item)).isEqualTo(ContestState.FINAL);
+        assertThat(reportStatus(first)).isEqualTo("CORRECTED");
+        assertThat(reportStatus(second)).isEqualTo("RECEIVED");
+        assertThat(warRoom.item(item).orElseThrow().reports()).extracting(WarRoom.ReportLine::corrects).containsExactly(null, first);
+        // the same numbers again (photos sent later): a repeat, nothing corrected, still one source
+        long third = submissions.submit(report(station, "constituency", primary, "correction-03", right)).reportId();
+        assertThat(reportStatus(second)).isEqualTo("RECEIVED");
+        assertThat(state(item)).isEqualTo(ContestState.FINAL);
+
+        submissions.submit(report(station, "constituency", backup, "correction-04", typo));
+        assertThat(state(item)).as("two people, two counts").isEqualTo(ContestState.CONFLICT);
+        assertThat(reportStatus(first)).isEqualTo("CORRECTED");
+        assertThat(warRoom.item(item).orElseThrow().reports()).extracting(WarRoom.ReportLine::corrects)
+                .containsExactly(null, first, second, null);
+        assertThat(third).isGreaterThan(second);
+    }
+
     @Test
     void disagreeingReportsAreAConflictAtTheHeadOfTheQueueThatAVerifierResolves() {
         OrganisationId org = fixture.organisation("verify-conflict");

@@ -157,6 +157,7 @@ class AuthorisationMatrixTests {
             "POST   /me/assignment/reminders/stop                            volunteer lead",
             "GET    /me/report                                               volunteer lead",
             "POST   /me/report                                               volunteer* lead*", // the station is the volunteer's, or in the lead's constituency
+            "GET    /me/report/receipts                                      volunteer* lead*", // the sender's own reports of their station
             "POST   /me/report/photos                                        volunteer lead",
             "POST   /me/report/photos/uploads                                volunteer lead",
             "POST   /me/report/token                                         volunteer lead",
@@ -653,6 +654,7 @@ class AuthorisationMatrixTests {
         SHAPES.put("POST /api/stripe/webhook", body("application/json", side -> "{}"));
         SHAPES.put("POST /me/assignment/{id}/answer", form("answer", "CONFIRM"));
         SHAPES.put("POST /me/report", form("station", "@station", "contest", "constituency"));
+        SHAPES.put("GET /me/report/receipts", form("station", "@station"));
         SHAPES.put("POST /me/report/photos", file("file", "image/png", PNG, "kind", "COUNT_FORM"));
         SHAPES.put("POST /me/report/photos/uploads", body("application/json", side -> AuthorisationMatrixTests.UPLOAD));
         SHAPES.put("POST /me/coupons/{code}/wallet", form("address", ADDRESS));

@@ -41,6 +41,12 @@ class ReportPagesTests {
     AssignmentFixture fixture;
     @Autowired
     ReportFixture reports;
+    @Autowired
+    org.springframework.jdbc.core.simple.JdbcClient jdbc;
+    @Autowired
+    org.khanaen.results.WarRoom warRoom;
+    @Autowired
+    org.khanaen.elections.ElectionCatalog catalog;
 
     private static RequestPostProcessor signedIn(AssignmentFixture.Person person) {
         return user(person.email()).roles("VOLUNTEER");
@@ -61,12 +67,34 @@ class ReportPagesTests {
         return form(placed, ReportFixture.formOf(tally), key);
     }
 
+    /** @param fields {@code photosLater} absent: the choice to send without photos made; blank: not made */
     private MockMultipartHttpServletRequestBuilder form(Placed placed, java.util.Map<String, String> fields, String key) {
         var request = multipart("/me/report");
-        fields.forEach(request::param);
+        var given = new java.util.HashMap<>(fields);
+        String later = given.remove("photosLater");
+        given.forEach(request::param);
         request.param("station", String.valueOf(placed.station().id())).param("contest", "constituency").param("idempotencyKey", key);
+        if (later == null) {
+            request.param("photosLater", "true"); // these tests are about the numbers; the photo rule has its own
+        } else if (!later.isEmpty()) {
+            request.param("photosLater", later);
+        }
         request.with(csrf()).with(signedIn(placed.person()));
         return request;
+    }
+
+    /** The page's JSON for this station, the choice to send without photos made unless {@code photosLater} says otherwise. */
+    private static String json(Placed placed, Tally tally, String contest, String key, List<Long> photos, Boolean photosLater) {
+        return ReportFixture.json(tally, contest, key, false, photos).replace("{\"contest\"", "{\"stationId\":" + placed.station().id()
+                + (photosLater == null ? "" : ",\"photosLater\":" + photosLater) + ",\"contest\"");
+    }
+
+    private org.springframework.test.web.servlet.ResultActions sendJson(Placed placed, String body, String... lang) throws Exception {
+        var request = post("/me/report").contentType(MediaType.APPLICATION_JSON).content(body).with(csrf()).with(signedIn(placed.person()));
+        if (lang.length > 0) {
+            request.param("lang", lang[0]);
+        }
+        return mvc.perform(request);
     }
 
     @Test
@@ -187,8 +215,7 @@ class ReportPagesTests {
     void theScriptsJsonIsStoredOnceAndAnswersWithFindings() throws Exception {
         Placed p = placed("report-json", "BKK_14", 0);
         Tally count = reports.goodCount(p.station(), "constituency");
-        String body = ReportFixture.json(count, "constituency", "page-json-key-0001", false, List.of())
-                .replace("{\"contest\"", "{\"stationId\":" + p.station().id() + ",\"contest\"");
+        String body = json(p, count, "constituency", "page-json-key-0001", List.of(), true);
 
         var first = mvc.perform(post("/me/report").contentType(MediaType.APPLICATION_JSON).content(body).with(csrf())
                         .with(signedIn(p.person())))
@@ -201,8 +228,7 @@ class ReportPagesTests {
         assertThat(reports.reports("page-json-key-0001")).isEqualTo(1);
 
         Tally close = reports.closeCount(p.station(), "party-list");
-        String warned = ReportFixture.json(close, "party-list", "page-json-key-0002", false, List.of())
-                .replace("{\"contest\"", "{\"stationId\":" + p.station().id() + ",\"contest\"");
+        String warned = json(p, close, "party-list", "page-json-key-0002", List.of(), true);
         mvc.perform(post("/me/report").contentType(MediaType.APPLICATION_JSON).content(warned).with(csrf()).with(signedIn(p.person())))
                 .andExpect(status().isUnprocessableContent()).andExpect(jsonPath("$.needsConfirmation").value(true))
                 .andExpect(jsonPath("$.findings[0].severity").value("WARNING"))
@@ -263,8 +289,7 @@ class ReportPagesTests {
                 .andExpect(status().isCreated()).andExpect(jsonPath("$.headers['content-type']").value("image/jpeg"))
                 .andReturn().getResponse().getContentAsString();
         long photo = ((Number) com.jayway.jsonpath.JsonPath.read(granted, "$.id")).longValue();
-        String body = ReportFixture.json(reports.goodCount(p.station(), "constituency"), "constituency", "page-bucket-key-01", false,
-                List.of(photo)).replace("{\"contest\"", "{\"stationId\":" + p.station().id() + ",\"contest\"");
+        String body = json(p, reports.goodCount(p.station(), "constituency"), "constituency", "page-bucket-key-01", List.of(photo), true);
 
         mvc.perform(post("/me/report").contentType(MediaType.APPLICATION_JSON).content(body).with(csrf()).with(signedIn(p.person())))
                 .andExpect(status().isUnprocessableContent()).andExpect(jsonPath("$.outcome").value("REFUSED"))
@@ -303,5 +328,113 @@ class ReportPagesTests {
         mvc.perform(post("/me/report/token/revoke").with(csrf()).with(signedIn(p.person()))).andExpect(redirectedUrl("/me/report#token"));
         mvc.perform(get("/me/report").with(signedIn(p.person()))).andExpect(content().string(containsString("สร้างโทเคน")))
                 .andExpect(content().string(not(containsString("คุณมีโทเคนที่ใช้งานอยู่"))));
+    }
+
+    /**
+     * Issue 25: a final count is not sent without its three photos unless the volunteer chose so, warned; a refused file
+     * says which and why and sends nothing; a running tally needs no photos.
+     */
+    @Test
+    void aFinalCountWithoutItsThreePhotosIsNotSentWithoutTheWarnedChoice() throws Exception {
+        Placed p = placed("report-photo-rule", "UDN_4", 0);
+        Tally count = reports.goodCount(p.station(), "constituency");
+        var fields = new java.util.HashMap<>(ReportFixture.formOf(count));
+        fields.put("photosLater", "");
+
+        mvc.perform(form(p, fields, "page-photo-rule-01")
+                        .file(new MockMultipartFile("tally_board", "board.png", "image/png", ReportFixture.image("png", 121))))
+                .andExpect(status().isUnprocessableContent())
+                .andExpect(content().string(containsString("ยังขาด 2 รูป: ใบประกาศผลนับคะแนน (ส.ส. 5/18), ป้ายหน่วยเลือกตั้ง")))
+                .andExpect(content().string(containsString("id=\"photos-later-box\" class=\"confirm\">")))
+                .andExpect(content().string(containsString("ส่งผลนับโดยยังไม่มีรูปครบ ฉันจะส่งรูปตามมาทีหลัง")));
+        // the file the walk chose: a text file; the page says which photo and why, and stores nothing
+        mvc.perform(form(p, fields, "page-photo-rule-01")
+                        .file(new MockMultipartFile("count_form", "notes.txt", "text/plain", "not a photo".getBytes())))
+                .andExpect(status().isUnprocessableContent())
+                .andExpect(content().string(containsString("ใบประกาศผลนับคะแนน (ส.ส. 5/18): ไฟล์นี้ไม่ใช่รูปภาพ")));
+        assertThat(reports.reports("page-photo-rule-01")).isZero();
+
+        // the page's script: refused alike, the missing kinds named for it
+        sendJson(p, json(p, count, "constituency", "page-photo-rule-02", List.of(), null))
+                .andExpect(status().isUnprocessableContent()).andExpect(jsonPath("$.outcome").value("REFUSED"))
+                .andExpect(jsonPath("$.photosMissing.length()").value(3))
+                .andExpect(jsonPath("$.problems[0]", containsString("ยังขาด 3 รูป")));
+        sendJson(p, json(p, count, "constituency", "page-photo-rule-02", List.of(), false), "en")
+                .andExpect(status().isUnprocessableContent())
+                .andExpect(jsonPath("$.problems[0]", containsString("A final count needs its 3 photos; 3 missing")));
+        assertThat(reports.reports("page-photo-rule-02")).isZero();
+        // a running tally needs none; the choice, made, sends the final count
+        Tally partial = new Tally(count.votes(), count.valid(), count.invalid(), count.noVote(), count.ballotsUsed(), false);
+        sendJson(p, json(p, partial, "constituency", "page-photo-rule-03", List.of(), null)).andExpect(status().isOk());
+        sendJson(p, json(p, count, "constituency", "page-photo-rule-02", List.of(), true)).andExpect(status().isOk())
+                .andExpect(jsonPath("$.outcome").value("STORED"));
+        mvc.perform(form(p, ReportFixture.formOf(count), "page-photo-rule-01")).andExpect(status().is3xxRedirection());
+        assertThat(reports.reports("page-photo-rule-01")).isEqualTo(1);
+    }
+
+    /**
+     * Issue 25: after sending, the receipt says exactly what was stored and where it stands; a changed count sent again by
+     * the same volunteer corrects their own report (on the receipt and in the war room), it is no second source: the
+     * station is not in conflict with itself.
+     */
+    @Test
+    void aResendOfAChangedCountCorrectsTheSendersOwnReportOnTheReceiptAndInTheWarRoom() throws Exception {
+        Placed p = placed("report-receipt", "UDN_5", 0);
+        Tally first = reports.goodCount(p.station(), "constituency");
+        Tally fixed = ReportFixture.misread(first);
+        var sent = sendJson(p, json(p, first, "constituency", "page-receipt-key-01", List.of(), true)).andExpect(status().isOk())
+                .andExpect(jsonPath("$.receipts", startsWith("/me/report/receipts?station=" + p.station().id()))).andReturn();
+        long one = ((Number) com.jayway.jsonpath.JsonPath.read(sent.getResponse().getContentAsString(), "$.reportId")).longValue();
+        mvc.perform(get("/me/report/receipts").param("station", String.valueOf(p.station().id())).param("sent", String.valueOf(one))
+                        .with(signedIn(p.person())))
+                .andExpect(status().isOk())
+                .andExpect(content().string(containsString("class=\"receipt is-sent\" id=\"receipt-" + one + "\"")))
+                .andExpect(content().string(containsString("page-receipt-key-01")))
+                .andExpect(content().string(containsString("ได้รับแล้ว รอตรวจ")))
+                .andExpect(content().string(containsString("ไม่มีรูป (ต้องส่งตามมา)")))
+                .andExpect(content().string(containsString(">" + first.valid() + "<")))
+                .andExpect(content().string(containsString("data-waiting=\"true\"")));
+
+        long two = ((Number) com.jayway.jsonpath.JsonPath.read(sendJson(p, json(p, fixed, "constituency", "page-receipt-key-02", List.of(), true))
+                .andExpect(status().isOk()).andReturn().getResponse().getContentAsString(), "$.reportId")).longValue();
+        assertThat(jdbc.sql("select status from station_report where id = ?").param(one).query(String.class).single()).isEqualTo("CORRECTED");
+        assertThat(jdbc.sql("select state from station_contest where station_id = ? and contest_code = 'constituency'")
+                .param(p.station().id()).query(String.class).single()).as("one sender is no conflict").isEqualTo("FINAL");
+        mvc.perform(get("/me/report").with(signedIn(p.person()))).andExpect(status().isOk())
+                .andExpect(content().string(containsString("รายงานที่ฉันส่งสำหรับหน่วยนี้")))
+                .andExpect(content().string(containsString("แก้ไขรายงานเลขที่ " + one + " ของคุณเอง (ไม่นับเป็นอีกแหล่งข่าว)")))
+                .andExpect(content().string(containsString("แทนที่ด้วยรายงานเลขที่ " + two + " ของคุณ")));
+        mvc.perform(get("/me/report/receipts").param("station", String.valueOf(p.station().id())).param("lang", "en")
+                        .with(signedIn(p.person())))
+                .andExpect(content().string(containsString("Corrects your own report no. " + one + " (not another source)")));
+        // someone else's station: nothing
+        Placed other = placed("report-receipt-other", "UDN_5", 1);
+        mvc.perform(get("/me/report/receipts").param("station", String.valueOf(p.station().id())).with(signedIn(other.person())))
+                .andExpect(status().isForbidden());
+
+        long item = warRoom.itemOf(p.station().id(), "constituency").orElseThrow();
+        assertThat(warRoom.item(item).orElseThrow().reports()).extracting(org.khanaen.results.WarRoom.ReportLine::corrects)
+                .containsExactly(null, one);
+        mvc.perform(get("/war-room/items/" + item).with(user("somsri").roles("WAR_ROOM"))).andExpect(status().isOk())
+                .andExpect(content().string(containsString("แก้ไขรายงานที่ 1 ของผู้ส่งคนเดียวกัน (ไม่ใช่อีกแหล่ง)")));
+    }
+
+    /** Issue 25: the party-list warnings name the party, not only its number. */
+    @Test
+    void aPartyListWarningNamesTheParty() throws Exception {
+        Placed p = placed("report-party-name", "UDN_4", 1);
+        Tally good = reports.goodCount(p.station(), "party-list");
+        var votes = new java.util.TreeMap<>(good.votes());
+        long moved = votes.put(29, 0L);
+        int leader = votes.firstKey();
+        votes.merge(leader, moved, Long::sum);
+        Tally zero = new Tally(votes, good.valid(), good.invalid(), good.noVote(), good.ballotsUsed(), true);
+        String party = catalog.parties(AssignmentFixture.ELECTION).stream().filter(x -> Integer.valueOf(29).equals(x.ballotNumber()))
+                .findFirst().orElseThrow().name().in(java.util.Locale.forLanguageTag("th"));
+
+        sendJson(p, json(p, zero, "party-list", "page-party-name-1", List.of(), true)).andExpect(status().isUnprocessableContent())
+                .andExpect(jsonPath("$.findings[*].message", org.hamcrest.Matchers.hasItem("หมายเลข 29 (" + party + ") ได้ 0 คะแนน ทั้งที่มีบัตรดี "
+                        + zero.valid() + " ใบ")))
+                .andExpect(jsonPath("$.findings[*].numbers[0]", org.hamcrest.Matchers.hasItem(29)));
     }
 }

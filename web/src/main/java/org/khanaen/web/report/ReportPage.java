@@ -31,6 +31,24 @@ public class ReportPage {
 
     /** A ballot number with whom it stands for. */
     public record BallotLine(int number, String name, String party) {
+
+        /** The name as findings and receipts say it: the candidate with their party, or the party. */
+        String said() {
+            return name == null ? null : party == null ? name : name + ", " + party;
+        }
+    }
+
+    /** A number of a receipt: the votes sent for a ballot number, with whom it stands for. */
+    public record VoteLine(int number, String name, long votes) {
+    }
+
+    /**
+     * A sent report as its receipt shows it.
+     *
+     * @param statusKey message key of where it stands (waiting, in conflict, verified, corrected, ...)
+     * @param waiting   a final count still waiting for a decision: the page asks again for its status
+     */
+    public record ReceiptView(ReportIntake.Receipt receipt, String contestName, List<VoteLine> votes, String statusKey, boolean waiting) {
     }
 
     /**
@@ -40,10 +58,10 @@ public class ReportPage {
      */
     public record Draft(Long stationId, String contest, Map<Integer, String> votes, String valid, String invalid, String noVote,
             String ballotsUsed, String isFinal, String key, boolean confirmed, List<Long> photoIds, String votersCame,
-            String ballotsReceived, String ballotsLeft, boolean asWritten) {
+            String ballotsReceived, String ballotsLeft, boolean asWritten, boolean photosLater) {
 
         static Draft empty(String key) {
-            return new Draft(null, null, Map.of(), "", "", "", "", "", key, false, List.of(), "", "", "", false);
+            return new Draft(null, null, Map.of(), "", "", "", "", "", key, false, List.of(), "", "", "", false, false);
         }
 
         static Draft of(MultiValueMap<String, String> form) {
@@ -63,12 +81,13 @@ public class ReportPage {
             return new Draft(station.matches("\\d{1,18}") ? Long.parseLong(station) : null, text(form, "contest"), votes,
                     text(form, "valid"), text(form, "invalid"), text(form, "noVote"), text(form, "ballotsUsed"), text(form, "final"),
                     text(form, "idempotencyKey"), "true".equals(text(form, "warningsConfirmed")), photos, text(form, "votersCame"),
-                    text(form, "ballotsReceived"), text(form, "ballotsLeft"), "true".equals(text(form, "asWritten")));
+                    text(form, "ballotsReceived"), text(form, "ballotsLeft"), "true".equals(text(form, "asWritten")),
+                    "true".equals(text(form, "photosLater")));
         }
 
         Draft withPhotos(List<Long> ids) {
             return new Draft(stationId, contest, votes, valid, invalid, noVote, ballotsUsed, isFinal, key, confirmed, List.copyOf(ids),
-                    votersCame, ballotsReceived, ballotsLeft, asWritten);
+                    votersCame, ballotsReceived, ballotsLeft, asWritten, photosLater);
         }
 
         public String vote(int number) {
@@ -96,7 +115,7 @@ public class ReportPage {
             Long left = optional(ballotsLeft, "ballots-left", wrong);
             Boolean fin = "true".equals(isFinal) ? Boolean.TRUE : "false".equals(isFinal) ? Boolean.FALSE : null;
             ReportRequest request = new ReportRequest(null, stationId, contest, fin, byNumber, v, i, n, b, key, confirmed, photoIds,
-                    came, received, left, asWritten);
+                    came, received, left, asWritten, photosLater);
             try {
                 request.tally(); // what is missing, said together with what is not a number
             } catch (ReportRequest.Malformed missing) {
@@ -140,6 +159,10 @@ public class ReportPage {
         this.samples = samples;
     }
 
+    Optional<StationView> station(long stationId) {
+        return catalog.station(stationId);
+    }
+
     String stationCode(long stationId) {
         return catalog.station(stationId).map(StationView::code).orElse(String.valueOf(stationId));
     }
@@ -175,10 +198,46 @@ public class ReportPage {
         if (station.isPresent() && contest != null) {
             model.addAttribute("lines", lines(reporter, station.get(), contest, locale));
         }
+        if (station.isPresent()) {
+            List<ReceiptView> receipts = receipts(reporter, station.get(), locale);
+            model.addAttribute("receipts", receipts);
+            model.addAttribute("receiptsWaiting", receipts.stream().anyMatch(ReceiptView::waiting));
+        }
         model.addAttribute("draft", draft);
         model.addAttribute("kinds", org.khanaen.results.Photos.PhotoKind.values());
         model.addAttribute("tokenIssuedAt", intake.tokenIssuedAt(reporter.volunteer()).orElse(null));
         return "report/form";
+    }
+
+    /** The receipts of what this reporter sent for the station, newest first, their numbers named. */
+    List<ReceiptView> receipts(Reporter reporter, StationView station, Locale locale) {
+        List<ContestView> contests = catalog.contests(reporter.electionId());
+        Map<String, Map<Integer, String>> names = new LinkedHashMap<>();
+        return intake.receipts(reporter.volunteer(), station.id()).stream().map(r -> {
+            Optional<ContestView> contest = contests.stream().filter(c -> c.code().equals(r.contest())).findFirst();
+            Map<Integer, String> named = names.computeIfAbsent(r.contest(),
+                    code -> contest.map(c -> names(reporter, station, c, locale)).orElse(Map.of()));
+            List<VoteLine> votes = r.tally().votes().entrySet().stream()
+                    .map(e -> new VoteLine(e.getKey(), named.get(e.getKey()), e.getValue())).toList();
+            boolean waiting = r.tally().isFinal() && r.waiting();
+            String status = !r.tally().isFinal() ? "PARTIAL"
+                    : waiting && r.contestState() == org.khanaen.results.ContestState.CONFLICT ? "CONFLICT" : r.status();
+            return new ReceiptView(r, contest.map(c -> c.name().in(locale)).orElse(r.contest()), votes,
+                    "report-page.receipt.status." + status, waiting);
+        }).toList();
+    }
+
+    /** Who each ballot number stands for at the station in the contest, for findings and receipts in words. */
+    Map<Integer, String> names(Reporter reporter, long stationId, String contestCode, Locale locale) {
+        Optional<StationView> station = catalog.station(stationId);
+        Optional<ContestView> contest = catalog.contests(reporter.electionId()).stream().filter(c -> c.code().equals(contestCode)).findFirst();
+        return station.isPresent() && contest.isPresent() ? names(reporter, station.get(), contest.get(), locale) : Map.of();
+    }
+
+    private Map<Integer, String> names(Reporter reporter, StationView station, ContestView contest, Locale locale) {
+        Map<Integer, String> names = new LinkedHashMap<>();
+        lines(reporter, station, contest, locale).stream().filter(l -> l.said() != null).forEach(l -> names.put(l.number(), l.said()));
+        return names;
     }
 
     private List<BallotLine> lines(Reporter reporter, StationView station, ContestView contest, Locale locale) {

@@ -53,9 +53,11 @@ class ReportPageController {
     private final VolunteerPool pool;
     private final CurrentAccount current;
     private final FindingText text;
+    private final PhotoRule photoRule;
 
     ReportPageController(ReportPlaces places, ReportPage page, ReportIntake intake, Photos photos,
-            VolunteerPool pool, CurrentAccount current, FindingText text) {
+            VolunteerPool pool, CurrentAccount current, FindingText text, PhotoRule photoRule) {
+        this.photoRule = photoRule;
         this.places = places;
         this.page = page;
         this.intake = intake;
@@ -107,6 +109,11 @@ class ReportPageController {
         ReportIntake.Result result = null;
         try {
             ReportRequest request = draft.request();
+            List<Photos.PhotoKind> missing = photoRule.missing(request.tally().isFinal(), photoIds, authentication.getName());
+            if (!missing.isEmpty() && !draft.photosLater()) {
+                problems.add(photoRule.problem(missing, locale));
+                model.addAttribute("photosChoice", true);
+            }
             if (problems.isEmpty()) {
                 result = intake.submit(submission(reporter, station.get(), request, authentication.getName()), List.of());
             }
@@ -124,7 +131,7 @@ class ReportPageController {
         response.setStatus(HttpStatus.UNPROCESSABLE_CONTENT.value());
         model.addAttribute("problems", problems);
         if (result != null) {
-            model.addAttribute("findings", text.of(result.findings(), locale));
+            model.addAttribute("findings", text.of(result.findings(), locale, page.names(reporter, station.get().id(), draft.contest(), locale)));
             model.addAttribute("needsConfirmation", (result.findings().errors().isEmpty() || asWrittenPossible(result))
                     && !result.findings().warnings().isEmpty());
             model.addAttribute("asWrittenPossible", asWrittenPossible(result));
@@ -142,10 +149,18 @@ class ReportPageController {
             return answer(HttpStatus.FORBIDDEN, "REFUSED", List.of(text.message("report.problem.not-yours", null, locale)), null);
         }
         try {
+            List<Photos.PhotoKind> missing = photoRule.missing(request.tally().isFinal(), request.photos(), authentication.getName());
+            if (!missing.isEmpty() && !request.withoutPhotosChosen()) {
+                // the page's own rule, checked here too: a script that skipped it (or an old one) cannot send without photos
+                Map<String, Object> body = body("REFUSED", List.of(photoRule.problem(missing, locale)));
+                body.put("photosMissing", missing);
+                return ResponseEntity.status(HttpStatus.UNPROCESSABLE_CONTENT).body(body);
+            }
             ReportIntake.Result result = intake.submit(submission(reporter.get(), station.get(), request, authentication.getName()), List.of());
             if (result.outcome() == ReportIntake.Outcome.REFUSED) {
                 Map<String, Object> body = body("REFUSED", List.of());
-                body.put("findings", text.of(result.findings(), locale));
+                body.put("findings", text.of(result.findings(), locale,
+                        page.names(reporter.get(), station.get().id(), request.contest(), locale)));
                 body.put("needsConfirmation", result.findings().errors().isEmpty()
                         || asWrittenPossible(result) && !result.findings().warnings().isEmpty());
                 body.put("asWrittenPossible", asWrittenPossible(result));
@@ -154,6 +169,7 @@ class ReportPageController {
             Map<String, Object> body = body(result.outcome().name(), List.of());
             body.put("reportId", result.reportId());
             body.put("message", text.message("report-page.sent", new Object[] { result.reportId() }, locale));
+            body.put("receipts", "/me/report/receipts?station=" + station.get().id() + "&sent=" + result.reportId());
             return ResponseEntity.ok(body);
         } catch (ReportRequest.Malformed e) {
             return answer(HttpStatus.BAD_REQUEST, "MALFORMED", e.keys().stream().map(k -> text.message(k, null, locale)).toList(), null);
@@ -162,6 +178,29 @@ class ReportPageController {
         } catch (PhotoProblem e) { // a photo it names is not in the bucket as announced: upload it again
             return answer(HttpStatus.UNPROCESSABLE_CONTENT, "REFUSED", List.of(text.message(e.key(), e.arguments(), locale)), null);
         }
+    }
+
+    /**
+     * The reporter's own reports for the station, each a receipt of exactly what was stored and where it stands now: the
+     * part of the page its script asks for again after sending and while a count waits (no inline script: it replaces
+     * the part with this HTML).
+     *
+     * @param sent the report just sent, whose receipt is opened
+     */
+    @GetMapping(path = "/me/report/receipts", produces = MediaType.TEXT_HTML_VALUE)
+    String receipts(@RequestParam long station, @RequestParam Optional<Long> sent, Authentication authentication,
+            HttpServletResponse response, Locale locale, Model model) {
+        Optional<Reporter> reporter = reporter(authentication);
+        Optional<StationView> view = reporter.flatMap(r -> places.station(r, station)).flatMap(s -> page.station(s.id()));
+        if (view.isEmpty()) {
+            return nowhere(response);
+        }
+        List<ReportPage.ReceiptView> receipts = page.receipts(reporter.get(), view.get(), locale);
+        model.addAttribute("station", view.get());
+        model.addAttribute("receipts", receipts);
+        model.addAttribute("receiptsWaiting", receipts.stream().anyMatch(ReportPage.ReceiptView::waiting));
+        sent.ifPresent(id -> model.addAttribute("sent", id));
+        return "report/receipts :: list";
     }
 
     /**

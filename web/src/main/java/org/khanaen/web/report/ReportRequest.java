@@ -22,15 +22,22 @@ import com.fasterxml.jackson.annotation.JsonProperty;
  *                       {@code ballotsLeft} optional (older apps send none), checked by the form's rules when given
  * @param asWritten      the signed form itself reads so where its own sums do not add up: kept for the war room,
  *                       which may accept it as written, instead of refused
+ * @param photosLater    the reporter chose, warned, to send a final count without its three photos now (the phone's page
+ *                       refuses such a count otherwise, {@link PhotoRule}); partner apps' calls are not held to it
  */
 public record ReportRequest(String electionId, Long stationId, String contest, @JsonProperty("final") Boolean isFinal,
         Map<String, Long> votes, Long valid, Long invalid, Long noVote, Long ballotsUsed, String idempotencyKey,
-        Boolean warningsConfirmed, List<Long> photoIds, Long votersCame, Long ballotsReceived, Long ballotsLeft, Boolean asWritten) {
+        Boolean warningsConfirmed, List<Long> photoIds, Long votersCame, Long ballotsReceived, Long ballotsLeft, Boolean asWritten,
+        Boolean photosLater) {
 
     public ReportRequest(String electionId, Long stationId, String contest, Boolean isFinal, Map<String, Long> votes, Long valid,
             Long invalid, Long noVote, Long ballotsUsed, String idempotencyKey, Boolean warningsConfirmed, List<Long> photoIds) {
         this(electionId, stationId, contest, isFinal, votes, valid, invalid, noVote, ballotsUsed, idempotencyKey, warningsConfirmed,
-                photoIds, null, null, null, null);
+                photoIds, null, null, null, null, null);
+    }
+
+    public boolean withoutPhotosChosen() {
+        return Boolean.TRUE.equals(photosLater);
     }
 
     /** What is wrong with the request itself (before any check of the count), by message key of i18n/report-page. */
@@ -50,7 +57,7 @@ public record ReportRequest(String electionId, Long stationId, String contest, @
 
     public ReportRequest withKey(String key) {
         return new ReportRequest(electionId, stationId, contest, isFinal, votes, valid, invalid, noVote, ballotsUsed, key,
-                warningsConfirmed, photoIds, votersCame, ballotsReceived, ballotsLeft, asWritten);
+                warningsConfirmed, photoIds, votersCame, ballotsReceived, ballotsLeft, asWritten, photosLater);
     }
 
     public boolean writtenSo() {

@@ -47,16 +47,31 @@ record Comparison(List<WarRoom.ReportLine> reports, List<Line> lines, boolean ha
         return new Comparison(reports, lines, item.verified() != null);
     }
 
+    /** A report's place among the item's reports (1 for the first), 0 when it is not one of them. */
+    public int number(Long reportId) {
+        for (int i = 0; i < reports.size(); i++) {
+            if (reportId != null && reports.get(i).id() == reportId) {
+                return i + 1;
+            }
+        }
+        return 0;
+    }
+
+    /** A final count that still stands for itself: not rejected, nor corrected by its own sender's later one. */
+    private static boolean counts(WarRoom.ReportLine r) {
+        return r.isFinal() && !"REJECTED".equals(r.status()) && !"CORRECTED".equals(r.status());
+    }
+
     private static Line line(String key, String field, Integer number, String label, List<WarRoom.ReportLine> reports, Tally verified,
             Function<Tally, Long> value) {
         List<Long> values = reports.stream().map(r -> value.apply(r.tally())).toList();
-        long distinct = reports.stream().filter(r -> r.isFinal() && !"REJECTED".equals(r.status())).map(r -> value.apply(r.tally()))
+        long distinct = reports.stream().filter(Comparison::counts).map(r -> value.apply(r.tally()))
                 .distinct().count();
         Long v = verified == null ? null : value.apply(verified);
         boolean differsFromVerified = v != null && reports.stream()
                 .anyMatch(r -> r.isFinal() && "RECEIVED".equals(r.status()) && !Objects.equals(value.apply(r.tally()), v));
         boolean optional = field != null && FORM_FIELDS.contains(field);
-        Long suggested = v != null ? v : reports.stream().filter(r -> r.isFinal() && !"REJECTED".equals(r.status()))
+        Long suggested = v != null ? v : reports.stream().filter(Comparison::counts)
                 .map(r -> value.apply(r.tally())).filter(Objects::nonNull).findFirst().orElse(optional ? null : 0L);
         return new Line(key, field, number, label, values, v, suggested, distinct > 1 || differsFromVerified, optional);
     }
