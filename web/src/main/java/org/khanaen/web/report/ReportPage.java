@@ -221,7 +221,7 @@ public class ReportPage {
                     .map(e -> new VoteLine(e.getKey(), named.get(e.getKey()), e.getValue())).toList();
             boolean waiting = r.tally().isFinal() && r.waiting();
             String status = !r.tally().isFinal() ? "PARTIAL"
-                    : waiting && r.contestState() == org.khanaen.results.ContestState.CONFLICT ? "CONFLICT" : r.status();
+                    : waiting && r.contestState() == org.khanaen.results.WarRoom.ContestState.CONFLICT ? "CONFLICT" : r.status();
             return new ReceiptView(r, contest.map(c -> c.name().in(locale)).orElse(r.contest()), votes,
                     "report-page.receipt.status." + status, waiting);
         }).toList();
