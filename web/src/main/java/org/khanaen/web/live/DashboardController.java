@@ -34,9 +34,11 @@ class DashboardController {
     private final LiveResults live;
     private final ResultsStream stream;
     private final QuickCounts quickCounts;
+    private final SeatCharts charts;
 
-    DashboardController(ElectionCatalog catalog, LiveResults live, ResultsStream stream, QuickCounts quickCounts) {
+    DashboardController(ElectionCatalog catalog, LiveResults live, ResultsStream stream, QuickCounts quickCounts, SeatCharts charts) {
         this.catalog = catalog;
+        this.charts = charts;
         this.live = live;
         this.stream = stream;
         this.quickCounts = quickCounts;
@@ -112,8 +114,14 @@ class DashboardController {
         model.addAttribute("provinces", provinces);
         model.addAttribute("map", ProvinceMap.of(provinces));
         model.addAttribute("parties", parties(electionId));
-        model.addAttribute("colours", results.parties().stream()
-                .collect(Collectors.toMap(LiveResults.PartyResult::partyId, p -> ProvinceMap.colour(p.colour()), (a, b) -> a)));
+        Map<String, String> colours = results.parties().stream()
+                .collect(Collectors.toMap(LiveResults.PartyResult::partyId, p -> ProvinceMap.colour(p.colour()), (a, b) -> a));
+        model.addAttribute("colours", colours);
+        Locale locale = org.springframework.context.i18n.LocaleContextHolder.getLocale();
+        model.addAttribute("hemicycle", SeatCharts.hemicycle(results, locale));
+        model.addAttribute("tiles", charts.tiles(electionId, provinces, colours, locale));
+        // the commission publishes no English party names: English pages say so rather than pass Thai off silently
+        model.addAttribute("thaiPartyNamesOnly", results.parties().stream().allMatch(p -> p.name().en() == null || p.name().en().isBlank()));
     }
 
     /** A block per party with seats, side by side over all the seats at stake (500 wide). */
