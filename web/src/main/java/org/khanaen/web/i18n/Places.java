@@ -228,8 +228,9 @@ public class Places {
         return made;
     }
 
+    /** The reader's language; Thai outside a request (a mail, a job), as for everyone who has not chosen English. */
     private static Locale locale() {
-        return LocaleContextHolder.getLocale();
+        return LocaleContextHolder.getLocaleContext() == null ? THAI : LocaleContextHolder.getLocale();
     }
 
     static Collator collator(Locale locale) {

@@ -119,6 +119,7 @@ class DashboardController {
         model.addAttribute("colours", colours);
         Locale locale = org.springframework.context.i18n.LocaleContextHolder.getLocale();
         model.addAttribute("hemicycle", SeatCharts.hemicycle(results, locale));
+        model.addAttribute("openColour", SeatCharts.EMPTY);
         model.addAttribute("tiles", charts.tiles(electionId, provinces, colours, locale));
         // the commission publishes no English party names: English pages say so rather than pass Thai off silently
         model.addAttribute("thaiPartyNamesOnly", results.parties().stream().allMatch(p -> p.name().en() == null || p.name().en().isBlank()));
