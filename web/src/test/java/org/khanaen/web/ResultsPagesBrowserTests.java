@@ -24,6 +24,8 @@ class ResultsPagesBrowserTests {
 
     @LocalServerPort
     int port;
+    @org.springframework.beans.factory.annotation.Autowired
+    org.khanaen.accounts.AccountDirectory accounts;
     /** 50 in production; the tests' configuration projects from the first count (0) */
     @org.springframework.beans.factory.annotation.Value("${khanaen.results.live.projection-from}")
     double projectionFrom;
@@ -90,6 +92,38 @@ class ResultsPagesBrowserTests {
                 assertThat(rows.getFirst().getCssValue("display")).isEqualTo("block");
             }
             browser.until(Duration.ofSeconds(10), d -> !browser.find(By.cssSelector("time.ago")).getText().isBlank());
+        }
+    }
+
+    /**
+     * An administrator lands on the elections after signing in; their seven links fold into a menu on a phone (a
+     * {@code <details>}, no script) and stand in the header's row on a desktop.
+     */
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("org.khanaen.web.browser.Look#all")
+    void anAdministratorLandsOnTheElectionsAndTheirMenuFoldsOnAPhone(Look look) {
+        String name = "menu-admin-" + look + "@example.org";
+        if (accounts.findForLogin(name).isEmpty()) {
+            accounts.create(new org.khanaen.accounts.NewAccount(name, "Menu admin", "menu admin password 1",
+                    java.util.Set.of(org.khanaen.accounts.Role.ADMIN), false));
+        }
+        try (Browser browser = Browser.start(port, "admin-menu", look)) {
+            browser.signIn(name, "menu admin password 1");
+            assertThat(browser.location()).as("an administrator's own page").isEqualTo("/admin/elections");
+            WebElement audit = browser.find(By.cssSelector(".admin-menu a[href='/admin/audit']"));
+            if (look.size() == Look.Size.PHONE) {
+                assertThat(audit.isDisplayed()).as("folded on a phone").isFalse();
+                browser.keyPage("01-folded");
+                browser.find(By.cssSelector(".admin-menu summary")).click();
+                browser.until(d -> audit.isDisplayed());
+                browser.keyPage("02-open");
+            } else {
+                assertThat(audit.isDisplayed()).as("in the header's row on a desktop").isTrue();
+                assertThat(browser.find(By.cssSelector(".admin-menu summary")).isDisplayed()).isFalse();
+                browser.keyPage("01-menu");
+            }
+            browser.follow(audit);
+            assertThat(browser.location()).isEqualTo("/admin/audit");
         }
     }
 }
