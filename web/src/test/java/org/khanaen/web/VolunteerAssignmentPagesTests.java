@@ -202,7 +202,7 @@ class VolunteerAssignmentPagesTests {
                 .andExpect(status().isForbidden());
 
         mvc.perform(get("/lead").with(signedIn(lead))).andExpect(status().isOk())
-                .andExpect(content().string(containsString("ผู้ประสานงานเขต BKK_24")))
+                .andExpect(content().string(containsString("ผู้ประสานงานเขต: กรุงเทพมหานคร เขต 24")))
                 .andExpect(content().string(containsString(station.code())))
                 .andExpect(content().string(containsString("แดง ตัวจริง")))
                 .andExpect(content().string(containsString("ขาว ตัวสำรอง")))

@@ -161,6 +161,7 @@ class VolunteerBrowserJourneyTests {
         List<String> cells = row.findElements(By.tagName("td")).stream().map(WebElement::getText).toList();
         assertThat(cells.get(1)).isEqualTo("086-•••-4321");
         assertThat(cells.get(5)).isEqualTo("รอพิจารณา"); // verified: no "email not confirmed" beside it
+        assertThat(cells.get(3)).as("the district by its name, not its code (issue 25)").isEqualTo("พระนคร, กรุงเทพมหานคร");
         browser.keyPage("06-roster");
 
         browser.follow(row.findElement(By.linkText(NAME)));

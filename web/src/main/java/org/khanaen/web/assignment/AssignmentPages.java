@@ -26,7 +26,11 @@ public class AssignmentPages {
     private final MessageSource messages;
     private final Refusals refusals;
 
-    AssignmentPages(AutoAssignment auto, ElectionCatalog catalog, MessageSource messages, Refusals refusals) {
+    private final org.khanaen.web.i18n.Places places;
+
+    AssignmentPages(AutoAssignment auto, ElectionCatalog catalog, MessageSource messages, Refusals refusals,
+            org.khanaen.web.i18n.Places places) {
+        this.places = places;
         this.auto = auto;
         this.catalog = catalog;
         this.messages = messages;
@@ -70,7 +74,9 @@ public class AssignmentPages {
     /** Starts a run; the id, or nothing with the reason put on the model for the form. */
     Optional<Long> start(String electionId, RunForm form, OrganisationId organisation, String actor, Model model) {
         try {
-            String code = form.code() == null ? null : form.code().strip().toUpperCase(java.util.Locale.ROOT);
+            // a code (RNG, RNG_1) or a name as people say it (ระนอง, ระนอง เขต 1, Ranong 1): issue 25
+            String code = form.code() == null ? null
+                    : places.placeCode(form.code()).orElse(form.code().strip().toUpperCase(java.util.Locale.ROOT));
             return Optional.of(auto.start(new RunRequest(electionId, form.scope(), code, organisation, form.mode(), actor)));
         } catch (AssignmentProblem problem) {
             model.addAttribute("problem", say(problem));

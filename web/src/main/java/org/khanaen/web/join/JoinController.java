@@ -5,7 +5,6 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
-import java.util.stream.Collectors;
 
 import org.khanaen.elections.DistrictView;
 import org.khanaen.volunteers.InvalidVolunteer;
@@ -32,8 +31,10 @@ class JoinController {
 
     private final PartnerOrganisations organisations;
     private final SignUps signUps;
+    private final org.khanaen.web.i18n.Places places;
 
-    JoinController(PartnerOrganisations organisations, SignUps signUps) {
+    JoinController(PartnerOrganisations organisations, SignUps signUps, org.khanaen.web.i18n.Places places) {
+        this.places = places;
         this.organisations = organisations;
         this.signUps = signUps;
     }
@@ -83,8 +84,9 @@ class JoinController {
         model.addAttribute("form", form);
         model.addAttribute("errors", errors);
         model.addAttribute("consentVersion", signUps.consentVersion());
-        Map<String, List<DistrictView>> byProvince = signUps.districts().stream()
-                .collect(Collectors.groupingBy(DistrictView::province, LinkedHashMap::new, Collectors.toList()));
+        // grouped under the provinces' names in the reader's alphabetical order, not under their codes (issue 25)
+        Map<String, List<DistrictView>> byProvince = places.districtsByProvince(signUps.districts(),
+                org.springframework.context.i18n.LocaleContextHolder.getLocale());
         model.addAttribute("districtsByProvince", byProvince);
         return "join/form";
     }

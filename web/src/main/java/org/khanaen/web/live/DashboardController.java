@@ -34,9 +34,11 @@ class DashboardController {
     private final LiveResults live;
     private final ResultsStream stream;
     private final QuickCounts quickCounts;
+    private final SeatCharts charts;
 
-    DashboardController(ElectionCatalog catalog, LiveResults live, ResultsStream stream, QuickCounts quickCounts) {
+    DashboardController(ElectionCatalog catalog, LiveResults live, ResultsStream stream, QuickCounts quickCounts, SeatCharts charts) {
         this.catalog = catalog;
+        this.charts = charts;
         this.live = live;
         this.stream = stream;
         this.quickCounts = quickCounts;
@@ -112,9 +114,14 @@ class DashboardController {
         List<LiveResults.ProvinceSummary> provinces = live.provinces(electionId, LiveResults.View.VERIFIED).orElse(List.of());
         model.addAttribute("provinces", provinces);
         model.addAttribute("map", ProvinceMap.of(provinces));
-        model.addAttribute("parties", parties(electionId));
-        model.addAttribute("colours", results.parties().stream()
-                .collect(Collectors.toMap(LiveResults.PartyResult::partyId, p -> ProvinceMap.colour(p.colour()), (a, b) -> a)));
+        model.addAttribute("parties", parties(electionId, model));
+        Map<String, String> colours = results.parties().stream()
+                .collect(Collectors.toMap(LiveResults.PartyResult::partyId, p -> ProvinceMap.colour(p.colour()), (a, b) -> a));
+        model.addAttribute("colours", colours);
+        Locale locale = org.springframework.context.i18n.LocaleContextHolder.getLocale();
+        model.addAttribute("hemicycle", SeatCharts.hemicycle(results, locale));
+        model.addAttribute("openColour", SeatCharts.EMPTY);
+        model.addAttribute("tiles", charts.tiles(electionId, provinces, colours, locale));
     }
 
     /** A block per party with seats, side by side over all the seats at stake (500 wide). */
@@ -138,14 +145,14 @@ class DashboardController {
     private void fillProvince(String electionId, String code, Model model) {
         model.addAttribute("election", election(electionId, model));
         model.addAttribute("results", live.province(electionId, code, LiveResults.View.VERIFIED).orElseThrow(() -> new NotFound("province " + code)));
-        model.addAttribute("parties", parties(electionId));
+        model.addAttribute("parties", parties(electionId, model));
     }
 
     private void fillConstituency(String electionId, String code, Model model) {
         model.addAttribute("election", election(electionId, model));
         var results = live.constituency(electionId, code, LiveResults.View.VERIFIED).orElseThrow(() -> new NotFound("constituency " + code));
         model.addAttribute("results", results);
-        model.addAttribute("parties", parties(electionId));
+        model.addAttribute("parties", parties(electionId, model));
     }
 
     /** The election, and its contests' names for the pages. */
@@ -162,6 +169,14 @@ class DashboardController {
 
     private Map<String, PartyView> parties(String electionId) {
         return catalog.parties(electionId).stream().collect(Collectors.toMap(PartyView::code, Function.identity(), (a, b) -> a));
+    }
+
+    /** The parties by code, and whether none has an English name (English pages then say so: issue 25). */
+    private Map<String, PartyView> parties(String electionId, Model model) {
+        Map<String, PartyView> parties = parties(electionId);
+        // the commission publishes no English party names: English pages say so rather than pass Thai off silently
+        model.addAttribute("thaiPartyNamesOnly", parties.values().stream().allMatch(p -> p.name().en() == null || p.name().en().isBlank()));
+        return parties;
     }
 
     /** Provinces placed by longitude and latitude in an SVG box (no map tiles: nothing leaves the site). */

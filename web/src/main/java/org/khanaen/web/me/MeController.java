@@ -3,7 +3,6 @@ package org.khanaen.web.me;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.stream.Collectors;
 
 import org.khanaen.elections.DistrictView;
 import org.khanaen.volunteers.InvalidVolunteer;
@@ -35,8 +34,10 @@ class MeController {
     private final SelfService self;
     private final SignUps signUps;
     private final CurrentAccount current;
+    private final org.khanaen.web.i18n.Places places;
 
-    MeController(SelfService self, SignUps signUps, CurrentAccount current) {
+    MeController(SelfService self, SignUps signUps, CurrentAccount current, org.khanaen.web.i18n.Places places) {
+        this.places = places;
         this.self = self;
         this.signUps = signUps;
         this.current = current;
@@ -70,8 +71,9 @@ class MeController {
         model.addAttribute("profile", profile);
         model.addAttribute("form", form);
         model.addAttribute("errors", errors);
-        Map<String, List<DistrictView>> byProvince = signUps.districts().stream()
-                .collect(Collectors.groupingBy(DistrictView::province, LinkedHashMap::new, Collectors.toList()));
+        // grouped under the provinces' names in the reader's alphabetical order, not under their codes (issue 25)
+        Map<String, List<DistrictView>> byProvince = places.districtsByProvince(signUps.districts(),
+                org.springframework.context.i18n.LocaleContextHolder.getLocale());
         model.addAttribute("districtsByProvince", byProvince);
         return "me/profile";
     }

@@ -168,7 +168,7 @@ class SecurityConfiguration {
                         .requestMatchers("/dev/inbox/**").access(machineItselfOrAdministrator())
                         .requestMatchers("/admin/**", "/actuator/**").hasRole("ADMIN")
                         .anyRequest().authenticated())
-                .formLogin(form -> form.loginPage("/login").defaultSuccessUrl("/", false).failureHandler(new SignInFailures()).permitAll())
+                .formLogin(form -> form.loginPage("/login").successHandler(new RoleLanding()).failureHandler(new SignInFailures()).permitAll())
                 .logout(logout -> logout.logoutSuccessUrl("/?signed-out"))
                 .addFilterAfter(new PasswordChangeRequiredFilter(), AuthorizationFilter.class)
                 .headers(headers -> headers
