@@ -63,6 +63,11 @@ class IssuedCoupons {
         return jdbc.sql(ROW + " where c.code = ?").param(code).query(IssuedCoupons::row).optional();
     }
 
+    /** The coupon as last committed (a locking read: not this transaction's earlier snapshot), after a lost redeem. */
+    Optional<Row> byCodeCommitted(String code) {
+        return jdbc.sql(ROW + " where c.code = ? lock in share mode").param(code).query(IssuedCoupons::row).optional();
+    }
+
     /** The trigger's coupons that are still unredeemed: locked, for revoking. */
     List<Row> unredeemedOf(String triggerKey) {
         return jdbc.sql(ROW + " where c.trigger_key = ? and c.state = 'ISSUED' for update").param(triggerKey).query(IssuedCoupons::row).list();

@@ -311,7 +311,7 @@ public class Rewards {
         }
         if (!coupons.redeem(c.id(), sponsor.value(), attempt, now)) {
             // another scan of the same coupon won the update a moment ago, or this confirmation's twin did
-            IssuedCoupons.Row won = coupons.byCode(c.code()).orElseThrow();
+            IssuedCoupons.Row won = coupons.byCodeCommitted(c.code()).orElseThrow();
             if (attempt.equals(won.redeemAttempt())) {
                 return redemption(won, won.redeemedAt());
             }
