@@ -107,8 +107,8 @@ public class Sponsorships {
     }
 
     /**
-     * An administrator registers a sponsor: an account with the SPONSOR role (its one-time password replaced at first
-     * sign-in) and the profile.
+     * A sponsor registered directly: an account with the SPONSOR role (its one-time password replaced at first sign-in)
+     * and the profile. For tools and tests; the administrators' page invites by mail ({@link #invite}).
      */
     @Transactional
     public SponsorId register(String username, String oneTimePassword, SponsorProfile profile) {
