@@ -328,6 +328,7 @@ final class ReplayBench {
             api.forEach(d -> differences.add(base + ": " + d));
             feed.forEach(d -> differences.add(base + ": " + d));
         }
+        PublicRecordFigures.print(app, o);
         System.out.printf("%n| %s | replay of %s: %,d stations, %,d reports, %d clients, %s photos%s | **%,.0f reports/s** | answers p99 %.0f ms |"
                 + " stream p99 **%.0f ms** | %s |%n", java.time.LocalDate.now(), p.source().getFileName(), p.plan().stations(), o.reports(), clients,
                 photos ? "with" : "without", targets.size() > 1 ? ", across " + targets.size() + " nodes" : "", o.reportsPerSecond(),

@@ -31,8 +31,43 @@ public final class LargestRemainder {
     public record Allocation<K>(Map<K, Integer> seats, int undecided, Set<K> tied) {
     }
 
-    /** Entry {@code index}'s whole part and remainder (over the common total), and the order of the remainders. */
-    private record Quotas(long[] whole, BigInteger[] remainder, int[] largestFirst, long left) {
+    /**
+     * Each entry's whole part, the entries by remainder (largest first, equal ones in entry order), and which of them
+     * has the same remainder as the next in that order.
+     */
+    private record Quotas(long[] whole, int[] largestFirst, boolean[] sameAsNext, long left) {
+
+        /** Exact in {@code long} while weight × seats cannot overflow (a nation's votes × 100 seats is ~10^10). */
+        static Quotas of(long seats, long[] weights) {
+            long total = 0;
+            long largest = 0;
+            for (long w : weights) {
+                total = Math.addExact(total, w);
+                largest = Math.max(largest, w);
+            }
+            if (seats != 0 && largest > Long.MAX_VALUE / seats) {
+                return of(seats, Arrays.stream(weights).mapToObj(BigInteger::valueOf).toArray(BigInteger[]::new));
+            }
+            long[] whole = new long[weights.length];
+            long[] remainder = new long[weights.length];
+            long given = 0;
+            for (int i = 0; i < weights.length; i++) {
+                long share = weights[i] * seats;
+                whole[i] = share / total;
+                remainder[i] = share % total;
+                given += whole[i];
+            }
+            Integer[] order = new Integer[weights.length];
+            for (int i = 0; i < order.length; i++) {
+                order[i] = i;
+            }
+            Arrays.sort(order, (a, b) -> Long.compare(remainder[b], remainder[a])); // stable: equal ones keep entry order
+            boolean[] same = new boolean[order.length];
+            for (int k = 0; k + 1 < order.length; k++) {
+                same[k] = remainder[order[k]] == remainder[order[k + 1]];
+            }
+            return new Quotas(whole, Arrays.stream(order).mapToInt(Integer::intValue).toArray(), same, seats - given);
+        }
 
         static Quotas of(long seats, BigInteger[] weights) {
             BigInteger total = Arrays.stream(weights).reduce(BigInteger.ZERO, BigInteger::add);
@@ -49,7 +84,11 @@ public final class LargestRemainder {
             int[] order = IntStream.range(0, weights.length).boxed()
                     .sorted(Comparator.comparing((Integer i) -> remainder[i]).reversed())
                     .mapToInt(Integer::intValue).toArray();
-            return new Quotas(whole, remainder, order, seats - given);
+            boolean[] same = new boolean[order.length];
+            for (int k = 0; k + 1 < order.length; k++) {
+                same[k] = remainder[order[k]].equals(remainder[order[k + 1]]);
+            }
+            return new Quotas(whole, order, same, seats - given);
         }
     }
 
@@ -58,38 +97,83 @@ public final class LargestRemainder {
 
     /** The seats of a count: ties for the last seats are left to the lot (see the class comment). */
     public static <K extends Comparable<K>> Allocation<K> allocate(int seats, Map<K, Long> votes) {
+        List<K> parties = List.copyOf(votes.keySet());
+        Seats s = seats(seats, parties.stream().mapToLong(votes::get).toArray());
+        Map<K, Integer> result = new LinkedHashMap<>();
+        Set<K> tied = new TreeSet<>();
+        for (int i = 0; i < parties.size(); i++) {
+            if (votes.get(parties.get(i)) > 0) {
+                result.put(parties.get(i), s.seats()[i]);
+            }
+            if (s.tied()[i]) {
+                tied.add(parties.get(i));
+            }
+        }
+        return new Allocation<>(result, s.undecided(), tied);
+    }
+
+    /**
+     * {@link #allocate} by index, without maps: for the quick count's bootstrap, which applies the rule a thousand
+     * times per estimate.
+     *
+     * @param seats     per entry (0 for entries without votes, and for the tied ones' undecided seats)
+     * @param undecided seats a tie of remainders leaves to the lot
+     * @param tied      per entry, whether it is among the parties tied for them
+     */
+    public record Seats(int[] seats, int undecided, boolean[] tied) {
+    }
+
+    /** The seats of a count by index; the same rule as {@link #allocate}. */
+    public static Seats seats(int seats, long[] votes) {
         if (seats < 0) {
             throw new IllegalArgumentException("seats must not be negative");
         }
-        if (votes.values().stream().anyMatch(v -> v < 0)) {
-            throw new IllegalArgumentException("votes must not be negative");
+        int[] result = new int[votes.length];
+        boolean[] tied = new boolean[votes.length];
+        int withVotes = 0;
+        for (long v : votes) {
+            if (v < 0) {
+                throw new IllegalArgumentException("votes must not be negative");
+            }
+            withVotes += v > 0 ? 1 : 0;
         }
-        List<K> parties = votes.entrySet().stream().filter(e -> e.getValue() > 0).map(Map.Entry::getKey).toList();
-        Map<K, Integer> result = new LinkedHashMap<>();
-        if (parties.isEmpty() || seats == 0) {
-            return new Allocation<>(result, parties.isEmpty() ? seats : 0, Set.of());
+        if (withVotes == 0 || seats == 0) {
+            return new Seats(result, withVotes == 0 ? seats : 0, tied);
         }
-        Quotas quotas = Quotas.of(seats, parties.stream().map(p -> BigInteger.valueOf(votes.get(p))).toArray(BigInteger[]::new));
-        for (int i = 0; i < parties.size(); i++) {
-            result.put(parties.get(i), Math.toIntExact(quotas.whole()[i]));
+        // entries without votes take no part (not even in a tie of zero remainders)
+        int[] party = new int[withVotes];
+        long[] weights = new long[withVotes];
+        for (int i = 0, k = 0; i < votes.length; i++) {
+            if (votes[i] > 0) {
+                party[k] = i;
+                weights[k++] = votes[i];
+            }
+        }
+        Quotas quotas = Quotas.of(seats, weights);
+        for (int k = 0; k < withVotes; k++) {
+            result[party[k]] = Math.toIntExact(quotas.whole()[k]);
         }
         int left = Math.toIntExact(quotas.left());
         int[] order = quotas.largestFirst();
         for (int i = 0; left > 0 && i < order.length;) {
             int j = i;
-            while (j < order.length && quotas.remainder()[order[j]].equals(quotas.remainder()[order[i]])) {
+            while (j + 1 < order.length && quotas.sameAsNext()[j]) {
                 j++;
             }
+            j++; // past the last entry with entry i's remainder
             if (j - i > left) {
-                Set<K> tied = new TreeSet<>();
-                IntStream.range(i, j).forEach(k -> tied.add(parties.get(order[k])));
-                return new Allocation<>(result, left, tied);
+                for (int k = i; k < j; k++) {
+                    tied[party[order[k]]] = true;
+                }
+                return new Seats(result, left, tied);
             }
-            IntStream.range(i, j).forEach(k -> result.merge(parties.get(order[k]), 1, Integer::sum));
+            for (int k = i; k < j; k++) {
+                result[party[order[k]]]++;
+            }
             left -= j - i;
             i = j;
         }
-        return new Allocation<>(result, left, Set.of());
+        return new Seats(result, left, tied);
     }
 
     /**

@@ -130,6 +130,26 @@ class LargestRemainderTests {
         assertThat(LargestRemainder.share(5, new double[0])).isEmpty();
     }
 
+    @Test
+    void countsTooLargeForLongArithmeticAreStillExact() {
+        // 3 × (MAX / 3) votes, 100 seats: votes × seats overflows a long, so the rule works in BigInteger; 33 each and
+        // the last seat tied three ways
+        long third = Long.MAX_VALUE / 3;
+        var a = LargestRemainder.allocate(100, votes("A", third, "B", third, "C", third));
+        assertThat(a.seats()).containsExactlyInAnyOrderEntriesOf(Map.of("A", 33, "B", 33, "C", 33));
+        assertThat(a.undecided()).isEqualTo(1);
+        assertThat(a.tied()).containsExactly("A", "B", "C");
+    }
+
+    @Test
+    void byIndexTheRuleIsTheSameAndPartiesWithoutVotesTakeNoPart() {
+        var s = LargestRemainder.seats(3, new long[] { 0, 7, 0, 7 });
+        assertThat(s.seats()).containsExactly(0, 1, 0, 1);
+        assertThat(s.undecided()).isEqualTo(1);
+        assertThat(s.tied()).containsExactly(false, true, false, true);
+        assertThat(LargestRemainder.seats(10, new long[] { 4600, 3000, 1400, 1000 }).seats()).containsExactly(5, 3, 1, 1);
+    }
+
     private static Map<String, Long> votes(Object... pairs) {
         Map<String, Long> m = new LinkedHashMap<>();
         for (int i = 0; i < pairs.length; i += 2) {

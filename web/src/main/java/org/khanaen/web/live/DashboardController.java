@@ -94,7 +94,8 @@ class DashboardController {
     /** The public stream: the same events as the media stream, verified numbers only. */
     @GetMapping(path = "/{electionId}/stream", produces = "text/event-stream")
     SseEmitter stream(@PathVariable String electionId) {
-        election(electionId);
+        // the live tally in memory, not the catalogue: opening a stream touches no database (thousands open at once)
+        live.stamp(electionId).orElseThrow(() -> new NotFound("election " + electionId));
         return stream.open(electionId, LiveResults.View.VERIFIED);
     }
 

@@ -95,7 +95,7 @@ public final class Replay {
     public record Outcome(int reports, double seconds, long[] answerMicros, Map<Integer, Long> statuses,
             int stationContests, int seenVerified, long[] visibleMicros, double waitedSeconds, long appBytes, long bucketBytes,
             Map<String, Long> retriedOn, Map<URI, Integer> seenOnEach, long[] visibleEverywhereMicros, long[] quickCountMicros,
-            int quickCountReported) {
+            int quickCountReported, long[] answeredAtMillis, long[] answerMicrosInOrder) {
 
         public long retries() {
             return retriedOn.values().stream().mapToLong(Long::longValue).sum();
@@ -415,6 +415,7 @@ public final class Replay {
         AtomicInteger next = new AtomicInteger();
         AtomicInteger recorded = new AtomicInteger();
         long[] micros = new long[sends.size()];
+        long[] answeredAt = new long[sends.size()]; // wall clock, to set answers beside what the server did meanwhile
         Map<Integer, AtomicLong> statuses = new ConcurrentHashMap<>();
         long start = System.nanoTime();
         try (ExecutorService pool = Executors.newFixedThreadPool(clients)) {
@@ -426,7 +427,9 @@ public final class Replay {
                         long sent = System.nanoTime();
                         HttpResponse<String> answer = send(targets, i, s, retriedOn);
                         long now = System.nanoTime();
-                        micros[recorded.getAndIncrement()] = (now - sent) / 1000;
+                        int slot = recorded.getAndIncrement();
+                        micros[slot] = (now - sent) / 1000;
+                        answeredAt[slot] = System.currentTimeMillis();
                         statuses.computeIfAbsent(answer.statusCode(), k -> new AtomicLong()).incrementAndGet();
                         if (answer.statusCode() == 201 || answer.statusCode() == 200) {
                             answered.merge(s.stationId() + "|" + s.contest(), now, Math::max);
@@ -490,7 +493,7 @@ public final class Replay {
         }
         return new Outcome(answers.length, seconds, answers, counts, expected.size(), seenExpected, vis, waited, appBytes.get(),
                 bucketBytes.get(), causes, seenOnEach, everywhere.stream().mapToLong(Long::longValue).sorted().toArray(), quick,
-                lastReported);
+                lastReported, Arrays.copyOf(answeredAt, recorded.get()), Arrays.copyOf(micros, recorded.get()));
     }
 
     /** Whether the stream's estimates count every sample station sent (always, without a sample). */
