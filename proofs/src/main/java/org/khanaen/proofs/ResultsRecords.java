@@ -59,15 +59,18 @@ class ResultsRecords {
         this.pseudonyms = pseudonyms;
     }
 
-    /** Stored reports that are in no leaf yet, by id (which only pages: ids need not be consecutive). */
-    List<Entry> reportsWithoutLeaf(int limit) {
-        return reports(jdbc.sql(REPORT + " left join record_leaf l on l.kind = 'REPORT' and l.source_id = r.id where l.id is null order by r.id limit ?")
-                .param(limit));
+    /**
+     * Stored reports that are in no leaf yet, by id after {@code afterId} (which only pages within one sweep: ids need not
+     * be consecutive, nor commit in order, so each round sweeps from the start).
+     */
+    List<Entry> reportsWithoutLeaf(long afterId, int limit) {
+        return reports(jdbc.sql(REPORT + " left join record_leaf l on l.kind = 'REPORT' and l.source_id = r.id where l.id is null and r.id > ?"
+                + " order by r.id limit ?").params(afterId, limit));
     }
 
-    List<Entry> decisionsWithoutLeaf(int limit) {
-        return jdbc.sql(DECISION + " left join record_leaf l on l.kind = 'DECISION' and l.source_id = s.id where l.id is null order by s.id limit ?")
-                .param(limit).query(this::decision).list();
+    List<Entry> decisionsWithoutLeaf(long afterId, int limit) {
+        return jdbc.sql(DECISION + " left join record_leaf l on l.kind = 'DECISION' and l.source_id = s.id where l.id is null and s.id > ?"
+                + " order by s.id limit ?").params(afterId, limit).query(this::decision).list();
     }
 
     List<Entry> reportsOf(String election, long station) {

@@ -71,17 +71,26 @@ class Rounds {
         return build(now);
     }
 
+    /**
+     * Sweeps the reports, then the decisions, from the start, each page after the last one's highest id. Paging by "the
+     * first N without a leaf" restarted at the start every page, scanning the night's reports again for each: the national
+     * replay's round of 200,000 entries took 699 s; a sweep reads each row once.
+     */
     private void collect(Instant now) {
         int budget = properties.maxLeaves();
         List<Entry> page;
-        while (budget > 0 && !(page = records.reportsWithoutLeaf(Math.min(PAGE, budget))).isEmpty()) {
+        long after = 0;
+        while (budget > 0 && !(page = records.reportsWithoutLeaf(after, Math.min(PAGE, budget))).isEmpty()) {
             budget -= page.size();
+            after = page.getLast().id();
             if (leaves.add(page, now) == 0) {
-                break;
+                break; // another round took them
             }
         }
-        while (budget > 0 && !(page = records.decisionsWithoutLeaf(Math.min(PAGE, budget))).isEmpty()) {
+        after = 0;
+        while (budget > 0 && !(page = records.decisionsWithoutLeaf(after, Math.min(PAGE, budget))).isEmpty()) {
             budget -= page.size();
+            after = page.getLast().id();
             if (leaves.add(page, now) == 0) {
                 break;
             }
