@@ -1,5 +1,6 @@
-// After "send assignment mail": how many volunteers have been told and how many mails still wait to go, every 2 s,
-// until both are done. The texts come from the page (Thai or English), with {0} told, {1} of, {2} waiting.
+// After "send assignment mail": how many volunteers have been told (their mail went out) and how many mails still wait
+// to go, every 2 s, until both are done. The texts come from the page (Thai or English), with {0} told, {1} of, {2}
+// waiting. The count is the server's: marked as told and no longer waiting in the outbox.
 (function () {
   var box = document.getElementById('mail-progress');
   if (!box) return;
@@ -10,13 +11,14 @@
     return template.replace(/\{(\d)\}/g, function (_, i) { return values[i].toLocaleString(); });
   }
   function poll() {
-    fetch(box.getAttribute('data-url'), { headers: { 'Accept': 'application/json' }, credentials: 'same-origin' })
+    fetch(box.getAttribute('data-url') + '?of=' + total, { headers: { 'Accept': 'application/json' }, credentials: 'same-origin' })
       .then(function (r) { return r.ok ? r.json() : null; })
       .then(function (p) {
         if (!p) { setTimeout(poll, 5000); return; }
-        var told = Math.max(0, total - p.toTell);
+        var told = Math.min(total, p.told);
         bar.value = told;
         if (p.toTell === 0 && p.waiting === 0) {
+          bar.value = total;
           text.textContent = box.getAttribute('data-done');
           return;
         }

@@ -2,7 +2,8 @@ package org.khanaen.accounts;
 
 /**
  * Length over composition rules (NIST SP 800-63B): at least 12 characters for staff, whose accounts
- * see other people's data, at least 8 (NIST's floor) for volunteers and sponsors, never the username.
+ * see other people's data, at least 8 (NIST's floor) for volunteers and sponsors, never the username,
+ * never a common or breached password ({@link CommonPasswords}).
  */
 public final class PasswordPolicy {
 
@@ -23,6 +24,11 @@ public final class PasswordPolicy {
         return roles.stream().anyMatch(STAFF::contains) ? MIN_LENGTH : MIN_LENGTH_OWN_DATA_ONLY;
     }
 
+    /** One of the most common or breached passwords, or one of them with digits or symbols around it. */
+    public static boolean isCommon(String password) {
+        return password != null && CommonPasswords.isCommon(password);
+    }
+
     public static void check(String username, String password, java.util.Set<Role> roles) {
         int minimum = minimumLength(roles);
         if (password == null || password.codePointCount(0, password.length()) < minimum) {
@@ -34,6 +40,9 @@ public final class PasswordPolicy {
         }
         if (password.equalsIgnoreCase(username)) {
             throw new AccountProblem("account.password.is-username", "The password must not be the username");
+        }
+        if (CommonPasswords.isCommon(password)) {
+            throw new AccountProblem("account.password.common", "This password is among the most common ones that are tried first");
         }
     }
 }

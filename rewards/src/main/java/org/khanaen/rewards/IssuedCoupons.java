@@ -21,12 +21,12 @@ class IssuedCoupons {
 
     /** A coupon row as the rules need it. */
     record Row(long id, String code, long offerId, long sponsorId, String holder, CouponView.State state, CouponView.ChainState chainState,
-            String tokenId, Instant validFrom, Instant expires, Instant redeemedAt, Long minDonationSatang) {
+            String tokenId, Instant validFrom, Instant expires, Instant redeemedAt, Long minDonationSatang, String redeemAttempt) {
     }
 
     private static final String ROW = """
             select c.id, c.code, c.offer_id, o.sponsor_id, c.holder, c.state, c.chain_state, c.token_id, o.valid_from, c.expires_at,
-              c.redeemed_at, o.min_donation_satang
+              c.redeemed_at, o.min_donation_satang, c.redeem_attempt
             from coupon c join coupon_offer o on o.id = c.offer_id""";
 
     private static final String VIEW = """
@@ -63,6 +63,11 @@ class IssuedCoupons {
         return jdbc.sql(ROW + " where c.code = ?").param(code).query(IssuedCoupons::row).optional();
     }
 
+    /** The coupon as last committed (a locking read: not this transaction's earlier snapshot), after a lost redeem. */
+    Optional<Row> byCodeCommitted(String code) {
+        return jdbc.sql(ROW + " where c.code = ? lock in share mode").param(code).query(IssuedCoupons::row).optional();
+    }
+
     /** The trigger's coupons that are still unredeemed: locked, for revoking. */
     List<Row> unredeemedOf(String triggerKey) {
         return jdbc.sql(ROW + " where c.trigger_key = ? and c.state = 'ISSUED' for update").param(triggerKey).query(IssuedCoupons::row).list();
@@ -74,9 +79,10 @@ class IssuedCoupons {
     }
 
     /** The one conditional update every redemption goes through: only an issued, unexpired coupon changes. */
-    boolean redeem(long id, long sponsorId, Instant now) {
-        return jdbc.sql("update coupon set state = 'REDEEMED', redeemed_at = ?, redeemed_by = ? where id = ? and state = 'ISSUED' and expires_at > ?")
-                .params(Timestamp.from(now), sponsorId, id, Timestamp.from(now)).update() == 1;
+    boolean redeem(long id, long sponsorId, String attempt, Instant now) {
+        return jdbc.sql("update coupon set state = 'REDEEMED', redeemed_at = ?, redeemed_by = ?, redeem_attempt = ?"
+                + " where id = ? and state = 'ISSUED' and expires_at > ?")
+                .params(Timestamp.from(now), sponsorId, attempt, id, Timestamp.from(now)).update() == 1;
     }
 
     void minted(Collection<Long> ids, String txHash, Instant at) {
@@ -116,7 +122,8 @@ class IssuedCoupons {
         Timestamp redeemed = rs.getTimestamp(11);
         return new Row(rs.getLong(1), rs.getString(2), rs.getLong(3), rs.getLong(4), rs.getString(5), CouponView.State.valueOf(rs.getString(6)),
                 CouponView.ChainState.valueOf(rs.getString(7)), rs.getString(8), rs.getTimestamp(9).toInstant(),
-                rs.getTimestamp(10).toInstant(), redeemed == null ? null : redeemed.toInstant(), (Long) rs.getObject(12, Long.class));
+                rs.getTimestamp(10).toInstant(), redeemed == null ? null : redeemed.toInstant(), (Long) rs.getObject(12, Long.class),
+                rs.getString(13));
     }
 
     private static CouponView view(ResultSet rs, CouponPasses passes) throws SQLException {

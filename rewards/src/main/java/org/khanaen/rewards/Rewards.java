@@ -252,29 +252,51 @@ public class Rewards {
     }
 
     /**
-     * Redeems a coupon at the sponsor's counter from its scanned QR payload or its code typed by hand. Of any number
-     * of attempts on one coupon at the same moment exactly one succeeds: the change is one conditional update.
+     * What the counter shows when a code is scanned or typed, before anything happens: the coupon's terms and whether
+     * it can be redeemed now (valid, already used and when, expired, not yet valid, withdrawn).
      *
-     * @throws RewardsProblem with the reason: {@code coupon.pass.tampered}, {@code coupon.code.invalid},
-     *                        {@code coupon.unknown}, {@code coupon.other-sponsor}, {@code coupon.already-redeemed},
-     *                        {@code coupon.revoked}, {@code coupon.not-yet-valid}, {@code coupon.expired}
+     * @throws RewardsProblem for what is not one of this sponsor's coupons: {@code coupon.pass.tampered},
+     *                        {@code coupon.code.invalid}, {@code coupon.unknown}, {@code coupon.other-sponsor}
+     */
+    @Transactional(readOnly = true)
+    public CounterCheck check(SponsorId sponsor, String scannedOrTyped) {
+        Instant now = clock.instant();
+        IssuedCoupons.Row c = ownCoupon(sponsor, scannedOrTyped);
+        CouponView coupon = coupons.view(c.code(), passes).orElseThrow(() -> new RewardsProblem("coupon.unknown"));
+        return new CounterCheck(coupon, CounterCheck.of(c.state(), c.validFrom(), c.expires(), now));
+    }
+
+    /**
+     * Redeems a coupon from its scanned QR payload or its code typed by hand, as one fresh attempt (no confirmation
+     * step: tools and tests).
+     *
+     * @see #redeem(SponsorId, String, String)
      */
     @Transactional
     public Redemption redeem(SponsorId sponsor, String scannedOrTyped) {
+        return redeem(sponsor, scannedOrTyped, java.util.UUID.randomUUID().toString());
+    }
+
+    /**
+     * Redeems a coupon once the counter confirmed it. Of any number of attempts on one coupon at the same moment exactly
+     * one succeeds: the change is one conditional update. The same confirmation sent again (a double tap, a resent
+     * form: the same {@code attempt}) answers with that redemption, not with a refusal.
+     *
+     * @param attempt the confirmation's key, 1 to 36 characters, made when the counter showed the coupon
+     * @throws RewardsProblem with the reason: {@code coupon.pass.tampered}, {@code coupon.code.invalid},
+     *                        {@code coupon.unknown}, {@code coupon.other-sponsor}, {@code coupon.already-redeemed},
+     *                        {@code coupon.revoked}, {@code coupon.not-yet-valid}, {@code coupon.expired},
+     *                        {@code coupon.attempt.invalid}
+     */
+    @Transactional
+    public Redemption redeem(SponsorId sponsor, String scannedOrTyped, String attempt) {
+        if (attempt == null || attempt.isBlank() || attempt.length() > 36) {
+            throw new RewardsProblem("coupon.attempt.invalid");
+        }
         Instant now = clock.instant();
-        CouponPasses.Reading reading = passes.read(scannedOrTyped);
-        String code = switch (reading) {
-            case CouponPasses.Reading.Pass p -> {
-                if (!p.expires().isAfter(now)) {
-                    throw new RewardsProblem("coupon.expired");
-                }
-                yield p.code();
-            }
-            case CouponPasses.Reading.Code c -> c.code();
-        };
-        IssuedCoupons.Row c = coupons.byCode(code).orElseThrow(() -> new RewardsProblem("coupon.unknown"));
-        if (c.sponsorId() != sponsor.value()) {
-            throw new RewardsProblem("coupon.other-sponsor");
+        IssuedCoupons.Row c = ownCoupon(sponsor, scannedOrTyped);
+        if (c.state() == CouponView.State.REDEEMED && attempt.equals(c.redeemAttempt())) {
+            return redemption(c, c.redeemedAt()); // this very confirmation, sent again
         }
         switch (c.state()) {
             case REDEEMED -> throw new RewardsProblem("coupon.already-redeemed", c.redeemedAt());
@@ -287,13 +309,34 @@ public class Rewards {
         if (!now.isBefore(c.expires())) {
             throw new RewardsProblem("coupon.expired");
         }
-        if (!coupons.redeem(c.id(), sponsor.value(), now)) {
-            // another scan of the same coupon won the update a moment ago
-            throw new RewardsProblem("coupon.already-redeemed", now);
+        if (!coupons.redeem(c.id(), sponsor.value(), attempt, now)) {
+            // another scan of the same coupon won the update a moment ago, or this confirmation's twin did
+            IssuedCoupons.Row won = coupons.byCodeCommitted(c.code()).orElseThrow();
+            if (attempt.equals(won.redeemAttempt())) {
+                return redemption(won, won.redeemedAt());
+            }
+            throw new RewardsProblem("coupon.already-redeemed", won.redeemedAt() == null ? now : won.redeemedAt());
         }
         ops.enqueue(c.id(), ChainAction.REDEEM, now);
+        return redemption(c, now);
+    }
+
+    private Redemption redemption(IssuedCoupons.Row c, Instant at) {
         OfferView offer = offers.find(c.offerId()).orElseThrow();
-        return new Redemption(code, CouponPasses.grouped(code), offer.titleTh(), offer.titleEn(), offer.valueSatang(), now);
+        return new Redemption(c.code(), CouponPasses.grouped(c.code()), offer.titleTh(), offer.titleEn(), offer.valueSatang(), at);
+    }
+
+    /** The coupon a scanned payload or typed code names, if it is one of this sponsor's. */
+    private IssuedCoupons.Row ownCoupon(SponsorId sponsor, String scannedOrTyped) {
+        String code = switch (passes.read(scannedOrTyped)) {
+            case CouponPasses.Reading.Pass p -> p.code();
+            case CouponPasses.Reading.Code c -> c.code();
+        };
+        IssuedCoupons.Row c = coupons.byCode(code).orElseThrow(() -> new RewardsProblem("coupon.unknown"));
+        if (c.sponsorId() != sponsor.value()) {
+            throw new RewardsProblem("coupon.other-sponsor");
+        }
+        return c;
     }
 
     /** How far the chain outbox is: coupons awaiting mint and minted, transactions used. */

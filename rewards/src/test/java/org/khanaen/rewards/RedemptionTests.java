@@ -2,8 +2,10 @@ package org.khanaen.rewards;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.assertj.core.api.Assertions.within;
 
 import java.time.Instant;
+import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -93,6 +95,59 @@ class RedemptionTests {
                 .param(issued.coupon().code()).query(Long.class).single()).isEqualTo(1);
         assertThat(sponsorships.redemptionCount(issued.sponsor())).isEqualTo(1);
         assertThat(sponsorships.redemptions(issued.sponsor(), 10)).singleElement().satisfies(r -> assertThat(r.code()).isEqualTo(issued.coupon().code()));
+    }
+
+    @Test
+    void theCounterShowsTheCouponAndItsStateAndRedeemsNothingByLooking() {
+        Issued issued = issued();
+        CounterCheck check = rewards.check(issued.sponsor(), issued.coupon().pass());
+        assertThat(check.status()).isEqualTo(CounterCheck.Status.VALID);
+        assertThat(check.redeemable()).isTrue();
+        assertThat(check.coupon().code()).isEqualTo(issued.coupon().code());
+        assertThat(check.coupon().termsTh()).isEqualTo(issued.coupon().termsTh());
+        assertThat(check.coupon().expires()).isEqualTo(issued.coupon().expires());
+        assertThat(rewards.check(issued.sponsor(), issued.coupon().groupedCode().toLowerCase()).status()).isEqualTo(CounterCheck.Status.VALID);
+        assertThat(sponsorships.redemptionCount(issued.sponsor())).isZero();
+        assertThat(problem(() -> rewards.check(fixture.sponsor(), issued.coupon().pass()))).isEqualTo("coupon.other-sponsor");
+
+        Redemption redeemed = rewards.redeem(issued.sponsor(), issued.coupon().code(), "confirmation-1");
+        CounterCheck after = rewards.check(issued.sponsor(), issued.coupon().pass());
+        assertThat(after.status()).isEqualTo(CounterCheck.Status.REDEEMED);
+        assertThat(after.redeemable()).isFalse();
+        assertThat(after.coupon().redeemedAt()).isCloseTo(redeemed.redeemedAt(), within(1, ChronoUnit.SECONDS));
+
+        Issued expiring = issued();
+        jdbc.sql("update coupon set expires_at = ? where code = ?").params(java.sql.Timestamp.from(Instant.now().minusSeconds(60)),
+                expiring.coupon().code()).update();
+        assertThat(rewards.check(expiring.sponsor(), expiring.coupon().groupedCode()).status()).isEqualTo(CounterCheck.Status.EXPIRED);
+    }
+
+    @Test
+    void theSameConfirmationSentTwiceAtOnceIsOneRedemptionAndBothAreAnsweredWithIt() throws Exception {
+        Issued issued = issued();
+        CountDownLatch start = new CountDownLatch(1);
+        ExecutorService pool = Executors.newFixedThreadPool(8);
+        List<Future<Redemption>> taps = new ArrayList<>();
+        for (int i = 0; i < 8; i++) {
+            taps.add(pool.submit(() -> {
+                start.await();
+                return rewards.redeem(issued.sponsor(), issued.coupon().code(), "double-tap");
+            }));
+        }
+        start.countDown();
+        List<Redemption> answers = new ArrayList<>();
+        for (Future<Redemption> tap : taps) {
+            answers.add(tap.get());
+        }
+        pool.shutdown();
+        assertThat(answers).allSatisfy(r -> assertThat(r.code()).isEqualTo(issued.coupon().code()));
+        assertThat(sponsorships.redemptionCount(issued.sponsor())).isEqualTo(1);
+        assertThat(jdbc.sql("select count(*) from chain_op p join coupon c on c.id = p.coupon_id where c.code = ? and p.action = 'REDEEM'")
+                .param(issued.coupon().code()).query(Long.class).single()).isEqualTo(1);
+        // another confirmation of the same coupon is refused, saying when it was used
+        assertThat(problem(() -> rewards.redeem(issued.sponsor(), issued.coupon().code(), "another-confirmation")))
+                .isEqualTo("coupon.already-redeemed");
+        assertThat(problem(() -> rewards.redeem(issued.sponsor(), issued.coupon().code(), ""))).isEqualTo("coupon.attempt.invalid");
     }
 
     @Test

@@ -102,6 +102,8 @@ public class SignUps {
         if (form.password() == null || form.password().length() > PasswordPolicy.MAX_LENGTH
                 || form.password().codePointCount(0, form.password().length()) < PasswordPolicy.MIN_LENGTH_OWN_DATA_ONLY) {
             problems.add(new FieldProblem("password", "account.password.too-short-8"));
+        } else if (PasswordPolicy.isCommon(form.password())) {
+            problems.add(new FieldProblem("password", "account.password.common"));
         }
         if (!form.consent()) {
             problems.add(new FieldProblem("consent", "volunteer.consent.required"));

@@ -249,6 +249,15 @@ class AssignmentPagesTests {
                 .andExpect(content().string(not(containsString(other.organisation().nameTh()))));
     }
 
+    /** Waits up to 60 s for the condition, asking every 200 ms. */
+    private static void await(java.util.concurrent.Callable<Boolean> condition) throws Exception {
+        long until = System.nanoTime() + java.time.Duration.ofSeconds(60).toNanos();
+        while (!condition.call()) {
+            assertThat(System.nanoTime()).as("in time").isLessThan(until);
+            Thread.sleep(200);
+        }
+    }
+
     @Test
     void anAdministratorAddsAWarRoomShiftAndStartsTheMail() throws Exception {
         mvc.perform(post(ELECTION + "/assignment/shifts").param("name", "กะเช้า ทดสอบ").param("starts", "08:00").param("ends", "17:00")
@@ -262,11 +271,23 @@ class AssignmentPagesTests {
                 .andExpect(status().isOk()).andExpect(content().string(containsString("id=\"shift-form\"")));
         mvc.perform(get(ELECTION + "/assignment").with(admin())).andExpect(content().string(containsString("กะเช้า ทดสอบ")));
 
-        mvc.perform(post(ELECTION + "/assignment/notify").with(csrf()).with(admin()))
-                .andExpect(status().is3xxRedirection()).andExpect(flash().attribute("notifyStarted", notNullValue()));
-        // the page's progress bar reads who is still to be told and the mails waiting to go, as numbers
+        String started = mvc.perform(post(ELECTION + "/assignment/notify").with(csrf()).with(admin()))
+                .andExpect(status().is3xxRedirection()).andExpect(flash().attribute("notifyStarted", notNullValue()))
+                .andReturn().getResponse().getRedirectedUrl();
+        // the count to tell is in the address too: reloading the page keeps its progress bar
+        assertThat(started).matches("/admin/elections/th-2566/assignment\\?mail=\\d+#mail");
+        // the page's progress bar reads who is still to be told, the mails waiting to go and, of those it started with,
+        // how many were told with their mail gone out, as numbers
         mvc.perform(get(ELECTION + "/assignment/mail-progress").with(admin())).andExpect(status().isOk())
-                .andExpect(jsonPath("$.toTell").isNumber()).andExpect(jsonPath("$.waiting").isNumber());
+                .andExpect(jsonPath("$.toTell").isNumber()).andExpect(jsonPath("$.waiting").isNumber()).andExpect(jsonPath("$.told").value(0));
+        // the mail goes out in the background: the count of those told rises to all of them as the outbox empties
+        await(() -> {
+            var progress = mvc.perform(get(ELECTION + "/assignment/mail-progress").param("of", "7").with(admin())).andReturn().getResponse()
+                    .getContentAsString();
+            return progress.contains("\"toTell\":0") && progress.contains("\"waiting\":0") && progress.contains("\"told\":7");
+        });
+        mvc.perform(get(ELECTION + "/assignment").param("mail", "1606").with(admin()))
+                .andExpect(content().string(containsString("id=\"mail-progress\""))).andExpect(content().string(containsString("data-total=\"1606\"")));
         mvc.perform(get(ELECTION + "/assignment/mail-progress").with(user("someone").roles("VOLUNTEER"))).andExpect(status().isForbidden());
         mvc.perform(get("/admin/elections/no-such/assignment/mail-progress").with(admin())).andExpect(status().isNotFound());
         // as the redirect after starting the mail carries it (MockMvc's flashAttr puts it in its own session, which the

@@ -103,6 +103,8 @@ class AuthorisationMatrixTests {
             "GET    /organisations/{slug}/logo                               everyone",
             "GET    /invitation/{token}                                      everyone",
             "POST   /invitation/{token}                                      everyone",
+            "GET    /invitation/sponsor/{token}                              everyone", // a sponsor's invitation: the link is the key
+            "POST   /invitation/sponsor/{token}                              everyone",
             "GET    /assignment/respond                                      everyone", // the signed link is the key
             "POST   /assignment/respond                                      everyone",
             "GET    /assignment/answered                                     everyone",
@@ -195,6 +197,7 @@ class AuthorisationMatrixTests {
             "GET    /sponsor/profile                                         sponsor",
             "POST   /sponsor/profile                                         sponsor",
             "GET    /sponsor/redeem                                          sponsor",
+            "POST   /sponsor/redeem/check                                    sponsor*", // shows only the sponsor's own coupons
             "POST   /sponsor/redeem                                          sponsor*", // only coupons of the sponsor's own offers
             // coordinators: their own organisation (administrators: any)
             "GET    /org                                                     coordinator admin",
@@ -664,7 +667,8 @@ class AuthorisationMatrixTests {
         SHAPES.put("POST /lead/results/items/{id}/confirm", form("report", "@report"));
         SHAPES.put("POST /war-room/items/{id}/approve", form("report", "0"));
         SHAPES.put("POST /war-room/items/{id}/reject", form("report", "0"));
-        SHAPES.put("POST /sponsor/redeem", form("code", "@sponsorCoupon"));
+        SHAPES.put("POST /sponsor/redeem/check", form("code", "@sponsorCoupon"));
+        SHAPES.put("POST /sponsor/redeem", form("code", "@sponsorCoupon", "attempt", "matrix-confirmation"));
         SHAPES.put("POST /org/{slug}/volunteers/{id}/decision", form("decision", "APPROVE"));
         SHAPES.put("POST /org/{slug}/volunteers/{id}/note", form("note", "matrix"));
         SHAPES.put("POST /org/{slug}/import", file("file", "text/csv", "full_name\nnobody\n".getBytes(StandardCharsets.UTF_8)));

@@ -34,8 +34,8 @@ import org.springframework.context.annotation.Import;
  * <li>a station volunteer whose count was verified (two agreeing reports) signs in and finds the sponsor's coupon,
  * with its QR code, under "my coupons" — issued by the rewards module on the verification event, not by the test;</li>
  * <li>a donor gives through the local payment page, opens the wallet from the mail that follows, and a sponsor —
- * signing in for the first time with the password the administrators gave them, so choosing their own first —
- * redeems the coupon by typing its code; the donor's wallet then shows it used, and a second try is refused.</li>
+ * signing in for the first time with a one-time password (registered through the API), so choosing their own first —
+ * types its code, sees the coupon and confirms; the donor's wallet then shows it used, and a second try shows it used.</li>
  * </ul>
  * Each journey's offer is closed at its end, so donations and verifications in other tests earn nothing from it.
  * Screenshots go to web/target/screenshots.
@@ -162,16 +162,22 @@ class CouponBrowserTests {
                 browser.keyPage("01-redeem");
                 browser.type("code", code.toLowerCase().replace("-", " ")); // as typed at a busy counter
                 browser.enter(browser.find(By.id("code")));
+                // the coupon and its terms first; redeemed only on confirming
+                assertThat(browser.find(By.cssSelector("article.coupon-check")).getText())
+                        .contains(look.text("กาแฟเย็นฟรีหนึ่งแก้ว", "One free iced coffee")).contains(look.text("ร้านกาแฟริมทาง", "Roadside Coffee"));
+                browser.keyPage("02-check");
+                browser.follow(browser.find(By.id("confirm-redeem")));
                 assertThat(browser.find(By.cssSelector(".redeemed")).getText())
                         .contains(look.text("ใช้คูปองสำเร็จ", "Coupon redeemed")).contains(code);
                 browser.keyPage("02-redeemed");
 
-                // the same coupon again: refused, saying when it was used
+                // the same coupon again: shown as used, saying when, with nothing to confirm
                 browser.open("/sponsor/redeem");
                 browser.type("code", code);
                 browser.enter(browser.find(By.id("code")));
-                assertThat(browser.find(By.cssSelector("p.error")).getText())
+                assertThat(browser.find(By.cssSelector("article.coupon-check .status")).getText())
                         .contains(look.text("คูปองนี้ใช้ไปแล้วเมื่อ", "already used"));
+                assertThat(browser.driver().findElements(By.id("confirm-redeem"))).isEmpty();
                 assertThat(browser.driver().findElements(By.cssSelector(".redeemed"))).isEmpty();
 
                 browser.open("/sponsor");

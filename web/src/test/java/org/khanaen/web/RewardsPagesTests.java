@@ -55,6 +55,7 @@ class RewardsPagesTests {
     @Autowired Rewards rewards;
     @Autowired Sponsorships sponsorships;
     @Autowired JdbcClient jdbc;
+    @Autowired org.khanaen.accounts.AccountDirectory accounts;
 
     private record Sponsor(SponsorId id, String username) {
         RequestPostProcessor user() {
@@ -116,14 +117,73 @@ class RewardsPagesTests {
         mvc.perform(post("/sponsor/redeem").param("code", tampered).param("lang", "en").with(csrf()).with(sponsor.user()))
                 .andExpect(status().is(422)).andExpect(content().string(containsString("This QR code was altered or was not issued by Khanaen")));
 
+        // the scanned code shows the coupon, its terms and state, and asks to confirm: nothing is redeemed yet
+        String shown = mvc.perform(post("/sponsor/redeem/check").param("code", pass).with(csrf()).with(sponsor.user()))
+                .andExpect(status().isOk())
+                .andExpect(content().string(containsString("ข้าวมันไก่ฟรี"))).andExpect(content().string(containsString("วันละหนึ่งจาน")))
+                .andExpect(content().string(containsString("ร้านข้าวมันไก่"))).andExpect(content().string(containsString("฿50.00")))
+                .andExpect(content().string(containsString("ใช้ได้ กดยืนยันเพื่อให้สิทธิ์")))
+                .andExpect(content().string(containsString("id=\"confirm-redeem\"")))
+                .andReturn().getResponse().getContentAsString();
+        // a post of the code alone (the old form, a replayed scan) only shows the coupon again
         mvc.perform(post("/sponsor/redeem").param("code", pass).with(csrf()).with(sponsor.user())).andExpect(status().isOk())
-                .andExpect(content().string(containsString("ใช้คูปองสำเร็จ")));
-        mvc.perform(post("/sponsor/redeem").param("code", coupon.groupedCode()).with(csrf()).with(sponsor.user())).andExpect(status().is(422))
-                .andExpect(content().string(containsString("คูปองนี้ใช้ไปแล้วเมื่อ")));
+                .andExpect(content().string(containsString("id=\"confirm-redeem\""))).andExpect(content().string(not(containsString("ใช้คูปองสำเร็จ"))));
+        assertThat(rewards.walletOf(volunteer.volunteer())).filteredOn(c -> c.code().equals(coupon.code())).singleElement()
+                .satisfies(c -> assertThat(c.state()).isEqualTo(CouponView.State.ISSUED));
+        String attempt = hidden(shown, "attempt");
+        String code = hidden(shown, "code");
+        mvc.perform(post("/sponsor/redeem").param("code", code).param("attempt", attempt)).andExpect(status().isForbidden()); // no CSRF token
+        mvc.perform(post("/sponsor/redeem").param("code", code).param("attempt", attempt).with(csrf()).with(sponsor.user()))
+                .andExpect(status().isOk()).andExpect(content().string(containsString("ใช้คูปองสำเร็จ")));
+        // the same confirmation again (a double tap): the same answer, still one redemption
+        mvc.perform(post("/sponsor/redeem").param("code", code).param("attempt", attempt).with(csrf()).with(sponsor.user()))
+                .andExpect(status().isOk()).andExpect(content().string(containsString("ใช้คูปองสำเร็จ")));
+        mvc.perform(post("/sponsor/redeem").param("code", code).param("attempt", "another-confirmation").with(csrf()).with(sponsor.user()))
+                .andExpect(status().is(422)).andExpect(content().string(containsString("คูปองนี้ใช้ไปแล้วเมื่อ")));
+        mvc.perform(post("/sponsor/redeem/check").param("code", coupon.groupedCode()).with(csrf()).with(sponsor.user())).andExpect(status().is(422))
+                .andExpect(content().string(containsString("คูปองนี้ใช้ไปแล้วเมื่อ")))
+                .andExpect(content().string(not(containsString("id=\"confirm-redeem\""))));
+        assertThat(sponsorships.redemptionCount(sponsor.id())).isEqualTo(1);
         mvc.perform(get("/sponsor").with(sponsor.user())).andExpect(status().isOk())
                 .andExpect(content().string(containsString("การใช้คูปอง (1 ครั้ง)")))
                 .andExpect(content().string(containsString(coupon.groupedCode())));
         mvc.perform(get("/me/coupons").with(asVolunteer)).andExpect(content().string(containsString("ใช้แล้วเมื่อ")));
+    }
+
+    /** The value of a hidden field of the page's form. */
+    private static String hidden(String page, String name) {
+        var m = java.util.regex.Pattern.compile("name=\"" + name + "\" value=\"([^\"]+)\"").matcher(page);
+        assertThat(m.find()).as("hidden field " + name).isTrue();
+        return m.group(1);
+    }
+
+    @Test
+    void theCounterShowsTheDaysAsEnteredTheLastOneIncludedAndAnExpiredCouponAsExpired() throws Exception {
+        Sponsor sponsor = sponsor();
+        // an offer entered as valid to 31 March 2027: it ends at the start of 1 April, Bangkok time
+        Instant endOfMarch = java.time.LocalDate.of(2027, 3, 31).plusDays(1).atStartOfDay(java.time.ZoneId.of("Asia/Bangkok")).toInstant();
+        long offer = sponsorships.addOffer(sponsor.id(), new OfferDraft("ส่วนลดวันสิ้นเดือน", "Month-end discount", "ทุกสาขา", "Every branch", 30_00,
+                10, Instant.now().minus(Duration.ofDays(1)), endOfMarch, Audience.VERIFIED_VOLUNTEERS, null));
+        OrganisationId org = people.organisation("rewards-days");
+        var volunteer = people.volunteer(org, "rewards-days", "ใจดี วันสุดท้าย");
+        rewards.issueForService("th-2566", volunteer.volunteer(), Tier.STATION);
+        CouponView coupon = rewards.walletOf(volunteer.volunteer()).stream().filter(c -> c.offerId() == offer).findFirst().orElseThrow();
+
+        mvc.perform(post("/sponsor/redeem/check").param("code", coupon.groupedCode()).with(csrf()).with(sponsor.user()))
+                .andExpect(status().isOk())
+                .andExpect(content().string(containsString("ถึง 31 มี.ค. พ.ศ. 2570")))
+                .andExpect(content().string(not(containsString("เม.ย."))));
+        mvc.perform(post("/sponsor/redeem/check").param("code", coupon.groupedCode()).param("lang", "en").with(csrf()).with(sponsor.user()))
+                .andExpect(status().isOk()).andExpect(content().string(containsString("to 31 Mar 2027")))
+                .andExpect(content().string(containsString("Confirm: use this coupon")));
+
+        jdbc.sql("update coupon set expires_at = ? where code = ?").params(java.sql.Timestamp.from(Instant.now().minusSeconds(60)), coupon.code())
+                .update();
+        mvc.perform(post("/sponsor/redeem/check").param("code", coupon.groupedCode()).with(csrf()).with(sponsor.user()))
+                .andExpect(status().is(422)).andExpect(content().string(containsString("คูปองนี้หมดอายุแล้ว")))
+                .andExpect(content().string(not(containsString("id=\"confirm-redeem\""))));
+        mvc.perform(post("/sponsor/redeem").param("code", coupon.code()).param("attempt", "late-confirmation").with(csrf()).with(sponsor.user()))
+                .andExpect(status().is(422)).andExpect(content().string(containsString("คูปองนี้หมดอายุแล้ว")));
     }
 
     @Test
@@ -173,17 +233,46 @@ class RewardsPagesTests {
     }
 
     @Test
-    void administratorsRegisterSponsorsAndOnlyThey() throws Exception {
-        String username = "admin-made-sponsor-" + next.incrementAndGet();
-        mvc.perform(post("/admin/sponsors").with(csrf()).with(user("admin").roles("ADMIN")).param("username", username)
-                .param("password", "One-time-password-1").param("nameTh", "ร้านหนังสือ").param("nameEn", "Bookshop").param("website", ""))
+    void administratorsInviteSponsorsByMailWhoChooseTheirOwnPassword() throws Exception {
+        String email = "invited-sponsor-" + next.incrementAndGet() + "-" + System.nanoTime() % 100_000 + "@example.org";
+        mvc.perform(post("/admin/sponsors").with(csrf()).with(user("admin").roles("ADMIN")).param("email", email)
+                .param("nameTh", "ร้านหนังสือริมน้ำ").param("nameEn", "Riverside Books").param("website", "").param("language", "th"))
                 .andExpect(redirectedUrl("/admin/sponsors"));
         mvc.perform(get("/admin/sponsors").with(user("admin").roles("ADMIN"))).andExpect(status().isOk())
-                .andExpect(content().string(containsString("Bookshop")));
-        mvc.perform(post("/admin/sponsors").with(csrf()).with(user("admin").roles("ADMIN")).param("username", "x-" + username)
-                .param("password", "One-time-password-1").param("nameTh", "").param("nameEn", "Bookshop"))
-                .andExpect(status().is(422)).andExpect(content().string(containsString("กรุณาใส่ชื่อทั้งภาษาไทยและภาษาอังกฤษ")));
+                .andExpect(content().string(containsString(email))).andExpect(content().string(not(containsString("type=\"password\""))));
+        String mail = jdbc.sql("select text_body from mail_outbox where recipient = ? and category = 'sponsor-invitation'").param(email)
+                .query(String.class).single();
+        assertThat(mail).contains("ร้านหนังสือริมน้ำ");
+        var link = java.util.regex.Pattern.compile("https?://\\S+?(/invitation/sponsor/\\S+)").matcher(mail);
+        assertThat(link.find()).as("the mail carries the link").isTrue();
+        String path = link.group(1);
+
+        mvc.perform(get(path)).andExpect(status().isOk()).andExpect(content().string(containsString("ร้านหนังสือริมน้ำ")))
+                .andExpect(content().string(containsString(email)));
+        mvc.perform(post(path).with(csrf()).param("displayName", "คุณสมศรี").param("password", "password1234").param("confirmPassword", "password1234"))
+                .andExpect(status().is(422)).andExpect(content().string(containsString("รหัสผ่านที่ใช้กันมาก")));
+        mvc.perform(post(path).with(csrf()).param("displayName", "คุณสมศรี").param("password", "books by the river")
+                .param("confirmPassword", "books by the river")).andExpect(redirectedUrl("/login"));
+        var account = accounts.findForLogin(email).orElseThrow();
+        assertThat(account.roles()).containsExactly(org.khanaen.accounts.Role.SPONSOR);
+        assertThat(account.mustChangePassword()).as("the password is the sponsor's own").isFalse();
+        assertThat(sponsorships.ofAccount(account.id())).hasValueSatisfying(s -> assertThat(s.nameEn()).isEqualTo("Riverside Books"));
+        // the link works once
+        mvc.perform(get(path)).andExpect(content().string(containsString("คำเชิญนี้ใช้ไม่ได้")));
+        mvc.perform(post(path).with(csrf()).param("displayName", "Someone").param("password", "another river phrase")
+                .param("confirmPassword", "another river phrase")).andExpect(content().string(containsString("คำเชิญนี้ใช้ไม่ได้")));
+
+        mvc.perform(post("/admin/sponsors").with(csrf()).with(user("admin").roles("ADMIN")).param("email", "not an address")
+                .param("nameTh", "ร้าน").param("nameEn", "Shop")).andExpect(status().is(422))
+                .andExpect(content().string(containsString("กรุณาใส่อีเมลที่ถูกต้อง")));
+        mvc.perform(post("/admin/sponsors").with(csrf()).with(user("admin").roles("ADMIN")).param("email", email)
+                .param("nameTh", "ร้าน").param("nameEn", "Shop")).andExpect(status().is(422))
+                .andExpect(content().string(containsString("อีเมลนี้มีบัญชีอยู่แล้ว")));
+        mvc.perform(post("/admin/sponsors").with(csrf()).with(user("admin").roles("ADMIN")).param("email", "x-" + email)
+                .param("nameTh", "").param("nameEn", "Bookshop")).andExpect(status().is(422))
+                .andExpect(content().string(containsString("กรุณาใส่ชื่อทั้งภาษาไทยและภาษาอังกฤษ")));
         mvc.perform(get("/admin/sponsors").with(user("someone").roles("SPONSOR"))).andExpect(status().isForbidden());
-        mvc.perform(get("/sponsor").with(user(username).roles("SPONSOR"))).andExpect(status().isOk());
+        mvc.perform(post("/admin/sponsors").with(csrf()).with(user("someone").roles("SPONSOR")).param("email", "y-" + email)
+                .param("nameTh", "ร้าน").param("nameEn", "Shop")).andExpect(status().isForbidden());
     }
 }

@@ -54,8 +54,12 @@ class AdminAssignmentController {
         this.executor = executor;
     }
 
+    /** @param mail how many were to be told when the mail was started: the progress stays on the page when it is reloaded */
     @GetMapping
-    String form(@PathVariable String electionId, Model model) {
+    String form(@PathVariable String electionId, @RequestParam(name = "mail", required = false) Integer mail, Model model) {
+        if (mail != null && mail > 0 && !model.containsAttribute("notifyStarted")) {
+            model.addAttribute("notifyStarted", mail);
+        }
         return page(pages.election(electionId), AssignmentPages.RunForm.empty(RunRequest.Scope.CONSTITUENCY), model);
     }
 
@@ -120,18 +124,24 @@ class AdminAssignmentController {
             }
         });
         redirect.addFlashAttribute("notifyStarted", pending);
-        return "redirect:/admin/elections/" + electionId + "/assignment#mail";
+        return "redirect:/admin/elections/" + electionId + "/assignment?mail=" + pending + "#mail";
     }
 
-    /** For the page's progress bar while the mail goes out: who is still to be told, and mails not yet sent. */
+    /**
+     * For the page's progress bar while the mail goes out: who is still to be told, mails not yet handed to the mail
+     * server, and of the {@code of} to be told at the start, how many have been: their mail went out.
+     */
     @GetMapping(path = "/mail-progress", produces = "application/json")
     @ResponseBody
-    MailProgress mailProgress(@PathVariable String electionId) {
+    MailProgress mailProgress(@PathVariable String electionId, @RequestParam(defaultValue = "0") int of) {
         pages.election(electionId);
-        return new MailProgress(notices.pending(electionId), notices.waitingToGo());
+        int toTell = notices.pending(electionId);
+        long waiting = notices.waitingToGo();
+        return new MailProgress(toTell, waiting, Math.max(0, of - toTell - waiting));
     }
 
-    record MailProgress(int toTell, long waiting) {
+    /** @param told told, with the mail gone out: marked as told and no longer waiting in the outbox */
+    record MailProgress(int toTell, long waiting, long told) {
     }
 
     private String page(ElectionSummary election, AssignmentPages.RunForm form, Model model) {

@@ -158,7 +158,9 @@ class ResultsStream implements DisposableBean {
                 }
             }
         } catch (IOException | IllegalStateException e) {
-            stop(l); // the client went away
+            // the client went away: thousands of times on election night, so one line at DEBUG, no stack trace
+            log.debug("results stream of {} closed: {}", l.electionId(), e.toString());
+            stop(l);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
         }

@@ -1,9 +1,11 @@
 package org.khanaen.web.rewards;
 
-import org.khanaen.accounts.AccountProblem;
+import java.util.Locale;
+
 import org.khanaen.rewards.RewardsProblem;
 import org.khanaen.rewards.SponsorProfile;
 import org.khanaen.rewards.Sponsorships;
+import org.springframework.security.core.Authentication;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -13,7 +15,10 @@ import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 
 import jakarta.servlet.http.HttpServletResponse;
 
-/** Administrators register sponsors: an account with a one-time password (replaced at first sign-in) and a profile. */
+/**
+ * Administrators invite sponsors by mail, as coordinators are invited: the sponsor chooses their own name and
+ * password from the link, so no password passes through an administrator's hands.
+ */
 @Controller
 class AdminSponsorsController {
 
@@ -23,9 +28,14 @@ class AdminSponsorsController {
         this.sponsorships = sponsorships;
     }
 
-    record SponsorForm(String username, String password, String nameTh, String nameEn, String website) {
+    /** @param language the language of the invitation mail: th or en */
+    record SponsorForm(String email, String nameTh, String nameEn, String website, String language) {
         static SponsorForm empty() {
-            return new SponsorForm("", "", "", "", "");
+            return new SponsorForm("", "", "", "", "th");
+        }
+
+        Locale locale() {
+            return "en".equals(language) ? Locale.ENGLISH : Locale.forLanguageTag("th-TH");
         }
     }
 
@@ -35,25 +45,24 @@ class AdminSponsorsController {
     }
 
     @PostMapping("/admin/sponsors")
-    String register(@ModelAttribute SponsorForm form, Model model, RedirectAttributes redirect, HttpServletResponse response) {
+    String invite(@ModelAttribute SponsorForm form, Authentication authentication, Model model, RedirectAttributes redirect,
+            HttpServletResponse response) {
         try {
-            sponsorships.register(form.username(), form.password(), new SponsorProfile(form.nameTh(), form.nameEn(), null, null, form.website()));
+            sponsorships.invite(form.email(), new SponsorProfile(form.nameTh(), form.nameEn(), null, null, form.website()),
+                    authentication.getName(), form.locale());
         } catch (RewardsProblem problem) {
             response.setStatus(422);
             model.addAttribute("problem", problem.key());
             return page(form, model);
-        } catch (AccountProblem problem) {
-            response.setStatus(422);
-            model.addAttribute("problem", problem.code());
-            return page(form, model);
         }
-        redirect.addFlashAttribute("notice", "sponsor.registered");
+        redirect.addFlashAttribute("notice", "admin.sponsors.invited");
         return "redirect:/admin/sponsors";
     }
 
     private String page(SponsorForm form, Model model) {
         model.addAttribute("form", form);
         model.addAttribute("sponsors", sponsorships.all());
+        model.addAttribute("invitations", sponsorships.pendingInvitations());
         return "admin/sponsors";
     }
 }

@@ -4,8 +4,10 @@ import java.math.BigDecimal;
 import java.time.LocalDate;
 import java.time.ZoneId;
 import java.time.format.DateTimeParseException;
+import java.util.UUID;
 
 import org.khanaen.rewards.Audience;
+import org.khanaen.rewards.CounterCheck;
 import org.khanaen.rewards.OfferDraft;
 import org.khanaen.rewards.Redemption;
 import org.khanaen.rewards.Rewards;
@@ -161,19 +163,49 @@ class SponsorController {
         return "sponsor/redeem";
     }
 
-    /** The scanner fills and posts the same form as a code typed by hand; each post is one attempt at the counter. */
-    @PostMapping("/sponsor/redeem")
-    String redeem(@RequestParam(defaultValue = "") String code, Authentication authentication, Model model, HttpServletResponse response) {
+    /**
+     * A code scanned or typed: the coupon with its terms and state, and for a valid one the confirm button. Nothing is
+     * redeemed here. POST, not GET: a QR payload does not belong in a URL (logs, history).
+     */
+    @PostMapping("/sponsor/redeem/check")
+    String check(@RequestParam(defaultValue = "") String code, Authentication authentication, Model model, HttpServletResponse response) {
         SponsorView sponsor = sponsor(authentication);
         model.addAttribute("sponsor", sponsor);
         try {
-            Redemption redemption = rewards.redeem(sponsor.id(), code);
-            model.addAttribute("redemption", redemption);
+            CounterCheck check = rewards.check(sponsor.id(), code);
+            model.addAttribute("check", check);
+            // the confirmation's key: sent twice (a double tap, a resent form), it redeems once and answers the same
+            model.addAttribute("attempt", UUID.randomUUID().toString());
+            if (!check.redeemable()) {
+                response.setStatus(422);
+            }
         } catch (RewardsProblem problem) {
-            response.setStatus(422);
-            model.addAttribute("problem", problem.key());
-            model.addAttribute("problemArguments", problem.arguments());
+            refuse(problem, model, response);
         }
         return "sponsor/redeem";
+    }
+
+    /** The confirmation: redeems exactly once. A post without its attempt key (an old form) only shows the coupon. */
+    @PostMapping("/sponsor/redeem")
+    String redeem(@RequestParam(defaultValue = "") String code, @RequestParam(defaultValue = "") String attempt,
+            Authentication authentication, Model model, HttpServletResponse response) {
+        if (attempt.isBlank()) {
+            return check(code, authentication, model, response);
+        }
+        SponsorView sponsor = sponsor(authentication);
+        model.addAttribute("sponsor", sponsor);
+        try {
+            Redemption redemption = rewards.redeem(sponsor.id(), code, attempt);
+            model.addAttribute("redemption", redemption);
+        } catch (RewardsProblem problem) {
+            refuse(problem, model, response);
+        }
+        return "sponsor/redeem";
+    }
+
+    private static void refuse(RewardsProblem problem, Model model, HttpServletResponse response) {
+        response.setStatus(422);
+        model.addAttribute("problem", problem.key());
+        model.addAttribute("problemArguments", problem.arguments());
     }
 }

@@ -30,6 +30,8 @@ import org.springframework.security.web.servlet.util.matcher.PathPatternRequestM
 import org.springframework.security.web.util.matcher.NegatedRequestMatcher;
 import org.springframework.security.web.util.matcher.RequestMatcher;
 
+import jakarta.servlet.DispatcherType;
+
 /**
  * Two doors. {@code /api/**}: stateless, no session cookie, so no CSRF; answers in problem details.
  * Everything else: pages with form sign-in, a session, CSRF tokens on every form.
@@ -100,6 +102,10 @@ class SecurityConfiguration {
             throws Exception {
         http.securityMatcher("/api/**")
                 .authorizeHttpRequests(requests -> requests
+                        // the dispatch that ends a stream (a media client's SSE gone): its request was authorised when it
+                        // came, and the token filters do not run again (stateless); authorised again it was refused, on a
+                        // response long committed, and each disconnect logged two ERRORs with stack traces
+                        .dispatcherTypeMatchers(DispatcherType.ASYNC).permitAll()
                         // media outlets' keys (khm_), read only; nothing else answers to a media key
                         .requestMatchers(HttpMethod.GET, MediaKeyFilter.PATHS).hasRole("MEDIA")
                         .requestMatchers(MediaKeyFilter.PATHS).denyAll()
