@@ -336,7 +336,7 @@ class ReportPagesTests {
      */
     @Test
     void aFinalCountWithoutItsThreePhotosIsNotSentWithoutTheWarnedChoice() throws Exception {
-        Placed p = placed("report-photo-rule", "UDN_4", 0);
+        Placed p = placed("report-photo-rule", "UDN_7", 0);
         Tally count = reports.goodCount(p.station(), "constituency");
         var fields = new java.util.HashMap<>(ReportFixture.formOf(count));
         fields.put("photosLater", "");
@@ -379,7 +379,7 @@ class ReportPagesTests {
      */
     @Test
     void aResendOfAChangedCountCorrectsTheSendersOwnReportOnTheReceiptAndInTheWarRoom() throws Exception {
-        Placed p = placed("report-receipt", "UDN_5", 0);
+        Placed p = placed("report-receipt", "UDN_8", 0);
         Tally first = reports.goodCount(p.station(), "constituency");
         Tally fixed = ReportFixture.misread(first);
         var sent = sendJson(p, json(p, first, "constituency", "page-receipt-key-01", List.of(), true)).andExpect(status().isOk())
@@ -408,7 +408,7 @@ class ReportPagesTests {
                         .with(signedIn(p.person())))
                 .andExpect(content().string(containsString("Corrects your own report no. " + one + " (not another source)")));
         // someone else's station: nothing
-        Placed other = placed("report-receipt-other", "UDN_5", 1);
+        Placed other = placed("report-receipt-other", "UDN_8", 1);
         mvc.perform(get("/me/report/receipts").param("station", String.valueOf(p.station().id())).with(signedIn(other.person())))
                 .andExpect(status().isForbidden());
 
@@ -422,7 +422,7 @@ class ReportPagesTests {
     /** Issue 25: the party-list warnings name the party, not only its number. */
     @Test
     void aPartyListWarningNamesTheParty() throws Exception {
-        Placed p = placed("report-party-name", "UDN_4", 1);
+        Placed p = placed("report-party-name", "UDN_7", 1);
         Tally good = reports.goodCount(p.station(), "party-list");
         var votes = new java.util.TreeMap<>(good.votes());
         long moved = votes.put(29, 0L);
