@@ -148,6 +148,29 @@ final class Capacity {
         return byMethod;
     }
 
+    /**
+     * CPU seconds so far of one node's processes, for the replay on the embedded database: this JVM (the app and the
+     * replay's clients together), the database server it started (a child process) and the whole machine.
+     */
+    static Map<String, Double> oneNode() {
+        Map<String, Double> cpu = new TreeMap<>();
+        cpu.put("app and clients", ((com.sun.management.OperatingSystemMXBean) java.lang.management.ManagementFactory
+                .getOperatingSystemMXBean()).getProcessCpuTime() / 1e9);
+        ProcessHandle.current().descendants().filter(h -> h.info().command().orElse("").endsWith("mariadbd")).findFirst()
+                .flatMap(h -> cpuSeconds(String.valueOf(h.pid()))).ifPresent(v -> cpu.put("database", v));
+        cpu.put("machine", machineBusySeconds());
+        return cpu;
+    }
+
+    /** What the stretch between two {@link #oneNode()} readings cost per report, as a line to print. */
+    static String perReport(Map<String, Double> before, Map<String, Double> after, int reports, double seconds) {
+        double n = Math.max(1, reports);
+        Map<String, Double> spent = new TreeMap<>();
+        after.forEach((k, v) -> spent.put(k, v - before.getOrDefault(k, v)));
+        return String.format("CPU-ms per report over %.1f s, %,d reports: %s (cores busy on average: %s; of %d cores)", seconds, reports,
+                format(spent, v -> v * 1000 / n), format(spent, v -> v / Math.max(seconds, 1e-9)), Runtime.getRuntime().availableProcessors());
+    }
+
     /** CPU seconds every core of the machine spent busy (user, nice, system, irq, softirq, steal) since boot. */
     private static double machineBusySeconds() {
         try {

@@ -17,10 +17,11 @@ import org.springframework.stereotype.Component;
  * <p>
  * Read from the database rather than sent over a broker: the database is already the one thing every node shares and
  * must reach, so this adds no part that can fail on election night; the read is one short range of an index that
- * covers it (about 3,000 entries at the national peak of 50 writes a second with the default 30 s look-back). It
+ * covers it (at the national peak of 50 writes a second: ~150 entries a look, ~1,500 every 5 s for the 30 s look). It
  * does not trust ids to be consecutive or to follow commit order (on Galera they step by the node count), nor a
- * row's time to be its commit's: each look reaches {@code lookback} behind the newest time seen, so a row stamped
- * before a slow commit is still found, and a wider sweep once a minute catches one slower still. A row written twice
+ * row's time to be its commit's: each look reaches {@code recent} (3 s) behind the newest time seen, every few seconds
+ * one reaches {@code lookback} (30 s), so a row stamped before a slow commit is still found, and a wider sweep once a
+ * minute catches one slower still. A row written twice
  * inside the window is told apart by its mark (its revision, which every write raises), and taking the same write twice changes
  * nothing ({@link ElectionTally#apply}).
  */
@@ -37,6 +38,7 @@ class ContestChangeFeed {
     private final Map<Long, Seen> seen = new ConcurrentHashMap<>();
     private volatile long newest = Long.MIN_VALUE; // micros of the newest row time read
     private long lastSweep;
+    private long lastWide;
     private long lastPrune;
 
     ContestChangeFeed(JdbcClient jdbc, ContestChanges changes, LiveFeedProperties properties, ObjectProvider<Clock> clock) {
@@ -50,7 +52,10 @@ class ContestChangeFeed {
     int poll() {
         long now = micros(clock.instant());
         boolean sweep = now - lastSweep >= properties.sweep().toNanos() / 1000;
-        long reach = (sweep ? properties.sweepLookback() : properties.lookback()).toNanos() / 1000;
+        boolean wide = sweep || now - lastWide >= properties.lookbackEvery().toNanos() / 1000;
+        // most looks reach a few seconds back: each row in the window is read again on every look, and a 30 s window read
+        // 4 times a second was 16 % of the app's CPU in the national replay (docs/live-results.md)
+        long reach = (sweep ? properties.sweepLookback() : wide ? properties.lookback() : properties.recent()).toNanos() / 1000;
         // behind the older of this node's clock and the newest row: a node whose clock runs ahead (or a row stamped by
         // one) must not push the window past rows still to come
         long from = Math.min(now, newest == Long.MIN_VALUE ? now : newest) - reach;
@@ -71,6 +76,9 @@ class ContestChangeFeed {
         newest = max[0];
         if (sweep) {
             lastSweep = now;
+        }
+        if (wide) {
+            lastWide = now;
         }
         if (now - lastPrune >= properties.lookback().toNanos() / 1000) {
             long keep = from - properties.sweepLookback().toNanos() / 1000;

@@ -33,6 +33,7 @@ class StationFacts {
     private final Cache<Long, Optional<StationPoint>> stations = Caffeine.newBuilder().maximumSize(250_000).expireAfterWrite(KEEP).build();
     private final Cache<BallotKey, Set<Integer>> ballots = Caffeine.newBuilder().maximumSize(5_000).expireAfterWrite(KEEP).build();
     private final Map<String, Instant> loaded = new ConcurrentHashMap<>();
+    private final Cache<String, Map<Long, String>> codes = Caffeine.newBuilder().maximumSize(10).expireAfterWrite(KEEP).build();
     private final Cache<String, List<ContestView>> contests = Caffeine.newBuilder().maximumSize(100).expireAfterWrite(KEEP).build();
 
     StationFacts(ElectionCatalog catalog) {
@@ -57,6 +58,11 @@ class StationFacts {
         }
         catalog.stationPoints(electionId).forEach(p -> stations.put(p.id(), Optional.of(p)));
         loaded.put(electionId, Instant.now());
+    }
+
+    /** A station's code (e.g. BKK_1-007), as people read it: every code of the election kept after the first ask. */
+    Optional<String> code(String electionId, long stationId) {
+        return Optional.ofNullable(codes.get(electionId, catalog::stationCodes).get(stationId));
     }
 
     Set<Integer> ballotNumbers(String electionId, String contest, long constituencyId) {

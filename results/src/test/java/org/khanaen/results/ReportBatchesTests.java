@@ -128,6 +128,23 @@ class ReportBatchesTests {
     }
 
     @Test
+    void aCountWithExactlyTheVotesOfAnotherStationNamesThatStationByItsCode() throws Exception {
+        OrganisationId org = fixture.organisation("batch-same");
+        List<StationPoint> stations = fixture.stationsOf("CMI_2").stream().filter(s -> s.registeredVoters() > 700).toList();
+        StationPoint first = stations.get(6), second = stations.get(7);
+        Tally count = fixture.goodCount(first, "constituency", 41);
+        answer(batches.writeTogether(List.of(submissions.prepare(
+                report(first, "constituency", fixture.placed(org, first, StationRole.PRIMARY), "same-votes-1", count, true)))).getFirst());
+
+        Result same = (Result) answer(batches.writeTogether(List.of(submissions.prepare(
+                report(second, "constituency", fixture.placed(org, second, StationRole.PRIMARY), "same-votes-2", count, true)))).getFirst());
+
+        String code = jdbc.sql("select code from station where id = ?").param(first.id()).query(String.class).single();
+        assertThat(same.findings().warnings()).filteredOn(f -> f.code().equals("same-votes"))
+                .singleElement().satisfies(f -> assertThat(f.arguments()).containsExactly(code));
+    }
+
+    @Test
     void manyPhonesAtOnceStoreEachReportOnceAndDecideEveryContest() throws Exception {
         OrganisationId org = fixture.organisation("batch-many");
         List<StationPoint> stations = fixture.stationsOf("CMI_3").stream().filter(s -> s.registeredVoters() > 700).limit(12).toList();
