@@ -79,11 +79,27 @@ class StationContests {
     static final class Writes {
 
         private final JdbcTemplate jdbc;
+        private final ApplicationEventPublisher events;
         private final Map<String, List<Object[]>> kept;
+        private final List<StationContestVerified> verified = new ArrayList<>();
 
-        private Writes(JdbcTemplate jdbc, boolean keep) {
+        private Writes(JdbcTemplate jdbc, ApplicationEventPublisher events, boolean keep) {
             this.jdbc = jdbc;
+            this.events = events;
             this.kept = keep ? new LinkedHashMap<>() : null;
+        }
+
+        /**
+         * A contest verified: told at once, or with the batch's others in one event. Each event costs the event
+         * publication registry a row and two transactions of its own (taken, completed): one per contest was a fifth of
+         * the app's CPU in the national replay, one per batch is a tenth of that.
+         */
+        void verified(StationContestVerified contest) {
+            if (kept == null) {
+                events.publishEvent(new StationContestsVerified(List.of(contest)));
+            } else {
+                verified.add(contest);
+            }
         }
 
         void write(String sql, Object... args) {
@@ -99,6 +115,10 @@ class StationContests {
             if (kept != null) {
                 kept.forEach(jdbc::batchUpdate);
                 kept.clear();
+                if (!verified.isEmpty()) {
+                    events.publishEvent(new StationContestsVerified(List.copyOf(verified)));
+                    verified.clear();
+                }
             }
         }
     }
@@ -122,12 +142,12 @@ class StationContests {
 
     /** Writes made at once. */
     Writes immediate() {
-        return new Writes(template, false);
+        return new Writes(template, events, false);
     }
 
     /** Writes kept until {@link Writes#flush()}. */
     Writes kept() {
-        return new Writes(template, true);
+        return new Writes(template, events, true);
     }
 
     /** The contest's row, created if it is the first report, locked until the transaction ends. */
@@ -308,7 +328,7 @@ class StationContests {
         List<VolunteerId> reporters = reports.stream()
                 .filter(r -> r.isFinal() && r.volunteerId() != null && !"REJECTED".equals(r.status()) && key(r.tally()).equals(key))
                 .map(r -> new VolunteerId(r.volunteerId())).distinct().toList();
-        events.publishEvent(new StationContestVerified(row.electionId(), row.stationId(), row.constituencyId(), row.contest(), version,
+        writes.verified(new StationContestVerified(row.electionId(), row.stationId(), row.constituencyId(), row.contest(), version,
                 numbers.votes(), numbers.valid(), numbers.invalid(), numbers.noVote(), numbers.ballotsUsed(), action, reporters, at));
     }
 

@@ -25,12 +25,15 @@ import org.khanaen.volunteers.VolunteerId;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.test.context.event.ApplicationEvents;
+import org.springframework.test.context.event.RecordApplicationEvents;
 
 /**
  * Reports decided together (group commit) answer exactly as they would one by one: stored once per key,
  * refused for the same reasons, and their station contests decided from every report, the batch's own included.
  */
 @SpringBootTest
+@RecordApplicationEvents
 class ReportBatchesTests {
 
     @Autowired ReportBatches batches;
@@ -38,6 +41,7 @@ class ReportBatchesTests {
     @Autowired ReportSubmissions submissions;
     @Autowired ReportFixture fixture;
     @Autowired JdbcClient jdbc;
+    @Autowired ApplicationEvents events;
 
     private static Submission report(StationPoint station, String contest, VolunteerId who, String key, Tally tally, boolean confirmed) {
         return new Submission("th-2566", station.id(), contest, who, "volunteer " + who.value(), key, tally, confirmed, List.of());
@@ -125,6 +129,25 @@ class ReportBatchesTests {
         assertThat(confirmed.outcome()).isEqualTo(Outcome.STORED);
         assertThat(confirmed.findings().warnings()).extracting(Finding::code).containsExactly("ballot-surplus");
         assertThat(state(a, "party-list")).isEqualTo("FINAL");
+    }
+
+    @Test
+    void theContestsABatchVerifiesAreToldInOneEvent() throws Exception {
+        OrganisationId org = fixture.organisation("batch-told");
+        List<StationPoint> stations = fixture.stationsOf("CMI_2").stream().filter(s -> s.registeredVoters() > 700).toList();
+        List<Submission> batch = new ArrayList<>();
+        for (StationPoint s : List.of(stations.get(8), stations.get(9))) {
+            Tally count = fixture.goodCount(s, "constituency", 53);
+            batch.add(report(s, "constituency", fixture.placed(org, s, StationRole.PRIMARY), "told-" + s.id() + "-p", count, true));
+            batch.add(report(s, "constituency", fixture.placed(org, s, StationRole.BACKUP), "told-" + s.id() + "-b", count, true));
+        }
+        for (CompletableFuture<Result> f : batches.writeTogether(batch.stream().map(submissions::prepare).toList())) {
+            assertThat(((Result) answer(f)).outcome()).isEqualTo(Outcome.STORED);
+        }
+
+        assertThat(events.stream(StationContestsVerified.class)).singleElement()
+                .satisfies(e -> assertThat(e.contests()).extracting(StationContestVerified::stationId)
+                        .containsExactlyInAnyOrder(stations.get(8).id(), stations.get(9).id()));
     }
 
     @Test

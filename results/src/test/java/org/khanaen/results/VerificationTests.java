@@ -51,7 +51,8 @@ class VerificationTests {
     }
 
     private List<StationContestVerified> verified(StationPoint station) {
-        return events.stream(StationContestVerified.class).filter(e -> e.stationId() == station.id()).toList();
+        return events.stream(StationContestsVerified.class).flatMap(e -> e.contests().stream()).filter(e -> e.stationId() == station.id())
+                .toList();
     }
 
     @Test

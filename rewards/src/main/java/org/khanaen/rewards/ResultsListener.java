@@ -4,6 +4,7 @@ import org.khanaen.assignment.AssignmentView;
 import org.khanaen.assignment.Coverage;
 import org.khanaen.assignment.Tier;
 import org.khanaen.results.StationContestVerified;
+import org.khanaen.results.StationContestsVerified;
 import org.khanaen.volunteers.VolunteerId;
 import org.springframework.scheduling.annotation.Async;
 import org.springframework.stereotype.Component;
@@ -33,13 +34,15 @@ class ResultsListener {
 
     @Async
     @TransactionalEventListener
-    void on(StationContestVerified event) {
-        if (event.reporters().isEmpty() || !rewards.anyOpenServiceOffer()) {
+    void on(StationContestsVerified event) {
+        if (event.contests().stream().allMatch(c -> c.reporters().isEmpty()) || !rewards.anyOpenServiceOffer()) {
             return; // no offer for volunteers is open: nothing to ask about anyone
         }
-        for (VolunteerId reporter : event.reporters()) {
-            Tier tier = coverage.assignmentOf(event.electionId(), reporter).map(AssignmentView::tier).orElse(Tier.STATION);
-            rewards.issueForService(event.electionId(), reporter, tier);
+        for (StationContestVerified contest : event.contests()) {
+            for (VolunteerId reporter : contest.reporters()) {
+                Tier tier = coverage.assignmentOf(contest.electionId(), reporter).map(AssignmentView::tier).orElse(Tier.STATION);
+                rewards.issueForService(contest.electionId(), reporter, tier);
+            }
         }
     }
 }

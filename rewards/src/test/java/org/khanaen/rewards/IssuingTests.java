@@ -18,6 +18,7 @@ import java.util.concurrent.Future;
 import org.junit.jupiter.api.Test;
 import org.khanaen.assignment.Tier;
 import org.khanaen.results.StationContestVerified;
+import org.khanaen.results.StationContestsVerified;
 import org.khanaen.volunteers.VolunteerId;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
@@ -206,7 +207,7 @@ class IssuingTests {
         SponsorId sponsor = fixture.sponsor();
         long offer = fixture.offer(sponsor, Audience.VERIFIED_VOLUNTEERS, 1_000);
         VolunteerId reporter = new VolunteerId(9_000_000 + System.nanoTime() % 1_000_000);
-        StationContestVerified first = verified(reporter, 1);
+        StationContestsVerified first = verified(reporter, 1);
 
         scenario.publish(first).andWaitForStateChange(() -> coupons("service:th-2566:" + reporter.value()), n -> n > 0)
                 .andVerify(n -> assertThat(n).isEqualTo(1));
@@ -227,9 +228,9 @@ class IssuingTests {
         assertThat(rewards.walletOf(staff)).noneMatch(c -> c.offerId() == offer);
     }
 
-    private static StationContestVerified verified(VolunteerId reporter, int version) {
-        return new StationContestVerified("th-2566", 1, 1, "constituency", version, Map.of(1, 10L), 10, 0, 0, 10, "AGREEMENT",
-                List.of(reporter), Instant.now());
+    private static StationContestsVerified verified(VolunteerId reporter, int version) {
+        return new StationContestsVerified(List.of(new StationContestVerified("th-2566", 1, 1, "constituency", version, Map.of(1, 10L),
+                10, 0, 0, 10, "AGREEMENT", List.of(reporter), Instant.now())));
     }
 
     @Test
