@@ -323,7 +323,10 @@ class StationContests {
         if (reports == null) {
             reports = reports(row);
         }
-        markReports(reports.stream().filter(r -> r.open() && key(r.tally()).equals(key)).map(Report::id).toList(), "VERIFIED", writes);
+        // a reporter's earlier count that they "corrected" is verified too when its numbers are the ones approved (the
+        // photos showed the first count was right): its receipt then says verified, not "replaced by your later report"
+        markReports(reports.stream().filter(r -> (r.open() || r.isFinal() && CORRECTED.equals(r.status())) && key(r.tally()).equals(key))
+                .map(Report::id).toList(), "VERIFIED", writes);
         markReports(reports.stream().filter(r -> r.open() && !key(r.tally()).equals(key)).map(Report::id).toList(), "SUPERSEDED", writes);
         List<VolunteerId> reporters = reports.stream()
                 .filter(r -> r.isFinal() && r.volunteerId() != null && !"REJECTED".equals(r.status()) && key(r.tally()).equals(key))

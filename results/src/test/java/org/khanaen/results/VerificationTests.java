@@ -120,6 +120,31 @@ class VerificationTests {
         assertThat(third).isGreaterThan(second);
     }
 
+    /**
+     * Issue 25's walk: a volunteer "corrected" a right count into a wrong one, and the verifier, from the photos, approves
+     * the earlier numbers. That report is verified after all, not left "replaced by report N" on the volunteer's receipt
+     * while the war room shows its numbers as the verified ones; the later one is superseded.
+     */
+    @Test
+    void aCorrectedReportWhoseNumbersTheVerifierApprovesIsVerified() {
+        OrganisationId org = fixture.organisation("verify-corrected-back");
+        StationPoint station = fixture.stations().get(48);
+        VolunteerId primary = fixture.placed(org, station, StationRole.PRIMARY);
+        Tally right = fixture.goodCount(station, "constituency");
+        Tally wrong = fixture.goodCount(station, "constituency", 10);
+        long first = submissions.submit(report(station, "constituency", primary, "corrected-back-01", right)).reportId();
+        long second = submissions.submit(report(station, "constituency", primary, "corrected-back-02", wrong)).reportId();
+        long item = item(station, "constituency");
+        assertThat(reportStatus(first)).isEqualTo("CORRECTED");
+
+        assertThat(warRoom.claim(item, "verifier-c")).isTrue();
+        warRoom.approve(item, first, "verifier-c", "the tally board's photo shows the first numbers");
+
+        assertThat(warRoom.item(item).orElseThrow().verified().votes()).isEqualTo(right.votes());
+        assertThat(reportStatus(first)).isEqualTo("VERIFIED");
+        assertThat(reportStatus(second)).isEqualTo("SUPERSEDED");
+    }
+
     @Test
     void disagreeingReportsAreAConflictAtTheHeadOfTheQueueThatAVerifierResolves() {
         OrganisationId org = fixture.organisation("verify-conflict");

@@ -64,7 +64,13 @@ class RegistryPagesTests {
                 .andExpect(redirectedUrl("/admin/organisations/pages-ngo"));
 
         String invitation = linkInMailTo("new.coordinator@example.org", "/invitation/");
-        mvc.perform(get(invitation)).andExpect(status().isOk()).andExpect(content().string(containsString("มูลนิธิทดสอบ")));
+        // the mail's HTML part (the invitations' shared part): the organisation, the link as a button, how long it holds
+        String html = jdbc.sql("select html_body from mail_outbox where recipient = ? and category = 'coordinator-invitation'")
+                .param("new.coordinator@example.org").query(String.class).single();
+        assertThat(html).contains("<html lang=\"th\"", "มูลนิธิทดสอบ", invitation + "\"", ">รับคำเชิญ</a>", "ภายใน 7 วัน", "ผลการนับคะแนนอย่างไม่เป็นทางการ");
+        mvc.perform(get(invitation)).andExpect(status().isOk()).andExpect(content().string(containsString("มูลนิธิทดสอบ")))
+                .andExpect(content().string(containsString("minlength=\"12\""))).andExpect(content().string(containsString("อย่างน้อย 12 ตัวอักษร")))
+                .andExpect(content().string(containsString("action=\"" + invitation + "\"")));
         mvc.perform(post(invitation).with(csrf()).param("displayName", "ผู้ประสานงาน ใหม่")
                         .param("password", "a coordinator passphrase").param("confirmPassword", "a coordinator passphrase"))
                 .andExpect(redirectedUrl("/login"));

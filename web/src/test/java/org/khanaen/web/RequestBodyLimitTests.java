@@ -13,6 +13,7 @@ import java.util.Arrays;
 import java.util.concurrent.atomic.AtomicLong;
 
 import org.junit.jupiter.api.Test;
+import org.springframework.boot.test.system.CapturedOutput;
 import org.springframework.boot.test.web.server.LocalServerPort;
 
 /**
@@ -21,6 +22,7 @@ import org.springframework.boot.test.web.server.LocalServerPort;
  * read whole.
  */
 @FullStackTest
+@org.junit.jupiter.api.extension.ExtendWith(org.springframework.boot.test.system.OutputCaptureExtension.class)
 class RequestBodyLimitTests {
 
     private static final long MB = 1024 * 1024;
@@ -52,6 +54,56 @@ class RequestBodyLimitTests {
         var answer = sendChunked("/api/stripe/webhook", "application/json", 64 * 1024);
 
         assertThat(answer.head()).as("read and answered by the webhook (no signature)").doesNotStartWith("HTTP/1.1 413");
+    }
+
+    /**
+     * The station report's form without its script (issue 25's walk): the 2023 party list has 67 ballot numbers, each a
+     * part, with the totals, the keys and three file fields ~85 parts. Tomcat's default of 50 parts refused it as "file
+     * too large" before anyone could read it; here it reaches the security chain, which refuses it for its own reason
+     * (no session, no CSRF token).
+     */
+    @Test
+    void aPartyListCountFormWithoutItsScriptIsReadWhole() throws Exception {
+        var answer = sendForm(67);
+
+        assertThat(answer.statusCode()).as("83 parts read: refused for the missing CSRF token, not as too large").isEqualTo(403);
+    }
+
+    /** Past the part limit: refused as the sender's doing, without the two ERROR stack traces it used to log each time. */
+    @Test
+    void aFormOfTooManyPartsIsRefusedWithoutAnError(CapturedOutput output) throws Exception {
+        int at = output.length();
+
+        var answer = sendForm(400);
+
+        assertThat(answer.statusCode()).isEqualTo(413);
+        assertThat(answer.body()).contains("แบบฟอร์มมีช่องมากเกินไป").contains("Too many fields");
+        assertThat(output.toString().substring(at)).doesNotContain(" ERROR ").doesNotContain("FileCountLimitExceeded");
+    }
+
+    /** A multipart form as the report page sends it without its script: its fields, {@code votes} ballot numbers, three empty files. */
+    private java.net.http.HttpResponse<String> sendForm(int votes) throws Exception {
+        String boundary = "walk25boundary";
+        StringBuilder body = new StringBuilder();
+        java.util.function.BiConsumer<String, String> field = (name, value) -> body.append("--").append(boundary)
+                .append("\r\nContent-Disposition: form-data; name=\"").append(name).append("\"\r\n\r\n").append(value).append("\r\n");
+        for (String name : new String[] { "station", "contest", "idempotencyKey", "final", "valid", "invalid", "noVote", "ballotsUsed",
+                "votersCame", "ballotsReceived", "ballotsLeft", "photosLater", "warningsConfirmed" }) {
+            field.accept(name, "1");
+        }
+        for (int number = 1; number <= votes; number++) {
+            field.accept("vote-" + number, "0");
+        }
+        for (String kind : new String[] { "tally_board", "count_form", "station_sign" }) { // file fields left empty
+            body.append("--").append(boundary).append("\r\nContent-Disposition: form-data; name=\"").append(kind)
+                    .append("\"; filename=\"\"\r\nContent-Type: application/octet-stream\r\n\r\n\r\n");
+        }
+        body.append("--").append(boundary).append("--\r\n");
+        var request = java.net.http.HttpRequest.newBuilder(java.net.URI.create("http://localhost:" + port + "/me/report"))
+                .header("Content-Type", "multipart/form-data; boundary=" + boundary)
+                .POST(java.net.http.HttpRequest.BodyPublishers.ofString(body.toString())).build();
+
+        return java.net.http.HttpClient.newHttpClient().send(request, java.net.http.HttpResponse.BodyHandlers.ofString());
     }
 
     /** Sends {@code size} bytes in 64 KB chunks while reading the answer; what the server took before it closed. */

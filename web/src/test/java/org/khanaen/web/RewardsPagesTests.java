@@ -246,9 +246,15 @@ class RewardsPagesTests {
         var link = java.util.regex.Pattern.compile("https?://\\S+?(/invitation/sponsor/\\S+)").matcher(mail);
         assertThat(link.find()).as("the mail carries the link").isTrue();
         String path = link.group(1);
+        // the mail's HTML part (the invitations' shared part): the sponsor, the link as a button, how long it holds
+        String html = jdbc.sql("select html_body from mail_outbox where recipient = ? and category = 'sponsor-invitation'").param(email)
+                .query(String.class).single();
+        assertThat(html).contains("<html lang=\"th\"", "ร้านหนังสือริมน้ำ", path + "\"", ">รับคำเชิญ</a>", "ภายใน 7 วัน", "เครือข่ายคะแนน");
 
         mvc.perform(get(path)).andExpect(status().isOk()).andExpect(content().string(containsString("ร้านหนังสือริมน้ำ")))
-                .andExpect(content().string(containsString(email)));
+                .andExpect(content().string(containsString(email))).andExpect(content().string(containsString("minlength=\"8\"")))
+                .andExpect(content().string(containsString("คุณจะเข้าสู่ระบบด้วยอีเมล " + email)))
+                .andExpect(content().string(containsString("action=\"" + path + "\"")));
         mvc.perform(post(path).with(csrf()).param("displayName", "คุณสมศรี").param("password", "password1234").param("confirmPassword", "password1234"))
                 .andExpect(status().is(422)).andExpect(content().string(containsString("รหัสผ่านที่ใช้กันมาก")));
         mvc.perform(post(path).with(csrf()).param("displayName", "คุณสมศรี").param("password", "books by the river")

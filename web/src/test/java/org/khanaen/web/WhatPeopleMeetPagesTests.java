@@ -4,6 +4,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestBuilders.formLogin;
 import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.user;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
+import static org.hamcrest.Matchers.containsString;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.content;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.redirectedUrl;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
 
@@ -59,6 +61,11 @@ class WhatPeopleMeetPagesTests {
         assertThat(places.placeCode("เชียงใหม่ 3")).contains("CMI_3");
         assertThat(places.placeCode("ไม่มีที่นี่")).isEmpty();
         assertThat(places.district("8501")).isEqualTo("เมืองระนอง, ระนอง");
+        // the roster's district filter: as people name the district (the walk found it asked for "1001")
+        for (String typed : List.of("เมืองระนอง", "อำเภอเมืองระนอง", "Mueang Ranong", "mueang ranong", "เมืองระนอง, ระนอง", "8501")) {
+            assertThat(places.districtCode(typed, null)).as(typed).isEqualTo("8501");
+        }
+        assertThat(places.districtCode("ไม่มีอำเภอนี้", null)).isEqualTo("ไม่มีอำเภอนี้");
     }
 
     @Test
@@ -68,6 +75,12 @@ class WhatPeopleMeetPagesTests {
         String roster = mvc.perform(get("/org/meet-roster/volunteers").with(coordinator)).andExpect(status().isOk())
                 .andReturn().getResponse().getContentAsString();
         assertThat(roster).contains("พระนคร, กรุงเทพมหานคร").contains("<table class=\"stack\">").contains("data-label=\"อีเมล\"");
+        // filtered by the district's name, shown again as its name
+        mvc.perform(get("/org/meet-roster/volunteers").param("district", "พระนคร").with(coordinator)).andExpect(status().isOk())
+                .andExpect(content().string(containsString("พบ 1 คน")))
+                .andExpect(content().string(containsString("value=\"พระนคร, กรุงเทพมหานคร\"")));
+        mvc.perform(get("/org/meet-roster/volunteers").param("district", "เมืองระนอง").with(coordinator)).andExpect(status().isOk())
+                .andExpect(content().string(containsString("พบ 0 คน")));
         String one = mvc.perform(get("/org/meet-roster/volunteers/" + org.volunteerId()).with(coordinator)).andExpect(status().isOk())
                 .andReturn().getResponse().getContentAsString();
         assertThat(one).contains("พระนคร, กรุงเทพมหานคร").contains("ยินยอมเองตอนสมัคร").doesNotContain("(SIGNUP)");

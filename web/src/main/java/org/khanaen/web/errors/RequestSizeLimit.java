@@ -43,6 +43,16 @@ class RequestSizeLimit extends OncePerRequestFilter {
             <h1 lang="en">File too large</h1><p lang="en">The file is larger than we accept (%1$s). <a href="/">Home</a></p></main>
             </body></html>""";
 
+    /** A form of more parts than {@code server.tomcat.max-part-count}: another reason than its size. */
+    private static final String TOO_MANY_PARTS = """
+            <!DOCTYPE html><html lang="th"><head><meta charset="utf-8"><meta name="viewport" content="width=device-width, initial-scale=1">
+            <title>แบบฟอร์มมีช่องมากเกินไป · Too many fields</title></head><body>
+            <main><h1>แบบฟอร์มมีช่องมากเกินไป</h1><p>แบบฟอร์มที่ส่งมามีช่องหรือไฟล์มากเกินกว่าที่รับได้ <a href="/">กลับหน้าแรก</a></p>
+            <h1 lang="en">Too many fields</h1><p lang="en">The form sent has more fields or files than we accept. <a href="/">Home</a></p></main>
+            </body></html>""";
+
+    private static final org.slf4j.Logger log = org.slf4j.LoggerFactory.getLogger(RequestSizeLimit.class);
+
     private final RequestBodyLimits limits;
 
     RequestSizeLimit(RequestBodyLimits limits) {
@@ -69,6 +79,17 @@ class RequestSizeLimit extends OncePerRequestFilter {
         try {
             chain.doFilter(limited, response);
         } catch (IOException | ServletException | RuntimeException e) {
+            if (tooManyParts(e) && !response.isCommitted()) {
+                // the sender's doing, like a body past its limit: before, each such form left two ERROR stack traces
+                // (the request's and the error page's, which read the parameters again), and anyone could send them
+                log.debug("refused a form of too many parts: {} {}", request.getMethod(), request.getRequestURI());
+                response.reset();
+                response.setStatus(413);
+                response.setHeader("Connection", "close");
+                response.setContentType("text/html;charset=UTF-8");
+                response.getOutputStream().write(TOO_MANY_PARTS.getBytes(StandardCharsets.UTF_8));
+                return;
+            }
             // read past the limit outside a controller (a filter): still the sender's fault, not a server error
             if (!limited.exceeded() || response.isCommitted()) {
                 throw e;
@@ -76,6 +97,16 @@ class RequestSizeLimit extends OncePerRequestFilter {
             response.reset();
             refuse(request, response, limit);
         }
+    }
+
+    /** Tomcat's count of a multipart form's parts ran out ({@code server.tomcat.max-part-count}), wherever it was read. */
+    static boolean tooManyParts(Throwable e) {
+        for (Throwable t = e; t != null; t = t.getCause() == t ? null : t.getCause()) {
+            if (t instanceof org.apache.tomcat.util.http.fileupload.impl.FileCountLimitExceededException) {
+                return true;
+            }
+        }
+        return false;
     }
 
     private static void refuse(HttpServletRequest request, HttpServletResponse response, long limit) throws IOException {

@@ -191,6 +191,38 @@ public class Places {
         return constituencyCode(typed);
     }
 
+    /**
+     * A district's code from what a person typed in a filter: its code, or its name in Thai or English, with or without
+     * its province after a comma (as {@link #district} writes it, so a filter shown again still finds it) and without
+     * "อำเภอ" / "เขต" before it; where the name is found in several provinces, the one in {@code province} (a province's
+     * code), if given. The text as typed when nothing or several match: the search then finds nobody.
+     */
+    public String districtCode(String typed, String province) {
+        if (typed == null || typed.isBlank()) {
+            return typed;
+        }
+        String t = typed.strip();
+        Index index = index();
+        if (index.districts().containsKey(t)) {
+            return t;
+        }
+        String wanted = normal(t.replaceFirst("^(อำเภอ|เขต)\\s*", ""));
+        List<DistrictView> matches = index.districts().values().stream().filter(d -> {
+            ProvinceView p = index.provinces().get(d.province());
+            for (Locale l : new Locale[] { THAI, Locale.ENGLISH }) {
+                String name = normal(d.name().in(l));
+                if (wanted.equals(name) || p != null && wanted.equals(name + ", " + normal(p.name().in(l)))) {
+                    return true;
+                }
+            }
+            return false;
+        }).toList();
+        if (matches.size() > 1 && province != null && !province.isBlank()) {
+            matches = matches.stream().filter(d -> d.province().equals(province)).toList();
+        }
+        return matches.size() == 1 ? matches.getFirst().code() : t;
+    }
+
     private static String normal(String s) {
         return s == null ? "" : s.strip().toLowerCase(Locale.ROOT).replaceAll("\\s+", " ");
     }

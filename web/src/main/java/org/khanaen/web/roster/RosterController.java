@@ -16,6 +16,7 @@ import org.khanaen.volunteers.RosterQuery;
 import org.khanaen.volunteers.Rosters;
 import org.khanaen.volunteers.VolunteerId;
 import org.khanaen.web.errors.NotFound;
+import org.khanaen.web.i18n.Places;
 import org.khanaen.web.security.CurrentAccount;
 import org.springframework.data.domain.PageRequest;
 import org.springframework.security.core.Authentication;
@@ -39,8 +40,10 @@ class RosterController {
     private final Rosters rosters;
     private final PartnerOrganisations organisations;
     private final CurrentAccount current;
+    private final Places places;
 
-    RosterController(CoordinatorAccess access, Rosters rosters, PartnerOrganisations organisations, CurrentAccount current) {
+    RosterController(CoordinatorAccess access, Rosters rosters, PartnerOrganisations organisations, CurrentAccount current, Places places) {
+        this.places = places;
         this.access = access;
         this.rosters = rosters;
         this.organisations = organisations;
@@ -65,7 +68,8 @@ class RosterController {
             @RequestParam(required = false) AssignmentStatus assignment, @RequestParam(defaultValue = "0") int page,
             Authentication authentication, Model model) {
         OrganisationView organisation = access.require(slug, authentication);
-        RosterQuery query = new RosterQuery(q, status, province, district, role, assignment);
+        // a district as people name it ("เมืองระนอง", "Mueang Ranong"), or its code
+        RosterQuery query = new RosterQuery(q, status, province, places.districtCode(district, province), role, assignment);
         model.addAttribute("organisation", organisation);
         model.addAttribute("query", query);
         model.addAttribute("volunteers", rosters.search(organisation.id(), query, PageRequest.of(Math.max(0, page), PAGE_SIZE),
@@ -122,7 +126,7 @@ class RosterController {
         response.setHeader("Content-Disposition", "attachment; filename=\"volunteers-" + slug + "-" + LocalDate.now() + ".csv\"");
         response.setHeader("Cache-Control", "no-store");
         var writer = new OutputStreamWriter(response.getOutputStream(), StandardCharsets.UTF_8);
-        rosters.export(organisation.id(), new RosterQuery(q, status, province, district, role, assignment), writer,
+        rosters.export(organisation.id(), new RosterQuery(q, status, province, places.districtCode(district, province), role, assignment), writer,
                 CoordinatorAccess.actor(authentication));
         writer.flush();
     }
