@@ -273,7 +273,12 @@ class ResultsStream implements DisposableBean {
      *                 default; on the public stream only when asked for: its pages do not read it)
      */
     SseEmitter open(String electionId, LiveResults.View view, boolean national) {
-        SseEmitter emitter = new SseEmitter(0L); // no time-out: election night is long; the client reconnects if the line drops
+        // no time-out: election night is long; the client reconnects if the line drops
+        return open(electionId, view, national, new SseEmitter(0L));
+    }
+
+    /** Opens a stream on the given emitter (tests give one that records what it is sent). */
+    SseEmitter open(String electionId, LiveResults.View view, boolean national, SseEmitter emitter) {
         Channel channel = channel(electionId, view);
         Listener listener = new Listener(channel, emitter, national);
         emitter.onCompletion(() -> stop(listener));
