@@ -23,7 +23,8 @@ import org.khanaen.elections.StationPoint;
 /**
  * Readers at national scale (issue 23): {@code --count} subscribers of the public results stream
  * ({@code /results/th-2566/stream}) opened together on one application node, then {@code --changes} changes, one
- * every {@code --every-ms}, and how long each took to reach every subscriber.
+ * every {@code --every-ms}, and how long each took to reach every subscriber. {@code --count 200,2000,19500}: one
+ * round after the other on the same node (each round's subscribers closed, and forgotten by the node, before the next).
  * <p>
  * Set-up: the 2023 election with every station verified (as the results-api bench), the application started as its
  * own JVM ({@code --heap}, default 2g), as a node runs. The subscribers are raw non-blocking sockets in
@@ -43,7 +44,7 @@ final class SubscribersBench {
     private static final String ELECTION = "th-2566";
 
     private final Server server;
-    private final int count;
+    private final List<Integer> counts;
     private final int changes;
     private final int everyMillis;
     private final int perProcess;
@@ -52,7 +53,7 @@ final class SubscribersBench {
 
     SubscribersBench(Server server, Map<String, String> options) {
         this.server = server;
-        this.count = Integer.parseInt(options.getOrDefault("count", "200"));
+        this.counts = java.util.Arrays.stream(options.getOrDefault("count", "200").split(",")).map(String::strip).map(Integer::valueOf).toList();
         this.changes = Integer.parseInt(options.getOrDefault("changes", "20"));
         this.everyMillis = Integer.parseInt(options.getOrDefault("every-ms", "1000"));
         this.perProcess = Integer.parseInt(options.getOrDefault("per-process", "9000"));
@@ -75,7 +76,6 @@ final class SubscribersBench {
             try (ChildApp node = new ChildApp(server, url, List.of(),
                     List.of("-Xmx" + heap, "-XX:+UseG1GC"))) {
                 System.out.printf("node started in %.0f s (-Xmx%s)%n", node.start(), heap);
-                long pid = node.pid();
                 String path = "/results/" + ELECTION + "/stream" + (national ? "?national=true" : "");
                 // the live tally is built when first asked for (about a second): asked once here, as any reader would have
                 var http = java.net.http.HttpClient.newHttpClient();
@@ -83,52 +83,77 @@ final class SubscribersBench {
                         java.net.http.HttpResponse.BodyHandlers.ofByteArray());
                 System.out.printf("national page: %d, %,d bytes, Cache-Control: %s%n", page.statusCode(), page.body().length,
                         page.headers().firstValue("Cache-Control").orElse("-"));
-                Sample idleStart = Sample.of(pid, true);
-                int processes = (count + perProcess - 1) / perProcess;
-                List<Client> clients = new ArrayList<>();
-                long opening = System.nanoTime();
-                for (int p = 0; p < processes; p++) {
-                    int n = Math.min(perProcess, count - p * perProcess);
-                    clients.add(Client.start(node.port, path, n));
+                int[] touched = { 0 };
+                for (int count : counts) {
+                    round(node, url, stations, path, count, touched);
                 }
-                int opened = 0, failed = 0;
-                for (Client c : clients) {
-                    String[] ready = c.awaitReady();
-                    opened += Integer.parseInt(ready[1]);
-                    failed += Integer.parseInt(ready[2]);
-                }
-                double openSeconds = (System.nanoTime() - opening) / 1e9;
-                System.out.printf("%,d subscribers in %d client process(es): %,d with their first event, %,d failed, all in %.1f s%n",
-                        count, processes, opened, failed, openSeconds);
-                Sample open = Sample.of(pid, true);
-                Thread.sleep(10_000);
-                Sample idle = Sample.of(pid, false);
-                Instant[] written = new Instant[changes];
-                try (Connection c = server.connect(url); PreparedStatement touch = c.prepareStatement(
-                        "update station_contest set revision = revision + 1, updated_at = ? where station_id = ? and contest_code = 'party-list'")) {
-                    for (int i = 0; i < changes; i++) {
-                        long next = System.nanoTime() + everyMillis * 1_000_000L;
-                        written[i] = Instant.now();
-                        touch.setTimestamp(1, Timestamp.from(written[i]));
-                        touch.setLong(2, stations.get((i * 997) % stations.size()).id());
-                        touch.executeUpdate();
-                        Thread.sleep(Math.max(0, (next - System.nanoTime()) / 1_000_000));
-                    }
-                }
-                Thread.sleep(5_000);
-                Sample changed = Sample.of(pid, false);
-                List<Path> files = new ArrayList<>();
-                for (Client c : clients) {
-                    files.add(c.stop());
-                }
-                report(files, written, idleStart, open, idle, changed, openSeconds);
             }
         } finally {
             server.drop(url);
         }
     }
 
-    private void report(List<Path> files, Instant[] written, Sample before, Sample open, Sample idle, Sample changed, double openSeconds)
+    /** One round: {@code count} subscribers opened together, idle, changed, measured; then closed and forgotten by the node. */
+    private void round(ChildApp node, String url, List<StationPoint> stations, String path, int count, int[] touched) throws Exception {
+        long pid = node.pid();
+        System.out.printf("%n--- %,d subscribers (node: %,d file descriptors open before) ---%n", count, fds(pid));
+        Sample idleStart = Sample.of(pid, true);
+        int processes = (count + perProcess - 1) / perProcess;
+        List<Client> clients = new ArrayList<>();
+        long opening = System.nanoTime();
+        for (int p = 0; p < processes; p++) {
+            int n = Math.min(perProcess, count - p * perProcess);
+            clients.add(Client.start(node.port, path, n));
+        }
+        int opened = 0, failed = 0;
+        for (Client c : clients) {
+            String[] ready = c.awaitReady();
+            opened += Integer.parseInt(ready[1]);
+            failed += Integer.parseInt(ready[2]);
+        }
+        double openSeconds = (System.nanoTime() - opening) / 1e9;
+        System.out.printf("%,d subscribers in %d client process(es): %,d with their first event, %,d failed, all in %.1f s;"
+                + " node file descriptors %,d%n", count, processes, opened, failed, openSeconds, fds(pid));
+        Sample open = Sample.of(pid, true);
+        Thread.sleep(10_000);
+        Sample idle = Sample.of(pid, false);
+        Instant[] written = new Instant[changes];
+        try (Connection c = server.connect(url); PreparedStatement touch = c.prepareStatement(
+                "update station_contest set revision = revision + 1, updated_at = ? where station_id = ? and contest_code = 'party-list'")) {
+            for (int i = 0; i < changes; i++) {
+                long next = System.nanoTime() + everyMillis * 1_000_000L;
+                written[i] = Instant.now();
+                touch(touch, stations, touched, written[i]);
+                Thread.sleep(Math.max(0, (next - System.nanoTime()) / 1_000_000));
+            }
+            Thread.sleep(5_000);
+            Sample changed = Sample.of(pid, false);
+            List<Path> files = new ArrayList<>();
+            for (Client client : clients) {
+                files.add(client.stop());
+            }
+            report(count, files, written, idleStart, open, idle, changed, openSeconds);
+            // the node notices closed streams when it next writes to them: one more change, and a moment
+            touch(touch, stations, touched, Instant.now());
+            Thread.sleep(5_000);
+        }
+    }
+
+    private static void touch(PreparedStatement touch, List<StationPoint> stations, int[] touched, Instant at) throws Exception {
+        touch.setTimestamp(1, Timestamp.from(at));
+        touch.setLong(2, stations.get((touched[0]++ * 997) % stations.size()).id());
+        touch.executeUpdate();
+    }
+
+    private static long fds(long pid) {
+        try (var list = Files.list(Path.of("/proc/" + pid + "/fd"))) {
+            return list.count();
+        } catch (Exception e) {
+            return -1;
+        }
+    }
+
+    private void report(int count, List<Path> files, Instant[] written, Sample before, Sample open, Sample idle, Sample changed, double openSeconds)
             throws Exception {
         List<Long> first = new ArrayList<>();
         Map<String, Integer> failures = new TreeMap<>();

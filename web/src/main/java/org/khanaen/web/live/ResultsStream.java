@@ -92,6 +92,8 @@ class ResultsStream implements DisposableBean {
         private long latest;
         /** The newest version no longer kept: a listener at or before it cannot be brought up to date with frames. */
         private long floor;
+        /** Raised when the versions start again (the election imported again, its tally rebuilt): every cursor is void. */
+        private long epoch;
         private Encoded merged;
         private final Object nationalLock = new Object();
         private volatile Encoded national;
@@ -111,11 +113,17 @@ class ResultsStream implements DisposableBean {
         void add(Frame frame) {
             encoded.incrementAndGet();
             synchronized (this) {
+                if (frame.version() <= latest) { // a rebuilt tally counts from its start again
+                    recent.clear();
+                    merged = null;
+                    epoch++;
+                    floor = frame.version() - 1;
+                }
                 recent.addLast(frame);
                 while (recent.size() > RECENT) {
                     floor = recent.removeFirst().version();
                 }
-                latest = Math.max(latest, frame.version());
+                latest = frame.version();
             }
             listeners.forEach(Listener::wake);
         }
@@ -124,12 +132,19 @@ class ResultsStream implements DisposableBean {
             return latest;
         }
 
+        synchronized long epoch() {
+            return epoch;
+        }
+
         /** The changes after {@code cursor}: none, the one frame as encoded, or those frames merged into one. */
-        Batch since(long cursor) {
+        Batch since(long cursor, long epoch) {
             List<Frame> missed = new ArrayList<>();
             long to;
             synchronized (this) {
                 to = latest;
+                if (epoch != this.epoch) {
+                    return Batch.TOO_FAR;
+                }
                 if (cursor >= to) {
                     return new Batch(List.of(), cursor, false);
                 }
@@ -217,6 +232,7 @@ class ResultsStream implements DisposableBean {
         final AtomicBoolean due = new AtomicBoolean();
         volatile boolean open = true;
         long cursor;
+        long epoch;
         long quickCountSent;
         Thread sender;
 
@@ -287,6 +303,7 @@ class ResultsStream implements DisposableBean {
         listener.sender = Thread.ofVirtual().name("results-stream").unstarted(() -> send(listener));
         synchronized (channel) { // the cursor and the membership at one version: no change is missed or sent twice
             listener.cursor = channel.latest();
+            listener.epoch = channel.epoch();
             channel.listeners.add(listener);
         }
         listener.sender.start();
@@ -372,7 +389,7 @@ class ResultsStream implements DisposableBean {
                 if (!l.open) {
                     return;
                 }
-                Batch batch = c.since(l.cursor);
+                Batch batch = c.since(l.cursor, l.epoch);
                 if (batch.tooFar()) {
                     l.emitter.complete(); // it reconnects and starts from the current results
                     stop(l);
