@@ -28,7 +28,7 @@ import java.util.concurrent.atomic.AtomicBoolean;
  * {@code READY opened failed} when each has its first event or failed (or after 120 s), then reads until a line
  * {@code STOP} on standard input, writes what it saw to {@code out} and prints {@code DONE}. The file: one line per
  * connection {@code c <first-event micros or -1> <status> <closed by server 0/1> <error>}, then one per
- * {@code stations} event received {@code s <version> <from> <its at, epoch micros> <received, epoch micros>}.
+ * {@code stations} event received {@code s <connection> <version> <from> <its at, epoch micros> <received, epoch micros>}.
  */
 final class SubscriberClient {
 
@@ -262,7 +262,7 @@ final class SubscriberClient {
                     int at = c.data.indexOf("\"at\":\"");
                     if (at >= 0) {
                         Instant when = Instant.parse(c.data.substring(at + 6, c.data.indexOf('"', at + 6)));
-                        String e = "s " + version + " " + from + " " + (when.getEpochSecond() * 1_000_000 + when.getNano() / 1000) + " " + received;
+                        String e = "s " + c.index + " " + version + " " + from + " " + (when.getEpochSecond() * 1_000_000 + when.getNano() / 1000) + " " + received;
                         synchronized (events) {
                             events.add(e);
                         }

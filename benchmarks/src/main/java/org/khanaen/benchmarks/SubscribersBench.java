@@ -96,7 +96,8 @@ final class SubscribersBench {
     /** One round: {@code count} subscribers opened together, idle, changed, measured; then closed and forgotten by the node. */
     private void round(ChildApp node, String url, List<StationPoint> stations, String path, int count, int[] touched) throws Exception {
         long pid = node.pid();
-        System.out.printf("%n--- %,d subscribers (node: %,d file descriptors open before) ---%n", count, fds(pid));
+        System.out.printf("%n--- %,d subscribers (node: %,d file descriptors open before; load average %s) ---%n", count, fds(pid),
+                Files.readString(Path.of("/proc/loadavg")).strip());
         Sample idleStart = Sample.of(pid, true);
         int processes = (count + perProcess - 1) / perProcess;
         List<Client> clients = new ArrayList<>();
@@ -128,14 +129,24 @@ final class SubscribersBench {
             }
             Thread.sleep(5_000);
             Sample changed = Sample.of(pid, false);
+            long clientsCpu = 0;
+            for (Client client : clients) {
+                clientsCpu += Sample.of(client.process().pid(), false).cpuMillis();
+            }
+            System.out.printf("the subscribers' own processes used %.1f s of CPU in all (on the same 2 cores as the node)%n", clientsCpu / 1000.0);
             List<Path> files = new ArrayList<>();
             for (Client client : clients) {
                 files.add(client.stop());
             }
             report(count, files, written, idleStart, open, idle, changed, openSeconds);
-            // the node notices closed streams when it next writes to them: one more change, and a moment
-            touch(touch, stations, touched, Instant.now());
-            Thread.sleep(5_000);
+            // the node notices a closed stream when it writes to it a second time (the first write is answered by a
+            // reset): two more changes, and a moment; without that the next round found this one's sockets still open
+            for (int i = 0; i < 2; i++) {
+                touch(touch, stations, touched, Instant.now());
+                Thread.sleep(1_500);
+            }
+            Thread.sleep(3_000);
+            System.out.printf("node file descriptors after the subscribers left: %,d%n", fds(pid));
         }
     }
 
@@ -162,6 +173,7 @@ final class SubscribersBench {
         long events = 0, merged = 0, connections = 0, endedByServer = 0;
         long[] writtenMicros = Arrays.stream(written).mapToLong(w -> w.getEpochSecond() * 1_000_000 + w.getNano() / 1000).toArray();
         java.util.Set<Long> versions = new java.util.TreeSet<>();
+        Map<String, Long> newest = new java.util.HashMap<>(); // per subscriber, the newest version it was sent
         for (Path f : files) {
             for (String line : Files.readAllLines(f)) {
                 String[] p = line.split(" ");
@@ -177,7 +189,8 @@ final class SubscribersBench {
                         endedByServer++;
                     }
                 } else {
-                    long version = Long.parseLong(p[1]), from = Long.parseLong(p[2]), at = Long.parseLong(p[3]), got = Long.parseLong(p[4]);
+                    long version = Long.parseLong(p[2]), from = Long.parseLong(p[3]), at = Long.parseLong(p[4]), got = Long.parseLong(p[5]);
+                    newest.merge(f + "|" + p[1], version, Math::max);
                     events++;
                     if (from != version) {
                         merged++;
@@ -203,12 +216,16 @@ final class SubscribersBench {
         long[] firstSorted = first.stream().mapToLong(Long::longValue).sorted().toArray();
         long[] deliverySorted = delivery.stream().mapToLong(Long::longValue).sorted().toArray();
         long[] endSorted = endToEnd.stream().mapToLong(Long::longValue).sorted().toArray();
+        System.out.println("load average after the changes (the machine is shared): " + Files.readString(Path.of("/proc/loadavg")).strip());
         System.out.printf("connections: %,d, first event received by %,d; failed: %s; ended by the server meanwhile: %,d%n", connections,
                 firstSorted.length, failures.isEmpty() ? "none" : failures, endedByServer);
         System.out.printf("first event after opening: p50 %s, p95 %s, p99 %s, max %s%n", ms(firstSorted, 50), ms(firstSorted, 95),
                 ms(firstSorted, 99), ms(firstSorted, 100));
         System.out.printf("stations events received: %,d (%,d versions; %,d merged from several changes); expected about %,d%n", events,
                 versions.size(), merged, (long) written.length * firstSorted.length);
+        long last = versions.stream().mapToLong(Long::longValue).max().orElse(-1);
+        System.out.printf("subscribers that received the last version (%d): %,d of %,d with a first event%n", last,
+                newest.values().stream().filter(v -> v == last).count(), firstSorted.length);
         System.out.printf("delivery, the version made on the node → received: p50 %s, p95 %s, p99 %s, max %s%n", ms(deliverySorted, 50),
                 ms(deliverySorted, 95), ms(deliverySorted, 99), ms(deliverySorted, 100));
         System.out.printf("written to the table → received (with the node's change feed, 250 ms looks): p50 %s, p95 %s, p99 %s%n",

@@ -164,7 +164,9 @@ class ResultsStreamFanOutTests {
         change(2, 3);
         change(3, 4);
         change(5);
-        await("the fast listener has every change while the slow one is stuck", () -> fast.named("stations").size() == 4);
+        // (it may have had some of them merged too: they come faster than it wakes)
+        await("the fast listener is up to date while the slow one is stuck", () -> !fast.named("stations").isEmpty()
+                && new String(fast.named("stations").getLast(), StandardCharsets.UTF_8).startsWith("event:stations\nid:104\n"));
 
         slow.hold.countDown();
         await("the slow listener catches up", () -> slow.named("stations").size() == 2);
