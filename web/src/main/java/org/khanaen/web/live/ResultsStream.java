@@ -306,9 +306,32 @@ class ResultsStream implements DisposableBean {
             listener.epoch = channel.epoch();
             channel.listeners.add(listener);
         }
+        // the first events are given to the emitter here, on the request's thread, before it is initialised: Spring
+        // writes them, committing the response, on this thread as it starts the async request. Written first by the
+        // sender instead, the response was committed on another thread while this one still set its headers (seen
+        // with thousands opening together: NullPointerExceptions in Tomcat's MimeHeaders, requests never answered)
+        try {
+            write(listener, first(listener));
+        } catch (IOException e) {
+            throw new IllegalStateException(e); // not before it is initialised: it only keeps them
+        }
         listener.sender.start();
         quickCountDue(electionId); // made once for all who open together; sent now if it is already made
         return emitter;
+    }
+
+    /** What a listener is sent on connecting. */
+    private List<byte[]> first(Listener l) {
+        List<byte[]> first = new ArrayList<>(3);
+        if (l.national) { // first, as it always came first on the media stream
+            byte[] national = l.channel.national();
+            if (national != null) {
+                first.add(national);
+            }
+        }
+        first.add(event("version", l.cursor, ("{\"version\":" + l.cursor + "}").getBytes(StandardCharsets.UTF_8)));
+        quickCount(l, first);
+        return first;
     }
 
     int listeners() {
@@ -374,16 +397,6 @@ class ResultsStream implements DisposableBean {
     private void send(Listener l) {
         Channel c = l.channel;
         try {
-            List<byte[]> first = new ArrayList<>(3);
-            if (l.national) { // first, as it always came first on the media stream
-                byte[] national = c.national();
-                if (national != null) {
-                    first.add(national);
-                }
-            }
-            first.add(event("version", l.cursor, ("{\"version\":" + l.cursor + "}").getBytes(StandardCharsets.UTF_8)));
-            quickCount(l, first);
-            write(l, first);
             while (l.open) {
                 boolean woke = l.await(KEEP_ALIVE.toNanos());
                 if (!l.open) {
