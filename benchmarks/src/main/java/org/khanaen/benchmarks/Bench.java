@@ -45,6 +45,11 @@ public final class Bench {
                                        --patience 600: seconds to wait for the stream; --provinces AYA,ATG (or K): only those
                                        provinces of the file (or its first K); with --cluster, what the load cost each kind of process per report (CPU,
                                        database statements and rows, object-store requests)
+                      subscribers      every 2023 station verified; --count (200) readers of the public results stream opened
+                                       together on the app in its own JVM (--heap 2g), in client processes of --per-process
+                                       (9000) raw sockets each; then --changes (20) changes, one each --every-ms (1000):
+                                       first-event and delivery latency, failures, the node's CPU and heap (--national true:
+                                       the stream with the national document after each change, as the media stream)
                       quick-count FILE the quick count's intervals against the commission's 2023 national file (stats_cons.json),
                                        offline: --sizes (400,800,1600) stations, --seeds (50) samples each, --replicates (1000),
                                        --spread (0.35) of party shares between a constituency's stations (docs/quick-count.md)
@@ -113,6 +118,7 @@ public final class Bench {
                         Integer.parseInt(options.getOrDefault("clients", "64")), !"false".equals(options.getOrDefault("photos", "true")),
                         "through-app".equals(options.get("photos")), Integer.parseInt(options.getOrDefault("photo-kb", "0")) * 1024)
                         .selecting(ReplayBench.Selection.from(options)).run();
+                case "subscribers" -> new SubscribersBench(server, options).run();
                 case "coupons" -> new CouponsBench(server, Integer.parseInt(options.getOrDefault("coupons", "100000")),
                         Integer.parseInt(options.getOrDefault("offers", "10")), Integer.parseInt(options.getOrDefault("threads", "8")),
                         Integer.parseInt(options.getOrDefault("batch", "500"))).run();

@@ -22,15 +22,27 @@ final class ChildApp implements AutoCloseable {
     private final Server server;
     private final String url;
     private final List<String> extra;
+    private final List<String> jvm;
     final int port;
     private final List<Path> logs = new ArrayList<>();
     private Process process;
 
     ChildApp(Server server, String url, List<String> extra) throws IOException {
+        this(server, url, extra, List.of("-Xmx768m", "-XX:TieredStopAtLevel=1"));
+    }
+
+    /** @param jvm the JVM's options (the drills' default: a small heap, C1 only, for a quick start) */
+    ChildApp(Server server, String url, List<String> extra, List<String> jvm) throws IOException {
         this.server = server;
         this.url = url;
         this.extra = List.copyOf(extra);
+        this.jvm = List.copyOf(jvm);
         this.port = LocalChain.freePort();
+    }
+
+    /** The process id of the node started last. */
+    long pid() {
+        return process.pid();
     }
 
     /** Starts a node and waits until it is healthy; the seconds that took. */
@@ -38,9 +50,9 @@ final class ChildApp implements AutoCloseable {
         long begin = System.nanoTime();
         Path log = Files.createTempFile("khanaen-drill-node-", ".log");
         logs.add(log);
-        List<String> command = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
-                "-Xmx768m", "-XX:TieredStopAtLevel=1", "--enable-native-access=ALL-UNNAMED", "-cp", classPath(),
-                "org.khanaen.KhanaenApplication",
+        List<String> command = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString()));
+        command.addAll(jvm);
+        command.addAll(List.of("--enable-native-access=ALL-UNNAMED", "-cp", classPath(), "org.khanaen.KhanaenApplication",
                 "--spring.datasource.url=" + url, "--spring.datasource.username=" + server.user,
                 "--spring.datasource.password=" + server.password, "--server.port=" + port, "--khanaen.elections.autoload=",
                 "--logging.level.root=warn", "--spring.main.banner-mode=off"));

@@ -1,6 +1,7 @@
 package org.khanaen.web;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.hamcrest.Matchers.allOf;
 import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.not;
 import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.csrf;
@@ -9,6 +10,7 @@ import static org.springframework.test.web.servlet.request.MockMvcRequestBuilder
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.content;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.flash;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.header;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.redirectedUrl;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
 
@@ -51,6 +53,42 @@ class LiveResultsPagesTests {
                 .andExpect(content().string(not(containsString("<html"))));
         mvc.perform(get("/results/th-2566/constituencies/XXX_1")).andExpect(status().isNotFound());
         mvc.perform(get("/results/no-such-election")).andExpect(status().isNotFound());
+    }
+
+    /**
+     * Issue 23: the public pages come through a CDN. Asked without cookies they are everyone's: cacheable for 5 s by
+     * shared caches and served stale while revalidated, with an ETag answered 304 without rendering, and no cookie set;
+     * with a cookie (a session, a language chosen) the reader's own.
+     */
+    @Test
+    void thePublicPagesAreCacheableByACdnAndRevalidatedByTheirETag() throws Exception {
+        for (String page : List.of("/results/th-2566", "/results/th-2566/part", "/results/th-2566/provinces/PYO",
+                "/results/th-2566/provinces/PYO/part", "/results/th-2566/constituencies/PYO_1", "/results/th-2566/constituencies/PYO_1/part")) {
+            var answer = mvc.perform(get(page)).andExpect(status().isOk())
+                    .andExpect(header().string("Cache-Control", allOf(containsString("public"), containsString("max-age=5"),
+                            containsString("s-maxage=5"), containsString("stale-while-revalidate=30"))))
+                    .andExpect(header().doesNotExist("Set-Cookie")).andReturn().getResponse();
+            assertThat(answer.getCookies()).as(page).isEmpty();
+            String etag = answer.getHeader("ETag");
+            assertThat(etag).as(page).isNotBlank();
+            // other tests' counts may land in between (a new stamp, a new tag): then the page again with the new tag
+            int status = 0;
+            for (int i = 0; i < 5 && status != 304; i++) {
+                var again = mvc.perform(get(page).header("If-None-Match", etag)).andReturn().getResponse();
+                status = again.getStatus();
+                etag = status == 304 ? etag : again.getHeader("ETag");
+                if (status == 304) {
+                    assertThat(again.getContentAsString()).isEmpty();
+                    assertThat(again.getHeader("Cache-Control")).contains("s-maxage=5");
+                }
+            }
+            assertThat(status).as(page + " revalidated").isEqualTo(304);
+            mvc.perform(get(page).cookie(new jakarta.servlet.http.Cookie("khanaen-lang", "en"))).andExpect(status().isOk())
+                    .andExpect(header().string("Cache-Control", allOf(containsString("private"), containsString("no-cache"))))
+                    .andExpect(header().string("ETag", not(etag)));
+        }
+        mvc.perform(get("/results/th-2566").param("lang", "en")).andExpect(status().isOk())
+                .andExpect(header().string("Cache-Control", containsString("private")));
     }
 
     @Test

@@ -19,6 +19,8 @@ import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.context.request.WebRequest;
 import org.springframework.web.servlet.mvc.method.annotation.SseEmitter;
 
 /**
@@ -50,37 +52,55 @@ class DashboardController {
     }
 
     @GetMapping("/{electionId}")
-    String national(@PathVariable String electionId, Model model) {
+    String national(@PathVariable String electionId, Model model, WebRequest request) {
+        if (notModifiedNational(electionId, request)) {
+            return null;
+        }
         fillNational(electionId, model);
         return "results/national";
     }
 
     @GetMapping("/{electionId}/part")
-    String nationalPart(@PathVariable String electionId, Model model) {
+    String nationalPart(@PathVariable String electionId, Model model, WebRequest request) {
+        if (notModifiedNational(electionId, request)) {
+            return null;
+        }
         fillNational(electionId, model);
         return "results/national :: results";
     }
 
     @GetMapping("/{electionId}/provinces/{code}")
-    String province(@PathVariable String electionId, @PathVariable String code, Model model) {
+    String province(@PathVariable String electionId, @PathVariable String code, Model model, WebRequest request) {
+        if (notModified(electionId, request, "p")) {
+            return null;
+        }
         fillProvince(electionId, code, model);
         return "results/province";
     }
 
     @GetMapping("/{electionId}/provinces/{code}/part")
-    String provincePart(@PathVariable String electionId, @PathVariable String code, Model model) {
+    String provincePart(@PathVariable String electionId, @PathVariable String code, Model model, WebRequest request) {
+        if (notModified(electionId, request, "p")) {
+            return null;
+        }
         fillProvince(electionId, code, model);
         return "results/province :: results";
     }
 
     @GetMapping("/{electionId}/constituencies/{code}")
-    String constituency(@PathVariable String electionId, @PathVariable String code, Model model) {
+    String constituency(@PathVariable String electionId, @PathVariable String code, Model model, WebRequest request) {
+        if (notModified(electionId, request, "c")) {
+            return null;
+        }
         fillConstituency(electionId, code, model);
         return "results/constituency";
     }
 
     @GetMapping("/{electionId}/constituencies/{code}/part")
-    String constituencyPart(@PathVariable String electionId, @PathVariable String code, Model model) {
+    String constituencyPart(@PathVariable String electionId, @PathVariable String code, Model model, WebRequest request) {
+        if (notModified(electionId, request, "c")) {
+            return null;
+        }
         fillConstituency(electionId, code, model);
         return "results/constituency :: results";
     }
@@ -93,12 +113,26 @@ class DashboardController {
                 .orElseThrow(() -> new NotFound("revealed sample of " + electionId)));
     }
 
-    /** The public stream: the same events as the media stream, verified numbers only. */
+    /**
+     * The public stream: the same events as the media stream, verified numbers only, without the national results
+     * after every change (the pages' script does not read them; tens of thousands of readers listen at once) unless
+     * {@code ?national=true}.
+     */
     @GetMapping(path = "/{electionId}/stream", produces = "text/event-stream")
-    SseEmitter stream(@PathVariable String electionId) {
+    SseEmitter stream(@PathVariable String electionId, @RequestParam(defaultValue = "false") boolean national) {
         // the live tally in memory, not the catalogue: opening a stream touches no database (thousands open at once)
         live.stamp(electionId).orElseThrow(() -> new NotFound("election " + electionId));
-        return stream.open(electionId, LiveResults.View.VERIFIED);
+        return stream.open(electionId, LiveResults.View.VERIFIED, national);
+    }
+
+    /** The national page also shows the quick count: its state (none, committed, revealed) is part of the ETag. */
+    private boolean notModifiedNational(String electionId, WebRequest request) {
+        return notModified(electionId, request, "n" + quickCounts.sample(electionId).map(s -> s.revealed() ? "r" : "c").orElse(""));
+    }
+
+    /** Caching headers (PublicCaching); true when answered 304. An unknown election is left to the page (404). */
+    private boolean notModified(String electionId, WebRequest request, String page) {
+        return live.stamp(electionId).map(stamp -> PublicCaching.notModified(request, stamp, page)).orElse(false);
     }
 
     private void fillNational(String electionId, Model model) {

@@ -146,10 +146,12 @@ class ResultsApi {
                 .header(HttpHeaders.CONTENT_DISPOSITION, "attachment; filename=\"" + electionId + "-stations.csv\"").body(csv.bytes());
     }
 
+    /** The stream of changes; with the national results after each (newsrooms read them), unless {@code ?national=false}. */
     @GetMapping(path = "/stream", produces = MediaType.TEXT_EVENT_STREAM_VALUE)
-    SseEmitter stream(@PathVariable String electionId, @RequestParam(defaultValue = "false") boolean unverified) {
+    SseEmitter stream(@PathVariable String electionId, @RequestParam(defaultValue = "false") boolean unverified,
+            @RequestParam(defaultValue = "true") boolean national) {
         version(electionId);
-        return stream.open(electionId, view(unverified));
+        return stream.open(electionId, view(unverified), national);
     }
 
     private long stamp(String electionId) {

@@ -95,6 +95,26 @@ class SecurityConfiguration {
         return http.build();
     }
 
+    /**
+     * The public results stream: tens of thousands open it at once on election night (issue 23). Read only and the
+     * same for everyone, so stateless: a reader's session cookie is not looked up (with shared sessions that was a
+     * database read per opening), no CSRF token, no saved request; the async dispatch that ends a stream passes.
+     */
+    @Bean
+    @Order(0)
+    SecurityFilterChain resultsStreamChain(HttpSecurity http) throws Exception {
+        http.securityMatcher("/results/*/stream")
+                .authorizeHttpRequests(requests -> requests.dispatcherTypeMatchers(DispatcherType.ASYNC).permitAll()
+                        .requestMatchers(HttpMethod.GET, "/results/*/stream").permitAll().anyRequest().denyAll())
+                .sessionManagement(session -> session.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
+                .csrf(csrf -> csrf.disable())
+                .requestCache(cache -> cache.disable())
+                .logout(logout -> logout.disable())
+                .servletApi(servlet -> servlet.disable())
+                .headers(headers -> headers.contentSecurityPolicy(csp -> csp.policyDirectives("default-src 'none'; frame-ancestors 'none'")));
+        return http.build();
+    }
+
     @Bean
     @Order(1)
     SecurityFilterChain api(HttpSecurity http, ProblemDetailSecurityHandlers problems, PartnerOrganisations organisations,
