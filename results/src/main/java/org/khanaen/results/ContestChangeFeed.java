@@ -21,9 +21,8 @@ import org.springframework.stereotype.Component;
  * does not trust ids to be consecutive or to follow commit order (on Galera they step by the node count), nor a
  * row's time to be its commit's: each look reaches {@code recent} (3 s) behind the newest time seen, every few seconds
  * one reaches {@code lookback} (30 s), so a row stamped before a slow commit is still found, and a wider sweep once a
- * minute catches one slower still. A row written twice
- * inside the window is told apart by its mark (its revision, which every write raises), and taking the same write twice changes
- * nothing ({@link ElectionTally#apply}).
+ * minute catches one slower still. A row written twice inside the window is told apart by its mark (its revision, which
+ * every write raises), and taking the same write twice changes nothing ({@link ElectionTally#apply}).
  */
 @Component
 class ContestChangeFeed {

@@ -23,7 +23,8 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  */
 @ConfigurationProperties("khanaen.results.live")
 record LiveFeedProperties(@DefaultValue("250ms") Duration poll, @DefaultValue("3s") Duration recent,
-        @DefaultValue("30s") Duration lookback, @DefaultValue("5s") Duration lookbackEvery, @DefaultValue("1m") Duration sweep, @DefaultValue("15m") Duration sweepLookback, @DefaultValue("50") double projectionFrom) {
+        @DefaultValue("30s") Duration lookback, @DefaultValue("5s") Duration lookbackEvery, @DefaultValue("1m") Duration sweep,
+        @DefaultValue("15m") Duration sweepLookback, @DefaultValue("50") double projectionFrom) {
 
     LiveFeedProperties {
         if (poll.isNegative() || poll.isZero() || poll.toSeconds() > 60) {
