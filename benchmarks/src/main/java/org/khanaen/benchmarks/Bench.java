@@ -55,6 +55,13 @@ public final class Bench {
                                        --spread (0.35) of party shares between a constituency's stations (docs/quick-count.md)
                       coupons          --coupons (100,000) coupons issued for donations (--offers 10 offers, --threads 8) and minted
                                        on a local hardhat node in batches of --batch (500); needs node and npm
+                      rehearse         the dress rehearsal: a whole election night on this machine (README, BENCHMARKS.md):
+                                       set-up of --volunteers (100000) of --organisations (50), --no-show (0.03), --war-room (100);
+                                       the night on a clock --compress (12) times faster, --clients (64) phones, photos, running
+                                       tallies, resends, misread counts, wrong sums; --verifiers (100) and every lead at work;
+                                       --readers (5000) on the stream, --page-readers (300), --newsrooms (34); then everything
+                                       checked against the file and the report appended to BENCHMARKS.md (--append false: not);
+                                       --provinces NAN,UDN: only those provinces (a trial); --chain false: no local chain
                       drill reports|payments|coupons|all   fault drills, not benchmarks: the app in its own JVM killed with SIGKILL
                                        mid-stream and restarted while clients retry; counted afterwards (README, "Fault drills")
                       drill database   the reports and payments streams while the database server (its own, started by
@@ -123,6 +130,7 @@ public final class Bench {
                         Integer.parseInt(options.getOrDefault("offers", "10")), Integer.parseInt(options.getOrDefault("threads", "8")),
                         Integer.parseInt(options.getOrDefault("batch", "500"))).run();
                 case "drill" -> Drills.run(server, args.length > 1 ? args[1] : "help", options, own);
+                case "rehearse" -> RehearseCommand.run(server, options);
                 default -> throw new IllegalArgumentException("unknown benchmark " + args[0]);
             }
         }
