@@ -66,13 +66,13 @@ final class Processes implements AutoCloseable {
     }
 
     private static String group(String thread) {
-        if (thread.startsWith("http-nio") || thread.startsWith("https-jsse")) {
+        if (thread.startsWith("tomcat-handler") || thread.startsWith("http-nio") || thread.startsWith("https-jsse")) {
             return "web requests";
         }
         if (thread.startsWith("qtp") || thread.contains("s3proxy") || thread.contains("jetty")) {
             return "photo bucket";
         }
-        if (thread.startsWith("ForkJoinPool") || thread.startsWith("rehearsal") || thread.startsWith("HttpClient")) {
+        if (thread.startsWith("ForkJoinPool") || thread.startsWith("rehearsal") || thread.startsWith("HttpClient") || thread.startsWith("pool-")) {
             return "rehearsal clients";
         }
         return "app's other threads";
