@@ -43,11 +43,15 @@ public final class NightTrialSupport implements AutoCloseable {
         return ReplayBench.placeTwoPerStation(app, catalog, stations, codes);
     }
 
+    /** The made-up national file of th-2566 (every constituency). */
+    public Path national(ElectionCatalog catalog) throws Exception {
+        return ReplayBench.NationalFile.write(catalog, app.getBean(ReportIntake.class).rules("th-2566").majorParties(),
+                Path.of("target", "night-national-th-2566.json"));
+    }
+
     /** The made-up national file of th-2566 with only these provinces (codes, comma-separated). */
     public Path provinces(ElectionCatalog catalog, String provinces) throws Exception {
-        Path national = ReplayBench.NationalFile.write(catalog, app.getBean(ReportIntake.class).rules("th-2566").majorParties(),
-                Path.of("target", "night-national-th-2566.json"));
-        return ReplayBench.someProvinces(national, provinces, app.getBean(JsonMapper.class));
+        return ReplayBench.someProvinces(national(catalog), provinces, app.getBean(JsonMapper.class));
     }
 
     @Override

@@ -451,7 +451,8 @@ public final class NightPlan {
             }
         }
         double seconds = (System.nanoTime() - start) / 1e9;
-        return figures(seconds, clock, answers, statuses, photos, lag, retriedOn, doubled.get(), misreadSent.get(), misreadAlone.get(),
+        LocalTime lastAnswered = clock.now();
+        return figures(seconds, clock, lastAnswered, answers, statuses, photos, lag, retriedOn, doubled.get(), misreadSent.get(), misreadAlone.get(),
                 failures, replay);
     }
 
@@ -467,14 +468,15 @@ public final class NightPlan {
         return new Replay.Send(r.stationId, r.contest, r.token, r.key, body, photos, r.asWritten);
     }
 
-    private List<Figures> figures(double seconds, NightClock clock, Map<Kind, Figures.Latencies> answers, Map<Kind, Map<Integer, AtomicLong>> statuses,
+    private List<Figures> figures(double seconds, NightClock clock, LocalTime lastAnswered, Map<Kind, Figures.Latencies> answers, Map<Kind, Map<Integer, AtomicLong>> statuses,
             Figures.Latencies photos, Figures.Latencies lag, Map<String, AtomicLong> retriedOn, long doubled, long misreadSent, long misreadAlone,
             List<String> failures, Replay replay) {
         List<Figures> out = new ArrayList<>();
         for (Kind k : Kind.values()) {
             Map<Integer, Long> counts = new TreeMap<>();
             statuses.get(k).forEach((s, c) -> counts.put(s, c.get()));
-            List<String> notes = new ArrayList<>(List.of("answers " + counts + " (expected " + k.expected + ")"));
+            List<String> notes = new ArrayList<>(List.of("answers " + counts + " (expected " + k.expected + "); times: the report's"
+                    + " request alone (its photos' uploads timed apart)"));
             List<String> problems = new ArrayList<>();
             long unexpected = counts.entrySet().stream().filter(e -> e.getKey() != k.expected).mapToLong(Map.Entry::getValue).sum();
             if (unexpected > 0) {
@@ -503,8 +505,9 @@ public final class NightPlan {
         java.util.Arrays.sort(late);
         List<String> notes = new ArrayList<>();
         notes.add(String.format("night time late: p50 %.0f s, p99 %.0f s, max %.0f s (compressed %.0f×); %,d requests more than a night"
-                + " minute late", night(late, 50, clock), night(late, 99, clock), night(late, 100, clock), clock.compress(),
-                java.util.Arrays.stream(late).filter(m -> m * clock.compress() > 60e6).count()));
+                + " minute late; the last planned at %s, answered at %s", night(late, 50, clock), night(late, 99, clock), night(late, 100, clock),
+                clock.compress(), java.util.Arrays.stream(late).filter(m -> m * clock.compress() > 60e6).count(), lastAt().withNano(0),
+                lastAnswered.withNano(0)));
         Map<String, Long> retried = new TreeMap<>();
         retriedOn.forEach((k, v) -> retried.put(k, v.get()));
         notes.add(String.format("request bytes to the app %,d; photo bytes to the bucket %,d; sent again after a failure or 5xx (same key): %s",

@@ -40,6 +40,53 @@ class NightPlanTrial {
 
     private static final String ELECTION = "th-2566";
 
+    /**
+     * The plan at national size, made and not sent (nothing goes to the app): how long making it takes and the heap it and
+     * the ledger's truths hold. The tokens are made up: a plan only carries them.
+     */
+    @Test
+    void theNationalPlanIsMadeInReasonableMemory() throws Exception {
+        try (var trial = NightTrialSupport.start()) {
+            var app = trial.app;
+            ElectionCatalog catalog = app.getBean(ElectionCatalog.class);
+            app.getBean(ElectionImports.class).importBuiltIn(ELECTION);
+            EctResults file;
+            try (InputStream in = Files.newInputStream(trial.national(catalog))) {
+                file = EctResults.read(in, app.getBean(JsonMapper.class));
+            }
+            var random = new SplittableRandom(23);
+            Map<Long, List<Cast.Reporter>> reporters = new HashMap<>();
+            for (StationPoint s : catalog.stationPoints(ELECTION)) { // ~5 % with two, as 100,000 volunteers for 94,904 stations
+                reporters.put(s.id(), random.nextDouble() < 0.05
+                        ? List.of(new Cast.Reporter(2 * s.id(), "khv_night_" + s.id() + "_a"), new Cast.Reporter(2 * s.id() + 1, "khv_night_" + s.id() + "_b"))
+                        : List.of(new Cast.Reporter(2 * s.id(), "khv_night_" + s.id() + "_a")));
+            }
+            Cast cast = new Cast(ELECTION, reporters, Map.of(), List.of(), null);
+            Map<String, Integer> partyBallots = new HashMap<>();
+            catalog.parties(ELECTION).stream().filter(p -> p.ballotNumber() != null).forEach(p -> partyBallots.put(p.code(), p.ballotNumber()));
+            var rules = app.getBean(ReportIntake.class).rules(ELECTION);
+            long before = heapUsed();
+            long started = System.nanoTime();
+            Ledger ledger = new Ledger();
+            NightPlan plan = NightPlan.make(file, catalog, rules, partyBallots, cast, ledger, NightPlan.Options.defaults());
+            double seconds = (System.nanoTime() - started) / 1e9;
+            long held = heapUsed() - before;
+            System.out.printf("night national plan: made in %.1f s: %,d stations, %,d requests %s, the last planned at %s; %,d truths in the"
+                    + " ledger; plan and ledger hold %,d MB of heap%n", seconds, plan.stations(), plan.requests(), plan.planned(), plan.lastAt(),
+                    ledger.truths().size(), held >> 20);
+            assertThat(plan.stations()).isEqualTo(reporters.size());
+            assertThat(held).isLessThan(1L << 30);
+        }
+    }
+
+    private static long heapUsed() throws InterruptedException {
+        for (int i = 0; i < 3; i++) {
+            System.gc();
+            Thread.sleep(200);
+        }
+        return Runtime.getRuntime().totalMemory() - Runtime.getRuntime().freeMemory();
+    }
+
     @Test
     void aFewConstituenciesOnAFastClock() throws Exception {
         double compress = Double.parseDouble(System.getProperty("night.compress", "200"));
