@@ -100,6 +100,11 @@ public final class NightPlan {
         /** For a resend: the request it repeats. */
         final Request of;
         volatile long reportId = -1;
+        /**
+         * What the phone kept from the request before this one: for a resend, that request's JSON as sent (its photos
+         * already uploaded, named in it); for the fix of a refused count, the ids of the photos it had uploaded.
+         */
+        volatile String carried;
         long due;
 
         Request(long stationId, String contest, String token, String key, String json, boolean asWritten, Kind kind, boolean truthful,
@@ -405,12 +410,22 @@ public final class NightPlan {
                         long taken = System.nanoTime();
                         lag.add(Math.max(0, taken - r.due) / 1000);
                         long[] photoMicros = { 0 };
+                        String[] sent = { null };
                         int status;
                         HttpResponse<String> answer = null;
                         try {
-                            answer = replay.send(List.of(base), n.getAndIncrement(), send(r), retriedOn, m -> {
-                                photos.add(m);
-                                photoMicros[0] += m;
+                            answer = replay.send(List.of(base), n.getAndIncrement(), send(r), retriedOn, new Replay.Watch() {
+
+                                @Override
+                                public void photo(long micros) {
+                                    photos.add(micros);
+                                    photoMicros[0] += micros;
+                                }
+
+                                @Override
+                                public void report(String json) {
+                                    sent[0] = json;
+                                }
                             });
                             status = answer.statusCode();
                         } catch (Exception e) {
@@ -438,6 +453,7 @@ public final class NightPlan {
                             System.err.println("night: " + status + " for " + r.kind + " " + r.key + ": " + (answer == null ? "" : answer.body()));
                         }
                         if (r.next != null) {
+                            r.next.carried = r.next.kind == Kind.RESEND ? sent[0] : photoIds(sent[0]);
                             r.next.due = Math.max(nanos(clock, r.next.at), now);
                             pending.incrementAndGet();
                             queue.add(r.next);
@@ -456,13 +472,33 @@ public final class NightPlan {
                 failures, replay);
     }
 
+    /** The photo ids a report as sent names (a JSON array), or null. */
+    private static String photoIds(String report) {
+        if (report == null) {
+            return null;
+        }
+        var ids = JSON.readTree(report).path("photoIds");
+        return ids.isArray() && !ids.isEmpty() ? JSON.writeValueAsString(ids) : null;
+    }
+
     private static long nanos(NightClock clock, int at) {
         return clock.startNanos() + (long) (at * 1_000_000L / clock.compress());
     }
 
-    /** The replay's request for it, with its photos: 3 for a final, 1 for a running tally (a different one each). */
+    /**
+     * The replay's request for it, with its photos: 3 for a final, 1 for a running tally (a different one each). A resend
+     * is the request before it exactly; the fix of a refused count names the photos its first try uploaded.
+     */
     private Replay.Send send(Request r) {
+        if (r.kind == Kind.RESEND && r.carried != null) {
+            return new Replay.Send(r.stationId, r.contest, r.token, r.key, r.carried, List.of(), r.asWritten);
+        }
         String body = r.isFinal() ? r.json : runningTally(r.json, r.fraction);
+        if (r.carried != null) {
+            ObjectNode named = (ObjectNode) JSON.readTree(body);
+            named.set("photoIds", JSON.readTree(r.carried));
+            return new Replay.Send(r.stationId, r.contest, r.token, r.key, JSON.writeValueAsString(named), List.of(), r.asWritten);
+        }
         List<byte[]> photos = !options.photos() ? List.of()
                 : r.isFinal() ? Replay.photos(r.stationId) : List.of(Replay.photos(r.stationId + TALLY_PHOTOS).get(r.tally));
         return new Replay.Send(r.stationId, r.contest, r.token, r.key, body, photos, r.asWritten);
@@ -477,6 +513,10 @@ public final class NightPlan {
             statuses.get(k).forEach((s, c) -> counts.put(s, c.get()));
             List<String> notes = new ArrayList<>(List.of("answers " + counts + " (expected " + k.expected + "); times: the report's"
                     + " request alone (its photos' uploads timed apart)"));
+            if (k == Kind.RESEND || k == Kind.FINAL) {
+                notes.add(k == Kind.RESEND ? "the request before exactly, its photos not uploaded again"
+                        : "a fix of a refused count names the photos its first try uploaded");
+            }
             List<String> problems = new ArrayList<>();
             long unexpected = counts.entrySet().stream().filter(e -> e.getKey() != k.expected).mapToLong(Map.Entry::getValue).sum();
             if (unexpected > 0) {

@@ -547,13 +547,27 @@ public final class Replay {
      * failed connection or a 5xx, after a short growing pause; its final answer.
      */
     private HttpResponse<String> send(List<URI> targets, int i, Send s, Map<String, AtomicLong> retriedOn) throws Exception {
-        return send(targets, i, s, retriedOn, micros -> {
-        });
+        return send(targets, i, s, retriedOn, Watch.NONE);
     }
 
-    /** The same, handing {@code photoMicros} the time of each photo stored (its announcement and its PUT), for a caller's figures. */
-    public HttpResponse<String> send(List<URI> targets, int i, Send s, Map<String, AtomicLong> retriedOn,
-            java.util.function.LongConsumer photoMicros) throws Exception {
+    /**
+     * What a caller sees of one report on its way, for its figures and its next request: each photo stored (its
+     * announcement and its PUT, µs), and the report's JSON as sent, naming its photos (what a phone would send again).
+     */
+    public interface Watch {
+
+        Watch NONE = new Watch() {
+        };
+
+        default void photo(long micros) {
+        }
+
+        default void report(String json) {
+        }
+    }
+
+    /** The same, telling {@code watch} what happened on the way. */
+    public HttpResponse<String> send(List<URI> targets, int i, Send s, Map<String, AtomicLong> retriedOn, Watch watch) throws Exception {
         long giveUp = System.nanoTime() + GIVE_UP.toNanos();
         for (int attempt = 0; ; attempt++) {
             if (attempt > 0) {
@@ -562,7 +576,7 @@ public final class Replay {
             }
             URI base = pick(targets, i + attempt);
             try {
-                HttpResponse<String> answer = send(base, s, photoMicros);
+                HttpResponse<String> answer = send(base, s, watch);
                 if (answer.statusCode() < 500 || System.nanoTime() > giveUp) {
                     return answer;
                 }
@@ -605,13 +619,13 @@ public final class Replay {
      * answers for the report (its status and body).
      */
     public HttpResponse<String> send(URI base, Send s) throws IOException, InterruptedException {
-        return send(base, s, micros -> {
-        });
+        return send(base, s, Watch.NONE);
     }
 
-    /** The same, handing {@code photoMicros} the time of each photo stored (its announcement and its PUT). */
-    public HttpResponse<String> send(URI base, Send s, java.util.function.LongConsumer photoMicros) throws IOException, InterruptedException {
+    /** The same, telling {@code watch} what happened on the way. */
+    public HttpResponse<String> send(URI base, Send s, Watch watch) throws IOException, InterruptedException {
         if (s.photos().isEmpty() || photosThroughApp) {
+            watch.report(s.json());
             return http.send(request(base, s, s.json()), HttpResponse.BodyHandlers.ofString());
         }
         List<Long> ids = new ArrayList<>();
@@ -636,13 +650,15 @@ public final class Replay {
                 return stored;
             }
             bucketBytes.addAndGet(photo.length);
-            photoMicros.accept((System.nanoTime() - started) / 1000);
+            watch.photo((System.nanoTime() - started) / 1000);
             ids.add(upload.path("id").asLong());
         }
         var report = (tools.jackson.databind.node.ObjectNode) json.readTree(s.json());
         var named = report.putArray("photoIds");
         ids.forEach(named::add);
-        return http.send(request(base, s.withoutPhotos(), json.writeValueAsString(report)), HttpResponse.BodyHandlers.ofString());
+        String sent = json.writeValueAsString(report);
+        watch.report(sent);
+        return http.send(request(base, s.withoutPhotos(), sent), HttpResponse.BodyHandlers.ofString());
     }
 
     private static String sha256(byte[] content) {
