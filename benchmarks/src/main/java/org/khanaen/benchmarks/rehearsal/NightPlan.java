@@ -363,13 +363,14 @@ public final class NightPlan {
 
     /** What was planned, by kind (requests) and what was made of it (misreads): for the report. */
     public Map<String, Integer> planned() {
-        return planned;
+        return java.util.Collections.unmodifiableMap(planned);
     }
 
     /**
      * Sends everything on the night's clock with {@code clients} concurrent clients; returns when every send is answered.
      * A request waits for its time; when the machine cannot keep up it goes late, and how late is measured. A failed
      * connection or a 5xx is sent again with the same idempotency key (as the replay does). Every 201 goes into the ledger.
+     * Once per plan: the requests keep what they were answered.
      */
     public List<Figures> send(URI base, NightClock clock, int clients) throws Exception {
         Replay replay = new Replay(JSON, false, options.photoBytes());
