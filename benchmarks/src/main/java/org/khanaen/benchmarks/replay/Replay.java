@@ -139,6 +139,16 @@ public final class Replay {
         this.photoBytes = photoBytes;
     }
 
+    /** Request bodies sent to the app so far (reports, upload requests, photos where they go through it). */
+    public long appBytes() {
+        return appBytes.get();
+    }
+
+    /** Photo bytes put straight into the bucket so far. */
+    public long bucketBytes() {
+        return bucketBytes.get();
+    }
+
     /** The photo at the size asked for: the same bytes for the same photo every time (one object in the bucket). */
     private byte[] sized(byte[] photo) {
         if (photo.length >= photoBytes) {
@@ -342,7 +352,7 @@ public final class Replay {
     }
 
     /** Three small photos, different for every station (a photo seen at two stations is itself a warning). */
-    static List<byte[]> photos(long stationId) {
+    public static List<byte[]> photos(long stationId) {
         List<byte[]> out = new ArrayList<>(3);
         for (int kind = 0; kind < 3; kind++) {
             var image = new BufferedImage(16, 16, BufferedImage.TYPE_INT_RGB);
@@ -537,6 +547,27 @@ public final class Replay {
      * failed connection or a 5xx, after a short growing pause; its final answer.
      */
     private HttpResponse<String> send(List<URI> targets, int i, Send s, Map<String, AtomicLong> retriedOn) throws Exception {
+        return send(targets, i, s, retriedOn, Watch.NONE);
+    }
+
+    /**
+     * What a caller sees of one report on its way, for its figures and its next request: each photo stored (its
+     * announcement and its PUT, µs), and the report's JSON as sent, naming its photos (what a phone would send again).
+     */
+    public interface Watch {
+
+        Watch NONE = new Watch() {
+        };
+
+        default void photo(long micros) {
+        }
+
+        default void report(String json) {
+        }
+    }
+
+    /** The same, telling {@code watch} what happened on the way. */
+    public HttpResponse<String> send(List<URI> targets, int i, Send s, Map<String, AtomicLong> retriedOn, Watch watch) throws Exception {
         long giveUp = System.nanoTime() + GIVE_UP.toNanos();
         for (int attempt = 0; ; attempt++) {
             if (attempt > 0) {
@@ -545,7 +576,7 @@ public final class Replay {
             }
             URI base = pick(targets, i + attempt);
             try {
-                HttpResponse<String> answer = send(base, s);
+                HttpResponse<String> answer = send(base, s, watch);
                 if (answer.statusCode() < 500 || System.nanoTime() > giveUp) {
                     return answer;
                 }
@@ -587,13 +618,20 @@ public final class Replay {
      * straight into the bucket by the presigned link answered, then the report naming them. A photo refused on the way
      * answers for the report (its status and body).
      */
-    private HttpResponse<String> send(URI base, Send s) throws IOException, InterruptedException {
+    public HttpResponse<String> send(URI base, Send s) throws IOException, InterruptedException {
+        return send(base, s, Watch.NONE);
+    }
+
+    /** The same, telling {@code watch} what happened on the way. */
+    public HttpResponse<String> send(URI base, Send s, Watch watch) throws IOException, InterruptedException {
         if (s.photos().isEmpty() || photosThroughApp) {
+            watch.report(s.json());
             return http.send(request(base, s, s.json()), HttpResponse.BodyHandlers.ofString());
         }
         List<Long> ids = new ArrayList<>();
         for (int i = 0; i < s.photos().size(); i++) {
             byte[] photo = sized(s.photos().get(i));
+            long started = System.nanoTime();
             String ask = json.writeValueAsString(Map.of("kind", PHOTO_KINDS[i], "contentType", "image/png", "bytes", photo.length,
                     "sha256", sha256(photo)));
             appBytes.addAndGet(ask.length());
@@ -612,12 +650,15 @@ public final class Replay {
                 return stored;
             }
             bucketBytes.addAndGet(photo.length);
+            watch.photo((System.nanoTime() - started) / 1000);
             ids.add(upload.path("id").asLong());
         }
         var report = (tools.jackson.databind.node.ObjectNode) json.readTree(s.json());
         var named = report.putArray("photoIds");
         ids.forEach(named::add);
-        return http.send(request(base, s.withoutPhotos(), json.writeValueAsString(report)), HttpResponse.BodyHandlers.ofString());
+        String sent = json.writeValueAsString(report);
+        watch.report(sent);
+        return http.send(request(base, s.withoutPhotos(), sent), HttpResponse.BodyHandlers.ofString());
     }
 
     private static String sha256(byte[] content) {
