@@ -45,10 +45,11 @@ final class Processes implements AutoCloseable {
 
     /**
      * CPU seconds so far of this JVM's live threads by what they do, to tell the app's own work from the rehearsal's
-     * clients and the embedded photo bucket sharing the JVM: the web server's request threads, the bucket's (s3proxy on
-     * Jetty), the carriers of virtual threads (the rehearsal's clients), the JVM's own (GC, compiler: not listed as
-     * threads, so the JVM's total minus these), and the app's other threads (its batch writer, event listeners,
-     * schedulers). Threads that ended before a reading are not counted in it.
+     * clients and the embedded photo bucket sharing the JVM: the carriers of virtual threads (the web server's requests
+     * run on virtual threads, and so do some of the rehearsal's clients), the bucket's (s3proxy on Jetty), the
+     * rehearsal's platform-thread clients, and the app's other threads (its batch writer, event listeners, schedulers).
+     * The JVM's own (garbage collection, the JIT) are not listed as threads: the process figure minus these. Threads
+     * that ended before a reading are not counted in it.
      */
     static Map<String, Double> threads() {
         var mx = java.lang.management.ManagementFactory.getThreadMXBean();
@@ -66,13 +67,13 @@ final class Processes implements AutoCloseable {
     }
 
     private static String group(String thread) {
-        if (thread.startsWith("tomcat-handler") || thread.startsWith("http-nio") || thread.startsWith("https-jsse")) {
-            return "web requests";
+        if (thread.startsWith("ForkJoinPool")) {
+            return "virtual threads (web requests, some clients)";
         }
         if (thread.startsWith("qtp") || thread.contains("s3proxy") || thread.contains("jetty")) {
             return "photo bucket";
         }
-        if (thread.startsWith("ForkJoinPool") || thread.startsWith("rehearsal") || thread.startsWith("HttpClient") || thread.startsWith("pool-")) {
+        if (thread.startsWith("rehearsal") || thread.startsWith("HttpClient") || thread.startsWith("pool-")) {
             return "rehearsal clients";
         }
         return "app's other threads";
