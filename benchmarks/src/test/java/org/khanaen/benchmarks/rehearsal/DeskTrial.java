@@ -117,6 +117,7 @@ class DeskTrial {
                         (System.nanoTime() - start) / 1e9, clock.now().withNano(0));
                 figures = desk.stop();
                 figures.forEach(f -> System.out.println(f.line()));
+                idlePages(base, cast);
 
                 for (var e : plan.entrySet()) {
                     Ledger.Key key = e.getKey();
@@ -137,6 +138,21 @@ class DeskTrial {
             }
             assertThat(figures.stream().flatMap(f -> f.problems().stream()).toList()).isEmpty();
         }
+    }
+
+    /** The heaviest pages once the night is over, one request at a time: what each costs by itself. */
+    private static void idlePages(URI base, Cast cast) throws Exception {
+        Calls calls = new Calls();
+        try (PageSession lead = new PageSession(base, calls); PageSession verifier = new PageSession(base, calls)) {
+            lead.signIn(cast.leads().values().iterator().next().email(), cast.leads().values().iterator().next().password());
+            verifier.signIn(cast.warRoom().getFirst().email(), cast.warRoom().getFirst().password());
+            for (int i = 0; i < 10; i++) {
+                lead.get("/lead/results", "GET /lead/results");
+                verifier.get("/war-room", "GET /war-room");
+            }
+        }
+        calls.figures(0).stream().filter(f -> f.step().contains("GET /lead/results") || f.step().endsWith("GET /war-room"))
+                .forEach(f -> System.out.printf("idle, one at a time: %s p50 %.0f ms, max %.0f ms%n", f.step(), f.millis(50), f.millis(100)));
     }
 
     /** The leads (one per constituency, a volunteer with an account) and the war room's accounts, made with the service beans. */
@@ -183,8 +199,8 @@ class DeskTrial {
         switch (scenario) {
             case TRUE_SINGLE, AS_WRITTEN -> ledger.sent(key, post(base, key, tokens.get(0), "p-" + idem, truth, true));
             case MISREAD_SINGLE -> ledger.sent(key, post(base, key, tokens.get(0), "p-" + idem, body(misread(votes), key.contest(), false), false));
-            case CONFLICT -> {
-                ledger.sent(key, post(base, key, tokens.get(0), "p-" + idem, truth, true));
+            case CONFLICT -> { // the true one with its three photos, which the verifier looks at
+                ledger.sent(key, post(base, key, tokens.get(0), "p-" + idem, truth, true, photos(s.id() * 2 + (key.contest().equals("constituency") ? 0 : 1))));
                 ledger.sent(key, post(base, key, tokens.get(1), "b-" + idem, body(misread(votes), key.contest(), false), false));
             }
             case AGREEMENT, WRONG_AFTER_VERIFIED -> {
@@ -195,12 +211,56 @@ class DeskTrial {
     }
 
     private Ledger.Sent post(URI base, Ledger.Key key, String token, String idempotencyKey, String body, boolean truthful) throws Exception {
-        HttpResponse<String> answer = http.send(HttpRequest.newBuilder(base.resolve("/api/v1/stations/" + key.stationId() + "/reports"))
-                .header("Authorization", "Bearer " + token).header("Idempotency-Key", idempotencyKey).header("Content-Type", "application/json")
-                .POST(HttpRequest.BodyPublishers.ofString(body)).build(), HttpResponse.BodyHandlers.ofString());
+        return post(base, key, token, idempotencyKey, body, truthful, List.of());
+    }
+
+    /** A report as the phone sends it: JSON, or with photos a multipart form (the report, then the tally board, form and sign). */
+    private Ledger.Sent post(URI base, Ledger.Key key, String token, String idempotencyKey, String body, boolean truthful, List<byte[]> photos)
+            throws Exception {
+        var request = HttpRequest.newBuilder(base.resolve("/api/v1/stations/" + key.stationId() + "/reports"))
+                .header("Authorization", "Bearer " + token).header("Idempotency-Key", idempotencyKey);
+        if (photos.isEmpty()) {
+            request.header("Content-Type", "application/json").POST(HttpRequest.BodyPublishers.ofString(body));
+        } else {
+            String boundary = "desk-trial-" + idempotencyKey;
+            var out = new java.io.ByteArrayOutputStream();
+            part(out, boundary, "report", null, "application/json", body.getBytes(java.nio.charset.StandardCharsets.UTF_8));
+            String[] names = { "tally_board", "count_form", "station_sign" };
+            for (int i = 0; i < names.length; i++) {
+                part(out, boundary, names[i], names[i] + ".png", "image/png", photos.get(i));
+            }
+            out.writeBytes(("--" + boundary + "--\r\n").getBytes(java.nio.charset.StandardCharsets.US_ASCII));
+            request.header("Content-Type", "multipart/form-data; boundary=" + boundary).POST(HttpRequest.BodyPublishers.ofByteArray(out.toByteArray()));
+        }
+        HttpResponse<String> answer = http.send(request.build(), HttpResponse.BodyHandlers.ofString());
         assertThat(answer.statusCode()).as(answer.body()).isEqualTo(201);
         String location = answer.headers().firstValue("Location").orElseThrow();
         return new Ledger.Sent(Long.parseLong(location.substring(location.lastIndexOf('/') + 1)), truthful, true, System.nanoTime());
+    }
+
+    private static void part(java.io.ByteArrayOutputStream out, String boundary, String name, String filename, String type, byte[] content) {
+        String head = "--" + boundary + "\r\nContent-Disposition: form-data; name=\"" + name + "\""
+                + (filename == null ? "" : "; filename=\"" + filename + "\"") + "\r\nContent-Type: " + type + "\r\n\r\n";
+        out.writeBytes(head.getBytes(java.nio.charset.StandardCharsets.UTF_8));
+        out.writeBytes(content);
+        out.writeBytes("\r\n".getBytes(java.nio.charset.StandardCharsets.US_ASCII));
+    }
+
+    /** Three small photos, different for every station contest (a photo seen at two stations is a warning). */
+    private static List<byte[]> photos(long seed) throws java.io.IOException {
+        List<byte[]> out = new ArrayList<>();
+        for (int kind = 0; kind < 3; kind++) {
+            var image = new java.awt.image.BufferedImage(16, 16, java.awt.image.BufferedImage.TYPE_INT_RGB);
+            for (int x = 0; x < 16; x++) {
+                image.setRGB(x, 0, (int) ((seed >> (x % 8 * 4)) & 0xF) * 0x111111);
+                image.setRGB(x, 1, (int) ((seed * 3 + kind) & 0xFFFFFF));
+            }
+            image.setRGB(kind, 15, 0xFF0000);
+            var bytes = new java.io.ByteArrayOutputStream();
+            javax.imageio.ImageIO.write(image, "png", bytes);
+            out.add(bytes.toByteArray());
+        }
+        return out;
     }
 
     /** A station's true count: ~70 % turnout, most votes to the first numbers; a form that does not add up says one more valid ballot. */
