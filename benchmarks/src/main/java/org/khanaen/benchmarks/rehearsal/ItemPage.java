@@ -12,14 +12,16 @@ import java.util.regex.Pattern;
  * page's data- attributes), the reports listed with their status, the decision forms it offers (approve or confirm
  * a report, whether as written, the correction form's fields) and the photos.
  */
-record ItemPage(Ledger.Key key, Map<Long, String> reports, List<Choice> choices, List<String> correctFields, List<String> photos) {
+record ItemPage(Ledger.Key key, Map<Long, String> reports, List<Long> finals, List<Choice> choices, List<String> correctFields,
+        List<String> photos) {
 
     /** A form that decides by one report: approve (war room) or confirm (lead). */
     record Choice(long report, boolean asWritten) {
     }
 
     private static final Pattern KEY = Pattern.compile("data-station-id=\"(\\d+)\"\\s+data-contest=\"([^\"]+)\"");
-    private static final Pattern REPORT = Pattern.compile("data-report-id=\"(\\d+)\"\\s+data-report-status=\"(\\w+)\"");
+    private static final Pattern REPORT = Pattern.compile(
+            "data-report-id=\"(\\d+)\"\\s+data-report-status=\"(\\w+)\"\\s+data-report-final=\"(true|false)\"");
     private static final Pattern FORM = Pattern.compile("<form[^>]*action=\"[^\"]*/(approve|confirm)\"[^>]*>(.*?)</form>", Pattern.DOTALL);
     private static final Pattern AS_WRITTEN = Pattern.compile("data-as-written=\"true\"");
     private static final Pattern HIDDEN_REPORT = Pattern.compile("name=\"report\"\\s+value=\"(\\d+)\"");
@@ -34,8 +36,12 @@ record ItemPage(Ledger.Key key, Map<Long, String> reports, List<Choice> choices,
             return null;
         }
         Map<Long, String> reports = new LinkedHashMap<>();
+        List<Long> finals = new ArrayList<>();
         for (Matcher m = REPORT.matcher(page); m.find();) {
             reports.put(Long.parseLong(m.group(1)), m.group(2));
+            if (m.group(3).equals("true")) {
+                finals.add(Long.parseLong(m.group(1)));
+            }
         }
         List<Choice> choices = new ArrayList<>();
         for (Matcher m = FORM.matcher(page); m.find();) {
@@ -55,7 +61,7 @@ record ItemPage(Ledger.Key key, Map<Long, String> reports, List<Choice> choices,
         for (Matcher m = PHOTO.matcher(page); m.find();) {
             photos.add(m.group(1));
         }
-        return new ItemPage(new Ledger.Key(Long.parseLong(key.group(1)), key.group(2)), reports, choices, fields, photos);
+        return new ItemPage(new Ledger.Key(Long.parseLong(key.group(1)), key.group(2)), reports, finals, choices, fields, photos);
     }
 
     /** The page offers its decisions to this person (a war-room item they hold). */
@@ -63,9 +69,12 @@ record ItemPage(Ledger.Key key, Map<Long, String> reports, List<Choice> choices,
         return !correctFields.isEmpty();
     }
 
-    /** Every report listed is one the ledger has recorded (the sender records its answer a moment after the app stored it). */
+    /**
+     * Every final count listed is one the ledger has recorded (the sender records its answer a moment after the app
+     * stored it); running tallies decide nothing.
+     */
     boolean known(Ledger ledger) {
         var sent = ledger.sentFor(key).stream().map(Ledger.Sent::reportId).toList();
-        return sent.containsAll(reports.keySet());
+        return sent.containsAll(finals);
     }
 }
