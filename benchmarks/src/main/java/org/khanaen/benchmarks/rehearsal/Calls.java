@@ -19,6 +19,7 @@ final class Calls {
     private final Map<String, AtomicLong> errors = new ConcurrentHashMap<>();
     private final List<String> problems = new ArrayList<>();
     private final AtomicLong problemCount = new AtomicLong();
+    private final AtomicLong sessionsLost = new AtomicLong();
 
     void record(String endpoint, long micros, int status) {
         latencies.computeIfAbsent(endpoint, k -> new Figures.Latencies()).add(micros);
@@ -35,6 +36,15 @@ final class Calls {
                 problems.add(what);
             }
         }
+    }
+
+    /** A person found themselves signed out (sent to the login page) and signed in again. */
+    void sessionLost() {
+        sessionsLost.incrementAndGet();
+    }
+
+    long sessionsLost() {
+        return sessionsLost.get();
     }
 
     long problemCount() {

@@ -124,7 +124,8 @@ public final class Desk implements AutoCloseable {
         }
         out.addAll(room.calls().figures(seconds));
         out.add(Figures.of("desk problems", seconds, room.calls().problemCount(), "problems", new long[0],
-                List.of("answers other than 2xx/3xx, refusals other than \"someone else decided it first\", failed requests"),
+                List.of("answers other than 2xx/3xx, refusals other than \"someone else decided it first\", failed requests",
+                        "sessions lost and signed in again: " + room.calls().sessionsLost()),
                 room.calls().problems()));
         figures = List.copyOf(out);
         return figures;

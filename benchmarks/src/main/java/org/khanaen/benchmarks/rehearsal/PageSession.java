@@ -43,6 +43,8 @@ final class PageSession implements AutoCloseable {
     private final Calls calls;
     private final HttpClient http;
     private String csrf;
+    private String username;
+    private String password;
     private long machineNanos;
     private final List<Long> sinceMark = new ArrayList<>(); // one person, one thread
 
@@ -55,7 +57,9 @@ final class PageSession implements AutoCloseable {
 
     /** Signs in with the login form as a browser does; the page landed on, or null (recorded as a problem). */
     Page signIn(String username, String password) throws IOException, InterruptedException {
-        get("/login", "GET /login");
+        this.username = username;
+        this.password = password;
+        send(HttpRequest.newBuilder(base.resolve("/login")).GET(), "GET /login");
         Map<String, String> form = new LinkedHashMap<>();
         form.put("username", username);
         form.put("password", password);
@@ -67,8 +71,16 @@ final class PageSession implements AutoCloseable {
         return follow(answer, "GET landing page");
     }
 
+    /** A page; a session lost meanwhile (sent to the login page) is signed in again, as a person would, and counted. */
     Page get(String path, String endpoint) throws IOException, InterruptedException {
-        return send(HttpRequest.newBuilder(base.resolve(path)).GET(), endpoint);
+        Page page = send(HttpRequest.newBuilder(base.resolve(path)).GET(), endpoint);
+        if (page.redirect() && page.location().contains("/login") && username != null) {
+            calls.sessionLost();
+            if (signIn(username, password) != null) {
+                page = send(HttpRequest.newBuilder(base.resolve(path)).GET(), endpoint);
+            }
+        }
+        return page;
     }
 
     /** A form post, with the CSRF token of the last page read. */

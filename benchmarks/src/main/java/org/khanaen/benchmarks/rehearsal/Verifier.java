@@ -51,7 +51,12 @@ final class Verifier implements Runnable {
                 Page next = session.post("/war-room/next", Map.of(), "POST /war-room/next");
                 Matcher item = next.redirect() ? ITEM.matcher(next.location()) : null;
                 if (item == null || !item.find()) {
-                    session.follow(next, "GET /war-room");
+                    // nothing waits (back at the queue); or refused (a lost session's CSRF token): the queue page, signed in again
+                    if (next.redirect() && next.location().endsWith("/war-room")) {
+                        session.follow(next, "GET /war-room");
+                    } else {
+                        session.get("/war-room", "GET /war-room");
+                    }
                     room.pause(room.clock().wall(LOOK_AGAIN));
                     continue;
                 }
