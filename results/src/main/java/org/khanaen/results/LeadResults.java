@@ -89,7 +89,8 @@ class LeadResults {
 
     /**
      * The lead confirms a final report of one of their stations: its numbers become the verified ones. Only a
-     * single waiting count (a conflict is for the war room) and only where the election lets leads verify.
+     * single waiting count whose form adds up (a conflict, or a form to accept as written, is for the war room) and only
+     * where the election lets leads verify.
      */
     @Transactional(isolation = Isolation.READ_COMMITTED)
     public void confirm(String electionId, VolunteerId lead, long itemId, long reportId, String actor) {
@@ -107,6 +108,9 @@ class LeadResults {
         }
         Report report = contests.reports(row).stream().filter(r -> r.id() == reportId && r.open()).findFirst()
                 .orElseThrow(() -> new ReportProblem("verification.problem.not-open"));
+        if (report.needsVerifier()) { // a form that does not add up is accepted as written, with a reason, by the war room only
+            throw new ReportProblem("verification.problem.as-written-for-war-room");
+        }
         contests.verify(row, report.tally(), "LEAD_CONFIRMED", report.id(), actor, null);
     }
 

@@ -118,6 +118,22 @@ class CountFormTests {
     }
 
     @Test
+    void aLeadCannotConfirmAFormThatDoesNotAddUpOnlyTheWarRoomAcceptsItAsWritten() {
+        OrganisationId org = fixture.organisation("form-lead");
+        StationPoint station = fixture.stationsOf("PKT_2").get(16);
+        VolunteerId primary = fixture.placed(org, station, StationRole.PRIMARY);
+        VolunteerId lead = fixture.lead(org, station);
+        long report = submissions.submit(report(station, primary, "form-lead-01", votesOverValid(withForm(station)), true)).reportId();
+        long item = leads.item(station.id(), "constituency").orElseThrow();
+
+        // a lead's confirmation has no reason and is not marked as written: the public would see it as a count that adds up
+        assertThatThrownBy(() -> leads.confirm(ELECTION, lead, item, report, "lead")).hasMessage("verification.problem.as-written-for-war-room");
+        WarRoom.Item waiting = warRoom.item(item).orElseThrow();
+        assertThat(waiting.state()).isEqualTo(ContestState.FINAL);
+        assertThat(waiting.inQueue()).isTrue();
+    }
+
+    @Test
     void aSlipOfTheReportNotOfTheFormIsRefusedEvenAsWritten() {
         OrganisationId org = fixture.organisation("form-not-form");
         StationPoint station = fixture.stationsOf("PKT_2").get(12);

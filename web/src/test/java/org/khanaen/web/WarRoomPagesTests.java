@@ -21,6 +21,7 @@ import org.khanaen.elections.StationView;
 import org.khanaen.results.WarRoom.ContestState;
 import org.khanaen.results.Photos;
 import org.khanaen.results.Photos.PhotoKind;
+import org.khanaen.results.ReportIntake;
 import org.khanaen.results.WarRoom;
 import org.khanaen.results.checks.Tally;
 import org.khanaen.volunteers.OrganisationId;
@@ -41,6 +42,7 @@ class WarRoomPagesTests {
     @Autowired WarRoom warRoom;
     @Autowired Photos photos;
     @Autowired JdbcClient jdbc;
+    @Autowired ReportIntake intake;
 
     private static RequestPostProcessor verifier(String name) {
         return user(name).roles("WAR_ROOM");
@@ -178,6 +180,29 @@ class WarRoomPagesTests {
                 .andExpect(redirectedUrl("/lead/results")).andExpect(flash().attribute("notice", "lead.results.confirmed"));
         assertThat(warRoom.item(item).orElseThrow().state()).isEqualTo(ContestState.VERIFIED);
         assertThat(warRoom.item(item).orElseThrow().steps()).last().satisfies(s -> assertThat(s.action()).isEqualTo("LEAD_CONFIRMED"));
+    }
+
+    @Test
+    void aLeadIsNotOfferedAFormThatDoesNotAddUpTheWarRoomAcceptsItAsWritten() throws Exception {
+        OrganisationId org = people.organisation("lead-as-written");
+        StationView station = people.stations("NYK_1").get(2);
+        var lead = people.volunteer(org, "lead-as-written", "หัวหน้า เขตนครนายก");
+        var reporter = people.volunteer(org, "lead-as-written", "ฟ้า เขียนตามแบบ");
+        people.asLead(lead, "NYK_1");
+        people.atStation(reporter, station, StationRole.PRIMARY);
+        Tally good = counts.goodCount(station, "constituency");
+        Tally asSigned = new Tally(good.votes(), good.valid() + 1, good.invalid(), good.noVote(), good.ballotsUsed() + 1, true);
+        long report = intake.submit(new ReportIntake.Submission(station.electionId(), station.id(), "constituency", reporter.volunteer(),
+                ReportFixture.actor(reporter.volunteer()), "lead-aw-01", asSigned, true, List.of(), true), List.of()).reportId();
+        long item = warRoom.itemOf(station.id(), "constituency").orElseThrow();
+
+        mvc.perform(get("/lead/results/items/" + item).with(volunteer(lead))).andExpect(status().isOk())
+                .andExpect(content().string(not(containsString("/lead/results/items/" + item + "/confirm"))))
+                .andExpect(content().string(containsString("แบบที่ผลรวมไม่ตรงกันต้องให้ห้องปฏิบัติการกลางตรวจ")));
+        mvc.perform(post("/lead/results/items/" + item + "/confirm").param("report", String.valueOf(report)).with(csrf()).with(volunteer(lead)))
+                .andExpect(redirectedUrl("/lead/results/items/" + item))
+                .andExpect(flash().attribute("problem", containsString("แบบที่ผลรวมไม่ตรงกัน")));
+        assertThat(warRoom.item(item).orElseThrow().state()).isEqualTo(ContestState.FINAL);
     }
 
     /** The photo as the browser gets it: the app answers a redirect (never cached) to a presigned link into the bucket. */
