@@ -160,7 +160,7 @@ public class Coverage {
         String code = text == null ? null : text.toUpperCase(Locale.ROOT);
         Optional<StationView> station = code == null ? Optional.empty() : catalog.stationByCode(electionId, code);
         Optional<ConstituencyView> constituency = code == null || station.isPresent() ? Optional.empty()
-                : catalog.constituencies(electionId, Optional.empty()).stream().filter(c -> c.code().equals(code)).findFirst();
+                : catalog.constituencyView(electionId, code);
         if (text != null && station.isEmpty() && constituency.isEmpty()) {
             return byName(electionId, organisationId, text, page);
         }
@@ -215,7 +215,8 @@ public class Coverage {
     public List<StationRow> stations(String electionId, String constituencyCode) {
         List<StationView> stations = catalog.stations(electionId, Optional.of(constituencyCode), Pageable.unpaged()).getContent();
         Map<Long, AssignmentView[]> at = new HashMap<>();
-        catalog.constituency(electionId, constituencyCode).ifPresent(c -> assignments.ofConstituency(c.id()).stream()
+        // the constituency's id only: its detail would load its candidates and every station a second time
+        catalog.constituencyView(electionId, constituencyCode).ifPresent(c -> assignments.ofConstituency(c.id()).stream()
                 .filter(a -> a.tier() == Tier.STATION)
                 .forEach(a -> at.computeIfAbsent(a.placeId(), k -> new AssignmentView[2])[a.position() == 1 ? 0 : 1] = a));
         Map<VolunteerId, String> names = pool.names(at.values().stream().flatMap(java.util.Arrays::stream)
@@ -228,7 +229,7 @@ public class Coverage {
 
     /** A constituency's lead roles, filled or not. */
     public List<Person> leads(String electionId, String constituencyCode) {
-        return catalog.constituency(electionId, constituencyCode).map(c -> {
+        return catalog.constituencyView(electionId, constituencyCode).map(c -> {
             List<AssignmentView> leads = assignments.ofConstituency(c.id()).stream().filter(a -> a.tier() == Tier.CONSTITUENCY_LEAD).toList();
             Map<VolunteerId, String> names = pool.names(leads.stream().map(AssignmentView::volunteer).toList());
             return leads.stream().map(a -> person(a, names)).toList();

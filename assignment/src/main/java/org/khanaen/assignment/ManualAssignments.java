@@ -66,7 +66,7 @@ public class ManualAssignments {
                 if (place.position() < 1 || place.position() > properties.leadsPerConstituency()) {
                     throw new AssignmentProblem("assignment.problem.position");
                 }
-                var c = catalog.constituencies(electionId, Optional.empty()).stream().filter(v -> v.id() == place.placeId()).findFirst()
+                var c = catalog.constituency(electionId, place.placeId())
                         .orElseThrow(() -> new AssignmentProblem("assignment.problem.no-constituency", place.placeId()));
                 var points = catalog.stationPoints(electionId).stream().filter(p -> p.constituencyId() == c.id()).toList();
                 yield new Resolved(c.id(), c.province().code(), points.stream().mapToDouble(p -> p.latitude()).average().orElse(0),

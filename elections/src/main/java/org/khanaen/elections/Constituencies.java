@@ -17,6 +17,9 @@ interface Constituencies extends Repository<Constituency, Long> {
     @EntityGraph(attributePaths = { "province", "zones", "zones.district" })
     Optional<Constituency> findByElectionIdAndCode(String electionId, String code);
 
+    @EntityGraph(attributePaths = { "province", "zones", "zones.district" })
+    Optional<Constituency> findByElectionIdAndId(String electionId, Long id);
+
     long countByElectionId(String electionId);
 
     @Query("select c.province.code, count(c) from Constituency c where c.electionId = :electionId group by c.province.code")

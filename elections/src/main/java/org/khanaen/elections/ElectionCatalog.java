@@ -88,6 +88,19 @@ public class ElectionCatalog {
         return found.stream().map(c -> c.view(stationCounts.getOrDefault(c.id(), 0L))).toList();
     }
 
+    /**
+     * One constituency by its internal id (a lead's, an assignment's place), counting only its own stations: a lead's
+     * every page asked for it, and listing all 400 counted the nation's ~95,000 stations each time.
+     */
+    public Optional<ConstituencyView> constituency(String electionId, long id) {
+        return constituencies.findByElectionIdAndId(electionId, id).map(c -> c.view(stations.countInConstituency(id)));
+    }
+
+    /** One constituency by its code, without its candidates and stations, counting only its own stations. */
+    public Optional<ConstituencyView> constituencyView(String electionId, String code) {
+        return constituencies.findByElectionIdAndCode(electionId, code).map(c -> c.view(stations.countInConstituency(c.id())));
+    }
+
     /** A constituency with its zones, its own candidates and those of election-wide contests, and all its stations. */
     public Optional<ConstituencyDetail> constituency(String electionId, String code) {
         return constituencies.findByElectionIdAndCode(electionId, code).map(c -> {

@@ -52,6 +52,9 @@ interface Stations extends Repository<Station, Long> {
     @Query("select s.constituency.id, count(s) from Station s where s.electionId = :electionId group by s.constituency.id")
     List<Object[]> countPerConstituency(String electionId);
 
+    @Query("select count(s) from Station s where s.constituency.id = :constituencyId")
+    long countInConstituency(long constituencyId);
+
     @Query("select s.constituency.province.code, count(s) from Station s where s.electionId = :electionId group by s.constituency.province.code")
     List<Object[]> countPerProvince(String electionId);
 }

@@ -188,8 +188,7 @@ public class ReportPage {
         model.addAttribute("stationName", station.map(s -> s.name().in(locale)).orElse(null));
         model.addAttribute("sample", station.isPresent() && samples.of(reporter.electionId()).contains(station.get().id()));
         if (reporter.lead()) {
-            ConstituencyView constituency = catalog.constituencies(reporter.electionId(), Optional.empty()).stream()
-                    .filter(c -> c.id() == reporter.constituencyId()).findFirst().orElseThrow();
+            ConstituencyView constituency = catalog.constituency(reporter.electionId(), reporter.constituencyId()).orElseThrow();
             model.addAttribute("constituency", constituency);
             model.addAttribute("codes", catalog.stations(reporter.electionId(), Optional.of(constituency.code()), Pageable.unpaged())
                     .map(StationView::code).getContent());

@@ -51,7 +51,7 @@ class ResultsAccess {
 
     Optional<Lead> lead(Authentication authentication) {
         return volunteer(authentication).flatMap(v -> coverage.ledBy(election, v)
-                .flatMap(id -> catalog.constituencies(election, Optional.empty()).stream().filter(c -> c.id() == id).findFirst())
+                .flatMap(id -> catalog.constituency(election, id))
                 .map(c -> new Lead(v, c)));
     }
 

@@ -235,7 +235,7 @@ class LeadController {
     }
 
     private Optional<ConstituencyView> constituency(long id) {
-        return catalog.constituencies(election, Optional.empty()).stream().filter(c -> c.id() == id).findFirst();
+        return catalog.constituency(election, id);
     }
 
     /** The lead's username: the audit and the assignment history say who looked and who moved. */
