@@ -1,0 +1,105 @@
+package org.khanaen.benchmarks.rehearsal;
+
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.SplittableRandom;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
+
+/**
+ * People reading the public results pages as a browser does: every {@code every} the national page and a province or
+ * constituency page, each asked again with the ETag the browser kept (304 when nothing changed), now and then moving
+ * to another place (a page they have not seen: 200). No CDN in front: every read reaches the app.
+ */
+final class PageReaders {
+
+    private final ScheduledExecutorService timer;
+    private final Tally national = new Tally(), places = new Tally();
+    private final long started = System.nanoTime();
+    private final int readers;
+    private final Duration every;
+
+    private PageReaders(int readers, Duration every) {
+        this.readers = readers;
+        this.every = every;
+        AtomicInteger n = new AtomicInteger();
+        this.timer = Executors.newScheduledThreadPool(Math.max(2, Math.min(32, readers / 10)),
+                r -> Thread.ofPlatform().daemon().name("audience-pages-" + n.incrementAndGet()).unstarted(r));
+    }
+
+    static PageReaders start(HttpClient http, URI base, String electionId, List<URI> placePages, int readers, Duration every) {
+        PageReaders p = new PageReaders(readers, every);
+        URI nationalPage = base.resolve("/results/" + electionId);
+        SplittableRandom random = new SplittableRandom(23);
+        for (int i = 0; i < readers; i++) {
+            Reader reader = new Reader(http, nationalPage, placePages, random.split(), p.national, p.places);
+            // spread over the period, as people arrive at their own moments
+            p.timer.scheduleAtFixedRate(reader::read, random.nextLong(Math.max(1, every.toMillis())), every.toMillis(), TimeUnit.MILLISECONDS);
+        }
+        return p;
+    }
+
+    /** One reader: the ETags their browser kept, the place they look at. */
+    private static final class Reader {
+
+        private final HttpClient http;
+        private final URI nationalPage;
+        private final List<URI> placePages;
+        private final SplittableRandom random;
+        private final Tally national, places;
+        private final java.util.Map<URI, String> etags = new java.util.HashMap<>();
+        private URI place;
+
+        Reader(HttpClient http, URI nationalPage, List<URI> placePages, SplittableRandom random, Tally national, Tally places) {
+            this.http = http;
+            this.nationalPage = nationalPage;
+            this.placePages = placePages;
+            this.random = random;
+            this.national = national;
+            this.places = places;
+            this.place = placePages.get(random.nextInt(placePages.size()));
+        }
+
+        void read() {
+            if (random.nextInt(5) == 0) { // one in five looks at another place this time
+                place = placePages.get(random.nextInt(placePages.size()));
+            }
+            read(nationalPage, national);
+            read(place, places);
+        }
+
+        private void read(URI page, Tally tally) {
+            try {
+                Fetch.Answer a = Fetch.get(http, page, etags.get(page), "Accept", "text/html");
+                tally.answered(a.status(), a.body().length, a.micros());
+                if (a.status() == 200 && a.etag() != null) {
+                    etags.put(page, a.etag());
+                }
+            } catch (Exception e) {
+                tally.other(e.getClass().getSimpleName());
+            }
+        }
+    }
+
+    List<Figures> stop() throws InterruptedException {
+        timer.shutdownNow();
+        timer.awaitTermination(30, TimeUnit.SECONDS);
+        double seconds = (System.nanoTime() - started) / 1e9;
+        List<Figures> out = new ArrayList<>();
+        for (var kind : List.of(java.util.Map.entry("national page", national), java.util.Map.entry("province and constituency pages", places))) {
+            Tally t = kind.getValue();
+            List<String> notes = List.of(String.format("%,d readers, each every %d s (conditional GET with the ETag kept); %s", readers,
+                    every.toSeconds(), t.answers()));
+            List<String> problems = t.failed() > 0 ? List.of(String.format("page readers (%s) not answered 200/304: %s", kind.getKey(), t.others))
+                    : List.of();
+            out.add(Figures.of("audience: page readers, " + kind.getKey(), seconds, t.requests(), "reads", t.latencies.toArray(), notes,
+                    problems));
+        }
+        return out;
+    }
+}
