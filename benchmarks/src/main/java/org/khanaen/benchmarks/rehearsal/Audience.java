@@ -85,7 +85,8 @@ public final class Audience implements AutoCloseable {
             out.add(Figures.of("audience: the reference reader (one stream reader in this JVM)", seconds, reference.versionsReceived(),
                     "versions", reference.delivery(), List.of("delivery = the version made on the node (its at) → received here",
                             String.format("the page readers and newsrooms in this JVM used %.1f s of CPU (%.1f%% of a core) of this JVM's %.1f s"
-                                    + " (the app's and theirs)", clientsCpu / 1000.0, 100.0 * clientsCpu / 1000 / seconds, ownCpu / 1000.0)),
+                                    + " (the app's and theirs)", clientsCpu / 1000.0, 100.0 * clientsCpu / 1000 / seconds, ownCpu / 1000.0),
+                            "load average at the end: " + ProcessFigures.loadAverage()),
                     reference.versionsReceived() == 0 ? List.of("the reference reader received no version: nothing changed, or the stream failed")
                             : List.of()));
         } catch (Exception e) {

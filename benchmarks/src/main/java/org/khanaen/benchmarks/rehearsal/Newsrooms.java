@@ -85,7 +85,7 @@ final class Newsrooms {
                     json.staleness.add(reference.behindMicros(version, System.nanoTime()));
                 }
             } catch (Exception e) {
-                json.other(e.getClass().getSimpleName());
+                json.failed(e);
             }
             consModified = feedFile(cons, true);
             partyModified = feedFile(party, false);
@@ -111,15 +111,17 @@ final class Newsrooms {
                     feed.staleness.add(reference.behindMicrosOfMoment(held, System.nanoTime()));
                 }
             } catch (Exception e) {
-                feed.other(e.getClass().getSimpleName());
+                feed.failed(e);
             }
             return held;
         }
     }
 
     List<Figures> stop() throws InterruptedException {
-        timer.shutdownNow();
-        timer.awaitTermination(30, TimeUnit.SECONDS);
+        timer.shutdown(); // no new rounds; a round under way ends (interrupted, its request would count as failed)
+        if (!timer.awaitTermination(60, TimeUnit.SECONDS)) {
+            timer.shutdownNow();
+        }
         double seconds = (System.nanoTime() - started) / 1e9;
         List<Figures> out = new ArrayList<>();
         out.add(figures("media API national results", json, seconds, "by the JSON's version"));

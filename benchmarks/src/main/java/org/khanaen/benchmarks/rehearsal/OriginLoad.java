@@ -45,8 +45,9 @@ final class OriginLoad {
         List<String> notes = new ArrayList<>();
         List<String> problems = new ArrayList<>();
         Phase direct, cdn;
+        List<URI> places;
         try {
-            List<URI> places = Fetch.places(http, base, electionId);
+            places = Fetch.places(http, base, electionId);
             Tally straight = new Tally();
             direct = phase("without a CDN", base, electionId, places, readers, duration, change, (uri, etag) -> {
                 Fetch.Answer a = Fetch.get(http, uri, etag);
@@ -69,14 +70,20 @@ final class OriginLoad {
                 readers, PAGE_EVERY_S, Math.max(1, readers / 100), FEED_EVERY_S, change == null ? "the results unchanged meanwhile"
                         : "a change to the results every second"));
         for (Phase p : List.of(direct, cdn)) {
-            notes.add(String.format("%s, per 1,000 readers: app %,.0f CPU-ms/s, %,.1f requests/s (%s), %s/s reaching the app; database %,.0f CPU-ms/s;"
-                    + " the readers' own threads %,.0f CPU-ms/s (counted apart)", p.name(), p.appCpuMillis() / p.seconds() / per,
-                    p.origin().requests() / p.seconds() / per, p.origin().answers(), Tally.megabytes((long) (p.origin().bytes.get() / p.seconds() / per)),
-                    p.databaseCpuMillis() / p.seconds() / per, p.clientsCpuMillis() / p.seconds() / per));
+            notes.add(String.format("%s: %,.1f requests/s reaching the app (%s), %s/s; app %,.0f CPU-ms/s, database %,.0f CPU-ms/s; per 1,000"
+                    + " readers: %,.1f requests/s, %s/s, app %,.0f CPU-ms/s; the readers' own threads %,.0f CPU-ms/s (counted apart)", p.name(),
+                    p.origin().requests() / p.seconds(), p.origin().answers(), Tally.megabytes((long) (p.origin().bytes.get() / p.seconds())),
+                    p.appCpuMillis() / p.seconds(), p.databaseCpuMillis() / p.seconds(), p.origin().requests() / p.seconds() / per,
+                    Tally.megabytes((long) (p.origin().bytes.get() / p.seconds() / per)), p.appCpuMillis() / p.seconds() / per,
+                    p.clientsCpuMillis() / p.seconds()));
             if (p.origin().failed() > 0) {
                 problems.add(String.format("origin load %s: answers other than 200/304: %s", p.name(), p.origin().others));
             }
         }
+        notes.add(String.format("through a CDN the app's share does not grow with the readers: at most about one fetch per address and"
+                + " max-age (%,d addresses: the national page, %,d places, 2 feed files; 5 s): ~%,.0f requests/s however many read",
+                places.size() + 3, places.size(), (places.size() + 3) / 5.0));
+        notes.add("load average at the end: " + ProcessFigures.loadAverage());
         notes.add("the stream readers are not in this phase (their cost is the night's stream figures); the app's GC for these"
                 + " readers' allocations counts as the app's");
         return Figures.of("audience: origin load per 1,000 readers", direct.seconds() + cdn.seconds(),
@@ -138,8 +145,10 @@ final class OriginLoad {
             return new Phase(name, seconds, measured, (cpu1 - cpu0) - (clients1 - clients0), clients1 - clients0, db1 - db0,
                     readerSide.latencies.toArray());
         } finally {
-            timer.shutdownNow();
-            timer.awaitTermination(30, TimeUnit.SECONDS);
+            timer.shutdown();
+            if (!timer.awaitTermination(60, TimeUnit.SECONDS)) {
+                timer.shutdownNow();
+            }
         }
     }
 
@@ -154,7 +163,7 @@ final class OriginLoad {
                 readerSide.answered(a.status(), a.body().length, a.micros());
             }
         } catch (Exception e) {
-            origin.other(e.getClass().getSimpleName());
+            origin.failed(e);
         }
     }
 

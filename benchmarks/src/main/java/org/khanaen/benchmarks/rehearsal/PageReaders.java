@@ -81,14 +81,16 @@ final class PageReaders {
                     etags.put(page, a.etag());
                 }
             } catch (Exception e) {
-                tally.other(e.getClass().getSimpleName());
+                tally.failed(e);
             }
         }
     }
 
     List<Figures> stop() throws InterruptedException {
-        timer.shutdownNow();
-        timer.awaitTermination(30, TimeUnit.SECONDS);
+        timer.shutdown(); // no new rounds; a round under way ends (interrupted, its request would count as failed)
+        if (!timer.awaitTermination(60, TimeUnit.SECONDS)) {
+            timer.shutdownNow();
+        }
         double seconds = (System.nanoTime() - started) / 1e9;
         List<Figures> out = new ArrayList<>();
         for (var kind : List.of(java.util.Map.entry("national page", national), java.util.Map.entry("province and constituency pages", places))) {

@@ -51,6 +51,16 @@ final class ProcessFigures {
         return nanos / 1_000_000;
     }
 
+    /** The machine's load averages (1, 5, 15 minutes), as /proc/loadavg gives them: the machine may be shared. */
+    static String loadAverage() {
+        try {
+            String[] f = Files.readString(Path.of("/proc/loadavg")).split(" ");
+            return f[0] + " " + f[1] + " " + f[2] + " on " + Runtime.getRuntime().availableProcessors() + " cores";
+        } catch (Exception e) {
+            return "unknown";
+        }
+    }
+
     /** The embedded database's CPU time in ms, when it is a child of this JVM (0 otherwise). */
     static long databaseCpuMillis() {
         return ProcessHandle.current().descendants().filter(h -> h.info().command().orElse("").endsWith("mariadbd")).findFirst()

@@ -50,7 +50,7 @@ final class SharedCache {
                     try {
                         fetch(uri, s, headers);
                     } catch (Exception e) {
-                        origin.other(e.getClass().getSimpleName());
+                        origin.failed(e);
                     } finally {
                         revalidating.remove(uri);
                     }

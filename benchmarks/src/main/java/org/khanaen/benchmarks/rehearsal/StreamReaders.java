@@ -105,7 +105,7 @@ final class StreamReaders implements AutoCloseable {
                 clients.size(), firstEvents, Tally.spread(first.stream().mapToLong(Long::longValue).toArray()), connections - firstEvents,
                 refused.isEmpty() ? "" : " " + refused, openSeconds));
         notes.add(String.format("dropped during the night: %,d%s", dropped, drops.isEmpty() ? "" : " " + drops));
-        notes.add(String.format("stations events received: %,d (%,d merged from several versions); the stream made %,d versions;"
+        notes.add(String.format("stations events received: %,d (%,d merged from several versions); the reference reader received %,d versions;"
                 + " readers still open with the newest (%d) at the end: %,d of %,d", events, merged, versionsOnStream, newest, withNewest, stillOpen));
         notes.add(String.format("delivery = the version made on the node (its at) → received by the reader; max %,.0f ms", maxMicros / 1000.0));
         notes.add(String.format("the readers' processes: %.1f s of CPU (%.0f%% of a core), peak RSS %,d MB (on the same cores as the node)",

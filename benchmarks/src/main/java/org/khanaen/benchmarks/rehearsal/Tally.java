@@ -28,6 +28,15 @@ final class Tally {
         }
     }
 
+    /** A request that got no answer; one interrupted (the readers being stopped) is not counted. */
+    void failed(Exception e) {
+        if (e instanceof InterruptedException) {
+            Thread.currentThread().interrupt();
+            return;
+        }
+        other(e.getClass().getSimpleName());
+    }
+
     void other(String what) {
         others.computeIfAbsent(what, k -> new AtomicLong()).incrementAndGet();
     }
