@@ -46,6 +46,8 @@ class AudienceTrial {
                 String key = app.getBean(MediaOutlets.class).create("trial", null, 1_000_000, "trial").key();
                 URI base = URI.create("http://127.0.0.1:" + app.getEnvironment().getProperty("local.server.port"));
                 awaitResults(base);
+                probe(base, "/results/" + ELECTION);
+                probe(base, "/ect/" + ELECTION + "/records/stats_cons.json");
 
                 Audience audience = Audience.start(base, ELECTION, key, new Audience.Options(readers, readers, readers / 6,
                         Duration.ofSeconds(10), 34, Duration.ofSeconds(5)));
@@ -104,6 +106,19 @@ class AudienceTrial {
             }
             p.executeBatch();
         }
+    }
+
+    /** One reader alone, five times in a row: what a page costs before the audience comes (the machine may be shared). */
+    private static void probe(URI base, String path) throws Exception {
+        HttpClient http = HttpClient.newHttpClient();
+        List<String> times = new java.util.ArrayList<>();
+        long bytes = 0;
+        for (int i = 0; i < 5; i++) {
+            long t = System.nanoTime();
+            bytes = http.send(HttpRequest.newBuilder(base.resolve(path)).build(), HttpResponse.BodyHandlers.ofByteArray()).body().length;
+            times.add(String.format("%.0f", (System.nanoTime() - t) / 1e6));
+        }
+        System.out.printf("%s alone: %,d bytes, %s ms%n", path, bytes, times);
     }
 
     private static void awaitResults(URI base) throws Exception {

@@ -34,7 +34,8 @@ final class Newsrooms {
         this.newsrooms = newsrooms;
         this.every = every;
         AtomicInteger n = new AtomicInteger();
-        this.timer = Executors.newScheduledThreadPool(Math.max(2, Math.min(16, newsrooms / 4)),
+        // a thread each: a slow answer holds up only its own newsroom, as it would (a shared few would queue them all)
+        this.timer = Executors.newScheduledThreadPool(Math.max(1, newsrooms),
                 r -> Thread.ofPlatform().daemon().name("audience-newsrooms-" + n.incrementAndGet()).unstarted(r));
     }
 

@@ -94,7 +94,9 @@ final class OriginLoad {
             Way way, Tally origin) throws Exception {
         boolean[] measuring = { false };
         Tally readerSide = new Tally();
-        ScheduledExecutorService timer = Executors.newScheduledThreadPool(Math.max(2, Math.min(32, readers / 10)), named("audience-origin"));
+        // a thread each, as in PageReaders: a slow answer holds up its own reader only
+        ScheduledExecutorService timer = Executors.newScheduledThreadPool(Math.max(1, Math.min(2_000, readers + readers / 100 + 1)),
+                named("audience-origin"));
         try {
             URI national = base.resolve("/results/" + electionId);
             List<URI> feeds = List.of(base.resolve("/ect/" + electionId + "/records/stats_cons.json"),

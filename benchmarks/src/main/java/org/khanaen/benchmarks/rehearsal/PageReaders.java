@@ -28,7 +28,9 @@ final class PageReaders {
         this.readers = readers;
         this.every = every;
         AtomicInteger n = new AtomicInteger();
-        this.timer = Executors.newScheduledThreadPool(Math.max(2, Math.min(32, readers / 10)),
+        // a thread each (platform threads: their CPU is counted apart from the app's): a slow page holds up only its own
+        // reader, who reads again once it has come, as a person does; a shared few threads would queue everyone behind it
+        this.timer = Executors.newScheduledThreadPool(Math.max(1, Math.min(2_000, readers)),
                 r -> Thread.ofPlatform().daemon().name("audience-pages-" + n.incrementAndGet()).unstarted(r));
     }
 
