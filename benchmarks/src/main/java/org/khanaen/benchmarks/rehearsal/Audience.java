@@ -77,17 +77,22 @@ public final class Audience implements AutoCloseable {
                 out.addAll(newsrooms.stop());
             }
             if (streams != null) {
-                Thread.sleep(2_000); // a change made just before the end still reaches the readers
-                out.add(streams.stop(reference.newest(), reference.versionsReceived()));
+                // a change made just before the end still reaches the readers: the newest has been here 3 s (10 s at most)
+                long until = System.nanoTime() + 10_000_000_000L;
+                while (System.nanoTime() < Math.min(until, reference.newestReceivedNanos() + 3_000_000_000L)) {
+                    Thread.sleep(100);
+                }
+                out.add(streams.stop(reference.newest(), reference.eventsReceived()));
                 streams = null;
             }
             double seconds = (System.nanoTime() - started) / 1e9;
-            out.add(Figures.of("audience: the reference reader (one stream reader in this JVM)", seconds, reference.versionsReceived(),
-                    "versions", reference.delivery(), List.of("delivery = the version made on the node (its at) → received here",
+            out.add(Figures.of("audience: the reference reader (one stream reader in this JVM)", seconds, reference.eventsReceived(),
+                    "stations events", reference.delivery(), List.of(String.format("the newest version received: %d; delivery = the version"
+                            + " made on the node (its at) → received here", reference.newest()),
                             String.format("the page readers and newsrooms in this JVM used %.1f s of CPU (%.1f%% of a core) of this JVM's %.1f s"
                                     + " (the app's and theirs)", clientsCpu / 1000.0, 100.0 * clientsCpu / 1000 / seconds, ownCpu / 1000.0),
                             "load average at the end: " + ProcessFigures.loadAverage()),
-                    reference.versionsReceived() == 0 ? List.of("the reference reader received no version: nothing changed, or the stream failed")
+                    reference.eventsReceived() == 0 ? List.of("the reference reader received no change: nothing changed, or the stream failed")
                             : List.of()));
         } catch (Exception e) {
             problems.add("the audience did not stop cleanly: " + e);
@@ -118,7 +123,8 @@ public final class Audience implements AutoCloseable {
      * A separate short phase: {@code readers} readers for {@code duration} against the app, nothing else running: the
      * origin's load per 1,000 readers (app CPU-ms/s, requests/s, bytes/s), with and without honouring the cache headers as
      * a CDN would (max-age/s-maxage/ETag/stale-while-revalidate of /results pages and feeds). Takes about
-     * 2 × (duration + 10 s): each way is warmed by one round of reads first.
+     * 2 × (duration + 10 s): each way is warmed by one round of reads first. {@code mediaKey} is not used: the media API
+     * is {@code private} (no CDN keeps it) and its newsrooms do not grow with the readers.
      */
     public static Figures originLoad(URI base, String electionId, String mediaKey, int readers, Duration duration) throws Exception {
         return OriginLoad.run(base, electionId, readers, duration, null);

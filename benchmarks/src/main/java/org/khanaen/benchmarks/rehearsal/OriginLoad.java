@@ -33,7 +33,9 @@ final class OriginLoad {
     }
 
     /** What one phase measured. */
-    record Phase(String name, double seconds, Tally origin, long appCpuMillis, long clientsCpuMillis, long databaseCpuMillis, long[] readerMicros) {
+    /** @param failures what the origin answered other than 200/304 over the whole phase (its first round and its end too) */
+    record Phase(String name, double seconds, Tally origin, long appCpuMillis, long clientsCpuMillis, long databaseCpuMillis, long[] readerMicros,
+            Map<String, Long> failures) {
     }
 
     private OriginLoad() {
@@ -70,14 +72,17 @@ final class OriginLoad {
                 readers, PAGE_EVERY_S, Math.max(1, readers / 100), FEED_EVERY_S, change == null ? "the results unchanged meanwhile"
                         : "a change to the results every second"));
         for (Phase p : List.of(direct, cdn)) {
-            notes.add(String.format("%s: %,.1f requests/s reaching the app (%s), %s/s; app %,.0f CPU-ms/s, database %,.0f CPU-ms/s; per 1,000"
+            notes.add(String.format("%s: %,.1f requests/s reaching the app (%s), %s/s; app %,.0f CPU-ms/s (%,.0f per request), database"
+                    + " %,.0f CPU-ms/s; per 1,000"
                     + " readers: %,.1f requests/s, %s/s, app %,.0f CPU-ms/s; the readers' own threads %,.0f CPU-ms/s (counted apart)", p.name(),
                     p.origin().requests() / p.seconds(), p.origin().answers(), Tally.megabytes((long) (p.origin().bytes.get() / p.seconds())),
-                    p.appCpuMillis() / p.seconds(), p.databaseCpuMillis() / p.seconds(), p.origin().requests() / p.seconds() / per,
+                    p.appCpuMillis() / p.seconds(), p.appCpuMillis() / (double) Math.max(1, p.origin().requests()),
+                    p.databaseCpuMillis() / p.seconds(), p.origin().requests() / p.seconds() / per,
                     Tally.megabytes((long) (p.origin().bytes.get() / p.seconds() / per)), p.appCpuMillis() / p.seconds() / per,
                     p.clientsCpuMillis() / p.seconds()));
-            if (p.origin().failed() > 0) {
-                problems.add(String.format("origin load %s: answers other than 200/304: %s", p.name(), p.origin().others));
+            if (!p.failures().isEmpty()) {
+                problems.add(String.format("origin load %s: answers other than 200/304 (first round and end included): %s", p.name(),
+                        p.failures()));
             }
         }
         notes.add(String.format("through a CDN the app's share does not grow with the readers: at most about one fetch per address and"
@@ -144,13 +149,21 @@ final class OriginLoad {
                     measured.others.put(k, new java.util.concurrent.atomic.AtomicLong(n));
                 }
             });
-            return new Phase(name, seconds, measured, (cpu1 - cpu0) - (clients1 - clients0), clients1 - clients0, db1 - db0,
-                    readerSide.latencies.toArray());
+            long[] readerMicros = readerSide.latencies.toArray();
+            stop(timer); // the requests under way are answered (or fail) before the failures are counted
+            Map<String, Long> failures = new java.util.TreeMap<>();
+            origin.others.forEach((k, v) -> failures.put(k, v.get()));
+            return new Phase(name, seconds, measured, (cpu1 - cpu0) - (clients1 - clients0), clients1 - clients0, db1 - db0, readerMicros,
+                    failures);
         } finally {
-            timer.shutdown();
-            if (!timer.awaitTermination(60, TimeUnit.SECONDS)) {
-                timer.shutdownNow();
-            }
+            stop(timer);
+        }
+    }
+
+    private static void stop(ScheduledExecutorService timer) throws InterruptedException {
+        timer.shutdown();
+        if (!timer.awaitTermination(60, TimeUnit.SECONDS)) {
+            timer.shutdownNow();
         }
     }
 

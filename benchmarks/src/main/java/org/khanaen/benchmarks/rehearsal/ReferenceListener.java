@@ -81,7 +81,13 @@ final class ReferenceListener implements AutoCloseable {
         return size == 0 ? -1 : versions[size - 1];
     }
 
-    synchronized int versionsReceived() {
+    /** When the newest version arrived here (System.nanoTime; Long.MIN_VALUE before any). */
+    synchronized long newestReceivedNanos() {
+        return size == 0 ? Long.MIN_VALUE : receivedNanos[size - 1];
+    }
+
+    /** The stations events received (a sender behind by several versions sends them merged in one). */
+    synchronized int eventsReceived() {
         return size;
     }
 

@@ -53,8 +53,9 @@ final class StreamReaders implements AutoCloseable {
      * Stops the processes and reads what they counted.
      *
      * @param newest the newest version on the stream (the reference listener's), to count who had it
+     * @param referenceEvents the stations events the reference listener received, for comparison
      */
-    Figures stop(long newest, long versionsOnStream) throws Exception {
+    Figures stop(long newest, long referenceEvents) throws Exception {
         double seconds = (System.nanoTime() - started) / 1e9;
         long cpuMillis = 0, peakRssKb = 0;
         for (SubscriberClient.Handle c : clients) {
@@ -105,8 +106,8 @@ final class StreamReaders implements AutoCloseable {
                 clients.size(), firstEvents, Tally.spread(first.stream().mapToLong(Long::longValue).toArray()), connections - firstEvents,
                 refused.isEmpty() ? "" : " " + refused, openSeconds));
         notes.add(String.format("dropped during the night: %,d%s", dropped, drops.isEmpty() ? "" : " " + drops));
-        notes.add(String.format("stations events received: %,d (%,d merged from several versions); the reference reader received %,d versions;"
-                + " readers still open with the newest (%d) at the end: %,d of %,d", events, merged, versionsOnStream, newest, withNewest, stillOpen));
+        notes.add(String.format("stations events received: %,d (%,d merged from several versions); the reference reader received %,d;"
+                + " readers still open with the newest (%d) at the end: %,d of %,d", events, merged, referenceEvents, newest, withNewest, stillOpen));
         notes.add(String.format("delivery = the version made on the node (its at) → received by the reader; max %,.0f ms", maxMicros / 1000.0));
         notes.add(String.format("the readers' processes: %.1f s of CPU (%.0f%% of a core), peak RSS %,d MB (on the same cores as the node)",
                 cpuMillis / 1000.0, 100.0 * cpuMillis / 1000 / seconds, peakRssKb / 1024));
