@@ -42,6 +42,15 @@ public final class Audience implements AutoCloseable {
 
     /** Opens the readers (stream readers in client processes of their own) and starts the page readers and newsrooms. */
     public static Audience start(URI base, String electionId, String mediaKey, Options o) throws Exception {
+        return start(base, electionId, mediaKey, o, false);
+    }
+
+    /**
+     * As {@link #start(URI, String, String, Options)}; {@code pagesThroughCdn}: the page readers come through a CDN
+     * honouring the pages' caching headers, as the public would on the night (straight at the app, each reader's 200
+     * is a page rendered: a few hundred readers are more than two shared cores render, see {@link #originLoad}).
+     */
+    public static Audience start(URI base, String electionId, String mediaKey, Options o, boolean pagesThroughCdn) throws Exception {
         Audience a = new Audience();
         try {
             a.reference = ReferenceListener.open(base, electionId);
@@ -50,7 +59,7 @@ public final class Audience implements AutoCloseable {
                 a.streams = StreamReaders.open(base, electionId, o.streamReaders(), o.perProcess());
             }
             if (o.pageReaders() > 0) {
-                a.pages = PageReaders.start(a.http, base, electionId, places, o.pageReaders(), o.pageEvery());
+                a.pages = PageReaders.start(a.http, base, electionId, places, o.pageReaders(), o.pageEvery(), pagesThroughCdn);
             }
             if (o.newsrooms() > 0) {
                 a.newsrooms = Newsrooms.start(a.http, base, electionId, mediaKey, a.reference, o.newsrooms(), o.newsroomEvery());

@@ -23,10 +23,17 @@ final class PageReaders {
     private final long started = System.nanoTime();
     private final int readers;
     private final Duration every;
+    /** The CDN's edge in front, or null: straight at the app. */
+    private final SharedCache edge;
+    private final java.util.concurrent.ExecutorService revalidations;
 
-    private PageReaders(int readers, Duration every) {
+    private PageReaders(HttpClient http, int readers, Duration every, boolean throughCdn) {
         this.readers = readers;
         this.every = every;
+        AtomicInteger k = new AtomicInteger();
+        this.revalidations = throughCdn ? Executors.newFixedThreadPool(4,
+                t -> Thread.ofPlatform().daemon().name("audience-pages-revalidate-" + k.incrementAndGet()).unstarted(t)) : null;
+        this.edge = throughCdn ? new SharedCache(http, revalidations) : null;
         AtomicInteger n = new AtomicInteger();
         // a thread each (platform threads: their CPU is counted apart from the app's): a slow page holds up only its own
         // reader, who reads again once it has come, as a person does; a shared few threads would queue everyone behind it
@@ -34,12 +41,14 @@ final class PageReaders {
                 r -> Thread.ofPlatform().daemon().name("audience-pages-" + n.incrementAndGet()).unstarted(r));
     }
 
-    static PageReaders start(HttpClient http, URI base, String electionId, List<URI> placePages, int readers, Duration every) {
-        PageReaders p = new PageReaders(readers, every);
+    /** @param throughCdn through a {@link SharedCache} (a CDN honouring the pages' caching headers), as the public comes on the night */
+    static PageReaders start(HttpClient http, URI base, String electionId, List<URI> placePages, int readers, Duration every,
+            boolean throughCdn) {
+        PageReaders p = new PageReaders(http, readers, every, throughCdn);
         URI nationalPage = base.resolve("/results/" + electionId);
         SplittableRandom random = new SplittableRandom(23);
         for (int i = 0; i < readers; i++) {
-            Reader reader = new Reader(http, nationalPage, placePages, random.split(), p.national, p.places);
+            Reader reader = new Reader(http, p.edge, nationalPage, placePages, random.split(), p.national, p.places);
             // spread over the period, as people arrive at their own moments
             p.timer.scheduleAtFixedRate(reader::read, random.nextLong(Math.max(1, every.toMillis())), every.toMillis(), TimeUnit.MILLISECONDS);
         }
@@ -50,6 +59,7 @@ final class PageReaders {
     private static final class Reader {
 
         private final HttpClient http;
+        private final SharedCache edge;
         private final URI nationalPage;
         private final List<URI> placePages;
         private final SplittableRandom random;
@@ -57,8 +67,10 @@ final class PageReaders {
         private final java.util.Map<URI, String> etags = new java.util.HashMap<>();
         private URI place;
 
-        Reader(HttpClient http, URI nationalPage, List<URI> placePages, SplittableRandom random, Tally national, Tally places) {
+        Reader(HttpClient http, SharedCache edge, URI nationalPage, List<URI> placePages, SplittableRandom random, Tally national,
+                Tally places) {
             this.http = http;
+            this.edge = edge;
             this.nationalPage = nationalPage;
             this.placePages = placePages;
             this.random = random;
@@ -77,8 +89,9 @@ final class PageReaders {
 
         private void read(URI page, Tally tally) {
             try {
-                Fetch.Answer a = Fetch.get(http, page, etags.get(page), "Accept", "text/html");
-                tally.answered(a.status(), a.body().length, a.micros());
+                long t = System.nanoTime();
+                Fetch.Answer a = edge != null ? edge.get(page, "Accept", "text/html") : Fetch.get(http, page, etags.get(page), "Accept", "text/html");
+                tally.answered(a.status(), a.body().length, (System.nanoTime() - t) / 1000);
                 if (a.status() == 200 && a.etag() != null) {
                     etags.put(page, a.etag());
                 }
@@ -93,16 +106,26 @@ final class PageReaders {
         if (!timer.awaitTermination(60, TimeUnit.SECONDS)) {
             timer.shutdownNow();
         }
+        if (revalidations != null) {
+            revalidations.shutdown();
+            revalidations.awaitTermination(30, TimeUnit.SECONDS);
+        }
         double seconds = (System.nanoTime() - started) / 1e9;
         List<Figures> out = new ArrayList<>();
         for (var kind : List.of(java.util.Map.entry("national page", national), java.util.Map.entry("province and constituency pages", places))) {
             Tally t = kind.getValue();
-            List<String> notes = List.of(String.format("%,d readers, each every %d s (conditional GET with the ETag kept); %s", readers,
-                    every.toSeconds(), t.answers()));
+            List<String> notes = List.of(String.format("%,d readers, each every %d s, %s; %s", readers, every.toSeconds(), edge == null
+                    ? "straight at the app (conditional GET with the ETag kept)" : "through a CDN (answers from the edge: 200)", t.answers()));
             List<String> problems = t.failed() > 0 ? List.of(String.format("page readers (%s) not answered 200/304: %s", kind.getKey(), t.others))
                     : List.of();
             out.add(Figures.of("audience: page readers, " + kind.getKey(), seconds, t.requests(), "reads", t.latencies.toArray(), notes,
                     problems));
+        }
+        if (edge != null) {
+            Tally o = edge.origin;
+            out.add(Figures.of("audience: page readers, what reached the app through the CDN", seconds, o.requests(), "requests",
+                    o.latencies.toArray(), List.of(o.answers()), o.failed() > 0 ? List.of("the CDN's fetches of the pages not answered 200/304: "
+                            + o.others) : List.of()));
         }
         return out;
     }

@@ -32,14 +32,22 @@ final class SharedCache {
     private final Map<URI, Object> locks = new ConcurrentHashMap<>();
     private final Map<URI, Boolean> revalidating = new ConcurrentHashMap<>();
 
+    private final java.util.function.LongSupplier nanos;
+
     SharedCache(HttpClient http, ExecutorService background) {
+        this(http, background, System::nanoTime);
+    }
+
+    /** @param nanos the clock (System.nanoTime; a test's own) */
+    SharedCache(HttpClient http, ExecutorService background, java.util.function.LongSupplier nanos) {
         this.http = http;
         this.background = background;
+        this.nanos = nanos;
     }
 
     /** What the edge answers a reader: its status and body. */
     Fetch.Answer get(URI uri, String... headers) throws Exception {
-        long now = System.nanoTime();
+        long now = nanos.getAsLong();
         Stored s = stored.get(uri);
         if (s != null && now < s.freshUntil()) {
             return new Fetch.Answer(s.status(), s.body(), s.etag(), null, null, 0);
@@ -60,7 +68,7 @@ final class SharedCache {
         }
         synchronized (locks.computeIfAbsent(uri, k -> new Object())) {
             Stored again = stored.get(uri);
-            if (again != null && System.nanoTime() < again.freshUntil()) {
+            if (again != null && nanos.getAsLong() < again.freshUntil()) {
                 return new Fetch.Answer(again.status(), again.body(), again.etag(), null, null, 0);
             }
             return fetch(uri, again, headers);
@@ -68,7 +76,7 @@ final class SharedCache {
     }
 
     private Fetch.Answer fetch(URI uri, Stored had, String... headers) throws Exception {
-        long asked = System.nanoTime();
+        long asked = nanos.getAsLong();
         Fetch.Answer a = Fetch.get(http, uri, had == null ? null : had.etag(), headers);
         origin.answered(a.status(), a.body().length, a.micros());
         Fetch.Answer served = a.status() == 304 && had != null ? new Fetch.Answer(had.status(), had.body(), had.etag(), null, a.cacheControl(), a.micros()) : a;

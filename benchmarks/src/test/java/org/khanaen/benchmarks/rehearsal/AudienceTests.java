@@ -59,14 +59,15 @@ class AudienceTests {
         var background = Executors.newSingleThreadExecutor();
         try (HttpClient http = HttpClient.newHttpClient()) {
             URI base = URI.create("http://127.0.0.1:" + origin.getAddress().getPort());
-            SharedCache edge = new SharedCache(http, background);
+            java.util.concurrent.atomic.AtomicLong clock = new java.util.concurrent.atomic.AtomicLong();
+            SharedCache edge = new SharedCache(http, background, clock::get);
             for (int i = 0; i < 50; i++) {
                 assertThat(new String(edge.get(base.resolve("/shared")).body(), StandardCharsets.UTF_8)).isEqualTo("page");
                 edge.get(base.resolve("/own"));
             }
             assertThat(shared).hasValue(1);
             assertThat(own).hasValue(50);
-            Thread.sleep(1_100); // stale now: served as it is while one revalidation goes to the origin
+            clock.addAndGet(1_100_000_000L); // stale now: served as it is while one revalidation goes to the origin
             for (int i = 0; i < 20; i++) {
                 assertThat(edge.get(base.resolve("/shared")).status()).isEqualTo(200);
             }
@@ -75,6 +76,9 @@ class AudienceTests {
             assertThat(shared).hasValue(2);
             assertThat(revalidated).hasValue(1);
             assertThat(edge.origin.ok.get() + edge.origin.notModified.get()).isEqualTo(52);
+            clock.addAndGet(35_000_000_000L); // past stale-while-revalidate too: fetched again before it is served
+            edge.get(base.resolve("/shared"));
+            assertThat(shared).hasValue(3);
         } finally {
             origin.stop(0);
         }
