@@ -118,6 +118,12 @@ public final class Audience implements AutoCloseable {
             return;
         }
         stopped = true;
+        if (pages != null) {
+            pages.close(); // after stop() already stopped: nothing left to do
+        }
+        if (newsrooms != null) {
+            newsrooms.close();
+        }
         if (streams != null) {
             streams.close();
         }

@@ -101,6 +101,14 @@ final class PageReaders {
         }
     }
 
+    /** Stops at once, nothing counted (the night failed before its end). */
+    void close() {
+        timer.shutdownNow();
+        if (revalidations != null) {
+            revalidations.shutdownNow();
+        }
+    }
+
     List<Figures> stop() throws InterruptedException {
         timer.shutdown(); // no new rounds; a round under way ends (interrupted, its request would count as failed)
         if (!timer.awaitTermination(60, TimeUnit.SECONDS)) {
