@@ -4,6 +4,7 @@ import java.io.BufferedReader;
 import java.io.IOException;
 import java.io.InputStreamReader;
 import java.io.PrintStream;
+import java.io.PrintWriter;
 import java.net.InetSocketAddress;
 import java.net.StandardSocketOptions;
 import java.nio.ByteBuffer;
@@ -29,8 +30,19 @@ import java.util.concurrent.atomic.AtomicBoolean;
  * {@code STOP} on standard input, writes what it saw to {@code out} and prints {@code DONE}. The file: one line per
  * connection {@code c <first-event micros or -1> <status> <closed by server 0/1> <error>}, then one per
  * {@code stations} event received {@code s <connection> <version> <from> <its at, epoch micros> <received, epoch micros>}.
+ * <p>
+ * With a sixth argument {@code summary} (a long night: millions of events, too many to keep one line each) the events
+ * are counted in the process instead: each {@code c} line ends with {@code <newest version received> <stations events>},
+ * then {@code h <ms> <events>} per millisecond of delivery (its at → received) that occurred, and one line
+ * {@code t <events> <merged from several versions> <max delivery micros>}. {@link Handle} starts such a process.
  */
-final class SubscriberClient {
+public final class SubscriberClient {
+
+    /** Delivery times counted per millisecond up to this; later ones in the last bucket (the maximum is kept apart). */
+    private static final int HISTOGRAM_MS = 120_000;
+    private static boolean summary;
+    private static final long[] histogram = new long[HISTOGRAM_MS + 1];
+    private static long summaryEvents, summaryMerged, summaryMaxMicros;
 
     private static final int LINE = 200; // the start of a line is all that is read: {"version":…,"from":…,"at":"…"
 
@@ -53,6 +65,8 @@ final class SubscriberClient {
         int lineLength;
         String event;
         String data;
+        long newest = -1;
+        long events;
 
         Conn(int index) {
             this.index = index;
@@ -65,6 +79,7 @@ final class SubscriberClient {
         String path = args[2];
         int count = Integer.parseInt(args[3]);
         Path out = Path.of(args[4]);
+        summary = args.length > 5 && args[5].equals("summary");
         byte[] request = ("GET " + path + " HTTP/1.1\r\nHost: " + host + ":" + port + "\r\nAccept: text/event-stream\r\n"
                 + "User-Agent: khanaen-bench\r\n\r\n").getBytes(StandardCharsets.US_ASCII);
         List<String> events = new ArrayList<>();
@@ -131,7 +146,19 @@ final class SubscriberClient {
             StringBuilder text = new StringBuilder();
             for (Conn c : conns) {
                 text.append("c ").append(c.firstEvent).append(' ').append(c.status).append(' ').append(c.closed ? 1 : 0).append(' ')
-                        .append(c.error.isEmpty() ? "-" : c.error).append('\n');
+                        .append(c.error.isEmpty() ? "-" : c.error);
+                if (summary) {
+                    text.append(' ').append(c.newest).append(' ').append(c.events);
+                }
+                text.append('\n');
+            }
+            if (summary) {
+                for (int ms = 0; ms < histogram.length; ms++) {
+                    if (histogram[ms] > 0) {
+                        text.append("h ").append(ms).append(' ').append(histogram[ms]).append('\n');
+                    }
+                }
+                text.append("t ").append(summaryEvents).append(' ').append(summaryMerged).append(' ').append(summaryMaxMicros).append('\n');
             }
             synchronized (events) {
                 events.forEach(e -> text.append(e).append('\n'));
@@ -262,9 +289,20 @@ final class SubscriberClient {
                     int at = c.data.indexOf("\"at\":\"");
                     if (at >= 0) {
                         Instant when = Instant.parse(c.data.substring(at + 6, c.data.indexOf('"', at + 6)));
-                        String e = "s " + c.index + " " + version + " " + from + " " + (when.getEpochSecond() * 1_000_000 + when.getNano() / 1000) + " " + received;
-                        synchronized (events) {
-                            events.add(e);
+                        if (summary) { // one selector thread: no locking needed
+                            long micros = Math.max(0, received - (when.getEpochSecond() * 1_000_000 + when.getNano() / 1000));
+                            histogram[(int) Math.min(HISTOGRAM_MS, micros / 1000)]++;
+                            summaryMaxMicros = Math.max(summaryMaxMicros, micros);
+                            summaryEvents++;
+                            summaryMerged += from != version ? 1 : 0;
+                            c.newest = Math.max(c.newest, version);
+                            c.events++;
+                        } else {
+                            String e = "s " + c.index + " " + version + " " + from + " " + (when.getEpochSecond() * 1_000_000 + when.getNano() / 1000)
+                                    + " " + received;
+                            synchronized (events) {
+                                events.add(e);
+                            }
                         }
                     }
                 }
@@ -275,6 +313,67 @@ final class SubscriberClient {
             c.event = text.substring(6).strip();
         } else if (text.startsWith("data:")) {
             c.data = text.substring(5);
+        }
+    }
+
+    /**
+     * A client process in summary mode, started from this JVM (the rehearsal's audience): its connections are opened at
+     * once; {@link #awaitReady()} when each has its first event or failed, {@link #stop()} for its file.
+     */
+    public static final class Handle implements AutoCloseable {
+
+        private final Process process;
+        private final BufferedReader out;
+        private final PrintWriter in;
+        private final Path file;
+
+        private Handle(Process process, Path file) {
+            this.process = process;
+            this.out = new BufferedReader(new InputStreamReader(process.getInputStream(), StandardCharsets.UTF_8));
+            this.in = new PrintWriter(process.getOutputStream(), true, StandardCharsets.UTF_8);
+            this.file = file;
+        }
+
+        /** @param heap the client's -Xmx (e.g. "256m": a connection holds a few hundred bytes) */
+        public static Handle start(String host, int port, String path, int count, String heap) throws IOException {
+            Path file = Files.createTempFile("khanaen-readers-", ".txt");
+            Process p = new ProcessBuilder(Path.of(System.getProperty("java.home"), "bin", "java").toString(), "-Xmx" + heap,
+                    "-XX:+UseSerialGC", "-XX:TieredStopAtLevel=1", "-cp", ChildApp.classPath(), SubscriberClient.class.getName(), host,
+                    String.valueOf(port), path, String.valueOf(count), file.toString(), "summary")
+                    .redirectError(ProcessBuilder.Redirect.INHERIT).start();
+            return new Handle(p, file);
+        }
+
+        /** Blocks until the process says READY: {opened, failed}. */
+        public int[] awaitReady() throws IOException, InterruptedException {
+            for (String line = out.readLine(); line != null; line = out.readLine()) {
+                if (line.startsWith("READY")) {
+                    String[] p = line.split(" ");
+                    return new int[] { Integer.parseInt(p[1]), Integer.parseInt(p[2]) };
+                }
+            }
+            throw new IllegalStateException("a reader client stopped (exit " + process.waitFor() + ")");
+        }
+
+        public long pid() {
+            return process.pid();
+        }
+
+        /** Tells it to stop; its file (the caller reads and deletes it). */
+        public Path stop() throws IOException, InterruptedException {
+            in.println("STOP");
+            for (String line = out.readLine(); line != null; line = out.readLine()) {
+                if (line.startsWith("DONE")) {
+                    break;
+                }
+            }
+            process.waitFor();
+            return file;
+        }
+
+        @Override
+        public void close() {
+            process.destroy();
         }
     }
 

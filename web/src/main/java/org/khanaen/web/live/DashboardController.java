@@ -4,7 +4,6 @@ import java.util.Comparator;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
-import java.util.function.Function;
 import java.util.stream.Collectors;
 
 import org.khanaen.elections.ElectionCatalog;
@@ -37,9 +36,12 @@ class DashboardController {
     private final ResultsStream stream;
     private final QuickCounts quickCounts;
     private final SeatCharts charts;
+    private final PublicCatalogue pages;
 
-    DashboardController(ElectionCatalog catalog, LiveResults live, ResultsStream stream, QuickCounts quickCounts, SeatCharts charts) {
+    DashboardController(ElectionCatalog catalog, LiveResults live, ResultsStream stream, QuickCounts quickCounts, SeatCharts charts,
+            PublicCatalogue pages) {
         this.catalog = catalog;
+        this.pages = pages;
         this.charts = charts;
         this.live = live;
         this.stream = stream;
@@ -197,12 +199,13 @@ class DashboardController {
         return election;
     }
 
+    /** The catalogue as the pages show it, kept a few seconds (PublicCatalogue): not read for every page rendered. */
     private ElectionSummary election(String electionId) {
-        return catalog.election(electionId).orElseThrow(() -> new NotFound("election " + electionId));
+        return pages.election(electionId).orElseThrow(() -> new NotFound("election " + electionId));
     }
 
     private Map<String, PartyView> parties(String electionId) {
-        return catalog.parties(electionId).stream().collect(Collectors.toMap(PartyView::code, Function.identity(), (a, b) -> a));
+        return pages.parties(electionId);
     }
 
     /** The parties by code, and whether none has an English name (English pages then say so: issue 25). */
