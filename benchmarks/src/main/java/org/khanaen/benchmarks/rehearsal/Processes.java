@@ -70,7 +70,7 @@ final class Processes implements AutoCloseable {
         if (thread.startsWith("ForkJoinPool")) {
             return "virtual threads (web requests, some clients)";
         }
-        if (thread.startsWith("qtp") || thread.contains("s3proxy") || thread.contains("jetty")) {
+        if (thread.startsWith("SNProxy") || thread.startsWith("qtp") || thread.contains("s3proxy")) { // s3proxy's Jetty
             return "photo bucket";
         }
         if (thread.startsWith("rehearsal") || thread.startsWith("HttpClient") || thread.startsWith("pool-")) {

@@ -151,8 +151,8 @@ public final class Rehearsal {
         List<Figures> night = new ArrayList<>();
         List<String> nightNotes = new ArrayList<>();
         Watch.Finals finals = Watch.Finals.of(results);
-        try (Audience audience = Audience.start(stage.base(), ELECTION, mediaKey,
-                audienceOptions)) {
+        // the public reads the pages through a CDN on the night (docs/live-results.md); --cdn false: straight at the app
+        try (Audience audience = Audience.start(stage.base(), ELECTION, mediaKey, audienceOptions, !"false".equals(stage.option("cdn", "true")))) {
             NightClock clock = NightClock.startingNow(compress);
             Watch watch = new Watch(app.getBean(LiveResults.class), ELECTION, clock, 2_000);
             Desk.Options deskOptions = new Desk.Options(stage.whole("verifiers", Math.min(cast.warRoom().size(), 100)),
@@ -185,8 +185,15 @@ public final class Rehearsal {
         end("afterwards", after, List.of());
 
         begin();
+        // every station is verified by now: a change a second (a station contest's revision moved on, its numbers the same)
+        // keeps the readers' caches going stale as on the night
+        List<Long> stations = jdbc.sql("select distinct station_id from station_contest where election_id = ? order by station_id")
+                .param(ELECTION).query(Long.class).list();
+        int[] next = { 0 };
         Figures origin = Audience.originLoad(stage.base(), ELECTION, mediaKey, stage.whole("origin-readers", 1_000),
-                Duration.ofSeconds(stage.whole("origin-seconds", 30)));
+                Duration.ofSeconds(stage.whole("origin-seconds", 30)), () -> jdbc.sql("update station_contest set revision = revision + 1,"
+                        + " updated_at = ? where station_id = ?").params(java.sql.Timestamp.from(Instant.now()),
+                                stations.get(next[0]++ % stations.size())).update());
         end("the public's load on the origin", List.of(origin), List.of());
 
         String report = report(provinces, compress, clients, cast);
