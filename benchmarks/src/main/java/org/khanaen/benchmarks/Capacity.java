@@ -162,6 +162,40 @@ final class Capacity {
         return cpu;
     }
 
+    /** CPU seconds so far of each of this JVM's live threads, by thread id (for {@link #threadsPerReport}). */
+    static Map<Long, Double> threads() {
+        var mx = java.lang.management.ManagementFactory.getThreadMXBean();
+        Map<Long, Double> cpu = new java.util.HashMap<>();
+        for (long id : mx.getAllThreadIds()) {
+            long nanos = mx.getThreadCpuTime(id);
+            if (nanos > 0) {
+                cpu.put(id, nanos / 1e9);
+            }
+        }
+        return cpu;
+    }
+
+    /**
+     * What this JVM's threads spent since {@code before}, per report, by what they do: to tell the app's work from the
+     * replay's clients and the embedded photo bucket sharing the JVM. Threads that ended meanwhile are not counted, nor
+     * the JVM's own (GC, compiler: the process figure minus these).
+     */
+    static String threadsPerReport(Map<Long, Double> before, int reports) {
+        var mx = java.lang.management.ManagementFactory.getThreadMXBean();
+        Map<String, Double> spent = new TreeMap<>();
+        for (var info : mx.getThreadInfo(mx.getAllThreadIds())) {
+            long nanos = info == null ? -1 : mx.getThreadCpuTime(info.getThreadId());
+            if (nanos > 0) {
+                String name = info.getThreadName();
+                String group = name.startsWith("tomcat-handler") ? "web requests" : name.startsWith("qtp") ? "photo bucket"
+                        : name.startsWith("pool-") || name.startsWith("HttpClient") || name.startsWith("replay") ? "replay's clients"
+                        : "app's other threads";
+                spent.merge(group, nanos / 1e9 - before.getOrDefault(info.getThreadId(), 0.0), Double::sum);
+            }
+        }
+        return "of the JVM, by threads, CPU-ms per report: " + format(spent, v -> v * 1000 / Math.max(1, reports));
+    }
+
     /** What the stretch between two {@link #oneNode()} readings cost per report, as a line to print. */
     static String perReport(Map<String, Double> before, Map<String, Double> after, int reports, double seconds) {
         double n = Math.max(1, reports);
