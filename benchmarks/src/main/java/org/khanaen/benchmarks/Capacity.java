@@ -162,6 +162,44 @@ final class Capacity {
         return cpu;
     }
 
+    /** CPU seconds so far of each of this JVM's live threads, by thread id (for {@link #threadsPerReport}). */
+    static Map<Long, Double> threads() {
+        var mx = java.lang.management.ManagementFactory.getThreadMXBean();
+        Map<Long, Double> cpu = new java.util.HashMap<>();
+        for (long id : mx.getAllThreadIds()) {
+            long nanos = mx.getThreadCpuTime(id);
+            if (nanos > 0) {
+                cpu.put(id, nanos / 1e9);
+            }
+        }
+        return cpu;
+    }
+
+    /**
+     * What this JVM's threads spent since {@code before}, per report, by what they do: to tell the app's work from the
+     * replay's clients and the embedded photo bucket sharing the JVM. Threads that ended meanwhile are not counted, nor
+     * the JVM's own (garbage collection, the JIT compiler: the process figure minus these, given as "JVM's own").
+     */
+    static String threadsPerReport(Map<Long, Double> before, double processBefore, int reports) {
+        var mx = java.lang.management.ManagementFactory.getThreadMXBean();
+        Map<String, Double> spent = new TreeMap<>();
+        for (var info : mx.getThreadInfo(mx.getAllThreadIds())) {
+            long nanos = info == null ? -1 : mx.getThreadCpuTime(info.getThreadId());
+            if (nanos > 0) {
+                String name = info.getThreadName();
+                // the web server's requests run on virtual threads: their CPU is their carriers'
+                String group = name.startsWith("ForkJoinPool") ? "web requests (virtual threads' carriers)" : name.startsWith("SNProxy") || name.startsWith("qtp") ? "photo bucket"
+                        : name.startsWith("pool-") || name.startsWith("HttpClient") || name.startsWith("replay") ? "replay's clients"
+                        : "app's other threads";
+                spent.merge(group, nanos / 1e9 - before.getOrDefault(info.getThreadId(), 0.0), Double::sum);
+            }
+        }
+        double listed = spent.values().stream().mapToDouble(Double::doubleValue).sum();
+        spent.put("JVM's own and ended threads", ((com.sun.management.OperatingSystemMXBean) java.lang.management.ManagementFactory
+                .getOperatingSystemMXBean()).getProcessCpuTime() / 1e9 - processBefore - listed);
+        return "of the JVM, by threads, CPU-ms per report: " + format(spent, v -> v * 1000 / Math.max(1, reports));
+    }
+
     /** What the stretch between two {@link #oneNode()} readings cost per report, as a line to print. */
     static String perReport(Map<String, Double> before, Map<String, Double> after, int reports, double seconds) {
         double n = Math.max(1, reports);

@@ -95,10 +95,13 @@ final class ReplayBench {
             Prepared p = prepare(app, file, photos, true, photosThroughApp, photoBytes, null, selection);
             URI base = URI.create("http://127.0.0.1:" + port);
             Map<String, Double> cpuBefore = Capacity.oneNode();
+            Map<Long, Double> threadsBefore = Capacity.threads();
+            double processBefore = cpuBefore.get("app and clients");
             long started = System.nanoTime();
             Replay.Outcome o = p.replay().run(List.of(base), ELECTION, p.mediaKey(), p.plan().sends(), clients, Duration.ofMinutes(10),
                     p.sample());
-            String cpu = Capacity.perReport(cpuBefore, Capacity.oneNode(), o.reports(), (System.nanoTime() - started) / 1e9);
+            String cpu = Capacity.perReport(cpuBefore, Capacity.oneNode(), o.reports(), (System.nanoTime() - started) / 1e9)
+                    + "; " + Capacity.threadsPerReport(threadsBefore, processBefore, o.reports());
             List<String> differences = report(app, p, o, List.of(base), clients, photos);
             System.out.println(cpu);
             if (!differences.isEmpty() || o.seenVerified() != o.stationContests()) {

@@ -16,10 +16,12 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  *                     transaction per round, whatever the number of reports
  * @param maxLeaves    the most entries one tree takes (the rest go into the next round's)
  * @param scheduled    off in tests that drive the rounds themselves
+ * @param lookBack     a round sweeps for new entries from where the newest round this old got to ({@link SweepMarks})
+ * @param fullSweepEvery every this many rounds, one sweeps from the start (a transaction held open past the look-back)
  */
 @ConfigurationProperties("khanaen.proofs")
 record ProofsProperties(String pseudonymKey, @DefaultValue("1m") Duration every, @DefaultValue("200000") int maxLeaves,
-        @DefaultValue("true") boolean scheduled) {
+        @DefaultValue("true") boolean scheduled, @DefaultValue("5m") Duration lookBack, @DefaultValue("30") int fullSweepEvery) {
 
     ProofsProperties {
         key(pseudonymKey);

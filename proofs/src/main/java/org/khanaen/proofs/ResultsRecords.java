@@ -59,9 +59,19 @@ class ResultsRecords {
         this.pseudonyms = pseudonyms;
     }
 
+    /** The highest id of the reports stored so far (0: none). */
+    long highestReportId() {
+        return jdbc.sql("select coalesce(max(id), 0) from station_report").query(Long.class).single();
+    }
+
+    /** The highest id of the decisions taken so far (0: none). */
+    long highestDecisionId() {
+        return jdbc.sql("select coalesce(max(id), 0) from verification_step").query(Long.class).single();
+    }
+
     /**
-     * Stored reports that are in no leaf yet, by id after {@code afterId} (which only pages within one sweep: ids need not
-     * be consecutive, nor commit in order, so each round sweeps from the start).
+     * Stored reports that are in no leaf yet, by id after {@code afterId} (ids need not be consecutive, nor commit in
+     * order: where a round starts is {@link SweepMarks}'s).
      */
     List<Entry> reportsWithoutLeaf(long afterId, int limit) {
         return reports(jdbc.sql(REPORT + " left join record_leaf l on l.kind = 'REPORT' and l.source_id = r.id where l.id is null and r.id > ?"

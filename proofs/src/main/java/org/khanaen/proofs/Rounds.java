@@ -39,6 +39,7 @@ class Rounds {
     private final TransactionTemplate transaction;
     private final ProofsProperties properties;
     private final Clock clock;
+    private final SweepMarks marks;
 
     Rounds(ResultsRecords records, Leaves leaves, Trees trees, RootAnchors anchors, PlatformTransactionManager transactions,
             ProofsProperties properties, Clock clock) {
@@ -49,6 +50,7 @@ class Rounds {
         this.transaction = new TransactionTemplate(transactions);
         this.properties = properties;
         this.clock = clock;
+        this.marks = new SweepMarks(properties.lookBack(), properties.fullSweepEvery());
     }
 
     @Scheduled(fixedDelayString = "${khanaen.proofs.every:1m}", initialDelayString = "${khanaen.proofs.every:1m}")
@@ -65,36 +67,43 @@ class Rounds {
     }
 
     /** One round now; the tree it made, if anything was new. */
-    synchronized Optional<Trees.Tree> run() {
+    Optional<Trees.Tree> run() {
+        return run(false);
+    }
+
+    /** One round now, its sweep from the start when {@code full} (the close of the night); the tree it made, if any. */
+    synchronized Optional<Trees.Tree> run(boolean full) {
         Instant now = clock.instant();
-        collect(now);
+        collect(now, full);
         return build(now);
     }
 
     /**
-     * Sweeps the reports, then the decisions, from the start, each page after the last one's highest id. Paging by "the
-     * first N without a leaf" restarted at the start every page, scanning the night's reports again for each: the national
-     * replay's round of 200,000 entries took 699 s; a sweep reads each row once.
+     * Sweeps the reports, then the decisions, from where {@link SweepMarks} says, each page after the last one's highest
+     * id. Paging by "the first N without a leaf" restarted at the start every page, scanning the night's reports again
+     * for each: the national replay's round of 200,000 entries took 699 s; a sweep reads each row once.
      */
-    private void collect(Instant now) {
-        int budget = properties.maxLeaves();
+    private void collect(Instant now, boolean full) {
+        SweepMarks.Mark from = marks.start(now, full);
+        long reportsTop = records.highestReportId(); // read first: what commits later is the next rounds'
+        long decisionsTop = records.highestDecisionId();
+        int[] budget = { properties.maxLeaves() };
+        long reports = sweep(from.reports(), reportsTop, budget, now, records::reportsWithoutLeaf);
+        long decisions = sweep(from.decisions(), decisionsTop, budget, now, records::decisionsWithoutLeaf);
+        marks.swept(from, new SweepMarks.Mark(now, reports, decisions));
+    }
+
+    /** Gives leaves to entries after {@code after}; how far it got: {@code top} when it swept to the end, else the last id taken. */
+    private long sweep(long after, long top, int[] budget, Instant now, java.util.function.BiFunction<Long, Integer, List<Entry>> withoutLeaf) {
         List<Entry> page;
-        long after = 0;
-        while (budget > 0 && !(page = records.reportsWithoutLeaf(after, Math.min(PAGE, budget))).isEmpty()) {
-            budget -= page.size();
+        while (budget[0] > 0 && !(page = withoutLeaf.apply(after, Math.min(PAGE, budget[0]))).isEmpty()) {
+            budget[0] -= page.size();
             after = page.getLast().id();
             if (leaves.add(page, now) == 0) {
-                break; // another round took them
+                return after; // another round took them: it has its own marks, this node sweeps on from here next time
             }
         }
-        after = 0;
-        while (budget > 0 && !(page = records.decisionsWithoutLeaf(after, Math.min(PAGE, budget))).isEmpty()) {
-            budget -= page.size();
-            after = page.getLast().id();
-            if (leaves.add(page, now) == 0) {
-                break;
-            }
-        }
+        return budget[0] > 0 ? Math.max(after, top) : after;
     }
 
     private Optional<Trees.Tree> build(Instant now) {
