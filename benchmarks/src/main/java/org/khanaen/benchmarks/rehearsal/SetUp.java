@@ -84,7 +84,7 @@ public final class SetUp {
     private static final Pattern WAITING = Pattern.compile("\"waiting\"\\s*:\\s*(\\d+)");
     private static final Pattern ADDRESS = Pattern.compile("<([^>]+)>");
     /** Station volunteers checking in over HTTP (each one a password hash to make and one to check). */
-    private static final int CHECK_IN_SAMPLE = 300;
+    private static final int CHECK_IN_SAMPLE = 100;
     /** Assignment mails answered by following their link over HTTP; the rest through the same service. */
     private static final int ANSWER_SAMPLE = 3_000;
     private static final double DECLINE = 0.005;
@@ -102,8 +102,8 @@ public final class SetUp {
         figures.add(s.organisations());
         figures.add(s.volunteers());
         figures.add(s.assignment());
+        figures.add(s.accounts()); // step 9, before the mail: the leads and the sampled volunteers sign in on it, the rest answer by it
         figures.add(s.mails());
-        figures.add(s.accounts()); // step 9, before the day: the leads and the sampled volunteers sign in on it
         figures.add(s.checkIns());
         figures.add(s.leads());
         figures.add(s.tokens());
@@ -264,10 +264,12 @@ public final class SetUp {
         }
         // the API partner's token: issued on the administrator's page and shown there once
         page.get("/admin/organisations/" + slugs.get(apiOrg));
-        page.post("/admin/organisations/" + slugs.get(apiOrg) + "/api-token", Map.of());
-        String token = Browser.find(page.get("/admin/organisations/" + slugs.get(apiOrg)).body(), API_TOKEN);
+        Browser.Page issued = page.post("/admin/organisations/" + slugs.get(apiOrg) + "/api-token", Map.of());
+        String shown = page.get("/admin/organisations/" + slugs.get(apiOrg)).body();
+        String token = Browser.find(shown, API_TOKEN);
         if (token == null) {
-            problems.add("no API token shown for " + slugs.get(apiOrg));
+            problems.add("no API token shown for " + slugs.get(apiOrg) + " (the issue answered " + issued.status() + " " + issued.location()
+                    + "; the page has " + (shown.contains("class=\"token\"") ? "a" : "no") + " token box)");
         }
         Org api = orgs.get(apiOrg);
         orgs.set(apiOrg, new Org(api.slug(), api.id(), api.coordinator(), api.password(), token));
@@ -463,9 +465,6 @@ public final class SetUp {
         if (only != null) {
             notes.add(runs.size() - 1 + " constituency runs, then one for the election's war room");
         }
-        if (primaries < rows.size()) {
-            problems.add(String.format("%,d stations in scope without a primary", rows.size() - primaries));
-        }
         return Figures.of("4 automatic assignment (admin page's run, all tiers)", seconds, placed(), "assignments", latencies.toArray(), notes,
                 problems);
     }
@@ -479,83 +478,82 @@ public final class SetUp {
         List<String> problems = Collections.synchronizedList(new ArrayList<>());
         String at = "/admin/elections/" + ELECTION + "/assignment";
         int placed = placed();
+        int before = Mailbox.received(app).length; // the coordinators' invitations
         long start = System.nanoTime();
         page.get(at);
         Browser.Page started = page.post(at + "/notify", Map.of());
         String of = Browser.find(String.valueOf(started.location()), Pattern.compile("mail=(\\d+)"));
-        long until = System.nanoTime() + 1_200_000_000_000L;
+        long until = System.nanoTime() + 1_800_000_000_000L;
+        double queued = Double.NaN;
         while (true) { // as the page's progress bar: until nobody is left to tell and nothing waits in the outbox
             Thread.sleep(500);
             String progress = page.get(at + "/mail-progress?of=" + of).body();
+            if (Double.isNaN(queued) && "0".equals(Browser.find(progress, TO_TELL))) {
+                queued = seconds(start);
+            }
             if ("0".equals(Browser.find(progress, TO_TELL)) && "0".equals(Browser.find(progress, WAITING))) {
                 break;
             }
             if (System.nanoTime() > until) {
-                problems.add("the assignment mail had not all gone after 20 minutes");
+                problems.add("the assignment mail had not all gone after 30 minutes: " + progress);
                 break;
             }
         }
         double sending = seconds(start);
-        // what the development SMTP server received (its mailbox bean; /dev/inbox shows the same)
+        // what the development SMTP server received: its recipients (headers only; the bodies of the sample below)
         long reading = System.nanoTime();
-        Map<String, List<String>> tokensTo = new HashMap<>();
-        int mails = 0;
-        for (DevMail m : app.getBean(DevMailbox.class).messages()) {
-            String token = Browser.find(m.textBody(), RESPOND);
-            if (token == null && m.htmlBody() != null) {
-                token = Browser.find(m.htmlBody(), RESPOND);
-            }
-            if (token != null) {
-                mails++;
-                tokensTo.computeIfAbsent(address(m.to()), k -> new ArrayList<>()).add(token);
-            }
+        jakarta.mail.internet.MimeMessage[] received = Mailbox.received(app);
+        Map<String, List<jakarta.mail.internet.MimeMessage>> to = new HashMap<>();
+        for (int i = before; i < received.length; i++) {
+            to.computeIfAbsent(Mailbox.to(received[i]), k -> new ArrayList<>()).add(received[i]);
         }
+        int mails = received.length - before;
         double read = seconds(reading);
-        int doubled = mails - tokensTo.size();
-        int lost = placed - tokensTo.size();
+        int doubled = mails - to.size();
+        int lost = placed - to.size();
         if (doubled != 0 || lost != 0) {
-            problems.add(String.format("assignment mails: %,d for %,d placed volunteers (%,d to distinct addresses): %,d lost, %,d doubled", mails, placed,
-                    tokensTo.size(), lost, doubled));
+            problems.add(String.format("assignment mails: %,d for %,d placed volunteers (%,d distinct addresses): %,d lost, %,d doubled", mails, placed,
+                    to.size(), lost, doubled));
         }
-        // the answers: leads and the war room all confirm; of the station volunteers a few decline
-        Set<String> staff = staffEmails();
-        List<String> recipients = new ArrayList<>(tokensTo.keySet());
+        // the answers: a sample follows the link in their mail over HTTP (a few of them declining; never a lead or the
+        // war room), everyone else confirms while signed in (AssignmentResponses.answerMine, as /me/assignment does)
+        Set<String> staff = new HashSet<>();
+        leads.values().forEach(a -> staff.add(a.email().toLowerCase()));
+        warRoom.forEach(a -> staff.add(a.email().toLowerCase()));
+        sampleEmails.values().forEach(e -> staff.add(e.toLowerCase())); // they check in over HTTP on the day
+        List<String> recipients = new ArrayList<>(to.keySet());
         Collections.sort(recipients);
         Collections.shuffle(recipients, new java.util.Random(o.seed()));
-        List<String> declines = new ArrayList<>();
-        List<String> httpConfirms = new ArrayList<>();
-        List<String> serviceConfirms = new ArrayList<>();
+        List<String[]> byLink = new ArrayList<>();
+        int declines = 0;
         for (String r : recipients) {
-            String token = tokensTo.get(r).getLast();
-            if (!staff.contains(r) && declines.size() < DECLINE * recipients.size()) {
-                declines.add(token);
-            } else if (httpConfirms.size() < ANSWER_SAMPLE) {
-                httpConfirms.add(token);
-            } else {
-                serviceConfirms.add(token);
+            if (byLink.size() >= ANSWER_SAMPLE) {
+                break;
             }
+            String token = Mailbox.find(to.get(r).getLast(), RESPOND);
+            if (token == null) {
+                problems.add("an assignment mail without its link, to " + r);
+                continue;
+            }
+            boolean decline = !staff.contains(r) && declines < DECLINE * recipients.size();
+            declines += decline ? 1 : 0;
+            byLink.add(new String[] { java.net.URLDecoder.decode(token, java.nio.charset.StandardCharsets.UTF_8), decline ? "DECLINE" : "CONFIRM" });
         }
         long answering = System.nanoTime();
         Figures.Latencies answers = new Figures.Latencies();
         AtomicInteger confirmed = new AtomicInteger();
         AtomicInteger declined = new AtomicInteger();
-        List<Callable<Void>> work = new ArrayList<>();
         int threads = 8;
+        List<Callable<Void>> work = new ArrayList<>();
         for (int t = 0; t < threads; t++) {
             int from = t;
             work.add(() -> {
                 try (Browser phone = new Browser(base, answers)) { // the link opened on a phone: the offer page, then its form
-                    List<String[]> mine = new ArrayList<>();
-                    for (int i = from; i < declines.size(); i += threads) {
-                        mine.add(new String[] { declines.get(i), "DECLINE" });
-                    }
-                    for (int i = from; i < httpConfirms.size(); i += threads) {
-                        mine.add(new String[] { httpConfirms.get(i), "CONFIRM" });
-                    }
-                    for (String[] a : mine) {
-                        phone.get("/assignment/respond?token=" + a[0]);
-                        Browser.Page answer = phone.post("/assignment/respond", Map.of("token", java.net.URLDecoder.decode(a[0],
-                                java.nio.charset.StandardCharsets.UTF_8), "answer", a[1], "reason", a[1].equals("DECLINE") ? "ติดธุระวันเลือกตั้ง" : ""));
+                    for (int i = from; i < byLink.size(); i += threads) {
+                        String[] a = byLink.get(i);
+                        phone.get("/assignment/respond?token=" + java.net.URLEncoder.encode(a[0], java.nio.charset.StandardCharsets.UTF_8));
+                        Browser.Page answer = phone.post("/assignment/respond", Map.of("token", a[0], "answer", a[1], "reason",
+                                a[1].equals("DECLINE") ? "ติดธุระวันเลือกตั้ง" : ""));
                         if (answer.status() == 302 && answer.location() != null && answer.location().contains("answered")) {
                             (a[1].equals("CONFIRM") ? confirmed : declined).incrementAndGet();
                         } else if (problems.size() < 5) {
@@ -566,42 +564,56 @@ public final class SetUp {
                 return null;
             });
         }
-        // the rest of the links through the service the answer page calls (AssignmentResponses.answer): a hundred thousand
-        // page pairs would only measure the same controller longer
+        all(work, threads);
+        double byLinkSeconds = seconds(answering);
         AssignmentResponses responses = app.getBean(AssignmentResponses.class);
+        List<long[]> open = unanswered();
+        AtomicInteger noAccount = new AtomicInteger();
+        work.clear();
         int slices = 4;
         for (int t = 0; t < slices; t++) {
             int from = t;
             work.add(() -> {
-                for (int i = from; i < serviceConfirms.size(); i += slices) {
-                    if (responses.answer(java.net.URLDecoder.decode(serviceConfirms.get(i), java.nio.charset.StandardCharsets.UTF_8),
-                            AssignmentResponses.Answer.CONFIRM, null)) {
-                        confirmed.incrementAndGet();
-                    } else if (problems.size() < 5) {
-                        problems.add("answer through the service refused a mailed link");
+                for (int i = from; i < open.size(); i += slices) {
+                    AccountId account = accountOf.get(open.get(i)[1]);
+                    if (account == null) {
+                        noAccount.incrementAndGet(); // placed outside a trial's constituencies
+                        continue;
                     }
+                    responses.answerMine(account, new AssignmentId(open.get(i)[0]), AssignmentResponses.Answer.CONFIRM, null);
+                    confirmed.incrementAndGet();
                 }
                 return null;
             });
         }
-        all(work, threads + slices);
+        all(work, slices);
         double answered = seconds(answering);
         page.close();
-        List<String> notes = List.of(String.format("%,d assignment mails for %,d placed (%,d lost, %,d doubled), all sent %.1f s after notify;"
-                        + " the mailbox read in %.1f s", mails, placed, lost, doubled, sending, read),
-                String.format("answers in %.1f s: %,d confirmed (%,d by link over HTTP, p50 %.0f ms, p99 %.0f ms; the rest through"
-                        + " AssignmentResponses.answer), %,d declined by link", answered, confirmed.get(), httpConfirms.size(),
-                        percentile(answers.toArray(), 50), percentile(answers.toArray(), 99), declined.get()));
+        List<String> notes = new ArrayList<>(List.of(String.format("%,d assignment mails received by the SMTP server for %,d placed (%,d lost,"
+                        + " %,d doubled); all queued %.1f s and all sent %.1f s after notify; recipients read in %.1f s", mails, placed, lost,
+                        doubled, queued, sending, read),
+                String.format("answers in %.1f s: %,d confirmed, %,d declined; %,d by the mail's link over HTTP in %.1f s (offer page + form: p50 %.0f ms,"
+                        + " p99 %.0f ms), the rest signed in through AssignmentResponses.answerMine", answered, confirmed.get(), declined.get(),
+                        byLink.size(), byLinkSeconds, percentile(answers.toArray(), 50), percentile(answers.toArray(), 99))));
+        if (noAccount.get() > 0) {
+            notes.add(noAccount.get() + " placed outside the trial's constituencies left unanswered");
+        }
         return Figures.of("5 assignment mail and answers", sending, mails, "mails", latencies.toArray(), notes, problems);
     }
 
-    /** The sign-in names of the leads and the war room (their addresses, read through the registry's contact look-up). */
-    private Set<String> staffEmails() throws Exception {
-        Set<String> emails = new HashSet<>();
-        for (long[] s : staff()) {
-            emails.add(contact(s[0]).email().toLowerCase());
+    /** Assignments nobody has answered yet: id, volunteer. */
+    private List<long[]> unanswered() throws Exception {
+        List<long[]> open = new ArrayList<>();
+        try (Connection c = db.getConnection(); PreparedStatement s = c.prepareStatement(
+                "select id, volunteer_id from assignment where election_id = ? and responded_at is null order by id")) {
+            s.setString(1, ELECTION);
+            try (ResultSet rs = s.executeQuery()) {
+                while (rs.next()) {
+                    open.add(new long[] { rs.getLong(1), rs.getLong(2) });
+                }
+            }
         }
-        return emails;
+        return open;
     }
 
     // 9 (done before the day) -----------------------------------------------------------------------------------------
@@ -867,7 +879,6 @@ public final class SetUp {
                             continue;
                         }
                         Coverage.StationRow donor = spare.removeLast();
-                        phone.get("/lead");
                         if (r.primary() != null) { // the one who did not come leaves the slot, with the reason
                             phone.post("/lead/release", Map.of("assignment", String.valueOf(r.primary().assignment().value()), "reason",
                                     "ไม่มาตามนัด (rehearsal no-show)"));
@@ -883,7 +894,7 @@ public final class SetUp {
                 return null;
             });
         }
-        all(work, 2);
+        all(work, 4);
         double leadsSeconds = seconds(start);
         // the war room: what no lead could cover, from a spare backup elsewhere in the province (admin's coverage pages)
         long warStart = System.nanoTime();
@@ -900,37 +911,50 @@ public final class SetUp {
                 empty.add(r);
             }
         }
-        try (Browser page = new Browser(base, latencies)) {
-            page.signIn(admin.email(), admin.password());
-            String at = "/admin/elections/" + ELECTION + "/coverage/constituency/";
-            for (Coverage.StationRow r : empty) {
-                StationPoint s = stationById.get(r.station().id());
-                page.get("/admin/elections/" + ELECTION + "/coverage/constituency/" + s.constituencyCode());
-                if (here(r.backup())) {
-                    count(page.post(at + s.constituencyCode() + "/backup-into-place", Map.of("station", String.valueOf(s.id()))), byWarRoom, problems,
-                            "war room backup into place at " + s.id());
-                    continue;
+        Map<String, List<Coverage.StationRow>> emptyByProvince = new java.util.TreeMap<>();
+        empty.forEach(r -> emptyByProvince.computeIfAbsent(stationById.get(r.station().id()).provinceCode(), k -> new ArrayList<>()).add(r));
+        java.util.Queue<String> provinces = new java.util.concurrent.ConcurrentLinkedQueue<>(emptyByProvince.keySet());
+        work.clear();
+        for (int t = 0; t < 4; t++) { // four people of the war room at the administrators' coverage pages, a province each at a time
+            work.add(() -> {
+                try (Browser page = new Browser(base, latencies)) {
+                    page.signIn(admin.email(), admin.password());
+                    String at = "/admin/elections/" + ELECTION + "/coverage/constituency/";
+                    page.get("/admin/elections/" + ELECTION + "/coverage");
+                    for (String province; (province = provinces.poll()) != null; ) {
+                        List<Coverage.StationRow> spare = spareByProvince.getOrDefault(province, new ArrayList<>());
+                        for (Coverage.StationRow r : emptyByProvince.get(province)) {
+                            StationPoint s = stationById.get(r.station().id());
+                            if (here(r.backup())) {
+                                count(page.post(at + s.constituencyCode() + "/backup-into-place", Map.of("station", String.valueOf(s.id()))), byWarRoom,
+                                        problems, "war room backup into place at " + s.id());
+                                continue;
+                            }
+                            if (spare.isEmpty()) {
+                                continue;
+                            }
+                            Coverage.StationRow donor = spare.removeLast();
+                            String donorCode = stationById.get(donor.station().id()).constituencyCode();
+                            page.post(at + donorCode + "/release", Map.of("assignment", String.valueOf(donor.backup().assignment().value()), "reason",
+                                    "ย้ายไปหน่วยที่ไม่มีใคร"));
+                            if (r.primary() != null) {
+                                page.post(at + s.constituencyCode() + "/release", Map.of("assignment", String.valueOf(r.primary().assignment().value()),
+                                        "reason", "ไม่มาตามนัด (rehearsal no-show)"));
+                            }
+                            Browser.Page answer = page.post(at + s.constituencyCode() + "/assign", Map.of("volunteer",
+                                    String.valueOf(donor.backup().volunteer().value()), "station", String.valueOf(s.id()), "role", "PRIMARY"));
+                            if (count(answer, byWarRoom, problems, "war room places at " + s.id())) {
+                                // placed anew: asked again, not checked in; they are there, so they check in
+                                long v = donor.backup().volunteer().value();
+                                coverage.assignmentOf(ELECTION, new VolunteerId(v)).ifPresent(a -> responses.checkIn(accountOf.get(v), a.id()));
+                            }
+                        }
+                    }
                 }
-                List<Coverage.StationRow> spare = spareByProvince.getOrDefault(s.provinceCode(), new ArrayList<>());
-                if (spare.isEmpty()) {
-                    continue;
-                }
-                Coverage.StationRow donor = spare.removeLast();
-                String donorCode = stationById.get(donor.station().id()).constituencyCode();
-                page.post(at + donorCode + "/release", Map.of("assignment", String.valueOf(donor.backup().assignment().value()), "reason",
-                        "ย้ายไปหน่วยที่ไม่มีใคร"));
-                if (r.primary() != null) {
-                    page.post(at + s.constituencyCode() + "/release", Map.of("assignment", String.valueOf(r.primary().assignment().value()), "reason",
-                            "ไม่มาตามนัด (rehearsal no-show)"));
-                }
-                Browser.Page answer = page.post(at + s.constituencyCode() + "/assign", Map.of("volunteer", String.valueOf(donor.backup().volunteer().value()),
-                        "station", String.valueOf(s.id()), "role", "PRIMARY"));
-                if (count(answer, byWarRoom, problems, "war room places at " + s.id())) {
-                    long v = donor.backup().volunteer().value();
-                    coverage.assignmentOf(ELECTION, new VolunteerId(v)).ifPresent(a -> responses.checkIn(accountOf.get(v), a.id()));
-                }
-            }
+                return null;
+            });
         }
+        all(work, 4);
         double warSeconds = seconds(warStart);
         // how the stations end
         int[] ending = new int[3];
