@@ -63,6 +63,18 @@ final class Browser implements AutoCloseable {
                 .POST(HttpRequest.BodyPublishers.ofString(body.toString())));
     }
 
+    /**
+     * A form post whose redirect is then followed, as a browser does: a page's one-time notice (a flash attribute) is read
+     * by the page it redirects to, not left for a later visit. The post's own answer.
+     */
+    Page submit(String path, Map<String, String> form, Page[] landed) throws Exception {
+        Page answer = post(path, form);
+        if (answer.status() == 302 && answer.location() != null) {
+            landed[0] = get(path(answer.location()));
+        }
+        return answer;
+    }
+
     /** A file upload form (multipart) with the CSRF token of the last page read. */
     Page upload(String path, String field, String fileName, String type, byte[] content, Map<String, String> form) throws Exception {
         String boundary = "----khanaen-rehearsal-" + System.nanoTime();
