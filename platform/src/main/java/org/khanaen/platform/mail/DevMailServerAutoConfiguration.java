@@ -26,7 +26,7 @@ public class DevMailServerAutoConfiguration {
 
     @Bean
     JavaMailSenderImpl mailSender(DevMailServer server) {
-        JavaMailSenderImpl sender = new JavaMailSenderImpl();
+        JavaMailSenderImpl sender = new DevMailSender(); // one connection for all the mails (see there)
         sender.setHost("127.0.0.1");
         sender.setPort(server.port());
         sender.setDefaultEncoding(StandardCharsets.UTF_8.name());
