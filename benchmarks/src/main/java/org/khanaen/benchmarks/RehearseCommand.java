@@ -6,6 +6,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 
+import org.khanaen.benchmarks.rehearsal.ElectionDay;
 import org.khanaen.benchmarks.rehearsal.Figures;
 import org.khanaen.benchmarks.rehearsal.Rehearsal;
 import org.khanaen.elections.ElectionCatalog;
@@ -32,7 +33,8 @@ final class RehearseCommand {
                         "--khanaen.rewards.chain.contract=" + node.contract));
             }
             String url = server.freshSchema("rehearsal");
-            try (var app = server.startWebApp(url, args.toArray(String[]::new))) {
+            // the app's "today" is the 2023 election day from 17:00 (check-in open, the day's reminders already sent)
+            try (var app = server.startWebApp(url, List.of(ElectionDay.of2566()), args.toArray(String[]::new))) {
                 URI base = URI.create("http://127.0.0.1:" + app.getEnvironment().getProperty("local.server.port"));
                 var stage = new Rehearsal.Stage(app, base, url, server.user, server.password, Machine.describe(), server.description, database,
                         node != null, options, RehearseCommand::nationalFile, provinces -> ReplayBench.someProvinces(nationalFile(app), provinces,

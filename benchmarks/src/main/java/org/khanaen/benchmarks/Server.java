@@ -98,11 +98,18 @@ final class Server implements AutoCloseable {
 
     /** The whole application with its web server on a free port (read it from {@code local.server.port}). */
     org.springframework.context.ConfigurableApplicationContext startWebApp(String url, String... more) {
+        return startWebApp(url, List.of(), more);
+    }
+
+    /** The same, with initializers applied before it starts (e.g. the rehearsal's election-day clock). */
+    org.springframework.context.ConfigurableApplicationContext startWebApp(String url,
+            List<org.springframework.context.ApplicationContextInitializer<?>> initializers, String... more) {
         List<String> args = new java.util.ArrayList<>(List.of("--spring.datasource.url=" + url, "--spring.datasource.username=" + user,
                 "--spring.datasource.password=" + password, "--khanaen.elections.autoload=", "--logging.level.root=warn",
                 "--spring.main.banner-mode=off", "--server.port=0"));
         args.addAll(List.of(more));
-        return new org.springframework.boot.builder.SpringApplicationBuilder(org.khanaen.KhanaenApplication.class).run(args.toArray(String[]::new));
+        return new org.springframework.boot.builder.SpringApplicationBuilder(org.khanaen.KhanaenApplication.class)
+                .initializers(initializers.toArray(org.springframework.context.ApplicationContextInitializer[]::new)).run(args.toArray(String[]::new));
     }
 
     /** Prints what the figures stand on, and measures the server's own insert rates in this run. */

@@ -253,8 +253,9 @@ public final class Rehearsal {
         var sponsor = sponsorships.register("rehearsal-sponsor", "Rehearsal-sponsor-one-time", new SponsorProfile("ร้านกาแฟซ้อมใหญ่",
                 "Rehearsal coffee", null, null, null));
         int reporters = cast.reporters().values().stream().mapToInt(List::size).sum();
+        Instant today = app.getBean(java.time.Clock.class).instant(); // the app's day: the election's
         sponsorships.addOffer(sponsor, new OfferDraft("กาแฟฟรีหนึ่งแก้ว", "A free coffee", "แสดงคูปองที่ร้าน", "Show the coupon at the counter", 60_00,
-                reporters + 1_000, Instant.now().minus(Duration.ofDays(1)), Instant.now().plus(Duration.ofDays(90)), org.khanaen.rewards.Audience.VERIFIED_VOLUNTEERS, null));
+                reporters + 1_000, today.minus(Duration.ofDays(1)), today.plus(Duration.ofDays(90)), org.khanaen.rewards.Audience.VERIFIED_VOLUNTEERS, null));
     }
 
     private long verified() {
