@@ -115,7 +115,7 @@ public final class Rehearsal {
         begin();
         SetUp.Options setUpOptions = new SetUp.Options(stage.whole("volunteers", 100_000), stage.whole("organisations", 50),
                 stage.number("no-show", 0.03), stage.whole("war-room", 100), Long.parseLong(stage.option("seed", "2566")));
-        SetUp.Result setUp = SetUp.run(app, stage.base(), setUpOptions, provinces == null ? null : constituenciesOf(provinces));
+        SetUp.Result setUp = SetUp.run(app, stage.base(), setUpOptions, provinces == null ? null : Set.of(provinces.split(",")));
         Cast cast = setUp.cast();
         offerForVolunteers(cast);
         String mediaKey = app.getBean(MediaOutlets.class).create("rehearsal newsroom", null, 1_000_000, "rehearsal").key();
@@ -234,17 +234,6 @@ public final class Rehearsal {
     private long databaseBytes() {
         return jdbc.sql("select coalesce(sum(data_length + index_length), 0) from information_schema.tables where table_schema = database()")
                 .query(Long.class).single();
-    }
-
-    /** Province codes → their constituencies' codes (a constituency's code is its province's and its number). */
-    private Set<String> constituenciesOf(String provinces) {
-        Set<String> codes = new HashSet<>();
-        for (String p : provinces.split(",")) {
-            for (int n = 1; n <= 40; n++) { // more than any province has (Bangkok: 33); codes that do not exist match nothing
-                codes.add(p.strip() + "_" + n);
-            }
-        }
-        return codes;
     }
 
     /** A sponsor's offer for every volunteer with a verified count (through the sponsors' service, as their page does). */

@@ -94,7 +94,7 @@ public final class SetUp {
         return run(app, base, o, null);
     }
 
-    /** The same for only the stations of some constituencies (codes like "UDN_1"), for quick trial runs; null = all. */
+    /** The same for only the stations of some constituencies (codes like "UDN_1", or a province's code for all of its), for quick trial runs; null = all. */
     public static Result run(ConfigurableApplicationContext app, URI base, Options o, Set<String> constituencies) throws Exception {
         SetUp s = new SetUp(app, base, o, constituencies);
         List<Figures> figures = new ArrayList<>();
@@ -113,7 +113,7 @@ public final class SetUp {
     private final ConfigurableApplicationContext app;
     private final URI base;
     private final Options o;
-    private final Set<String> only;
+    private Set<String> only; // province codes (no "_") widened to their constituencies once the election is loaded
     private final ElectionCatalog catalog;
     private final DataSource db;
     private final SecureRandom secure = new SecureRandom();
@@ -176,7 +176,11 @@ public final class SetUp {
         List<StationPoint> all = catalog.stationPoints(ELECTION);
         codeOf = new HashMap<>();
         catalog.constituencies(ELECTION, Optional.empty()).forEach(c -> codeOf.put(c.id(), c.code()));
-        if (only != null) {
+        if (only != null) { // a province's code (no "_") stands for all its constituencies
+            Set<String> codesNamed = new HashSet<>();
+            only.stream().filter(c -> !c.contains("_")).forEach(p -> codeOf.values().stream().filter(c -> c.startsWith(p + "_")).forEach(codesNamed::add));
+            only.stream().filter(c -> c.contains("_")).forEach(codesNamed::add);
+            only = codesNamed;
             Set<String> unknown = new HashSet<>(only);
             unknown.removeAll(codeOf.values());
             if (!unknown.isEmpty()) {
