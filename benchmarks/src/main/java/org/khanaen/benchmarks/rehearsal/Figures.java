@@ -33,14 +33,15 @@ public record Figures(String step, double seconds, long count, String unit, long
 
     /** One line of the report. */
     public String line() {
-        StringBuilder b = new StringBuilder(String.format("%s: %.1f s, %,d %s (%,.0f/s)", step, seconds, count, unit, perSecond()));
+        StringBuilder b = new StringBuilder(count == 0 && seconds == 0 ? step + ":" // a figure of notes only
+                : String.format("%s: %.1f s, %,d %s (%,.0f/s)", step, seconds, count, unit, perSecond()));
         if (micros.length > 0) {
             b.append(String.format("; p50 %.0f ms, p95 %.0f ms, p99 %.0f ms, max %.0f ms", millis(50), millis(95), millis(99), millis(100)));
         }
         List<String> rest = new ArrayList<>(notes);
         problems.forEach(p -> rest.add("PROBLEM: " + p));
         if (!rest.isEmpty()) {
-            b.append("; ").append(String.join("; ", rest));
+            b.append(b.charAt(b.length() - 1) == ':' ? " " : "; ").append(String.join("; ", rest));
         }
         return b.toString();
     }
