@@ -536,7 +536,7 @@ public final class SetUp {
         List<String[]> byLink = new ArrayList<>();
         int declines = 0;
         for (String r : recipients) {
-            if (byLink.size() >= ANSWER_SAMPLE) {
+            if (byLink.size() >= Math.min(ANSWER_SAMPLE, recipients.size() / 2)) { // a trial's half: both ways are measured
                 break;
             }
             String token = Mailbox.find(to.get(r).getLast(), RESPOND);
@@ -595,15 +595,18 @@ public final class SetUp {
                 return null;
             });
         }
+        long signedIn = System.nanoTime();
         all(work, slices);
+        double bySession = seconds(signedIn);
         double answered = seconds(answering);
         page.close();
         List<String> notes = new ArrayList<>(List.of(String.format("%,d assignment mails received by the SMTP server for %,d placed (%,d lost,"
                         + " %,d doubled); all queued %.1f s and all sent %.1f s after notify; recipients read in %.1f s", mails, placed, lost,
                         doubled, queued, sending, read),
                 String.format("answers in %.1f s: %,d confirmed, %,d declined; %,d by the mail's link over HTTP in %.1f s (offer page + form: p50 %.0f ms,"
-                        + " p99 %.0f ms), the rest signed in through AssignmentResponses.answerMine", answered, confirmed.get(), declined.get(),
-                        byLink.size(), byLinkSeconds, percentile(answers.toArray(), 50), percentile(answers.toArray(), 99))));
+                        + " p99 %.0f ms), the rest (%,d) signed in through AssignmentResponses.answerMine in %.1f s", answered, confirmed.get(),
+                        declined.get(), byLink.size(), byLinkSeconds, percentile(answers.toArray(), 50), percentile(answers.toArray(), 99),
+                        open.size(), bySession)));
         if (noAccount.get() > 0) {
             notes.add(noAccount.get() + " placed outside the trial's constituencies left unanswered");
         }
@@ -840,11 +843,15 @@ public final class SetUp {
                 return null;
             });
         }
-        all(work, threads + slices);
+        all(work.subList(0, threads), threads);
+        double httpSeconds = seconds(start);
+        long serviceStart = System.nanoTime();
+        all(work.subList(threads, work.size()), slices);
+        double serviceSeconds = seconds(serviceStart);
         return Figures.of("6 check-ins (election day)", seconds(start), checkedIn.get(), "check-ins", latencies.toArray(),
-                List.of(String.format("%,d checked in (%,d signed in over HTTP: sign-in, /me/assignment, check-in, report token; the rest through"
-                        + " AssignmentResponses.checkIn), %,d no-shows (%.1f%% asked)", checkedIn.get(), overHttp.get(), noShows, 100 * o.noShow())),
-                problems);
+                List.of(String.format("%,d checked in (%,d signed in over HTTP in %.1f s: sign-in, /me/assignment, check-in, report token; the"
+                        + " other %,d through AssignmentResponses.checkIn in %.1f s), %,d no-shows (%.1f%% asked)", checkedIn.get(), overHttp.get(),
+                        httpSeconds, rest.size(), serviceSeconds, noShows, 100 * o.noShow())), problems);
     }
 
     // 7 ---------------------------------------------------------------------------------------------------------------

@@ -34,6 +34,7 @@ public class DevMailServerAutoConfiguration {
         timeouts.put("mail.smtp.connectiontimeout", "5000");
         timeouts.put("mail.smtp.timeout", "10000");
         timeouts.put("mail.smtp.writetimeout", "10000");
+        timeouts.put("mail.smtp.socketFactory", new DevMailSender.NoDelaySockets());
         sender.setJavaMailProperties(timeouts);
         return sender;
     }
