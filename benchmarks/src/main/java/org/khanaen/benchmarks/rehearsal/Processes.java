@@ -51,19 +51,29 @@ final class Processes implements AutoCloseable {
      * The JVM's own (garbage collection, the JIT) are not listed as threads: the process figure minus these. Threads
      * that ended before a reading are not counted in it.
      */
-    static Map<String, Double> threads() {
+    static Map<Long, Double> threads() {
         var mx = java.lang.management.ManagementFactory.getThreadMXBean();
-        Map<String, Double> cpu = new TreeMap<>();
-        for (var info : mx.getThreadInfo(mx.getAllThreadIds())) {
-            if (info == null) {
-                continue;
-            }
-            long nanos = mx.getThreadCpuTime(info.getThreadId());
+        Map<Long, Double> cpu = new java.util.HashMap<>();
+        for (long id : mx.getAllThreadIds()) {
+            long nanos = mx.getThreadCpuTime(id);
             if (nanos > 0) {
-                cpu.merge(group(info.getThreadName()), nanos / 1e9, Double::sum);
+                cpu.put(id, nanos / 1e9);
             }
         }
         return cpu;
+    }
+
+    /** What the live threads spent since {@code before} (a reading of {@link #threads()}), by what they do. */
+    static Map<String, Double> threadsSince(Map<Long, Double> before) {
+        var mx = java.lang.management.ManagementFactory.getThreadMXBean();
+        Map<String, Double> spent = new TreeMap<>();
+        for (var info : mx.getThreadInfo(mx.getAllThreadIds())) {
+            long nanos = info == null ? -1 : mx.getThreadCpuTime(info.getThreadId());
+            if (nanos > 0) {
+                spent.merge(group(info.getThreadName()), nanos / 1e9 - before.getOrDefault(info.getThreadId(), 0.0), Double::sum);
+            }
+        }
+        return spent;
     }
 
     private static String group(String thread) {

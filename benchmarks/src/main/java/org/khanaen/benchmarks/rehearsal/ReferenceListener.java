@@ -61,7 +61,8 @@ final class ReferenceListener implements AutoCloseable {
         long version = number(data, "\"version\":");
         int at = data.indexOf("\"at\":\"");
         Instant when = Instant.parse(data.substring(at + 6, data.indexOf('"', at + 6)));
-        long micros = when.getEpochSecond() * 1_000_000 + when.getNano() / 1000;
+        long micros = when.getEpochSecond() * 1_000_000 + when.getNano() / 1000
+                - Long.getLong(org.khanaen.benchmarks.SubscriberClient.CLOCK_AHEAD, 0) * 1000; // the app's clock may run ahead
         delivery.add(Math.max(0, now.getEpochSecond() * 1_000_000 + now.getNano() / 1000 - micros));
         synchronized (this) {
             if (size == versions.length) {

@@ -90,7 +90,7 @@ public final class Rehearsal {
     private final List<Phase> phases = new ArrayList<>();
     private final List<String> problems = new ArrayList<>();
     private Map<String, Double> cpuAtStart;
-    private Map<String, Double> threadsAtStart;
+    private Map<Long, Double> threadsAtStart;
     private long phaseStart;
     private final Instant began = Instant.now();
 
@@ -102,6 +102,9 @@ public final class Rehearsal {
     }
 
     private void perform() throws Exception {
+        // the app runs on the election day's clock: the stream's readers measure delivery against it
+        System.setProperty(org.khanaen.benchmarks.SubscriberClient.CLOCK_AHEAD,
+                String.valueOf(app.getBean(java.time.Clock.class).millis() - System.currentTimeMillis()));
         double compress = stage.number("compress", 12);
         int clients = stage.whole("clients", 64);
         String provinces = stage.options().get("provinces");
@@ -154,7 +157,7 @@ public final class Rehearsal {
         // the public reads the pages through a CDN on the night (docs/live-results.md); --cdn false: straight at the app
         try (Audience audience = Audience.start(stage.base(), ELECTION, mediaKey, audienceOptions, !"false".equals(stage.option("cdn", "true")))) {
             NightClock clock = NightClock.startingNow(compress);
-            Watch watch = new Watch(app.getBean(LiveResults.class), ELECTION, clock, 2_000);
+            Watch watch = new Watch(app.getBean(LiveResults.class), ELECTION, clock, 2_000, ledger.truths().size());
             Desk.Options deskOptions = new Desk.Options(stage.whole("verifiers", Math.min(cast.warRoom().size(), 100)),
                     Duration.ofSeconds(stage.whole("verifier-seconds", 30)), Duration.ofSeconds(stage.whole("lead-seconds", 20)));
             try (Desk desk = Desk.start(stage.base(), cast, ledger, clock, deskOptions)) {
@@ -222,7 +225,7 @@ public final class Rehearsal {
         Map<String, Long> peaks = processes.takePeaks();
         processes.rss().forEach((k, v) -> peaks.merge(k, v, Math::max));
         StringBuilder threads = new StringBuilder("; of this JVM, by threads (CPU s):");
-        Processes.threads().forEach((k, v) -> threads.append(String.format(" %s %.1f", k, v - threadsAtStart.getOrDefault(k, 0.0))));
+        Processes.threadsSince(threadsAtStart).forEach((k, v) -> threads.append(String.format(" %s %.1f", k, v)));
         Phase phase = new Phase(name, seconds, figures, Processes.describe(cpuAtStart, processes.cpu(), seconds, peaks) + threads, databaseBytes(),
                 notes);
         phases.add(phase);

@@ -25,6 +25,7 @@ final class Watch implements AutoCloseable {
             Map<String, Double> sharesProvisional, Map<String, Integer> leadersProvisional) {
     }
 
+    private final long contests;
     private final LiveResults live;
     private final String electionId;
     private final NightClock clock;
@@ -32,7 +33,9 @@ final class Watch implements AutoCloseable {
     private final Thread thread;
     private volatile boolean stopped;
 
-    Watch(LiveResults live, String electionId, NightClock clock, long everyMillis) {
+    /** @param contests the station contests the night covers (its share of them is what "100 %" means) */
+    Watch(LiveResults live, String electionId, NightClock clock, long everyMillis, long contests) {
+        this.contests = contests;
         this.live = live;
         this.electionId = electionId;
         this.clock = clock;
@@ -54,11 +57,10 @@ final class Watch implements AutoCloseable {
         LocalTime at = clock.now();
         var verified = live.national(electionId, LiveResults.View.VERIFIED).orElseThrow();
         var provisional = live.national(electionId, LiveResults.View.PROVISIONAL).orElseThrow();
-        long stations = 0;
+        long stations = contests;
         long fin = 0;
         long ver = 0;
         for (var c : verified.contests()) {
-            stations += c.stations();
             fin += c.stationsFinal();
             ver += c.stationsVerified();
         }
