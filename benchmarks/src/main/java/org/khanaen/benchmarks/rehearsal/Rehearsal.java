@@ -239,7 +239,10 @@ public final class Rehearsal {
                 .query(Long.class).single();
     }
 
-    /** A sponsor's offer for every volunteer with a verified count (through the sponsors' service, as their page does). */
+    /**
+     * A sponsor's offers for every volunteer with a verified count and for the leads (through the sponsors' service, as
+     * their page does).
+     */
     private void offerForVolunteers(Cast cast) {
         Sponsorships sponsorships = app.getBean(Sponsorships.class);
         var sponsor = sponsorships.register("rehearsal-sponsor", "Rehearsal-sponsor-one-time", new SponsorProfile("ร้านกาแฟซ้อมใหญ่",
@@ -248,6 +251,10 @@ public final class Rehearsal {
         Instant today = app.getBean(java.time.Clock.class).instant(); // the app's day: the election's
         sponsorships.addOffer(sponsor, new OfferDraft("กาแฟฟรีหนึ่งแก้ว", "A free coffee", "แสดงคูปองที่ร้าน", "Show the coupon at the counter", 60_00,
                 reporters + 1_000, today.minus(Duration.ofDays(1)), today.plus(Duration.ofDays(90)), org.khanaen.rewards.Audience.VERIFIED_VOLUNTEERS, null));
+        // a lead who counted a station nobody came to has served too: the leads' offer
+        sponsorships.addOffer(sponsor, new OfferDraft("ข้าวหนึ่งมื้อ", "A meal", "แสดงคูปองที่ร้าน", "Show the coupon at the counter", 120_00,
+                cast.leads().size() + 100, today.minus(Duration.ofDays(1)), today.plus(Duration.ofDays(90)),
+                org.khanaen.rewards.Audience.CONSTITUENCY_LEADS, null));
     }
 
     private long verified() {

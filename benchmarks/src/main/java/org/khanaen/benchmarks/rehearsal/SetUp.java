@@ -982,8 +982,14 @@ public final class SetUp {
                 + " stations covered by hand, %.1f s", leads.size(), promoted.get(), moved.get(), leadsSeconds, byWarRoom.get(), warSeconds));
         notes.add(String.format("stations end with 2 reporters: %,d, 1: %,d, 0: %,d", ending[2], ending[1], ending[0]));
         if (ending[0] > 0) {
-            problems.add(String.format("%,d stations without a reporter: nobody came and nobody spare was in their province (%,d volunteers for"
-                    + " %,d stations leave few backups)", ending[0], o.volunteers(), stations.size()));
+            // a lead may report any station of their constituency (ReportIntake's rule): they count these themselves
+            long leadless = rows().values().stream().filter(r -> !here(r.primary()) && !here(r.backup()))
+                    .filter(r -> !leads.containsKey(stationById.get(r.station().id()).constituencyCode())).count();
+            notes.add(String.format("%,d stations without a station volunteer (nobody came and nobody spare was near: %,d volunteers for %,d"
+                    + " stations leave few backups): their constituency's lead reports them", ending[0], o.volunteers(), stations.size()));
+            if (leadless > 0) {
+                problems.add(String.format("%,d stations without a reporter: neither a volunteer nor a lead of their constituency", leadless));
+            }
         }
         return Figures.of("7 leads and war room (backups into place, moves)", seconds(start), promoted.get() + moved.get() + byWarRoom.get(), "changes",
                 latencies.toArray(), notes, problems);
@@ -1039,6 +1045,8 @@ public final class SetUp {
         }
         all(work, slices);
         reporters = new LinkedHashMap<>();
+        Map<Long, String> leadTokens = new HashMap<>();
+        int byLeads = 0;
         for (StationPoint s : stations) {
             Coverage.StationRow r = rows.get(s.id());
             List<Cast.Reporter> here = new ArrayList<>();
@@ -1049,12 +1057,19 @@ public final class SetUp {
                     }
                 }
             }
+            Cast.Account lead = leads.get(s.constituencyCode());
+            if (here.isEmpty() && lead != null) { // nobody at the station: the constituency's lead counts it (see leads())
+                here.add(new Cast.Reporter(lead.volunteerId(), leadTokens.computeIfAbsent(lead.volunteerId(),
+                        v -> intake.issueToken(new VolunteerId(v)))));
+                byLeads++;
+            }
             reporters.put(s.id(), List.copyOf(here));
         }
         long count = reporters.values().stream().mapToLong(List::size).sum();
         return Figures.of("8 reporting tokens", seconds(start), count, "tokens", latencies.toArray(),
-                List.of(String.format("%,d over HTTP (/me/report/token, the check-in sample), %,d through ReportIntake.issueToken", sampleTokens.size(),
-                        wanted.size())), List.of());
+                List.of(String.format("%,d over HTTP (/me/report/token, the check-in sample), %,d through ReportIntake.issueToken; %,d stations"
+                        + " reported by their constituency's lead (%,d leads' tokens)", sampleTokens.size(), wanted.size(), byLeads, leadTokens.size())),
+                List.of());
     }
 
     private Cast cast() {
