@@ -60,6 +60,7 @@ final class DevMailSender extends JavaMailSenderImpl implements AutoCloseable {
 
     private Transport transport;
     private long lastUsed;
+    private int connections;
 
     @Override
     protected synchronized void doSend(MimeMessage[] messages, Object[] originals) {
@@ -93,9 +94,15 @@ final class DevMailSender extends JavaMailSenderImpl implements AutoCloseable {
         if (transport == null || (idle && !transport.isConnected())) {
             close();
             transport = connectTransport();
+            connections++;
         }
         lastUsed = System.nanoTime();
         return transport;
+    }
+
+    /** How many connections it has opened so far. */
+    synchronized int connectionsOpened() {
+        return connections;
     }
 
     @Override
