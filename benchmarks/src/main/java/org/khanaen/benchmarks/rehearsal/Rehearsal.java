@@ -7,7 +7,6 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardOpenOption;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
@@ -203,7 +202,10 @@ public final class Rehearsal {
         System.out.println(report);
         if (!"false".equals(stage.option("append", "true"))) {
             Path benchmarks = benchmarksFile();
-            Files.writeString(benchmarks, "\n" + report, StandardOpenOption.APPEND);
+            // newest first, under "## Results"
+            String text = Files.readString(benchmarks);
+            int at = text.indexOf("## Results\n");
+            Files.writeString(benchmarks, at < 0 ? text + "\n" + report : text.substring(0, at + 11) + "\n" + report + text.substring(at + 11));
             System.out.println("appended to " + benchmarks);
         }
         processes.close();
@@ -426,7 +428,7 @@ public final class Rehearsal {
 
     private String report(String provinces, double compress, int clients, Cast cast) {
         StringBuilder b = new StringBuilder();
-        b.append("## ").append(LocalDate.now()).append(" — the dress rehearsal: ").append(provinces == null ? "the whole nation" : "provinces " + provinces)
+        b.append("### ").append(LocalDate.now()).append(" — the dress rehearsal: ").append(provinces == null ? "the whole nation" : "provinces " + provinces)
                 .append(" (`./khanaen rehearse").append(optionsText()).append("`)\n\n");
         b.append("Machine: ").append(stage.machine()).append(". Database: ").append(stage.server()).append(". Started ").append(began)
                 .append("; clock x").append(String.format("%.0f", compress)).append(", ").append(clients).append(" phone clients")
@@ -434,7 +436,7 @@ public final class Rehearsal {
                         .allMatch(p -> p.figures().stream().allMatch(f -> f.problems().isEmpty())) ? "**No problem found.**" : "**PROBLEMS: see the lines marked.**")
                 .append("\n");
         for (Phase p : phases) {
-            b.append(String.format("%n### %s — %.1f s%n%n", p.name(), p.seconds()));
+            b.append(String.format("%n#### %s — %.1f s%n%n", p.name(), p.seconds()));
             p.figures().forEach(f -> b.append("- ").append(f.line()).append('\n'));
             p.notes().forEach(n -> b.append("- ").append(n).append('\n'));
             b.append(String.format("- cost: %s; database %,d MB after it%n", p.cost(), p.databaseBytes() / 1024 / 1024));
@@ -452,18 +454,19 @@ public final class Rehearsal {
     /** PRODUCT.md's speed table with what this run measured beside each target (or where it is measured instead). */
     private String speedTable(Cast cast) {
         Map<String, String> rows = new LinkedHashMap<>();
-        rows.put("national station set + 100,000 volunteers loaded | < 20 s", find("election") + "; " + find("volunteers"));
-        rows.put("auto-assignment, 100,000 volunteers → 95,000 stations, all tiers | < 5 s incl. database, 100 % where volunteers suffice", find("assignment"));
+        rows.put("national station set + 100,000 volunteers loaded | < 20 s", find("1 election") + "; " + find("csv imports"));
+        rows.put("auto-assignment, 100,000 volunteers → 95,000 stations, all tiers | < 5 s incl. database, 100 % where volunteers suffice",
+                find("automatic assignment"));
         rows.put("station reports through HTTP | ≥ 5,000/s, p99 < 100 ms; 0 lost", find("final") + "; " + find("reports"));
         rows.put("the whole nation's reports with photos | < 5 min of machine time", machineTime("the night"));
         rows.put("a verified report visible in totals and the stream | p99 < 200 ms on one node", find("stream"));
         rows.put("live readers | ≥ 20,000 subscribers per node, delivery p99 < 1 s", find("stream"));
         rows.put("media feed: national JSON / CSV | ≥ 20,000 req/s; < 0.5 s", find("newsroom"));
-        rows.put("volunteer CSV import, 100,000 rows | < 5 s", find("import"));
+        rows.put("volunteer CSV import, 100,000 rows | < 5 s", find("csv imports"));
         rows.put("coupons: 100,000 issued and minted | < 60 s", find("coupons"));
         rows.put("1,000 concurrent redemptions of one coupon | exactly one", "not part of the night: `CouponRedemptionTests`, `./khanaen drill coupons`");
         rows.put("several nodes | a capacity table", "not part of this one-node night: `./khanaen drill cluster`, BENCHMARKS.md capacity table");
-        StringBuilder b = new StringBuilder("\n### PRODUCT.md's speed table beside this run\n\n| work | target | this run |\n|---|---|---|\n");
+        StringBuilder b = new StringBuilder("\n#### PRODUCT.md's speed table beside this run\n\n| work | target | this run |\n|---|---|---|\n");
         rows.forEach((k, v) -> b.append("| ").append(k).append(" | ").append(v.replace("|", "/")).append(" |\n"));
         return b.toString();
     }
