@@ -40,6 +40,7 @@ class PublicStreamOpeningTests {
     @MockitoBean ResultsStream stream;
     @MockitoBean QuickCounts quickCounts;
     @MockitoBean SeatCharts charts;
+    @MockitoBean PublicCatalogue publicCatalogue;
 
     @Test
     void openingTheStreamAsksTheDatabaseNothing() throws Exception {
