@@ -103,10 +103,13 @@ class QuickCountBrowserTests {
                 verifyPartyList(("qc-browser-" + look + "-" + station.code()).toLowerCase().replace('_', '-'), station);
             }
             browser.open("/results/" + ELECTION);
-            assertThat(browser.find(By.cssSelector("#quick-count h2")).getText())
-                    .isEqualTo(look.text("การนับเร็วจากหน่วยตัวอย่าง (Quick count)", "Quick count from sample stations"));
-            assertThat(browser.driver().findElements(By.cssSelector("#quick-count svg.qc-bar"))).isNotEmpty();
-            assertThat(browser.find(By.id("quick-count")).getText()).contains(look.text(" จาก 300 (", " of 300 ("));
+            // the page's script redraws the panel when the stream brings the verifications just made: read it again then
+            new org.openqa.selenium.support.ui.WebDriverWait(browser.driver(), java.time.Duration.ofSeconds(15))
+                    .ignoring(org.openqa.selenium.StaleElementReferenceException.class)
+                    .until(d -> d.findElement(By.cssSelector("#quick-count h2")).getText()
+                            .equals(look.text("การนับเร็วจากหน่วยตัวอย่าง (Quick count)", "Quick count from sample stations"))
+                            && !d.findElements(By.cssSelector("#quick-count svg.qc-bar")).isEmpty()
+                            && d.findElement(By.id("quick-count")).getText().contains(look.text(" จาก 300 (", " of 300 (")));
             browser.keyPage("04-estimates");
         }
     }
