@@ -365,6 +365,17 @@ public class WarRoom {
         return leads.of(electionId, constituencyId);
     }
 
+    /**
+     * The next count a constituency's lead may confirm: a single final count waiting (not a conflict, not a form to
+     * accept as written: those are the war room's), not held by a verifier at the moment, oldest first.
+     */
+    public Optional<Long> nextForLead(String electionId, long constituencyId) {
+        return jdbc.sql("""
+                select id from station_contest where constituency_id = ? and election_id = ? and in_queue and state = 'FINAL'
+                  and queue_rank > 0 and (claimed_by is null or claim_expires_at <= ?) order by queued_at, id limit 1""")
+                .params(constituencyId, electionId, Timestamp.from(clock.instant())).query(Long.class).optional();
+    }
+
     /** Whether the election lets its leads verify a final report. */
     public boolean leadsVerify(String electionId) {
         return leads.leadsVerify(electionId);

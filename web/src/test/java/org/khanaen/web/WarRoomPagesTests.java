@@ -43,6 +43,11 @@ class WarRoomPagesTests {
     @Autowired Photos photos;
     @Autowired JdbcClient jdbc;
     @Autowired ReportIntake intake;
+    @Autowired org.khanaen.elections.ElectionCatalog catalog;
+
+    private long constituencyOf(StationView station) {
+        return catalog.stationPoint(station.id()).orElseThrow().constituencyId();
+    }
 
     private static RequestPostProcessor verifier(String name) {
         return user(name).roles("WAR_ROOM");
@@ -84,13 +89,15 @@ class WarRoomPagesTests {
 
         mvc.perform(post("/war-room/items/" + item + "/claim").with(csrf()).with(verifier("somchai")))
                 .andExpect(redirectedUrl("/war-room/items/" + item));
-        mvc.perform(get("/war-room/items/" + item).with(verifier("somchai"))).andExpect(status().isOk())
+        String page = mvc.perform(get("/war-room/items/" + item).with(verifier("somchai"))).andExpect(status().isOk())
                 .andExpect(content().string(containsString("class=\"differs\"")))
                 .andExpect(content().string(containsString("/war-room/photos/" + photo)))
                 // the 40×30 photo's box is sized before it loads: the buttons below it do not move under a finger
                 .andExpect(content().string(containsString("width=\"240\" height=\"180\"")))
                 .andExpect(content().string(containsString("แบบ ส.ส. 5/18")))
-                .andExpect(content().string(containsString("id=\"correct-form\"")));
+                .andExpect(content().string(containsString("id=\"correct-form\""))).andReturn().getResponse().getContentAsString();
+        // the page shows the photo straight from the bucket (no request to the app per photo); "open" still asks the app
+        assertThat(imageFromBucket(page)).isEqualTo(ReportFixture.image("png", 3));
         var shown = fromBucket(mvc.perform(get("/war-room/photos/" + photo).with(verifier("somchai"))).andReturn());
         assertThat(shown.statusCode()).isEqualTo(200);
         assertThat(shown.headers().firstValue("Content-Type")).hasValue("image/png");
@@ -101,7 +108,8 @@ class WarRoomPagesTests {
                 .andExpect(flash().attribute("problem", "กรุณาระบุเหตุผล"));
         mvc.perform(post("/war-room/items/" + item + "/approve").param("report", String.valueOf(good)).param("reason", "ตรงกับรูปแบบ 5/18")
                         .with(csrf()).with(verifier("somchai")))
-                .andExpect(redirectedUrl("/war-room")).andExpect(flash().attribute("notice", "war-room.verified"));
+                .andExpect(flash().attribute("notice", "war-room.verified"))
+                .andExpect(result -> assertTakenNext(result.getResponse().getRedirectedUrl(), item, "somchai"));
 
         WarRoom.Item decided = warRoom.item(item).orElseThrow();
         assertThat(decided.state()).isEqualTo(ContestState.VERIFIED);
@@ -176,8 +184,14 @@ class WarRoomPagesTests {
                 .isEqualTo(ReportFixture.image("png", 11));
         mvc.perform(get("/lead/results/items/" + item).with(volunteer(lead))).andExpect(status().isOk())
                 .andExpect(content().string(containsString("ยืนยันรายงานที่ 1")));
-        mvc.perform(post("/lead/results/items/" + item + "/confirm").param("report", String.valueOf(report)).with(csrf()).with(volunteer(lead)))
-                .andExpect(redirectedUrl("/lead/results")).andExpect(flash().attribute("notice", "lead.results.confirmed"));
+        mvc.perform(get("/lead/results/items/" + item).with(volunteer(lead))).andExpect(result ->
+                assertThat(imageFromBucket(result.getResponse().getContentAsString())).isEqualTo(ReportFixture.image("png", 11)));
+        // confirmed: on to the next count waiting for this lead (another of the constituency's), else the stations' list
+        String next = mvc.perform(post("/lead/results/items/" + item + "/confirm").param("report", String.valueOf(report)).with(csrf())
+                        .with(volunteer(lead)))
+                .andExpect(flash().attribute("notice", "lead.results.confirmed")).andReturn().getResponse().getRedirectedUrl();
+        assertThat(next).isEqualTo(warRoom.nextForLead(reported.electionId(), constituencyOf(reported))
+                .map(id -> "/lead/results/items/" + id).orElse("/lead/results"));
         assertThat(warRoom.item(item).orElseThrow().state()).isEqualTo(ContestState.VERIFIED);
         assertThat(warRoom.item(item).orElseThrow().steps()).last().satisfies(s -> assertThat(s.action()).isEqualTo("LEAD_CONFIRMED"));
     }
@@ -206,6 +220,69 @@ class WarRoomPagesTests {
     }
 
     /** The photo as the browser gets it: the app answers a redirect (never cached) to a presigned link into the bucket. */
+    @Test
+    void aLeadGoesOnToTheNextCountTheyMayConfirmNotToAConflictNorAFormAsWritten() throws Exception {
+        OrganisationId org = people.organisation("lead-next");
+        List<StationView> stations = people.stations("NPT_3");
+        var lead = people.volunteer(org, "lead-next", "หัวหน้า ไปต่อ");
+        people.asLead(lead, "NPT_3");
+        var a = people.volunteer(org, "lead-next", "หนึ่ง ส่งก่อน");
+        var b = people.volunteer(org, "lead-next", "สอง ส่งถัดมา");
+        var c = people.volunteer(org, "lead-next", "สาม ขัดแย้ง");
+        var d = people.volunteer(org, "lead-next", "สี่ ขัดแย้ง");
+        StationView first = stations.get(20), second = stations.get(21), conflict = stations.get(22);
+        people.atStation(a, first, StationRole.PRIMARY);
+        people.atStation(b, second, StationRole.PRIMARY);
+        people.atStation(c, conflict, StationRole.PRIMARY);
+        people.atStation(d, conflict, StationRole.BACKUP);
+        Tally good = counts.goodCount(conflict, "constituency");
+        counts.send(conflict, "constituency", c.volunteer(), "lead-next-c", good, List.of());
+        counts.send(conflict, "constituency", d.volunteer(), "lead-next-d", ReportFixture.misread(good), List.of());
+        var e = people.volunteer(org, "lead-next", "ห้า เขียนตามแบบ");
+        StationView asWritten = stations.get(23);
+        people.atStation(e, asWritten, StationRole.PRIMARY);
+        Tally sum = counts.goodCount(asWritten, "constituency");
+        intake.submit(new ReportIntake.Submission(asWritten.electionId(), asWritten.id(), "constituency", e.volunteer(),
+                ReportFixture.actor(e.volunteer()), "lead-next-e", new Tally(sum.votes(), sum.valid() + 1, sum.invalid(), sum.noVote(),
+                        sum.ballotsUsed() + 1, true), true, List.of(), true), List.of());
+        long one = counts.send(first, "constituency", a.volunteer(), "lead-next-a", counts.goodCount(first, "constituency"), List.of());
+        counts.send(second, "constituency", b.volunteer(), "lead-next-b", counts.goodCount(second, "constituency"), List.of());
+        long firstItem = warRoom.itemOf(first.id(), "constituency").orElseThrow();
+        long secondItem = warRoom.itemOf(second.id(), "constituency").orElseThrow();
+
+        // the conflict and the form as written came first but are the war room's; of the two single counts, the older first
+        assertThat(warRoom.nextForLead(first.electionId(), constituencyOf(first))).contains(firstItem);
+        assertThat(warRoom.claim(firstItem, "somjai")).isTrue(); // a verifier holds it: not offered to the lead meanwhile
+        assertThat(warRoom.nextForLead(first.electionId(), constituencyOf(first))).contains(secondItem);
+        warRoom.release(firstItem, "somjai");
+        mvc.perform(post("/lead/results/items/" + firstItem + "/confirm").param("report", String.valueOf(one)).with(csrf()).with(volunteer(lead)))
+                .andExpect(redirectedUrl("/lead/results/items/" + secondItem));
+    }
+
+    /** After a decision: the next item, now the verifier's, or the queue when nothing waits. */
+    private void assertTakenNext(String redirect, long decided, String verifier) {
+        if ("/war-room".equals(redirect)) {
+            assertThat(warRoom.claimNext(AssignmentFixture.ELECTION, verifier + "-looks")).isEmpty();
+            return;
+        }
+        assertThat(redirect).startsWith("/war-room/items/");
+        long next = Long.parseLong(redirect.substring("/war-room/items/".length()));
+        assertThat(next).isNotEqualTo(decided);
+        assertThat(warRoom.item(next).orElseThrow().claimedBy(verifier, java.time.Instant.now().plusSeconds(1))).isTrue();
+        warRoom.release(next, verifier); // other tests' items stay theirs to take
+    }
+
+    /** The item page's photo, fetched from the presigned link in its img (as a browser does). */
+    private static byte[] imageFromBucket(String page) throws Exception {
+        var img = java.util.regex.Pattern.compile("<img src=\"(http[^\"]+)\"").matcher(page);
+        assertThat(img.find()).as("an img straight from the bucket").isTrue();
+        var answer = java.net.http.HttpClient.newHttpClient().send(
+                java.net.http.HttpRequest.newBuilder(java.net.URI.create(img.group(1).replace("&amp;", "&"))).build(),
+                java.net.http.HttpResponse.BodyHandlers.ofByteArray());
+        assertThat(answer.statusCode()).isEqualTo(200);
+        return answer.body();
+    }
+
     private static java.net.http.HttpResponse<byte[]> fromBucket(org.springframework.test.web.servlet.MvcResult answer) throws Exception {
         assertThat(answer.getResponse().getStatus()).isEqualTo(302);
         assertThat(answer.getResponse().getHeader("Cache-Control")).contains("no-store");

@@ -27,7 +27,9 @@ record ItemPage(Ledger.Key key, Map<Long, String> reports, List<Long> finals, Li
     private static final Pattern HIDDEN_REPORT = Pattern.compile("name=\"report\"\\s+value=\"(\\d+)\"");
     private static final Pattern CORRECT_FORM = Pattern.compile("<form[^>]*id=\"correct-form\"[^>]*>(.*?)</form>", Pattern.DOTALL);
     private static final Pattern INPUT_NAME = Pattern.compile("<input type=\"number\"[^>]*name=\"(\\w+)\"");
-    private static final Pattern PHOTO = Pattern.compile("<img src=\"([^\"]+/photos/\\d+)\"");
+    /** A photo in the page's photo lists: a presigned link into the bucket, or (pages before those) the app's address. */
+    private static final Pattern PHOTOS = Pattern.compile("<ul class=\"photos\">(.*?)</ul>", Pattern.DOTALL);
+    private static final Pattern PHOTO = Pattern.compile("<img src=\"([^\"]+)\"");
 
     /** Null when the page is no station contest's page. */
     static ItemPage read(String page) {
@@ -58,8 +60,10 @@ record ItemPage(Ledger.Key key, Map<Long, String> reports, List<Long> finals, Li
             }
         }
         List<String> photos = new ArrayList<>();
-        for (Matcher m = PHOTO.matcher(page); m.find();) {
-            photos.add(m.group(1));
+        for (Matcher list = PHOTOS.matcher(page); list.find();) {
+            for (Matcher m = PHOTO.matcher(list.group(1)); m.find();) {
+                photos.add(m.group(1).replace("&amp;", "&"));
+            }
         }
         return new ItemPage(new Ledger.Key(Long.parseLong(key.group(1)), key.group(2)), reports, finals, choices, fields, photos);
     }

@@ -29,6 +29,9 @@ final class Lead implements Runnable {
     private final Desk.Room room;
     private final Cast.Account account;
     private final Map<Long, Long> leftUntil = new HashMap<>(); // item → System.nanoTime when to look at it again
+    /** The count the app led to after a confirmation (the next waiting for the lead); null: none. */
+    private Long next;
+    private static final Pattern NEXT = Pattern.compile("/lead/results/items/(\\d+)$");
 
     Lead(Desk.Room room, Cast.Account account) {
         this.room = room;
@@ -43,6 +46,19 @@ final class Lead implements Runnable {
             }
             Page status = session.get("/lead/results", "GET /lead/results");
             while (room.working()) {
+                if (next != null) {
+                    long item = next;
+                    next = null;
+                    if (leftUntil.getOrDefault(item, 0L) < System.nanoTime()) {
+                        Page landed = look(session, item);
+                        status = landed != null ? landed : next != null ? status : session.get("/lead/results", "GET /lead/results");
+                    } else {
+                        // a count the lead left to the war room a moment ago: the browser shows it, the lead goes back to the list
+                        session.get("/lead/results/items/" + item, "GET /lead/results/items/{id}");
+                        status = session.get("/lead/results", "GET /lead/results");
+                    }
+                    continue;
+                }
                 List<Long> waiting = waiting(status);
                 if (waiting.isEmpty()) {
                     room.pause(room.clock().wall(LOOK_AGAIN));
@@ -50,8 +66,9 @@ final class Lead implements Runnable {
                     continue;
                 }
                 Page landed = look(session, waiting.getFirst());
-                // after a confirmation the browser lands on the status page again; otherwise the lead goes back to it
-                status = landed != null ? landed : session.get("/lead/results", "GET /lead/results");
+                // after a confirmation the browser lands on the next count, or on the status page again; otherwise the
+                // lead goes back to it
+                status = landed != null ? landed : next != null ? status : session.get("/lead/results", "GET /lead/results");
             }
         } catch (InterruptedException stopped) {
             Thread.currentThread().interrupt();
@@ -76,7 +93,10 @@ final class Lead implements Runnable {
         return items;
     }
 
-    /** Looks at one waiting count and confirms it if true; the status page landed on after confirming, else null. */
+    /**
+     * Looks at one waiting count and confirms it if true; the status page landed on after confirming, else null (and
+     * {@link #next} set when the app led on to another count).
+     */
     private Page look(PageSession session, long id) throws IOException, InterruptedException {
         session.mark();
         leftUntil.put(id, System.nanoTime() + room.clock().wall(LOOK_AGAIN).toNanos()); // not again at once, whatever comes of it
@@ -91,10 +111,7 @@ final class Lead implements Runnable {
             return null; // decided meanwhile (the status page may be older than the item)
         }
         for (String photo : item.photos()) {
-            Page shown = session.get(photo, "GET /lead/results/photos/{id}");
-            if (shown.redirect()) {
-                session.fetch(java.net.URI.create(shown.location()), "GET photo from the bucket");
-            }
+            session.photo(photo, "GET /lead/results/photos/{id}");
         }
         Ledger.Truth truth = room.ledger().truthOf(item.key());
         ItemPage read = item;
@@ -108,9 +125,13 @@ final class Lead implements Runnable {
                 "POST /lead/results/items/{id}/confirm");
         Kind kind;
         Page landed = null;
+        Matcher onTo = answer.redirect() ? NEXT.matcher(answer.location()) : null;
         if (answer.redirect() && answer.location().endsWith("/lead/results")) {
             kind = Kind.LEAD_CONFIRMED;
             landed = session.follow(answer, "GET /lead/results");
+        } else if (onTo != null && onTo.find() && Long.parseLong(onTo.group(1)) != id) {
+            kind = Kind.LEAD_CONFIRMED; // and on to the next count waiting for the lead (followed at the next turn)
+            next = Long.parseLong(onTo.group(1));
         } else if (answer.redirect()) {
             ItemPage now = ItemPage.read(session.follow(answer, "GET /lead/results/items/{id}").body());
             kind = now != null && now.choices().isEmpty() ? Kind.TAKEN : null;

@@ -127,6 +127,21 @@ final class PageSession implements AutoCloseable {
     }
 
     /** Starts a decision: the machine's time and the calls counted from here. */
+    /**
+     * Looks at a photo of an item's page as the browser loads it: straight from the bucket by the page's presigned link,
+     * or through the app's address and its redirect there.
+     */
+    void photo(String src, String appEndpoint) throws IOException, InterruptedException {
+        if (src.startsWith("http://") || src.startsWith("https://")) {
+            fetch(java.net.URI.create(src), "GET photo from the bucket");
+            return;
+        }
+        Page shown = get(src, appEndpoint);
+        if (shown.redirect()) {
+            fetch(java.net.URI.create(shown.location()), "GET photo from the bucket");
+        }
+    }
+
     void mark() {
         machineNanos = 0;
         sinceMark.clear();

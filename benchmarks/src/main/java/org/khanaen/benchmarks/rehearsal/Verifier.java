@@ -1,7 +1,6 @@
 package org.khanaen.benchmarks.rehearsal;
 
 import java.io.IOException;
-import java.net.URI;
 import java.time.Duration;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -34,6 +33,8 @@ final class Verifier implements Runnable {
 
     private final Desk.Room room;
     private final Cast.Account account;
+    /** The redirect after a decision to the next item, which the app took for this verifier; null: none. */
+    private Page taken;
 
     Verifier(Desk.Room room, Cast.Account account) {
         this.room = room;
@@ -48,6 +49,15 @@ final class Verifier implements Runnable {
             }
             while (room.working()) {
                 session.mark();
+                if (taken != null) { // the app took the next item after the last decision: straight to it
+                    Page following = taken;
+                    taken = null;
+                    Matcher item = ITEM.matcher(following.location());
+                    if (item.find()) {
+                        decide(session, Long.parseLong(item.group(1)), session.follow(following, "GET /war-room/items/{id}"));
+                        continue;
+                    }
+                }
                 Page next = session.post("/war-room/next", Map.of(), "POST /war-room/next");
                 Matcher item = next.redirect() ? ITEM.matcher(next.location()) : null;
                 if (item == null || !item.find()) {
@@ -93,10 +103,7 @@ final class Verifier implements Runnable {
             return;
         }
         for (String photo : item.photos()) { // the photos are what a verifier looks at
-            Page shown = session.get(photo, "GET /war-room/photos/{id}");
-            if (shown.redirect()) {
-                session.fetch(URI.create(shown.location()), "GET photo from the bucket");
-            }
+            session.photo(photo, "GET /war-room/photos/{id}");
         }
         long looked = room.pace(room.options().verifierDecision());
         Kind kind = post(session, itemPath, item, truth);
@@ -158,10 +165,18 @@ final class Verifier implements Runnable {
         return outcome(session, answer, itemPath, asWritten ? Kind.AS_WRITTEN : Kind.CORRECTED, "correct");
     }
 
-    /** Done: back at the queue. Refused: back at the item, which someone else decided meanwhile (or a problem). */
+    /**
+     * Done: on to the next item, which the app took for the verifier (followed at the next turn, as the browser does),
+     * or back at the queue when nothing waits. Refused: back at the item, which someone else decided meanwhile (or a
+     * problem).
+     */
     private Kind outcome(PageSession session, Page answer, String itemPath, Kind kind, String action) throws IOException, InterruptedException {
         if (answer.redirect() && answer.location().endsWith("/war-room")) {
             session.follow(answer, "GET /war-room");
+            return kind;
+        }
+        if (answer.redirect() && ITEM.matcher(answer.location()).find() && !answer.location().endsWith(itemPath)) {
+            taken = answer;
             return kind;
         }
         if (!answer.redirect()) {

@@ -115,6 +115,7 @@ class LeadResultsController {
         WarRoom.Item item = itemOf(signedIn.get(), id);
         model.addAttribute("item", item);
         model.addAttribute("comparison", Comparison.of(item, labels.of(item.station(), item.contest(), locale)));
+        model.addAttribute("photoLinks", photos.links(item));
         model.addAttribute("leadsVerify", warRoom.leadsVerify(access.election()));
         return "lead/result-item";
     }
@@ -126,9 +127,13 @@ class LeadResultsController {
         if (signedIn.isEmpty()) {
             return notALead(response);
         }
-        return refusals.attempt(redirect, "lead.results.confirmed",
-                () -> warRoom.confirmAsLead(access.election(), signedIn.get().volunteer(), id, report, authentication.getName()))
-                        ? "redirect:/lead/results" : "redirect:/lead/results/items/" + id;
+        if (!refusals.attempt(redirect, "lead.results.confirmed",
+                () -> warRoom.confirmAsLead(access.election(), signedIn.get().volunteer(), id, report, authentication.getName()))) {
+            return "redirect:/lead/results/items/" + id;
+        }
+        // on to the next count waiting for the lead, as a verifier goes on to the next item; none: the stations' list
+        return warRoom.nextForLead(access.election(), signedIn.get().constituency().id())
+                .map(next -> "redirect:/lead/results/items/" + next).orElse("redirect:/lead/results");
     }
 
     /** Photos of the lead's own constituency's reports only. */

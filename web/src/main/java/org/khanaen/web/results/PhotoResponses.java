@@ -1,6 +1,11 @@
 package org.khanaen.web.results;
 
+import java.net.URI;
+import java.util.LinkedHashMap;
+import java.util.Map;
+
 import org.khanaen.results.Photos;
+import org.khanaen.results.WarRoom;
 import org.khanaen.web.errors.NotFound;
 import org.springframework.http.CacheControl;
 import org.springframework.http.HttpStatus;
@@ -19,6 +24,18 @@ class PhotoResponses {
 
     PhotoResponses(Photos photos) {
         this.photos = photos;
+    }
+
+    /**
+     * Each photo of the item's reports as a presigned link, for the item's page to show straight from the bucket: a
+     * person deciding sees the photos without one request to the app per photo (three a report). The page that carries
+     * them is only for those who may see them, and never cached; the links run out after a few minutes, so the page's
+     * "open" links still go through {@link #serve} for a fresh one.
+     */
+    Map<Long, URI> links(WarRoom.Item item) {
+        Map<Long, URI> links = new LinkedHashMap<>();
+        item.reports().forEach(r -> r.photos().forEach(p -> links.put(p.id(), photos.viewLink(p))));
+        return links;
     }
 
     ResponseEntity<Void> serve(long photoId) {

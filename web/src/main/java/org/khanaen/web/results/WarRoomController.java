@@ -86,6 +86,7 @@ class WarRoomController {
                 .orElseThrow(() -> new NotFound("item " + id));
         model.addAttribute("item", item);
         model.addAttribute("comparison", Comparison.of(item, labels.of(item.station(), item.contest(), locale)));
+        model.addAttribute("photoLinks", photos.links(item));
         model.addAttribute("mine", item.claimedBy(authentication.getName(), clock.instant()));
         model.addAttribute("heldByOther", !item.claimedBy(authentication.getName(), clock.instant()) && item.claimedBy() != null
                 && item.claimExpires() != null && item.claimExpires().isAfter(clock.instant()));
@@ -163,7 +164,7 @@ class WarRoomController {
             return "redirect:/war-room/items/" + id;
         }
         redirect.addFlashAttribute("notice", "war-room.verified");
-        return "redirect:/war-room";
+        return nextItem(authentication);
     }
 
     /** A report's photo, for verifiers only: a redirect to a short-lived link into the bucket, never cached. */
@@ -180,7 +181,17 @@ class WarRoomController {
         if (!access.mayVerify(authentication)) {
             return forbidden(response);
         }
-        return refusals.attempt(redirect, "war-room.verified", decision) ? "redirect:/war-room" : "redirect:/war-room/items/" + id;
+        return refusals.attempt(redirect, "war-room.verified", decision) ? nextItem(authentication) : "redirect:/war-room/items/" + id;
+    }
+
+    /**
+     * After a decision the verifier goes on to the next item, taken for them as "next" would: working the queue is one
+     * decision after another, and the queue page between two (all its counts and its head) cost the app more than the
+     * decision itself. With nothing waiting, the queue page; the item page's "give back" returns an item not wanted.
+     */
+    private String nextItem(Authentication authentication) {
+        return warRoom.claimNext(access.election(), authentication.getName()).map(next -> "redirect:/war-room/items/" + next)
+                .orElse("redirect:/war-room");
     }
 
     private String text(Findings.Finding finding, Locale locale) {
