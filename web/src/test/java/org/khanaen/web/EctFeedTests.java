@@ -76,6 +76,67 @@ class EctFeedTests {
     }
 
     @Test
+    void aClientThatTakesGzipGetsTheSameBytesCompressedUnderTheirOwnETag() throws Exception {
+        for (String path : List.of("/ect/th-2566/records/stats_cons.json", "/ect/th-2566/records/stats_party.json",
+                "/ect/th-2566/refs/info_province.json")) {
+            MvcResult plain = mvc.perform(get(path)).andExpect(status().isOk()).andReturn();
+            String etag = plain.getResponse().getHeader("ETag");
+            assertThat(plain.getResponse().getHeader("Content-Encoding")).as(path).isNull();
+            assertThat(String.join(",", plain.getResponse().getHeaders("Vary"))).as(path).contains("Accept-Encoding");
+
+            MvcResult gzipped = mvc.perform(get(path).header("Accept-Encoding", "gzip, deflate, br")).andExpect(status().isOk())
+                    .andExpect(header().string("Content-Encoding", "gzip"))
+                    .andExpect(header().string("Content-Type", "application/json;charset=UTF-8")).andReturn();
+            String gzipEtag = gzipped.getResponse().getHeader("ETag");
+            assertThat(gzipEtag).as(path).isEqualTo(etag.substring(0, etag.length() - 1) + "-gz\"");
+            assertThat(String.join(",", gzipped.getResponse().getHeaders("Vary"))).as(path).contains("Accept-Encoding");
+            byte[] compressed = gzipped.getResponse().getContentAsByteArray();
+            assertThat(compressed.length).as(path).isLessThan(plain.getResponse().getContentAsByteArray().length);
+            try (var in = new java.util.zip.GZIPInputStream(new java.io.ByteArrayInputStream(compressed))) {
+                assertThat(in.readAllBytes()).as(path).isEqualTo(plain.getResponse().getContentAsByteArray());
+            }
+
+            // each representation revalidates under its own ETag
+            MvcResult revalidated = mvc.perform(get(path).header("Accept-Encoding", "gzip").header("If-None-Match", gzipEtag))
+                    .andExpect(status().isNotModified()).andExpect(header().string("ETag", gzipEtag))
+                    .andExpect(header().string("Cache-Control", gzipped.getResponse().getHeader("Cache-Control"))).andReturn();
+            assertThat(String.join(",", revalidated.getResponse().getHeaders("Vary"))).as(path).contains("Accept-Encoding");
+            assertThat(revalidated.getResponse().getHeader("Last-Modified")).as(path).isEqualTo(gzipped.getResponse().getHeader("Last-Modified"));
+            mvc.perform(get(path).header("Accept-Encoding", "gzip").header("If-None-Match", etag)).andExpect(status().isOk())
+                    .andExpect(header().string("ETag", gzipEtag));
+            mvc.perform(get(path).header("If-None-Match", gzipEtag)).andExpect(status().isOk()).andExpect(header().string("ETag", etag))
+                    .andExpect(header().doesNotExist("Content-Encoding"));
+        }
+    }
+
+    @Test
+    void gzipIsSentOnlyWhenAcceptEncodingTakesIt() throws Exception {
+        String path = "/ect/th-2566/records/stats_cons.json";
+        Map<String, Boolean> takes = new java.util.LinkedHashMap<>();
+        takes.put("gzip", true);
+        takes.put("GZIP;Q=0.001", true);
+        takes.put("br;q=1.0, gzip;q=0.8", true);
+        takes.put("*", true);
+        takes.put("x-gzip", true);
+        takes.put("gzip;q=0", false);
+        takes.put("gzip; q=0.000, deflate", false);
+        takes.put("gzip;q=0, *", false);
+        takes.put("*;q=0", false);
+        takes.put("identity", false);
+        takes.put("deflate, br", false);
+        takes.put("gzip;q=2", false); // not a q-value
+        takes.forEach((acceptEncoding, gzip) -> {
+            try {
+                MvcResult a = mvc.perform(get(path).header("Accept-Encoding", acceptEncoding)).andExpect(status().isOk()).andReturn();
+                assertThat(a.getResponse().getHeader("Content-Encoding")).as(acceptEncoding).isEqualTo(gzip ? "gzip" : null);
+                assertThat(a.getResponse().getHeader("ETag")).as(acceptEncoding).matches(gzip ? "\"[A-Za-z0-9_-]{22}-gz\"" : "\"[A-Za-z0-9_-]{22}\"");
+            } catch (Exception e) {
+                throw new AssertionError(acceptEncoding, e);
+            }
+        });
+    }
+
+    @Test
     void unknownFilesAndElectionsAre404AndNothingButReadingIsAllowed() throws Exception {
         for (String path : List.of("/ect/th-2566/refs/info_nothing.json", "/ect/th-2566/records/stats_cons.csv",
                 "/ect/no-such-election/refs/info_province.json", "/ect/no-such-election/records/stats_party.json")) {

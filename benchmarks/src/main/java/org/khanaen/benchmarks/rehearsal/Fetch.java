@@ -15,8 +15,20 @@ import java.util.regex.Pattern;
 /** Conditional GETs as a browser or poller makes them, timed; and the HTTP client they go through. */
 final class Fetch {
 
-    /** An answer: status, body (empty on 304), ETag, Last-Modified and Cache-Control (null when absent), time taken. */
-    record Answer(int status, byte[] body, String etag, String lastModified, String cacheControl, long micros) {
+    /**
+     * An answer: status, body (empty on 304; as received, so still compressed when {@code contentEncoding} says so),
+     * ETag, Last-Modified (on a 304 too: Spring keeps the 200's headers), Cache-Control and Content-Encoding (null when
+     * absent), time taken.
+     */
+    record Answer(int status, byte[] body, String etag, String lastModified, String cacheControl, long micros, String contentEncoding) {
+
+        Answer(int status, byte[] body, String etag, String lastModified, String cacheControl, long micros) {
+            this(status, body, etag, lastModified, cacheControl, micros, null);
+        }
+
+        boolean gzipped() {
+            return "gzip".equalsIgnoreCase(contentEncoding);
+        }
     }
 
     private Fetch() {
@@ -45,7 +57,8 @@ final class Fetch {
         HttpResponse<byte[]> a = http.send(b.build(), HttpResponse.BodyHandlers.ofByteArray());
         long micros = (System.nanoTime() - t) / 1000;
         return new Answer(a.statusCode(), a.body(), a.headers().firstValue("ETag").orElse(null),
-                a.headers().firstValue("Last-Modified").orElse(null), a.headers().firstValue("Cache-Control").orElse(null), micros);
+                a.headers().firstValue("Last-Modified").orElse(null), a.headers().firstValue("Cache-Control").orElse(null), micros,
+                a.headers().firstValue("Content-Encoding").orElse(null));
     }
 
     private static final Pattern CODE = Pattern.compile("\"code\"\\s*:\\s*\"([^\"]+)\"");

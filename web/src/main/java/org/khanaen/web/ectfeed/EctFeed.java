@@ -1,5 +1,8 @@
 package org.khanaen.web.ectfeed;
 
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.time.Instant;
@@ -9,6 +12,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.zip.GZIPOutputStream;
 
 import org.khanaen.elections.BallotKind;
 import org.khanaen.elections.CandidateView;
@@ -23,14 +27,14 @@ import org.springframework.context.event.EventListener;
 import org.springframework.stereotype.Component;
 
 /**
- * The feed's files as bytes with their ETag: the reference files made once per import of the election, the results
- * files once per version of its verified results, and at most once a {@link #REBUILD_INTERVAL_NANOS second} however
- * fast the versions come (a whole-election file takes some tens of milliseconds; the CDN in front holds them for
- * seconds anyway). The ETag is a hash of the bytes, so every application node gives the same file the same ETag.
- * Which files an election has: the reference files when it has provinces, constituencies, parties; the candidate
- * file and both results files only when it has the two contests they describe, a constituency race and a party list.
- * The files' shapes are the elections module's ({@link EctFiles}); here, which to serve, when to make them again, and
- * the verified results read for them.
+ * The feed's files as bytes with their ETag (and gzip-compressed, once, when asked): the reference files made once per
+ * import of the election, the results files once per version of its verified results, and at most once a
+ * {@link #REBUILD_INTERVAL_NANOS second} however fast the versions come (a whole-election file takes some tens of
+ * milliseconds; the CDN in front holds them for seconds anyway). The ETag is a hash of the bytes, so every application
+ * node gives the same file the same ETag. Which files an election has: the reference files when it has provinces,
+ * constituencies, parties; the candidate file and both results files only when it has the two contests they describe, a
+ * constituency race and a party list. The files' shapes are the elections module's ({@link EctFiles}); here, which to
+ * serve, when to make them again, and the verified results read for them.
  */
 @Component
 class EctFeed {
@@ -56,8 +60,23 @@ class EctFeed {
         }
     }
 
-    /** @param lastModified when its numbers last changed (results files), or null */
-    record Document(byte[] bytes, String etag, Instant lastModified) {
+    /**
+     * A file as made: its bytes, their ETag, when its numbers last changed (results files; null for the others), and
+     * the same bytes gzip-compressed, made on the first request that accepts gzip and kept with the file (a results
+     * file about a tenth the size: at most one compression per file made, not one per answer).
+     */
+    static final class Document {
+
+        private final byte[] bytes;
+        private final String etag;
+        private final Instant lastModified;
+        private volatile byte[] gzip;
+
+        private Document(byte[] bytes, String etag, Instant lastModified) {
+            this.bytes = bytes;
+            this.etag = etag;
+            this.lastModified = lastModified;
+        }
 
         static Document of(byte[] bytes, Instant lastModified) {
             try {
@@ -67,6 +86,47 @@ class EctFeed {
             } catch (NoSuchAlgorithmException e) {
                 throw new IllegalStateException(e);
             }
+        }
+
+        byte[] bytes() {
+            return bytes;
+        }
+
+        String etag() {
+            return etag;
+        }
+
+        Instant lastModified() {
+            return lastModified;
+        }
+
+        /** The bytes gzip-compressed; the first caller makes them, callers meanwhile wait for them rather than make them again. */
+        byte[] gzip() {
+            byte[] g = gzip;
+            if (g == null) {
+                synchronized (this) {
+                    g = gzip;
+                    if (g == null) {
+                        gzip = g = compress(bytes);
+                    }
+                }
+            }
+            return g;
+        }
+
+        /** The gzip representation's own strong ETag (the same hash, {@code -gz} inside the quotes): each revalidates on its own. */
+        String gzipEtag() {
+            return etag.substring(0, etag.length() - 1) + "-gz\"";
+        }
+
+        private static byte[] compress(byte[] bytes) {
+            var out = new ByteArrayOutputStream(bytes.length / 8 + 64);
+            try (var gz = new GZIPOutputStream(out, 64 * 1024)) {
+                gz.write(bytes);
+            } catch (IOException e) {
+                throw new UncheckedIOException(e); // in memory: does not happen
+            }
+            return out.toByteArray();
         }
     }
 
