@@ -93,8 +93,49 @@ public class Photos {
      */
     @Transactional
     public UploadTicket requestUpload(PhotoKind kind, String contentType, long bytes, String sha256, String uploadedBy) {
-        Objects.requireNonNull(kind, "kind");
+        return grant(new Asked(kind, contentType, bytes, sha256), uploadedBy);
+    }
+
+    /** A photo as its sender describes it before the upload. */
+    public record Asked(PhotoKind kind, String contentType, long bytes, String sha256) {
+    }
+
+    /** The most photos granted in one ask: as many as a report may name. */
+    public static final int MOST_IN_ONE_ASK = 10;
+
+    /**
+     * A report's photos granted together (one request and one transaction for all of them, not one a photo), answered
+     * in the order asked. All or nothing: one not acceptable refuses the ask, and nothing is recorded.
+     *
+     * @throws PhotoProblem one of them is not acceptable (see {@link #requestUpload}), or none or too many were asked
+     */
+    @Transactional
+    public List<UploadTicket> requestUploads(List<Asked> asked, String uploadedBy) {
+        if (asked == null || asked.isEmpty() || asked.size() > MOST_IN_ONE_ASK) {
+            throw new PhotoProblem("photo.problem.how-many", MOST_IN_ONE_ASK);
+        }
+        asked.forEach(a -> checked(Objects.requireNonNull(a, "photo")));
+        return asked.stream().map(a -> grant(a, uploadedBy)).toList();
+    }
+
+    private UploadTicket grant(Asked asked, String uploadedBy) {
         checkUploader(uploadedBy);
+        Asked a = checked(asked);
+        long id = rows.findPending(a.sha256(), a.kind(), a.contentType(), a.bytes(), uploadedBy)
+                .orElseGet(() -> rows.insertPending(a.sha256(), a.kind(), a.contentType(), a.bytes(), uploadedBy, clock.instant()));
+        PhotoBucket.Upload upload = bucket.presignUpload(key(a.sha256(), a.contentType()), a.bytes(), a.contentType(), base64(a.sha256()));
+        return new UploadTicket(id, a.sha256(), a.kind(), upload.url(), upload.headers(), upload.expires());
+    }
+
+    /** What was asked, normalised (type and hash in lower case), or the reason it is not acceptable. */
+    private Asked checked(Asked asked) {
+        PhotoKind kind = asked.kind();
+        if (kind == null) {
+            throw new PhotoProblem("photo.problem.no-kind");
+        }
+        String contentType = asked.contentType();
+        long bytes = asked.bytes();
+        String sha256 = asked.sha256();
         String type = contentType == null ? "" : contentType.strip().toLowerCase(Locale.ROOT);
         if (!List.of("image/jpeg", "image/png", "image/webp").contains(type)) {
             throw new PhotoProblem("photo.problem.not-an-image");
@@ -110,10 +151,7 @@ public class Photos {
         if (!SHA256.matcher(hash).matches()) {
             throw new PhotoProblem("photo.problem.bad-hash");
         }
-        long id = rows.findPending(hash, kind, type, bytes, uploadedBy)
-                .orElseGet(() -> rows.insertPending(hash, kind, type, bytes, uploadedBy, clock.instant()));
-        PhotoBucket.Upload upload = bucket.presignUpload(key(hash, type), bytes, type, base64(hash));
-        return new UploadTicket(id, hash, kind, upload.url(), upload.headers(), upload.expires());
+        return new Asked(kind, type, bytes, hash);
     }
 
     /**
@@ -125,15 +163,13 @@ public class Photos {
      * @throws PhotoProblem missing, or not what was announced (the report is not accepted)
      */
     public void confirm(List<Long> ids, String uploadedBy) {
-        for (Long id : ids) {
-            if (id == null) {
-                continue;
-            }
-            Optional<ReportPhotos.Pending> pending = rows.findUnconfirmed(id, uploadedBy);
-            if (pending.isEmpty()) {
-                continue;
-            }
-            ReportPhotos.Pending p = pending.get();
+        List<Long> named = ids.stream().filter(Objects::nonNull).distinct().toList();
+        if (named.isEmpty()) {
+            return;
+        }
+        // the report's photos read, and later marked confirmed, together: one statement each way, not two a photo
+        List<ReportPhotos.Checked> checked = new java.util.ArrayList<>();
+        for (ReportPhotos.Pending p : rows.findUnconfirmed(named, uploadedBy)) {
             String key = key(p.sha256(), p.contentType());
             PhotoBucket.Facts facts = bucket.facts(key).orElseThrow(() -> new PhotoProblem("photo.problem.not-uploaded"));
             if (facts.bytes() != p.bytes()) {
@@ -147,12 +183,13 @@ public class Photos {
                 throw new PhotoProblem("photo.problem.wrong-hash");
             }
             byte[] head = bucket.firstBytes(key, (int) Math.min(HEAD_BYTES, p.bytes()));
-            PhotoContent.Checked checked = PhotoContent.checkHead(head, p.bytes(), properties.maxPixels());
-            if (!checked.contentType().equals(p.contentType())) {
+            PhotoContent.Checked content = PhotoContent.checkHead(head, p.bytes(), properties.maxPixels());
+            if (!content.contentType().equals(p.contentType())) {
                 throw new PhotoProblem("photo.problem.wrong-type");
             }
-            rows.confirm(id, checked.width(), checked.height(), clock.instant());
+            checked.add(new ReportPhotos.Checked(p.id(), content.width(), content.height()));
         }
+        rows.confirm(checked, clock.instant());
     }
 
     /**

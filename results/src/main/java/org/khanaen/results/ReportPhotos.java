@@ -69,15 +69,43 @@ class ReportPhotos {
                 .params(sha256, kind.name(), contentType, bytes, uploadedBy).query(Long.class).optional();
     }
 
-    Optional<Pending> findUnconfirmed(long id, String uploadedBy) {
-        return jdbc.sql("select id, sha256, content_type, bytes from report_photo where id = ? and uploaded_by = ? and confirmed_at is null")
-                .params(id, uploadedBy)
-                .query((rs, n) -> new Pending(rs.getLong(1), rs.getString(2), rs.getString(3), rs.getLong(4))).optional();
+    /** A photo found in the bucket as announced, with its size in pixels read from its first bytes. */
+    record Checked(long id, int width, int height) {
     }
 
-    void confirm(long id, int width, int height, Instant at) {
-        jdbc.sql("update report_photo set width = ?, height = ?, confirmed_at = ? where id = ? and confirmed_at is null")
-                .params(width, height, Timestamp.from(at), id).update();
+    /** Of these ids, the sender's grants not confirmed yet, in id order (others' ids and confirmed photos are left out). */
+    List<Pending> findUnconfirmed(List<Long> ids, String uploadedBy) {
+        String marks = String.join(",", java.util.Collections.nCopies(ids.size(), "?"));
+        List<Object> params = new java.util.ArrayList<>(ids);
+        params.add(uploadedBy);
+        return jdbc.sql("select id, sha256, content_type, bytes from report_photo where id in (" + marks + ") and uploaded_by = ?"
+                + " and confirmed_at is null order by id")
+                .params(params)
+                .query((rs, n) -> new Pending(rs.getLong(1), rs.getString(2), rs.getString(3), rs.getLong(4))).list();
+    }
+
+    /** Marks them confirmed, in one statement (one commit for a report's photos, not one a photo). */
+    void confirm(List<Checked> photos, Instant at) {
+        if (photos.isEmpty()) {
+            return;
+        }
+        StringBuilder width = new StringBuilder("case id"), height = new StringBuilder("case id");
+        List<Object> params = new java.util.ArrayList<>();
+        for (Checked p : photos) {
+            width.append(" when ? then ?");
+            params.add(p.id());
+            params.add(p.width());
+        }
+        for (Checked p : photos) {
+            height.append(" when ? then ?");
+            params.add(p.id());
+            params.add(p.height());
+        }
+        params.add(Timestamp.from(at));
+        photos.forEach(p -> params.add(p.id()));
+        jdbc.sql("update report_photo set width = " + width + " end, height = " + height + " end, confirmed_at = ? where id in ("
+                + String.join(",", java.util.Collections.nCopies(photos.size(), "?")) + ") and confirmed_at is null")
+                .params(params).update();
     }
 
     Optional<StoredPhoto> find(long id) {

@@ -258,6 +258,53 @@ class ReportApiTests {
                 .andExpect(status().isBadRequest()).andExpect(jsonPath("$.code").value("photo.problem.not-an-image"));
     }
 
+    /** All of a report's photos in one ask: one request, the grants in the order asked; one bad photo refuses the ask whole. */
+    @Test
+    void aReportsPhotosAreAskedForInOneRequestAndOneNotAcceptableGrantsNone() throws Exception {
+        Reporter r = reporter("api-report-ask-all", "PYO_1");
+        byte[][] shots = { ReportFixture.unique(ReportFixture.image("png", 406)), ReportFixture.unique(ReportFixture.image("png", 407)),
+                ReportFixture.unique(ReportFixture.image("png", 408)) };
+        String[] kinds = { "TALLY_BOARD", "COUNT_FORM", "STATION_SIGN" };
+        StringBuilder ask = new StringBuilder("[");
+        for (int i = 0; i < shots.length; i++) {
+            ask.append(i == 0 ? "" : ",").append(described(kinds[i], shots[i], shots[i].length));
+        }
+        long rowsBefore = reports.photoRows();
+        String granted = mvc.perform(post("/api/v1/photos/uploads").header("Authorization", "Bearer " + r.token())
+                        .contentType(MediaType.APPLICATION_JSON).content(ask.append("]").toString()))
+                .andExpect(status().isCreated()).andExpect(jsonPath("$.length()").value(3))
+                .andExpect(jsonPath("$[0].kind").value("TALLY_BOARD")).andExpect(jsonPath("$[2].kind").value("STATION_SIGN"))
+                .andReturn().getResponse().getContentAsString();
+        List<Long> ids = new java.util.ArrayList<>();
+        for (int i = 0; i < shots.length; i++) {
+            String one = new tools.jackson.databind.json.JsonMapper().writeValueAsString((Object) JsonPath.read(granted, "$[" + i + "]"));
+            assertThat(putTo(one, shots[i])).isEqualTo(200);
+            ids.add(((Number) JsonPath.read(granted, "$[" + i + "].id")).longValue());
+        }
+        mvc.perform(post(reportsOf(r.station())).header("Authorization", "Bearer " + r.token()).contentType(MediaType.APPLICATION_JSON)
+                        .content(ReportFixture.json(reports.goodCount(r.station(), "constituency"), "constituency", "api-key-ask-all-01", false, ids)))
+                .andExpect(status().isCreated());
+        assertThat(reports.photosOf("api-key-ask-all-01")).isEqualTo(3);
+        assertThat(reports.photoRows()).isEqualTo(rowsBefore + 3);
+
+        byte[] fresh = ReportFixture.unique(ReportFixture.image("png", 409));
+        mvc.perform(post("/api/v1/photos/uploads").header("Authorization", "Bearer " + r.token()).contentType(MediaType.APPLICATION_JSON)
+                        .content("[" + described("TALLY_BOARD", fresh, fresh.length) + "," + described("COUNT_FORM", fresh, 9L << 20) + "]"))
+                .andExpect(status().isBadRequest()).andExpect(jsonPath("$.code").value("photo.problem.too-large"));
+        assertThat(reports.photoRows()).as("nothing granted of a refused ask").isEqualTo(rowsBefore + 3);
+        mvc.perform(post("/api/v1/photos/uploads").header("Authorization", "Bearer " + r.token()).contentType(MediaType.APPLICATION_JSON)
+                        .content("[]"))
+                .andExpect(status().isBadRequest()).andExpect(jsonPath("$.code").value("photo.problem.how-many"));
+        mvc.perform(post("/api/v1/photos/uploads").header("Authorization", "Bearer " + r.token()).contentType(MediaType.APPLICATION_JSON)
+                        .content("[{\"kind\":\"NOT_A_KIND\"}]"))
+                .andExpect(status().isBadRequest()).andExpect(content().contentTypeCompatibleWith(MediaType.APPLICATION_PROBLEM_JSON));
+    }
+
+    private static String described(String kind, byte[] photo, long bytes) throws Exception {
+        String sha = java.util.HexFormat.of().formatHex(java.security.MessageDigest.getInstance("SHA-256").digest(photo));
+        return "{\"kind\":\"" + kind + "\",\"contentType\":\"image/png\",\"bytes\":" + bytes + ",\"sha256\":\"" + sha + "\"}";
+    }
+
     private org.springframework.test.web.servlet.ResultActions askUpload(Reporter r, String kind, byte[] photo, long bytes) throws Exception {
         String sha = java.util.HexFormat.of().formatHex(java.security.MessageDigest.getInstance("SHA-256").digest(photo));
         return mvc.perform(post("/api/v1/photos/uploads").header("Authorization", "Bearer " + r.token()).contentType(MediaType.APPLICATION_JSON)

@@ -113,9 +113,23 @@ class ReportApi {
      * The report is refused (400, {@code photo.problem.*}) when the object is missing or not as announced.
      */
     @PostMapping(path = "/photos/uploads", consumes = MediaType.APPLICATION_JSON_VALUE)
-    ResponseEntity<PhotoUpload.Granted> photoUpload(@AuthenticationPrincipal VolunteerId volunteer, @RequestBody PhotoUpload upload) {
-        PhotoUpload.Granted granted = upload.request(photos, actor(volunteer));
-        return ResponseEntity.status(HttpStatus.CREATED).body(granted);
+    ResponseEntity<?> photoUpload(@AuthenticationPrincipal VolunteerId volunteer, @RequestBody tools.jackson.databind.JsonNode body,
+            Locale locale, HttpServletRequest request) {
+        try {
+            if (body.isArray()) {
+                // all of a report's photos in one ask (one request, not one a photo): answered in the same order
+                List<Photos.Asked> asked = new ArrayList<>();
+                for (tools.jackson.databind.JsonNode one : body) {
+                    asked.add(json.treeToValue(one, PhotoUpload.class).asked());
+                }
+                return ResponseEntity.status(HttpStatus.CREATED)
+                        .body(photos.requestUploads(asked, actor(volunteer)).stream().map(PhotoUpload.Granted::of).toList());
+            }
+            PhotoUpload upload = json.treeToValue(body, PhotoUpload.class);
+            return ResponseEntity.status(HttpStatus.CREATED).body(upload.request(photos, actor(volunteer)));
+        } catch (JacksonException e) {
+            return problem(HttpStatus.BAD_REQUEST, text.message("report-page.api.unreadable", null, language(request, locale)), request);
+        }
     }
 
     /**

@@ -23,6 +23,11 @@ public record PhotoUpload(Photos.PhotoKind kind, String contentType, Long bytes,
         }
     }
 
+    /** As the photos' service takes it; a missing size counts as empty. */
+    public Photos.Asked asked() {
+        return new Photos.Asked(kind, contentType, bytes == null ? 0 : bytes, sha256);
+    }
+
     /** @throws PhotoProblem what the photo was said to be is not acceptable */
     public Granted request(Photos photos, String actor) {
         if (kind == null) {
