@@ -1,6 +1,7 @@
 package org.khanaen.rewards;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.time.Duration;
 import java.time.Instant;
@@ -13,6 +14,7 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 
+import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.khanaen.assignment.Tier;
 import org.khanaen.results.StationContestVerified;
@@ -41,6 +43,22 @@ class ConcurrentServiceTests {
     @Autowired ApplicationEventPublisher events;
     @Autowired PlatformTransactionManager transactions;
 
+    private final List<long[]> opened = new ArrayList<>();
+
+    /** An offer for station volunteers, closed after the test: every open one issues to every later test's volunteers. */
+    private long offer(int quantity) {
+        SponsorId sponsor = fixture.sponsor();
+        long offer = fixture.offer(sponsor, Audience.VERIFIED_VOLUNTEERS, quantity);
+        opened.add(new long[] { sponsor.value(), offer });
+        return offer;
+    }
+
+    @AfterEach
+    void closeOffers() {
+        opened.forEach(o -> sponsorships.closeOffer(new SponsorId(o[0]), o[1]));
+        opened.clear();
+    }
+
     private long coupons(long offer, String triggerKey) {
         return jdbc.sql("select count(*) from coupon where offer_id = ? and trigger_key = ?").params(offer, triggerKey).query(Long.class).single();
     }
@@ -55,7 +73,7 @@ class ConcurrentServiceTests {
 
     @Test
     void theSameVolunteersServiceIssuedFromSeveralDeliveriesAtOnceGetsExactlyOneCoupon() throws Exception {
-        long offer = fixture.offer(fixture.sponsor(), Audience.VERIFIED_VOLUNTEERS, 5_000);
+        long offer = offer(5_000);
         String election = "race-" + System.nanoTime();
         int rounds = Integer.getInteger("rounds", 150);
         int deliveries = Integer.getInteger("deliveries", 4);
@@ -98,7 +116,7 @@ class ConcurrentServiceTests {
 
     @Test
     void aStationsTwoContestsVerifiedInTwoTransactionsIssueOneCouponToTheirReporter() throws Exception {
-        long offer = fixture.offer(fixture.sponsor(), Audience.VERIFIED_VOLUNTEERS, 5_000);
+        long offer = offer(5_000);
         String election = "race-" + System.nanoTime();
         int stations = 150;
         TransactionTemplate tx = new TransactionTemplate(transactions);
@@ -151,6 +169,39 @@ class ConcurrentServiceTests {
     }
 
     @Autowired org.springframework.context.ApplicationContext context;
+    @Autowired IssuedCoupons issued;
+
+    @Test
+    void aDuplicateCouponIsToldApartFromATakenCode() {
+        long offer = offer(10);
+        Trigger trigger = new Trigger.Service("race-" + System.nanoTime(), 3_001, Tier.STATION);
+        Instant now = Instant.now();
+        String code = CouponPasses.newCode();
+        assertThat(issued.insert(code, offer, trigger, Rewards.tokenId(code), now.plus(Duration.ofDays(1)), now))
+                .isInstanceOf(IssuedCoupons.Insertion.Issued.class);
+        String another = CouponPasses.newCode();
+        assertThat(issued.insert(another, offer, trigger, Rewards.tokenId(another), now.plus(Duration.ofDays(1)), now))
+                .isInstanceOf(IssuedCoupons.Insertion.AlreadyIssued.class);
+        Trigger other = new Trigger.Service("race-" + System.nanoTime(), 3_002, Tier.STATION);
+        assertThat(issued.insert(code, offer, other, Rewards.tokenId(code), now.plus(Duration.ofDays(1)), now))
+                .isInstanceOf(IssuedCoupons.Insertion.CodeTaken.class);
+    }
+
+    @Test
+    void aVolunteerLeftWithoutTheCouponOfAnOpenOfferFailsTheDeliveryInsteadOfEndingQuietly() {
+        long offer = offer(10);
+        String election = "race-" + System.nanoTime();
+        Trigger trigger = new Trigger.Service(election, 3_000, Tier.STATION);
+        // as the rehearsal's volunteer 593 was left: an offer for them with places, and no coupon
+        assertThatThrownBy(() -> rewards.confirmHeld(trigger)).isInstanceOf(IllegalStateException.class)
+                .hasMessageContaining(String.valueOf(offer));
+
+        assertThat(rewards.issueForService(election, new VolunteerId(3_000), Tier.STATION)).isGreaterThanOrEqualTo(1);
+        rewards.confirmHeld(trigger);
+        // the station's second contest: nothing more, and no error
+        assertThat(rewards.issueForService(election, new VolunteerId(3_000), Tier.STATION)).isZero();
+        assertThat(coupons(offer, trigger.key())).isEqualTo(1);
+    }
 
     /**
      * The listener's publication is completed only once issuing returned (the registry's interceptor runs on the async
