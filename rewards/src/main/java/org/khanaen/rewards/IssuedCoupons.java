@@ -8,6 +8,7 @@ import java.util.Collection;
 import java.util.List;
 import java.util.Optional;
 
+import org.springframework.dao.DuplicateKeyException;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.jdbc.support.GeneratedKeyHolder;
 import org.springframework.stereotype.Repository;
@@ -40,14 +41,46 @@ class IssuedCoupons {
         this.jdbc = jdbc;
     }
 
-    /** @return the new coupon's id, or empty when this trigger already has this offer's coupon */
-    Optional<Long> insert(String code, long offerId, Trigger trigger, String tokenId, Instant expires, Instant now) {
+    /** What an insert came to. */
+    sealed interface Insertion {
+
+        /** The coupon is the trigger's, with this id. */
+        record Issued(long id) implements Insertion {
+        }
+
+        /** The trigger holds this offer's coupon already (another delivery of it, committed first). */
+        record AlreadyIssued() implements Insertion {
+        }
+
+        /** The random code drawn is another coupon's. */
+        record CodeTaken() implements Insertion {
+        }
+    }
+
+    /**
+     * A plain insert, not {@code insert ignore}: the unique key's own answer says "issued before" (the statement waits for
+     * a concurrent issuer's commit or rollback), with no read after it, and under IGNORE MariaDB would turn other
+     * errors too (a foreign key) into a silent "nothing inserted". A duplicate key undoes only this statement.
+     */
+    Insertion insert(String code, long offerId, Trigger trigger, String tokenId, Instant expires, Instant now) {
         var keys = new GeneratedKeyHolder();
-        int rows = jdbc.sql("""
-                insert ignore into coupon (code, offer_id, trigger_key, holder, state, token_id, chain_state, expires_at, issued_at)
-                values (?, ?, ?, ?, 'ISSUED', ?, 'AWAITING', ?, ?)""")
-                .params(code, offerId, trigger.key(), trigger.holder(), tokenId, Timestamp.from(expires), Timestamp.from(now)).update(keys, "id");
-        return rows == 0 ? Optional.empty() : Optional.of(keys.getKey().longValue());
+        try {
+            jdbc.sql("""
+                    insert into coupon (code, offer_id, trigger_key, holder, state, token_id, chain_state, expires_at, issued_at)
+                    values (?, ?, ?, ?, 'ISSUED', ?, 'AWAITING', ?, ?)""")
+                    .params(code, offerId, trigger.key(), trigger.holder(), tokenId, Timestamp.from(expires), Timestamp.from(now))
+                    .update(keys, "id");
+        } catch (DuplicateKeyException e) {
+            String message = String.valueOf(e.getMostSpecificCause().getMessage());
+            if (message.contains("uk_coupon_trigger")) {
+                return new Insertion.AlreadyIssued();
+            }
+            if (message.contains("uk_coupon_code")) {
+                return new Insertion.CodeTaken();
+            }
+            throw e;
+        }
+        return new Insertion.Issued(keys.getKey().longValue());
     }
 
     boolean exists(String triggerKey, long offerId) {

@@ -19,7 +19,8 @@ import org.springframework.transaction.event.TransactionalEventListener;
  * Like every hand-off, delivered after the commit through the event publication registry (a crash before it
  * completes means it is delivered again at restart), but without a transaction of its own: issuing opens one per
  * volunteer (read committed, retried on a deadlock), so a flood of verifications on election night never holds two
- * pooled connections per event.
+ * pooled connections per event. A delivery that leaves a reporter without the coupon of an offer for them that has
+ * places fails ({@link Rewards#issueForService}), so it is logged and handed again rather than completed quietly.
  */
 @Component
 class ResultsListener {

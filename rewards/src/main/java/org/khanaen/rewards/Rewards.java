@@ -152,7 +152,29 @@ public class Rewards {
      * @return how many coupons this call issued
      */
     public int issueForService(String electionId, VolunteerId volunteer, Tier tier) {
-        return retrying(() -> issue(new Trigger.Service(electionId, volunteer.value(), tier), SERVICE));
+        Trigger trigger = new Trigger.Service(electionId, volunteer.value(), tier);
+        int issued = retrying(() -> issue(trigger, SERVICE));
+        if (issued == 0) {
+            confirmHeld(trigger);
+        }
+        return issued;
+    }
+
+    /**
+     * Nothing issued: as it should be for a station's second contest or a correction, whose reporters hold their
+     * coupons already. Checked after the commit: a volunteer still without the coupon of an offer for them that has
+     * places left is an error, so the delivery fails loudly and its publication stays incomplete, to be handed again
+     * ({@code EventRedelivery}), instead of ending quietly (the rehearsal of 2026-12-08: one volunteer of 545 got none,
+     * with no error logged and no publication left).
+     *
+     * @throws IllegalStateException naming the offers the volunteer holds no coupon of
+     */
+    void confirmHeld(Trigger trigger) {
+        List<Long> missing = offers.open(SERVICE, clock.instant()).stream()
+                .filter(o -> o.eligibility().admits(trigger) && !coupons.exists(trigger.key(), o.id())).map(Offers.Open::id).toList();
+        if (!missing.isEmpty()) {
+            throw new IllegalStateException(trigger.key() + " holds no coupon of the open offers " + missing + " after issuing");
+        }
     }
 
     /** Whether any offer for volunteers, leads or war-room staff may still issue. */
@@ -182,16 +204,19 @@ public class Rewards {
         }
         for (int attempt = 0; attempt < 3; attempt++) {
             String code = CouponPasses.newCode();
-            Optional<Long> id = coupons.insert(code, offer.id(), trigger, tokenId(code), offer.validTo(), now);
-            if (id.isPresent()) {
-                ops.enqueue(id.get(), ChainAction.MINT, now);
-                return true;
+            switch (coupons.insert(code, offer.id(), trigger, tokenId(code), offer.validTo(), now)) {
+                case IssuedCoupons.Insertion.Issued issued -> {
+                    ops.enqueue(issued.id(), ChainAction.MINT, now);
+                    return true;
+                }
+                case IssuedCoupons.Insertion.AlreadyIssued already -> {
+                    offers.giveBack(offer.id(), 1);
+                    return false;
+                }
+                case IssuedCoupons.Insertion.CodeTaken taken -> {
+                    // the random code was taken (1 in 2^80): draw another
+                }
             }
-            if (coupons.exists(trigger.key(), offer.id())) {
-                offers.giveBack(offer.id(), 1);
-                return false;
-            }
-            // else the random code was taken (1 in 2^80): draw another
         }
         throw new IllegalStateException("could not draw a free coupon code");
     }
