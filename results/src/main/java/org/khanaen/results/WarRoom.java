@@ -366,14 +366,25 @@ public class WarRoom {
     }
 
     /**
-     * The next count a constituency's lead may confirm: a single final count waiting (not a conflict, not a form to
-     * accept as written: those are the war room's), not held by a verifier at the moment, oldest first.
+     * The next count a constituency's lead may confirm, taken for them as a verifier's next item is (so that nobody
+     * in the war room works on it at the same time): the one they hold already, else a single final count waiting (not a
+     * conflict, not a form to accept as written: those are the war room's), not held by anyone, oldest first.
      */
-    public Optional<Long> nextForLead(String electionId, long constituencyId) {
-        return jdbc.sql("""
+    @Transactional(isolation = Isolation.READ_COMMITTED)
+    public Optional<Long> claimNextForLead(String electionId, long constituencyId, String lead) {
+        Timestamp now = Timestamp.from(clock.instant());
+        Optional<Long> held = jdbc.sql("""
+                select id from station_contest where constituency_id = ? and election_id = ? and in_queue and claimed_by = ?
+                  and claim_expires_at > ? limit 1""")
+                .params(constituencyId, electionId, lead, now).query(Long.class).optional();
+        if (held.isPresent()) {
+            return held;
+        }
+        List<Long> free = jdbc.sql("""
                 select id from station_contest where constituency_id = ? and election_id = ? and in_queue and state = 'FINAL'
-                  and queue_rank > 0 and (claimed_by is null or claim_expires_at <= ?) order by queued_at, id limit 1""")
-                .params(constituencyId, electionId, Timestamp.from(clock.instant())).query(Long.class).optional();
+                  and queue_rank > 0 and (claimed_by is null or claim_expires_at <= ?) order by queued_at, id limit 20""")
+                .params(constituencyId, electionId, now).query(Long.class).list();
+        return free.stream().filter(id -> claim(id, lead)).findFirst();
     }
 
     /** Whether the election lets its leads verify a final report. */

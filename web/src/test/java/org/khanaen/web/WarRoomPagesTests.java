@@ -190,7 +190,8 @@ class WarRoomPagesTests {
         String next = mvc.perform(post("/lead/results/items/" + item + "/confirm").param("report", String.valueOf(report)).with(csrf())
                         .with(volunteer(lead)))
                 .andExpect(flash().attribute("notice", "lead.results.confirmed")).andReturn().getResponse().getRedirectedUrl();
-        assertThat(next).isEqualTo(warRoom.nextForLead(reported.electionId(), constituencyOf(reported))
+        // the next is the lead's now (a verifier's "next" passes it by); asked again, the lead gets the same
+        assertThat(next).isEqualTo(warRoom.claimNextForLead(reported.electionId(), constituencyOf(reported), lead.email())
                 .map(id -> "/lead/results/items/" + id).orElse("/lead/results"));
         assertThat(warRoom.item(item).orElseThrow().state()).isEqualTo(ContestState.VERIFIED);
         assertThat(warRoom.item(item).orElseThrow().steps()).last().satisfies(s -> assertThat(s.action()).isEqualTo("LEAD_CONFIRMED"));
@@ -251,12 +252,19 @@ class WarRoomPagesTests {
         long secondItem = warRoom.itemOf(second.id(), "constituency").orElseThrow();
 
         // the conflict and the form as written came first but are the war room's; of the two single counts, the older first
-        assertThat(warRoom.nextForLead(first.electionId(), constituencyOf(first))).contains(firstItem);
+        assertThat(warRoom.claimNextForLead(first.electionId(), constituencyOf(first), "another-lead")).contains(firstItem);
+        assertThat(warRoom.claimNext(AssignmentFixture.ELECTION, "somjai")).as("the war room's next passes a lead's by")
+                .isNotEqualTo(java.util.Optional.of(firstItem));
+        warRoom.claimNext(AssignmentFixture.ELECTION, "somjai").ifPresent(taken -> warRoom.release(taken, "somjai"));
+        warRoom.release(firstItem, "another-lead");
         assertThat(warRoom.claim(firstItem, "somjai")).isTrue(); // a verifier holds it: not offered to the lead meanwhile
-        assertThat(warRoom.nextForLead(first.electionId(), constituencyOf(first))).contains(secondItem);
+        assertThat(warRoom.claimNextForLead(first.electionId(), constituencyOf(first), "another-lead")).contains(secondItem);
+        warRoom.release(secondItem, "another-lead");
         warRoom.release(firstItem, "somjai");
         mvc.perform(post("/lead/results/items/" + firstItem + "/confirm").param("report", String.valueOf(one)).with(csrf()).with(volunteer(lead)))
                 .andExpect(redirectedUrl("/lead/results/items/" + secondItem));
+        assertThat(warRoom.item(secondItem).orElseThrow().claimedBy(lead.email(), java.time.Instant.now())).isTrue();
+        warRoom.release(secondItem, lead.email());
     }
 
     /** After a decision: the next item, now the verifier's, or the queue when nothing waits. */

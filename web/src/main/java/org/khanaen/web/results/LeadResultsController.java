@@ -132,7 +132,7 @@ class LeadResultsController {
             return "redirect:/lead/results/items/" + id;
         }
         // on to the next count waiting for the lead, as a verifier goes on to the next item; none: the stations' list
-        return warRoom.nextForLead(access.election(), signedIn.get().constituency().id())
+        return warRoom.claimNextForLead(access.election(), signedIn.get().constituency().id(), authentication.getName())
                 .map(next -> "redirect:/lead/results/items/" + next).orElse("redirect:/lead/results");
     }
 
