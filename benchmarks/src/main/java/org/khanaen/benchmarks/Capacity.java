@@ -188,7 +188,7 @@ final class Capacity {
             if (nanos > 0) {
                 String name = info.getThreadName();
                 // the web server's requests run on virtual threads: their CPU is their carriers'
-                String group = name.startsWith("ForkJoinPool") ? "web requests (virtual threads' carriers)" : name.startsWith("SNProxy") || name.startsWith("qtp") ? "photo bucket"
+                String group = name.startsWith("ForkJoinPool") ? "web requests (virtual threads' carriers)" : name.startsWith("S3Proxy") || name.startsWith("qtp") ? "photo bucket"
                         : name.startsWith("pool-") || name.startsWith("HttpClient") || name.startsWith("replay") ? "replay's clients"
                         : "app's other threads";
                 spent.merge(group, nanos / 1e9 - before.getOrDefault(info.getThreadId(), 0.0), Double::sum);

@@ -80,7 +80,7 @@ final class Processes implements AutoCloseable {
         if (thread.startsWith("ForkJoinPool")) {
             return "virtual threads (web requests, some clients)";
         }
-        if (thread.startsWith("SNProxy") || thread.startsWith("qtp") || thread.contains("s3proxy")) { // s3proxy's Jetty
+        if (thread.startsWith("S3Proxy") || thread.startsWith("qtp") || thread.contains("s3proxy")) { // s3proxy's Jetty: "S3Proxy-Jetty-N"
             return "photo bucket";
         }
         if (thread.startsWith("rehearsal") || thread.startsWith("HttpClient") || thread.startsWith("pool-")) {
