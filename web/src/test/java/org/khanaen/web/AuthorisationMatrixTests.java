@@ -178,6 +178,7 @@ class AuthorisationMatrixTests {
             "POST   /lead/results/stations/{stationId}/chase                 lead*",
             "GET    /lead/results/items/{id}                                 lead*",
             "POST   /lead/results/items/{id}/confirm                         lead*",
+            "POST   /lead/results/items/{id}/leave                           lead*",
             "GET    /lead/results/photos/{photoId}                           lead*",
             // verifiers: war-room accounts and administrators
             "GET    /war-room                                                war-room admin",

@@ -264,7 +264,14 @@ class WarRoomPagesTests {
         mvc.perform(post("/lead/results/items/" + firstItem + "/confirm").param("report", String.valueOf(one)).with(csrf()).with(volunteer(lead)))
                 .andExpect(redirectedUrl("/lead/results/items/" + secondItem));
         assertThat(warRoom.item(secondItem).orElseThrow().claimedBy(lead.email(), java.time.Instant.now())).isTrue();
-        warRoom.release(secondItem, lead.email());
+        // not confirming it, the lead leaves it to the war room at once (not when the hold runs out)
+        mvc.perform(get("/lead/results/items/" + secondItem).with(volunteer(lead)))
+                .andExpect(content().string(containsString("/lead/results/items/" + secondItem + "/leave")));
+        mvc.perform(post("/lead/results/items/" + secondItem + "/leave").with(csrf()).with(volunteer(lead)))
+                .andExpect(redirectedUrl("/lead/results")).andExpect(flash().attribute("notice", "lead.results.left"));
+        assertThat(warRoom.item(secondItem).orElseThrow().claimedBy()).isNull();
+        assertThat(warRoom.claim(secondItem, "somjai")).as("the war room may take it now").isTrue();
+        warRoom.release(secondItem, "somjai");
     }
 
     /** After a decision: the next item, now the verifier's, or the queue when nothing waits. */

@@ -101,11 +101,13 @@ final class Lead implements Runnable {
         session.mark();
         leftUntil.put(id, System.nanoTime() + room.clock().wall(LOOK_AGAIN).toNanos()); // not again at once, whatever comes of it
         String itemPath = "/lead/results/items/" + id;
-        ItemPage item = ItemPage.read(session.get(itemPath, "GET /lead/results/items/{id}").body());
+        String body = session.get(itemPath, "GET /lead/results/items/{id}").body();
+        ItemPage item = ItemPage.read(body);
         long until = System.nanoTime() + Verifier.LEDGER_PATIENCE.toNanos();
         while (item != null && !item.known(room.ledger()) && System.nanoTime() < until) {
             Thread.sleep(200); // the sender records a report a moment after the app has stored it
-            item = ItemPage.read(session.get(itemPath, "GET /lead/results/items/{id}").body());
+            body = session.get(itemPath, "GET /lead/results/items/{id}").body();
+            item = ItemPage.read(body);
         }
         if (item == null || item.choices().isEmpty()) {
             return null; // decided meanwhile (the status page may be older than the item)
@@ -119,6 +121,10 @@ final class Lead implements Runnable {
         long looked = room.pace(room.options().leadDecision());
         if (truth == null || truth.asWritten() || confirm.isEmpty()) {
             leftUntil.put(id, System.nanoTime() + room.clock().wall(LEFT_FOR).toNanos());
+            if (body.contains(itemPath + "/leave\"")) { // the app took it for the lead: given back to the war room at once
+                Page left = session.post(itemPath + "/leave", Map.of(), "POST /lead/results/items/{id}/leave");
+                return left.redirect() ? session.follow(left, "GET /lead/results") : null;
+            }
             return null; // not true, or not for a lead: the war room decides
         }
         Page answer = session.post(itemPath + "/confirm", Map.of("report", String.valueOf(confirm.get().report())),

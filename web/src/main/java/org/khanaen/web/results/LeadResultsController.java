@@ -50,9 +50,11 @@ class LeadResultsController {
     private final PhotoResponses photos;
     private final MessageSource messages;
     private final Refusals refusals;
+    private final java.time.Clock clock;
 
     LeadResultsController(ResultsAccess access, WarRoom warRoom, Coverage coverage, ElectionCatalog catalog,
-            BallotLabels labels, PhotoResponses photos, MessageSource messages, Refusals refusals) {
+            BallotLabels labels, PhotoResponses photos, MessageSource messages, Refusals refusals, java.time.Clock clock) {
+        this.clock = clock;
         this.access = access;
         this.warRoom = warRoom;
         this.coverage = coverage;
@@ -117,6 +119,7 @@ class LeadResultsController {
         model.addAttribute("comparison", Comparison.of(item, labels.of(item.station(), item.contest(), locale)));
         model.addAttribute("photoLinks", photos.links(item));
         model.addAttribute("leadsVerify", warRoom.leadsVerify(access.election()));
+        model.addAttribute("mine", item.claimedBy(authentication.getName(), clock.instant()));
         return "lead/result-item";
     }
 
@@ -134,6 +137,22 @@ class LeadResultsController {
         // on to the next count waiting for the lead, as a verifier goes on to the next item; none: the stations' list
         return warRoom.claimNextForLead(access.election(), signedIn.get().constituency().id(), authentication.getName())
                 .map(next -> "redirect:/lead/results/items/" + next).orElse("redirect:/lead/results");
+    }
+
+    /**
+     * The lead does not confirm this count (it is not what the photo shows, or not for a lead): it goes back to the war
+     * room's queue at once, rather than waiting for the lead's hold to run out, and the lead to their stations.
+     */
+    @PostMapping("/lead/results/items/{id}/leave")
+    String leave(@PathVariable long id, Authentication authentication, HttpServletResponse response, RedirectAttributes redirect) {
+        Optional<Lead> signedIn = access.lead(authentication);
+        if (signedIn.isEmpty()) {
+            return notALead(response);
+        }
+        itemOf(signedIn.get(), id);
+        warRoom.release(id, authentication.getName());
+        redirect.addFlashAttribute("notice", "lead.results.left");
+        return "redirect:/lead/results";
     }
 
     /** Photos of the lead's own constituency's reports only. */
