@@ -12,7 +12,10 @@ import org.khanaen.volunteers.VolunteerId;
  *
  * @param version    1 for the first verification, higher for each correction
  * @param votes      per ballot number
- * @param how        AGREEMENT, LEAD_CONFIRMED, APPROVED or CORRECTED
+ * Told again at the same version, {@code how} AGREED_AFTER, when a volunteer's final count with exactly these numbers
+ * arrives after the verification (a station's second volunteer, later than the first): it names that volunteer only.
+ *
+ * @param how        AGREEMENT, LEAD_CONFIRMED, APPROVED, CORRECTED, AS_WRITTEN, or AGREED_AFTER (see above)
  * @param reporters  the volunteers whose final reports carried exactly these numbers
  */
 public record StationContestVerified(String electionId, long stationId, long constituencyId, String contestCode, int version,

@@ -123,6 +123,9 @@ class StationContests {
         }
     }
 
+    /** How a final count that agreed with numbers verified before it is told ({@link StationContestVerified#how}). */
+    static final String AGREED_AFTER = "AGREED_AFTER";
+
     /** The verification step of numbers accepted as written on a form that does not add up. */
     static final String AS_WRITTEN = "AS_WRITTEN";
 
@@ -242,8 +245,19 @@ class StationContests {
         boolean partial = reports.stream().anyMatch(r -> !r.isFinal() && !"REJECTED".equals(r.status()));
         if (row.version() > 0) {
             String verified = key(row.verified());
-            List<Long> agreeing = open.stream().filter(r -> key(r.tally()).equals(verified)).map(Report::id).toList();
+            List<Report> agreeingReports = open.stream().filter(r -> key(r.tally()).equals(verified)).toList();
+            List<Long> agreeing = agreeingReports.stream().map(Report::id).toList();
             markReports(agreeing, "VERIFIED", writes);
+            // a final count that came after the verification with its numbers: its sender served as those the
+            // verification named did (their coupon): told at the same version, naming them only (each report once:
+            // marked verified, it is no longer open)
+            List<VolunteerId> after = agreeingReports.stream().filter(r -> r.isFinal() && r.volunteerId() != null)
+                    .map(r -> new VolunteerId(r.volunteerId())).distinct().toList();
+            if (!after.isEmpty()) {
+                Tally n = row.verified();
+                writes.verified(new StationContestVerified(row.electionId(), row.stationId(), row.constituencyId(), row.contest(),
+                        row.version(), n.votes(), n.valid(), n.invalid(), n.noVote(), n.ballotsUsed(), AGREED_AFTER, after, clock.instant()));
+            }
             boolean disagreement = open.size() > agreeing.size();
             if (disagreement && row.state() != ContestState.CONFLICT) {
                 step(row.id(), null, "REOPENED", open.getLast().id(), null, "system", null, writes);

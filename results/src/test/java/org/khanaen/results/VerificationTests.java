@@ -190,6 +190,39 @@ class VerificationTests {
         assertThat(warRoom.item(item).orElseThrow().steps()).last().satisfies(s -> assertThat(s.action()).isEqualTo("REOPENED"));
     }
 
+    /**
+     * The rehearsal's nights: a station's second volunteer sends the verified numbers after the war room approved the
+     * first's; their count is verified too, and the rewards are told of them (their coupon), at the same version.
+     */
+    @Test
+    void aFinalCountAgreeingAfterTheVerificationIsToldForItsSender() {
+        OrganisationId org = fixture.organisation("verify-after");
+        StationPoint station = fixture.stations().get(25);
+        VolunteerId primary = fixture.placed(org, station, StationRole.PRIMARY);
+        VolunteerId backup = fixture.placed(org, station, StationRole.BACKUP);
+        Tally count = fixture.goodCount(station, "constituency");
+        long first = submissions.submit(report(station, "constituency", primary, "after-01", count)).reportId();
+        long item = item(station, "constituency");
+        assertThat(warRoom.claim(item, "verifier-after")).isTrue();
+        warRoom.approve(item, first, "verifier-after", null);
+
+        long second = submissions.submit(report(station, "constituency", backup, "after-02", count)).reportId();
+
+        assertThat(state(item)).isEqualTo(ContestState.VERIFIED);
+        assertThat(reportStatus(second)).isEqualTo("VERIFIED");
+        assertThat(verified(station)).hasSize(2).satisfies(events -> {
+            assertThat(events.get(0).how()).isEqualTo("APPROVED");
+            assertThat(events.get(0).reporters()).containsExactly(primary);
+            assertThat(events.get(1).how()).isEqualTo("AGREED_AFTER");
+            assertThat(events.get(1).version()).isEqualTo(1);
+            assertThat(events.get(1).votes()).isEqualTo(count.votes());
+            assertThat(events.get(1).reporters()).containsExactly(backup);
+        });
+        // told once: the same count sent again (a resend) is no new report, a running tally no final
+        submissions.submit(report(station, "constituency", backup, "after-02", count));
+        assertThat(verified(station)).hasSize(2);
+    }
+
     @Test
     void aRejectedReportNeverBecomesVerified() {
         OrganisationId org = fixture.organisation("verify-reject");
