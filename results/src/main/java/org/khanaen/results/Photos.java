@@ -93,7 +93,8 @@ public class Photos {
      */
     @Transactional
     public UploadTicket requestUpload(PhotoKind kind, String contentType, long bytes, String sha256, String uploadedBy) {
-        return grant(new Asked(kind, contentType, bytes, sha256), uploadedBy);
+        checkUploader(uploadedBy);
+        return grant(checked(new Asked(kind, contentType, bytes, sha256)), uploadedBy);
     }
 
     /** A photo as its sender describes it before the upload. */
@@ -114,13 +115,13 @@ public class Photos {
         if (asked == null || asked.isEmpty() || asked.size() > MOST_IN_ONE_ASK) {
             throw new PhotoProblem("photo.problem.how-many", MOST_IN_ONE_ASK);
         }
-        asked.forEach(a -> checked(Objects.requireNonNull(a, "photo")));
-        return asked.stream().map(a -> grant(a, uploadedBy)).toList();
+        checkUploader(uploadedBy);
+        List<Asked> checked = asked.stream().map(a -> checked(Objects.requireNonNull(a, "photo"))).toList(); // all, before any is granted
+        return checked.stream().map(a -> grant(a, uploadedBy)).toList();
     }
 
-    private UploadTicket grant(Asked asked, String uploadedBy) {
-        checkUploader(uploadedBy);
-        Asked a = checked(asked);
+    /** @param a as {@link #checked} answered it */
+    private UploadTicket grant(Asked a, String uploadedBy) {
         long id = rows.findPending(a.sha256(), a.kind(), a.contentType(), a.bytes(), uploadedBy)
                 .orElseGet(() -> rows.insertPending(a.sha256(), a.kind(), a.contentType(), a.bytes(), uploadedBy, clock.instant()));
         PhotoBucket.Upload upload = bucket.presignUpload(key(a.sha256(), a.contentType()), a.bytes(), a.contentType(), base64(a.sha256()));
